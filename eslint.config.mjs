@@ -15,6 +15,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS files (configs, launch scripts).
+    files: ['**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['apps/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },

@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { ReportsModule } from './reports/reports.module';
+
+/** Everything but HTTP: the CLI runs on this context. */
+@Module({
+  imports: [DatabaseModule, OrganizationsModule, ReportsModule],
+  exports: [OrganizationsModule, ReportsModule],
+})
+export class CoreModule {}
+
+const WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
+
+/** The HTTP application: the API under /api and the built web app on the same port. */
+@Module({})
+export class AppModule {
+  static forRoot(webDist = process.env.WEB_DIST ?? WEB_DIST): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule,
+        ...(existsSync(webDist)
+          ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })]
+          : []),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

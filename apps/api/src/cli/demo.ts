@@ -1,0 +1,34 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { readdirSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { RegistryService } from '../organizations/registry.service';
+import { ImportService } from '../reports/import/import.service';
+
+export const DEMO_DIR = resolve(__dirname, '..', '..', '..', '..', 'data', 'demo');
+export const DEMO_REGISTRY = 'registry.xlsx';
+
+function workbooks(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? workbooks(join(dir, entry.name)) : [join(dir, entry.name)]))
+    .filter((file) => file.endsWith('.xlsx'))
+    .sort();
+}
+
+/** Loads the demo municipality: its registry first, then every demo workbook in order. */
+export async function loadDemo(app: INestApplicationContext, dir = DEMO_DIR): Promise<void> {
+  const registry = await app.get(RegistryService).importFile(join(dir, DEMO_REGISTRY), {
+    fileName: DEMO_REGISTRY,
+    uploadedBy: 'demo',
+  });
+  if (!registry.accepted) throw new Error(`Демо-реестр не загружен: ${JSON.stringify(registry.errors)}`);
+  const files = workbooks(dir).filter((file) => basename(file) !== DEMO_REGISTRY);
+  let accepted = 0;
+  for (const file of files) {
+    const result = await app
+      .get(ImportService)
+      .importFile(file, { fileName: basename(file), uploadedBy: 'demo' });
+    if (result.accepted || result.outcome === 'duplicate') accepted++;
+    else console.warn(`Демо-файл ${relative(dir, file)} принят не целиком: ${result.outcome}`);
+  }
+  console.log(`Демо-данные: реестр и ${accepted} из ${files.length} отчётов загружены.`);
+}

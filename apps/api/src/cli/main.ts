@@ -1,0 +1,110 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Command, InvalidArgumentError } from 'commander';
+import { basename } from 'node:path';
+import { templateFor, writeWorkbookFile } from '@profmonitor/workbook';
+import { CoreModule } from '../app.module';
+import { RegistryService } from '../organizations/registry.service';
+import { HistoryService } from '../reports/history.service';
+import { ImportService } from '../reports/import/import.service';
+import type { ImportResult } from '../reports/import/import-result';
+import { loadDemo } from './demo';
+import { formatImportResult } from './format';
+
+/** Runs a command on the application context (database open, migrations applied). */
+async function withApp<T>(run: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  const app = await NestFactory.createApplicationContext(CoreModule, { logger: ['error', 'warn'] });
+  try {
+    return await run(app);
+  } finally {
+    await app.close();
+  }
+}
+
+const meta = (file: string) => ({ fileName: basename(file), uploadedBy: 'cli' });
+
+function report(results: ImportResult[], json: boolean): void {
+  console.log(json ? JSON.stringify(results, null, 2) : results.map(formatImportResult).join('\n'));
+  process.exitCode = results.every((r) => r.accepted) ? 0 : 1;
+}
+
+export function buildCli(): Command {
+  const program = new Command('profmonitor')
+    .description('ПрофМонитор: загрузка отчётов, шаблоны, история версий')
+    .showHelpAfterError();
+
+  program
+    .command('registry')
+    .description('реестр организаций')
+    .command('import <file>')
+    .description('загрузить реестр организаций (лист «Организации»)')
+    .option('--json', 'вывести результат в JSON')
+    .action((file: string, options: { json?: boolean }) =>
+      withApp(async (app) =>
+        report([await app.get(RegistryService).importFile(file, meta(file))], !!options.json),
+      ),
+    );
+
+  program
+    .command('import <files...>')
+    .description(
+      'загрузить отчёты школ и колледжей или потребность в кадрах; код выхода 0, если все файлы приняты целиком',
+    )
+    .option('--json', 'вывести массив результатов в JSON')
+    .action((files: string[], options: { json?: boolean }) =>
+      withApp(async (app) => {
+        const results: ImportResult[] = [];
+        for (const file of files) results.push(await app.get(ImportService).importFile(file, meta(file)));
+        report(results, !!options.json);
+      }),
+    );
+
+  program
+    .command('template <kind>')
+    .description('создать пустой шаблон: school (отчёт организации) или vacancies (потребность в кадрах)')
+    .requiredOption('--out <file>', 'куда сохранить .xlsx')
+    .action(async (kind: string, options: { out: string }) => {
+      if (kind !== 'school' && kind !== 'vacancies' && kind !== 'registry') {
+        throw new InvalidArgumentError(`Неизвестный вид шаблона «${kind}»: укажите school или vacancies.`);
+      }
+      await writeWorkbookFile(templateFor(kind), options.out);
+      console.log(`Шаблон сохранён: ${options.out}`);
+    });
+
+  program
+    .command('history')
+    .description('версии каждого листа отчёта организации за учебный год')
+    .requiredOption('--org <code>', 'код организации')
+    .requiredOption('--period <period>', 'учебный год, например 2023/2024')
+    .option('--json', 'вывести в JSON')
+    .action((options: { org: string; period: string; json?: boolean }) =>
+      withApp(async (app) => {
+        const versions = await app.get(HistoryService).versions(options.org, options.period);
+        if (options.json) return console.log(JSON.stringify(versions, null, 2));
+        if (versions.length === 0)
+          return console.log(`Нет принятых версий для ${options.org} за ${options.period}.`);
+        for (const v of versions) {
+          console.log(
+            `${v.sheet.padEnd(10)} v${v.version}${v.current ? ' (текущая)' : '          '}  строк: ${String(v.rows).padEnd(6)} ${v.uploadedAt}  ${v.fileName}  ${v.sha256.slice(0, 12)}  ${v.uploadedBy}`,
+          );
+        }
+      }),
+    );
+
+  program
+    .command('demo')
+    .description('загрузить демонстрационные данные из data/demo в базу')
+    .action(() => withApp((app) => loadDemo(app)));
+
+  return program;
+}
+
+if (require.main === module) {
+  buildCli()
+    .parseAsync()
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exitCode = 2;
+    });
+}

@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export const DEFAULT_DATABASE_URL = 'sqlite:data/profmonitor.sqlite';
+export const MIGRATIONS = [InitialSchema1763900000000];
+
+/**
+ * TypeORM options from `DATABASE_URL`. Only SQLite (`sqlite:<file>`) is wired today; the
+ * entities and migrations are kept portable so that a `postgres://` URL can follow.
+ */
+export function dataSourceOptions(
+  databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+): DataSourceOptions {
+  const sqlite = /^sqlite:(.+)$/.exec(databaseUrl);
+  if (!sqlite) {
+    throw new Error(`DATABASE_URL «${databaseUrl}» не поддерживается: укажите sqlite:<путь к файлу>.`);
+  }
+  const file = resolve(sqlite[1]);
+  mkdirSync(dirname(file), { recursive: true });
+  return {
+    type: 'sqlite',
+    database: file,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    namingStrategy: new SnakeNamingStrategy(),
+    // One writer at a time, readers alongside (imports are also serialised in-process).
+    enableWAL: true,
+    busyTimeout: 10_000,
+  };
+}
+
+/** Opens the database and brings its schema up to date. */
+export async function openDataSource(databaseUrl?: string): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl));
+  await dataSource.initialize();
+  return dataSource;
+}

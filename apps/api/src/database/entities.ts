@@ -1,0 +1,19 @@
+import { AreaEntity } from '../areas/area.entity';
+import { LaborDemandEntity, ProfessionAreaEntity, VacancyRowEntity } from '../labor/labor.entities';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { PeriodEntity } from '../organizations/period.entity';
+import { ReportVersionEntity } from '../reports/entities/report-version.entity';
+import { SCHOOL_SHEET_ENTITIES } from '../reports/entities/sheet-rows.entity';
+import { UploadEntity } from '../reports/entities/upload.entity';
+
+export const ENTITIES = [
+  AreaEntity,
+  OrganizationEntity,
+  PeriodEntity,
+  UploadEntity,
+  ReportVersionEntity,
+  ...Object.values(SCHOOL_SHEET_ENTITIES),
+  LaborDemandEntity,
+  VacancyRowEntity,
+  ProfessionAreaEntity,
+];

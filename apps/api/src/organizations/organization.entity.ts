@@ -1,0 +1,35 @@
+import type { OrganizationType } from '@profmonitor/domain';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** An organization of the registry. Reporting ones (schools, colleges) send workbooks. */
+@Entity('organizations')
+export class OrganizationEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 32, unique: true })
+  code: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  type: OrganizationType;
+
+  @Column({ type: 'varchar', length: 120 })
+  municipality: string;
+
+  /** First academic year (its start year) the organization reports for; null: always. */
+  @Column({ type: 'integer', nullable: true })
+  activeFromYear: number | null;
+
+  /** Last academic year (its start year); null: still active. A retired one keeps its history. */
+  @Column({ type: 'integer', nullable: true })
+  activeToYear: number | null;
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+}

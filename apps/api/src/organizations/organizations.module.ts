@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { OrganizationsController } from './organizations.controller';
+import { OrganizationsRepository } from './organizations.repository';
+import { PeriodsService } from './periods.service';
+import { RegistryService } from './registry.service';
+
+@Module({
+  controllers: [OrganizationsController],
+  providers: [OrganizationsRepository, PeriodsService, RegistryService],
+  exports: [OrganizationsRepository, PeriodsService, RegistryService],
+})
+export class OrganizationsModule {}

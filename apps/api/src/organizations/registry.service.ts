@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import {
+  organizationsSheet,
+  parsePeriod,
+  sameName,
+  TableSheetValidator,
+  type OrganizationRow,
+} from '@profmonitor/domain';
+import { readWorkbook, inspectWorkbookFile, WorkbookError } from '@profmonitor/workbook';
+import { DataSource } from 'typeorm';
+import { fileDigest } from '../common/file-digest';
+import { emptyResult, sheetResult, type ImportResult } from '../reports/import/import-result';
+import { UploadEntity } from '../reports/entities/upload.entity';
+import type { UploadMeta } from '../reports/import/import.service';
+import { OrganizationEntity } from './organization.entity';
+
+/**
+ * Loads the registry of organizations (sheet `Организации`): new codes are added, known ones
+ * updated. Nobody is deleted: a closed organization is retired with `Действует по` and keeps
+ * its history.
+ */
+@Injectable()
+export class RegistryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async importFile(path: string, meta: UploadMeta): Promise<ImportResult> {
+    const digest = await fileDigest(path);
+    const result = emptyResult(meta.fileName, 'registry');
+    const rows: OrganizationRow[] = [];
+    try {
+      await inspectWorkbookFile(path);
+      let validator: TableSheetValidator<OrganizationRow> | undefined;
+      for await (const sheet of readWorkbook(path)) {
+        const isRegistry = !validator && sameName(sheet.name, organizationsSheet.name);
+        if (isRegistry) validator = new TableSheetValidator<OrganizationRow>(organizationsSheet);
+        else result.warnings.push({ message: `Лист «${sheet.name}» не относится к реестру и не загружен.` });
+        for await (const { excelRow, cells } of sheet.rows) {
+          const row = isRegistry ? validator!.push(excelRow, cells) : undefined;
+          if (row) rows.push(row);
+        }
+      }
+      if (!validator) {
+        result.errors.push({
+          message:
+            'В книге нет листа «Организации». Реестр загружается из листа «Организации» с колонками Код, Наименование, Тип, Муниципалитет.',
+        });
+      } else {
+        const outcome = validator.finish();
+        result.sheets.push(sheetResult(outcome));
+        result.accepted = outcome.accepted;
+      }
+    } catch (error) {
+      if (!(error instanceof WorkbookError)) throw error;
+      result.errors.push({ message: error.message });
+    }
+    result.outcome = result.accepted ? 'accepted' : 'rejected';
+    await this.dataSource.transaction(async (manager) => {
+      if (result.accepted) {
+        for (const row of rows) {
+          const existing = await manager.findOneBy(OrganizationEntity, { code: row.code });
+          await manager.save(OrganizationEntity, {
+            ...existing,
+            code: row.code,
+            name: row.name,
+            type: row.type,
+            municipality: row.municipality,
+            activeFromYear: row.activeFrom ? parsePeriod(row.activeFrom)!.startYear : null,
+            activeToYear: row.activeTo ? parsePeriod(row.activeTo)!.startYear : null,
+          });
+        }
+      }
+      const upload = await manager.save(
+        manager.create(UploadEntity, {
+          ...meta,
+          ...digest,
+          kind: 'registry',
+          outcome: result.outcome,
+          result,
+        }),
+      );
+      result.uploadId = upload.id;
+    });
+    return result;
+  }
+}

@@ -1,0 +1,67 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { OrganizationEntity } from '../../organizations/organization.entity';
+import { PeriodEntity } from '../../organizations/period.entity';
+import type { ImportResult } from '../import/import-result';
+
+export type UploadKind = 'school' | 'vacancies' | 'registry' | 'unknown';
+/** accepted: every sheet stored; partial: some sheets rejected; rejected: nothing stored; duplicate: same file as the current data. */
+export type UploadOutcome = 'accepted' | 'partial' | 'rejected' | 'duplicate';
+
+/** Every file ever sent, with its outcome and the full list of errors and warnings. */
+@Entity('uploads')
+export class UploadEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: UploadKind;
+
+  @Column({ type: 'varchar', length: 255 })
+  fileName: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  sha256: string;
+
+  @Column({ type: 'integer' })
+  size: number;
+
+  @Column({ type: 'varchar', length: 100 })
+  uploadedBy: string;
+
+  @CreateDateColumn()
+  uploadedAt: Date;
+
+  @Column({ type: 'varchar', length: 16 })
+  outcome: UploadOutcome;
+
+  @Column({ type: 'integer', nullable: true })
+  organizationId: number | null;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: OrganizationEntity;
+
+  @Column({ type: 'integer', nullable: true })
+  periodId: number | null;
+
+  @ManyToOne(() => PeriodEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'period_id' })
+  period?: PeriodEntity;
+
+  /** For a duplicate: the upload whose data it repeats. */
+  @Column({ type: 'integer', nullable: true })
+  duplicateOfId: number | null;
+
+  /** The import result as shown to the person: file errors, per-sheet errors and warnings. */
+  @Column({ type: 'simple-json' })
+  result: ImportResult;
+}

@@ -1,0 +1,56 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { parsePeriod } from '@profmonitor/domain';
+import { DataSource } from 'typeorm';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { PeriodEntity } from '../organizations/period.entity';
+import { ReportVersionEntity } from './entities/report-version.entity';
+import { UploadEntity } from './entities/upload.entity';
+
+export interface SheetVersionView {
+  sheet: string;
+  version: number;
+  current: boolean;
+  rows: number;
+  uploadId: number;
+  fileName: string;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+/** The versions of each sheet of an organization's report for a period, newest first. */
+@Injectable()
+export class HistoryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async versions(organizationCode: string, periodCode: string): Promise<SheetVersionView[]> {
+    const period = parsePeriod(periodCode);
+    const manager = this.dataSource.manager;
+    const organization = await manager.findOneBy(OrganizationEntity, { code: organizationCode });
+    if (!organization)
+      throw new NotFoundException(`Организация с кодом «${organizationCode}» не найдена в реестре.`);
+    const periodRow = period ? await manager.findOneBy(PeriodEntity, { code: period.code }) : null;
+    if (!periodRow) return [];
+    const versions = await manager
+      .createQueryBuilder(ReportVersionEntity, 'v')
+      .innerJoinAndMapOne('v.upload', UploadEntity, 'u', 'u.id = v.uploadId')
+      .where('v.organizationId = :organizationId AND v.periodId = :periodId', {
+        organizationId: organization.id,
+        periodId: periodRow.id,
+      })
+      .orderBy('v.sheet', 'ASC')
+      .addOrderBy('v.version', 'DESC')
+      .getMany();
+    return versions.map((v) => ({
+      sheet: v.sheet,
+      version: v.version,
+      current: v.isCurrent,
+      rows: v.rowCount,
+      uploadId: v.uploadId,
+      fileName: v.upload!.fileName,
+      sha256: v.upload!.sha256,
+      uploadedBy: v.upload!.uploadedBy,
+      uploadedAt: v.upload!.uploadedAt.toISOString(),
+    }));
+  }
+}

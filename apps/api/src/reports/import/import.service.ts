@@ -1,0 +1,300 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  ItemsSheetValidator,
+  sameName,
+  TableSheetValidator,
+  type AnyTableSheet,
+  type Cell,
+  type SheetContext,
+} from '@profmonitor/domain';
+import {
+  readWorkbook,
+  WorkbookError,
+  inspectWorkbookFile,
+  type RawSheet,
+  type WorkbookLimits,
+} from '@profmonitor/workbook';
+import { DataSource, type EntityManager } from 'typeorm';
+import { fileDigest } from '../../common/file-digest';
+import { SerialQueue } from '../../common/serial-queue';
+import { UploadEntity, type UploadOutcome } from '../entities/upload.entity';
+import { emptyResult, sheetResult, type ImportResult } from './import-result';
+import { SchoolWorkbookHandler, VacanciesWorkbookHandler, type WorkbookHandler } from './workbook-handlers';
+
+export interface UploadMeta {
+  /** The name the person gave the file. */
+  fileName: string;
+  /** Who sent it (a login, or `cli`). */
+  uploadedBy: string;
+}
+
+/** Rows are written in batches while a sheet streams; memory holds at most one batch. */
+const BATCH_ROWS = 1000;
+
+/** Ends the import's transaction: nothing of the file is stored. */
+class FileRejected extends Error {
+  constructor(readonly messages: string[]) {
+    super(messages.join(' '));
+  }
+}
+
+interface StagedSheet {
+  schema: AnyTableSheet;
+  validator: TableSheetValidator;
+  containerId: number;
+}
+
+/**
+ * The road from a workbook to rows in the database, as `reports.md` describes it: sheets
+ * found by name, every error collected, a sheet with an error rejected whole, accepted sheets
+ * stored in one transaction as new current versions, an identical re-upload recognised by its
+ * hash, and every upload logged with its outcome.
+ */
+@Injectable()
+export class ImportService {
+  private readonly logger = new Logger(ImportService.name);
+  private readonly queue = new SerialQueue();
+  private readonly handlers: WorkbookHandler[];
+  limits: Partial<WorkbookLimits> = {};
+
+  constructor(
+    private readonly dataSource: DataSource,
+    school: SchoolWorkbookHandler,
+    vacancies: VacanciesWorkbookHandler,
+  ) {
+    this.handlers = [school, vacancies] as WorkbookHandler[];
+  }
+
+  /** Imports one school/college or employment-center workbook. Never throws for a bad file. */
+  async importFile(path: string, meta: UploadMeta): Promise<ImportResult> {
+    return this.queue.run(async () => {
+      const digest = await fileDigest(path);
+      const result = emptyResult(meta.fileName);
+      const log = (outcome: UploadOutcome, extra: Partial<UploadEntity> = {}) =>
+        this.logUpload({ ...meta, ...digest, outcome, result, ...extra });
+      try {
+        await inspectWorkbookFile(path, this.limits);
+        const duplicate = await this.findCurrentDuplicate(digest.sha256);
+        if (duplicate) {
+          Object.assign(result, duplicate.result, {
+            file: meta.fileName,
+            outcome: 'duplicate',
+            duplicateOf: duplicate.id,
+          });
+          result.warnings = [
+            ...duplicate.result.warnings,
+            { message: 'Этот файл уже был загружен раньше, и его данные действуют: ничего не изменилось.' },
+          ];
+          return log('duplicate', {
+            kind: duplicate.kind,
+            duplicateOfId: duplicate.id,
+            organizationId: duplicate.organizationId,
+            periodId: duplicate.periodId,
+          });
+        }
+        return await this.dataSource.transaction((manager) =>
+          this.importInTransaction(manager, path, meta, digest, result),
+        );
+      } catch (error) {
+        if (error instanceof FileRejected) result.errors = error.messages.map((message) => ({ message }));
+        else if (error instanceof WorkbookError) result.errors = [{ message: error.message }];
+        else {
+          this.logger.error(
+            `Import of ${meta.fileName} failed`,
+            error instanceof Error ? error.stack : String(error),
+          );
+          result.errors = [
+            {
+              message:
+                'Файл не удалось обработать из-за внутренней ошибки. Попробуйте ещё раз; если ошибка повторится, сообщите в комитет.',
+            },
+          ];
+        }
+        result.sheets = result.sheets.map((sheet) => ({ ...sheet, accepted: false }));
+        result.accepted = false;
+        result.outcome = 'rejected';
+        return log('rejected', { kind: result.kind ?? 'unknown' });
+      }
+    });
+  }
+
+  private async importInTransaction(
+    manager: EntityManager,
+    path: string,
+    meta: UploadMeta,
+    digest: { sha256: string; size: number },
+    result: ImportResult,
+  ): Promise<ImportResult> {
+    const upload = await manager.save(
+      manager.create(UploadEntity, { ...meta, ...digest, kind: 'unknown', outcome: 'rejected', result }),
+    );
+    let handler: WorkbookHandler | undefined;
+    let context: SheetContext = {};
+    const titleRows: { excelRow: number; cells: Cell[] }[] = [];
+    const staged: StagedSheet[] = [];
+    let seenTitle = false;
+
+    for await (const sheet of readWorkbook(path, this.limits)) {
+      if (sameName(sheet.name, 'Титул') && !seenTitle) {
+        seenTitle = true;
+        for await (const row of sheet.rows) titleRows.push(row);
+        continue;
+      }
+      const match = this.findDataSheet(sheet.name, handler);
+      if (match && !staged.some((s) => s.schema.id === match.schema.id)) {
+        if (!handler) {
+          handler = match.handler;
+          context = await handler.context(manager);
+        }
+        staged.push(await this.stageSheet(manager, handler, upload.id, match.schema, sheet, context));
+        continue;
+      }
+      const service = this.handlers.some((h) =>
+        h.kind.serviceSheets.some((name) => sameName(name, sheet.name)),
+      );
+      if (!service)
+        result.warnings.push({ message: `Лист «${sheet.name}» не относится к отчёту и не загружен.` });
+      for await (const _row of sheet.rows); // drain: the reader moves on only when a sheet is consumed
+    }
+
+    handler ??= this.handlerByTitle(titleRows);
+    if (!handler) {
+      throw new FileRejected([
+        `В книге нет ни одного листа отчёта. Ожидаются листы ${this.expectedSheets()}. Скачайте шаблон и перенесите данные в него.`,
+      ]);
+    }
+    result.kind = handler.kind.id;
+    if (!seenTitle) {
+      throw new FileRejected([
+        'В книге нет листа «Титул»: без него неизвестно, чья это отчётность и за какой год. Добавьте лист «Титул» из шаблона.',
+      ]);
+    }
+    const titleValidator = new ItemsSheetValidator(handler.kind.titleSheet!);
+    titleRows.forEach((row) => titleValidator.push(row.excelRow, row.cells));
+    const title = titleValidator.finish(context);
+    const resolution = await handler.resolve(manager, title.record, result);
+    result.sheets.push(sheetResult(title.outcome));
+    if ('errors' in resolution) throw new FileRejected(resolution.errors);
+
+    const { scope, period } = resolution;
+    if (handler.storesTitle && title.outcome.accepted) {
+      const containerId = await handler.store.stage(manager, upload.id, handler.kind.titleSheet!.id);
+      await handler.store.insert(manager, handler.kind.titleSheet!.id, containerId, [
+        { ...title.record, excelRow: titleRows[0]?.excelRow ?? 1 },
+      ]);
+      await handler.store.commit(manager, handler.kind.titleSheet!.id, containerId, scope, 1);
+    }
+    for (const { schema, validator, containerId } of staged) {
+      const outcome = validator.finish({ ...context, period });
+      const skip = handler.notApplicable?.(schema.id, scope);
+      if (skip) result.warnings.push({ message: skip });
+      else result.sheets.push(sheetResult(outcome));
+      if (outcome.accepted && !skip)
+        await handler.store.commit(manager, schema.id, containerId, scope, outcome.rows);
+      else await handler.store.discard(manager, schema.id, containerId);
+    }
+
+    const accepted = result.sheets.filter((s) => s.accepted).length;
+    result.accepted = accepted === result.sheets.length;
+    result.outcome = result.accepted ? 'accepted' : accepted > 0 ? 'partial' : 'rejected';
+    result.uploadId = upload.id;
+    const scopeIds = scope as { organizationId?: number; periodId: number };
+    await manager.update(
+      UploadEntity,
+      { id: upload.id },
+      {
+        kind: handler.kind.id,
+        outcome: result.outcome,
+        result,
+        organizationId: scopeIds.organizationId ?? null,
+        periodId: scopeIds.periodId,
+      },
+    );
+    return result;
+  }
+
+  /** Streams one data sheet: each valid row is staged in batches; an invalid one stops staging. */
+  private async stageSheet(
+    manager: EntityManager,
+    handler: WorkbookHandler,
+    uploadId: number,
+    schema: AnyTableSheet,
+    sheet: RawSheet,
+    context: SheetContext,
+  ): Promise<StagedSheet> {
+    const containerId = await handler.store.stage(manager, uploadId, schema.id);
+    const validator = new TableSheetValidator(schema, context);
+    let batch: object[] = [];
+    for await (const { excelRow, cells } of sheet.rows) {
+      const row = validator.push(excelRow, cells);
+      if (!row || validator.failed) {
+        batch = [];
+        continue;
+      }
+      batch.push({ ...row, excelRow });
+      if (batch.length >= BATCH_ROWS) {
+        await handler.store.insert(manager, schema.id, containerId, batch);
+        batch = [];
+      }
+    }
+    if (!validator.failed) await handler.store.insert(manager, schema.id, containerId, batch);
+    return { schema, validator, containerId };
+  }
+
+  private findDataSheet(name: string, current: WorkbookHandler | undefined) {
+    for (const handler of current ? [current] : this.handlers) {
+      const schema = handler.kind.sheets.find((sheet) => sameName(sheet.name, name));
+      if (schema) return { handler, schema };
+    }
+    return undefined;
+  }
+
+  /** A workbook with only a title: its labels tell the kind. */
+  private handlerByTitle(rows: { cells: Cell[] }[]): WorkbookHandler | undefined {
+    const labels = rows.flatMap((row) =>
+      row.cells.filter((cell): cell is string => typeof cell === 'string'),
+    );
+    return this.handlers.find((handler) =>
+      handler.kind.titleSheet!.items.some(
+        (item) => item.required && labels.some((label) => sameName(label, item.header)),
+      ),
+    );
+  }
+
+  private expectedSheets(): string {
+    return this.handlers
+      .map(
+        (h) =>
+          `${[h.kind.titleSheet!, ...h.kind.sheets].map((s) => `«${s.name}»`).join(', ')} (${h.kind.title})`,
+      )
+      .join(' или ');
+  }
+
+  /** The latest upload of the same bytes whose data is all still current. */
+  private async findCurrentDuplicate(sha256: string): Promise<UploadEntity | undefined> {
+    const previous = await this.dataSource.manager.find(UploadEntity, {
+      where: [
+        { sha256, outcome: 'accepted' },
+        { sha256, outcome: 'partial' },
+      ],
+      order: { id: 'DESC' },
+      take: 1,
+    });
+    const candidate = previous[0];
+    if (!candidate) return undefined;
+    const handler = this.handlers.find((h) => h.kind.id === candidate.kind);
+    return handler && (await handler.store.isCurrent(this.dataSource.manager, candidate.id))
+      ? candidate
+      : undefined;
+  }
+
+  private async logUpload(
+    upload: Partial<UploadEntity> & Pick<UploadEntity, 'outcome' | 'result'>,
+  ): Promise<ImportResult> {
+    const saved = await this.dataSource.manager.save(
+      this.dataSource.manager.create(UploadEntity, { kind: 'unknown', ...upload }),
+    );
+    upload.result.uploadId = saved.id;
+    return upload.result;
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { insertInChunks } from '../../database/bulk-insert';
+import { ReportVersionEntity } from '../entities/report-version.entity';
+import { SCHOOL_SHEET_ENTITIES } from '../entities/sheet-rows.entity';
+import type { SheetStore } from './sheet-store';
+
+export interface ReportScope {
+  organizationId: number;
+  periodId: number;
+}
+
+const rowEntity = (sheetId: string) => SCHOOL_SHEET_ENTITIES[sheetId as keyof typeof SCHOOL_SHEET_ENTITIES];
+
+/** School and college sheets: one report version per (organization, period, sheet). */
+@Injectable()
+export class ReportVersionStore implements SheetStore<ReportScope> {
+  async stage(manager: EntityManager, uploadId: number, sheet: string): Promise<number> {
+    const { identifiers } = await manager.insert(ReportVersionEntity, {
+      uploadId,
+      sheet,
+      version: 0,
+      isCurrent: false,
+      rowCount: 0,
+      organizationId: null,
+      periodId: null,
+    });
+    return identifiers[0].id as number;
+  }
+
+  async insert(manager: EntityManager, sheet: string, versionId: number, rows: object[]): Promise<void> {
+    await insertInChunks(
+      manager,
+      rowEntity(sheet),
+      rows.map((row) => ({ ...row, versionId })),
+    );
+  }
+
+  async discard(manager: EntityManager, sheet: string, versionId: number): Promise<void> {
+    await manager.delete(rowEntity(sheet), { versionId });
+    await manager.delete(ReportVersionEntity, { id: versionId });
+  }
+
+  async commit(
+    manager: EntityManager,
+    sheet: string,
+    versionId: number,
+    scope: ReportScope,
+    rowCount: number,
+  ) {
+    const previous = await manager
+      .createQueryBuilder(ReportVersionEntity, 'v')
+      .select('MAX(v.version)', 'latest')
+      .where('v.organizationId = :organizationId AND v.periodId = :periodId AND v.sheet = :sheet', {
+        ...scope,
+        sheet,
+      })
+      .getRawOne<{ latest: number | null }>();
+    await manager.update(ReportVersionEntity, { ...scope, sheet, isCurrent: true }, { isCurrent: false });
+    await manager.update(
+      ReportVersionEntity,
+      { id: versionId },
+      { ...scope, version: (previous?.latest ?? 0) + 1, isCurrent: true, rowCount },
+    );
+  }
+
+  async isCurrent(manager: EntityManager, uploadId: number): Promise<boolean> {
+    const versions = await manager.find(ReportVersionEntity, {
+      where: { uploadId },
+      select: { isCurrent: true },
+    });
+    return versions.length > 0 && versions.every((v) => v.isCurrent);
+  }
+}

@@ -1,0 +1,22 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Where the rows of one kind of workbook go while an import streams, and how they become
+ * current. Rows are staged under a container (a report version, a labor demand) as they are
+ * read; when the whole file has been read the container is committed or discarded, inside
+ * the import's single transaction.
+ */
+export interface SheetStore<Scope> {
+  stage(manager: EntityManager, uploadId: number, sheetId: string): Promise<number>;
+  insert(manager: EntityManager, sheetId: string, containerId: number, rows: object[]): Promise<void>;
+  discard(manager: EntityManager, sheetId: string, containerId: number): Promise<void>;
+  commit(
+    manager: EntityManager,
+    sheetId: string,
+    containerId: number,
+    scope: Scope,
+    rowCount: number,
+  ): Promise<void>;
+  /** True when this upload's containers are all still the current data (an identical re-upload changes nothing). */
+  isCurrent(manager: EntityManager, uploadId: number): Promise<boolean>;
+}

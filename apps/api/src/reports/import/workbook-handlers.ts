@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import {
+  normalizeName,
+  parsePeriod,
+  periodContaining,
+  REPORTING_TYPES,
+  schoolWorkbook,
+  vacanciesWorkbook,
+  type DemandTerritory,
+  type Period,
+  type SchoolTitle,
+  type SheetContext,
+  type VacanciesTitle,
+  type WorkbookKind,
+  type WorkbookKindId,
+} from '@profmonitor/domain';
+import type { EntityManager } from 'typeorm';
+import { LaborDemandStore, type DemandScope } from '../../labor/labor-demand.store';
+import { ProfessionAreaEntity } from '../../labor/labor.entities';
+import { OrganizationEntity } from '../../organizations/organization.entity';
+import { PeriodsService } from '../../organizations/periods.service';
+import type { ImportResult } from './import-result';
+import { ReportVersionStore, type ReportScope } from './report-version.store';
+import type { SheetStore } from './sheet-store';
+
+/** Whose and when: what the title sheet resolves to, or the file-level errors that reject the file. */
+export type Resolution<Scope> = { scope: Scope; period: Period } | { errors: string[] };
+
+/** What differs between workbook kinds during an import; the pipeline itself is shared. */
+export interface WorkbookHandler<Scope = unknown> {
+  kind: WorkbookKind;
+  store: SheetStore<Scope>;
+  /** Extra knowledge the sheet checks need (the profession → area mapping). */
+  context(manager: EntityManager): Promise<SheetContext>;
+  /** Reads the organization and period (or territory and date) from the title; fills the result. */
+  resolve(
+    manager: EntityManager,
+    title: Record<string, unknown>,
+    result: ImportResult,
+  ): Promise<Resolution<Scope>>;
+  /** A sheet this scope does not report: the warning to give instead of storing it. */
+  notApplicable?(sheetId: string, scope: Scope): string | undefined;
+  /** The title is stored as a sheet of its own (the school's website section lives there). */
+  storesTitle: boolean;
+}
+
+@Injectable()
+export class SchoolWorkbookHandler implements WorkbookHandler<ReportScope & { organizationType: string }> {
+  readonly kind = schoolWorkbook;
+  readonly storesTitle = true;
+
+  constructor(
+    readonly store: ReportVersionStore,
+    private readonly periods: PeriodsService,
+  ) {}
+
+  async context(): Promise<SheetContext> {
+    return {};
+  }
+
+  async resolve(manager: EntityManager, record: Record<string, unknown>, result: ImportResult) {
+    const title = record as Partial<SchoolTitle>;
+    const errors: string[] = [];
+    const period = title.period ? parsePeriod(title.period) : null;
+    if (!title.organizationCode) {
+      errors.push(
+        'На листе «Титул» не указан код организации. Заполните строку «Код организации» кодом из реестра.',
+      );
+    }
+    if (!period) {
+      errors.push(
+        'На листе «Титул» не указан учебный год или он записан неверно. Укажите его в строке «Учебный год», например 2023/2024.',
+      );
+    }
+    if (!title.organizationCode || !period) return { errors };
+    result.period = period.code;
+    const organization = await manager
+      .createQueryBuilder(OrganizationEntity, 'o')
+      .where('UPPER(o.code) = UPPER(:code)', { code: title.organizationCode })
+      .getOne();
+    if (!organization) {
+      return {
+        errors: [
+          `Организация с кодом «${title.organizationCode}» не найдена в реестре. Проверьте код на листе «Титул» — он должен совпадать с кодом в реестре организаций — или обратитесь в комитет.`,
+        ],
+      };
+    }
+    result.organization = organization.code;
+    if (!REPORTING_TYPES.includes(organization.type)) {
+      return {
+        errors: [
+          `«${organization.name}» (${organization.code}) — организация типа «${organization.type}»: отчёты о профессиональном самоопределении сдают только школы и колледжи.`,
+        ],
+      };
+    }
+    const activeFrom = organization.activeFromYear ?? -Infinity;
+    const activeTo = organization.activeToYear ?? Infinity;
+    if (period.startYear < activeFrom || period.startYear > activeTo) {
+      return {
+        errors: [
+          `Организация «${organization.name}» (${organization.code}) по реестру не действует в ${period.code} учебном году, поэтому отчёт за этот год не принимается. Проверьте учебный год на листе «Титул».`,
+        ],
+      };
+    }
+    const periodRow = await this.periods.ensure(manager, period);
+    return {
+      scope: { organizationId: organization.id, periodId: periodRow.id, organizationType: organization.type },
+      period,
+    };
+  }
+
+  notApplicable(sheetId: string, scope: { organizationType: string }): string | undefined {
+    // Охват is reported by schools only (see the indicators' spec).
+    return sheetId === 'coverage' && scope.organizationType !== 'Школа'
+      ? 'Лист «Охват» заполняют только школы, поэтому для колледжа он не загружен.'
+      : undefined;
+  }
+}
+
+@Injectable()
+export class VacanciesWorkbookHandler implements WorkbookHandler<DemandScope> {
+  readonly kind = vacanciesWorkbook;
+  readonly storesTitle = false;
+
+  constructor(
+    readonly store: LaborDemandStore,
+    private readonly periods: PeriodsService,
+  ) {}
+
+  async context(manager: EntityManager): Promise<SheetContext> {
+    const mappings = await manager.find(ProfessionAreaEntity);
+    const byOkpdtr = new Map(mappings.filter((m) => m.okpdtr).map((m) => [m.okpdtr!.trim(), m.area]));
+    const byName = new Map(
+      mappings.filter((m) => m.profession).map((m) => [normalizeName(m.profession!), m.area]),
+    );
+    return {
+      areaForProfession: (profession, okpdtr) =>
+        (okpdtr ? byOkpdtr.get(okpdtr.trim()) : undefined) ??
+        (profession ? byName.get(normalizeName(profession)) : undefined),
+    };
+  }
+
+  async resolve(manager: EntityManager, record: Record<string, unknown>, result: ImportResult) {
+    const title = record as Partial<VacanciesTitle>;
+    const errors: string[] = [];
+    if (!title.territory)
+      errors.push('На листе «Титул» не указана территория: укажите «Город» или «Регион».');
+    if (!title.asOf) errors.push('На листе «Титул» не указана дата, на которую даны вакансии (ДД.ММ.ГГГГ).');
+    if (!title.territory || !title.asOf) return { errors };
+    const period = periodContaining(title.asOf);
+    Object.assign(result, { territory: title.territory, asOf: title.asOf, period: period.code });
+    const periodRow = await this.periods.ensure(manager, period);
+    return {
+      scope: { territory: title.territory as DemandTerritory, asOf: title.asOf, periodId: periodRow.id },
+      period,
+    };
+  }
+}
+
+export type ImportableKind = Extract<WorkbookKindId, 'school' | 'vacancies'>;

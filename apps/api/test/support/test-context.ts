@@ -1,0 +1,74 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { CoreModule } from '../../src/app.module';
+import { RegistryService } from '../../src/organizations/registry.service';
+import { ImportService } from '../../src/reports/import/import.service';
+import { writeXlsx, type SheetsData } from './xlsx';
+
+/**
+ * A real application context on a real SQLite file in a temp folder, migrated as in
+ * production. Each test file gets its own database.
+ */
+export class TestContext {
+  readonly dir = mkdtempSync(join(tmpdir(), 'profmonitor-test-'));
+  app!: INestApplicationContext;
+  private fileCounter = 0;
+
+  async start(): Promise<this> {
+    process.env.DATABASE_URL = `sqlite:${join(this.dir, 'test.sqlite')}`;
+    const moduleRef = await Test.createTestingModule({ imports: [CoreModule] }).compile();
+    this.app = await moduleRef.init();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  get db(): DataSource {
+    return this.app.get(DataSource);
+  }
+
+  /** A path for a new file in the test folder. */
+  path(name = `file-${++this.fileCounter}.xlsx`): string {
+    return join(this.dir, name);
+  }
+
+  /** Writes a workbook with ExcelJS and imports it through the real pipeline. */
+  async importSheets(sheets: SheetsData, fileName = `report-${++this.fileCounter}.xlsx`) {
+    const path = this.path(fileName);
+    await writeXlsx(path, sheets);
+    return this.importFile(path);
+  }
+
+  importFile(path: string, fileName = path.split('/').pop()!) {
+    return this.app.get(ImportService).importFile(path, { fileName, uploadedBy: 'test' });
+  }
+
+  async loadRegistry(rows: (string | null)[][]) {
+    const path = this.path();
+    await writeXlsx(path, {
+      Организации: [['Код', 'Наименование', 'Тип', 'Муниципалитет', 'Действует с', 'Действует по'], ...rows],
+    });
+    const result = await this.app
+      .get(RegistryService)
+      .importFile(path, { fileName: 'registry.xlsx', uploadedBy: 'test' });
+    if (!result.accepted) throw new Error(`registry not loaded: ${JSON.stringify(result)}`);
+    return result;
+  }
+
+  /** Rows of a table, as plain objects. */
+  rows<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    return this.db.query(sql, parameters);
+  }
+
+  async count(table: string): Promise<number> {
+    const [{ n }] = await this.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`);
+    return Number(n);
+  }
+}

@@ -1,0 +1,65 @@
+import { useMemo } from 'react';
+import { EChart } from '@/components/echart/EChart';
+import { formatNumber } from '@/lib/format';
+import { useHealth, type Health } from '../api/get-health';
+import { periodsChartOption } from '../charts/periods-chart';
+
+export function StatusPage() {
+  return (
+    <section className="page">
+      <h1>Состояние системы</h1>
+      <HealthReport />
+    </section>
+  );
+}
+
+function HealthReport() {
+  const { data, isPending, isError } = useHealth();
+
+  if (isPending) {
+    return (
+      <p className="muted" role="status">
+        Загрузка…
+      </p>
+    );
+  }
+  if (isError) {
+    return (
+      <p className="alert" role="alert">
+        Не удалось связаться с сервером. Проверьте, что API запущен, и обновите страницу.
+      </p>
+    );
+  }
+  return (
+    <>
+      <HealthSummary health={data} />
+      {data.periods.length > 0 && <PeriodsChart periods={data.periods} />}
+    </>
+  );
+}
+
+function HealthSummary({ health }: { health: Health }) {
+  return (
+    <div className="card">
+      <p className="status-ok">Система работает</p>
+      <dl className="facts">
+        <dt>Организаций</dt>
+        <dd>{formatNumber(health.organizations)}</dd>
+        <dt>Отчётные периоды</dt>
+        <dd>{health.periods.length > 0 ? health.periods.join(', ') : 'пока нет'}</dd>
+        <dt>Версия</dt>
+        <dd>{health.version}</dd>
+      </dl>
+    </div>
+  );
+}
+
+function PeriodsChart({ periods }: { periods: string[] }) {
+  const option = useMemo(() => periodsChartOption(periods), [periods]);
+  return (
+    <figure className="card">
+      <figcaption>Показатели по периодам: данные появятся после загрузки отчётов</figcaption>
+      <EChart option={option} height={240} ariaLabel={`Пустой график по периодам: ${periods.join(', ')}`} />
+    </figure>
+  );
+}

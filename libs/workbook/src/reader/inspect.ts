@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { Archive, checkFileSize } from './archive';
+import { resolveLimits, type WorkbookLimits } from './limits';
+
+/** SHA-256 (hex) of a file, streamed. Useful on its own to log a rejected upload. */
+export async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Checks that the file is an .xlsx the reader can safely open, and hashes it. Besides the
+ * zip's structure and declared sizes (see Archive), it inflates every part once and counts
+ * the real bytes, so a part whose header lies about its size is caught here, before any XML
+ * is parsed. Throws WorkbookError; errors of the file system (no such file) pass through.
+ */
+export async function inspectWorkbookFile(
+  path: string,
+  limits?: Partial<WorkbookLimits>,
+): Promise<{ sha256: string; size: number }> {
+  const resolved = resolveLimits(limits);
+  const size = await checkFileSize(path, resolved);
+  const archive = await Archive.open(path, resolved);
+  try {
+    for (const name of archive.entries.keys()) {
+      for await (const _chunk of await archive.openPart(name)) {
+        // only the byte counting in openPart matters here
+      }
+    }
+  } finally {
+    archive.close();
+  }
+  return { sha256: await fileSha256(path), size };
+}

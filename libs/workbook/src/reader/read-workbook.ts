@@ -1,0 +1,228 @@
+import ExcelJS from 'exceljs';
+import { posix } from 'node:path';
+import type { Readable } from 'node:stream';
+import { Archive, WORKBOOK_PART, checkFileSize, toWorkbookError } from './archive';
+import { toCellValue, type CellValue } from './cell-value';
+import { resolveLimits, type WorkbookLimits } from './limits';
+import { workbookError } from './workbook-error';
+
+/** One row as Excel numbers it; `cells[0]` is column A. Rows with no value at all are not given. */
+export interface RawRow {
+  excelRow: number;
+  cells: CellValue[];
+}
+
+/** A worksheet, in workbook order. Its rows must be read (or left) before the next sheet is asked for. */
+export interface RawSheet {
+  name: string;
+  rows: AsyncIterable<RawRow>;
+}
+
+/**
+ * Reads an .xlsx file sheet by sheet and row by row, with flat memory. Runs the same structural
+ * checks as inspectWorkbookFile (size, zip, entries, declared sizes, workbook part) and counts
+ * the real inflated bytes of every part it reads, but does not hash the file or inflate the
+ * parts it does not need. Every failure is a WorkbookError (file system errors pass through).
+ *
+ * Consume it with `for await` (or call `return()`): that is what closes the file when the
+ * caller stops early. Asking for the next sheet closes the rows of the previous one.
+ */
+export async function* readWorkbook(
+  path: string,
+  limits?: Partial<WorkbookLimits>,
+): AsyncGenerator<RawSheet> {
+  const resolved = resolveLimits(limits);
+  await checkFileSize(path, resolved);
+  const archive = await Archive.open(path, resolved);
+  let current: SheetRows | undefined;
+  try {
+    const book = await loadWorkbook(path, archive);
+    for (const sheet of book.sheets) {
+      current = new SheetRows(sheet.name, () => readRows(archive, book, sheet, resolved.maxRowsPerSheet));
+      yield { name: sheet.name, rows: current };
+      await current.close();
+    }
+  } catch (err) {
+    throw toWorkbookError(err);
+  } finally {
+    await current?.close();
+    archive.close();
+  }
+}
+
+/**
+ * The members of ExcelJS 4.4's streaming WorkbookReader that this module drives. Its own
+ * `parse()` reads the zip front to back through local headers (unzipper), so sheet names and
+ * styles depend on the order of parts in the zip (it fails on files whose workbook.xml comes
+ * after the sheets, exceljs#962/#3065, and spools sheets to temp files otherwise) and it would
+ * inflate parts the central directory does not list. Here the parts are opened through the
+ * checked central directory in the order the parsers need: relationships, workbook, styles,
+ * shared strings, then each sheet in workbook order. exceljs is pinned at 4.4.0; the tests
+ * cover every member used.
+ */
+interface WorkbookReaderInternals {
+  sharedStrings?: unknown[];
+  workbookRels?: Relationship[];
+  model?: { sheets?: SheetEntry[] };
+  properties?: { model?: { date1904?: boolean } };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseWorksheet(
+    iterator: Readable,
+    sheetNo: number,
+  ): Iterator<{ eventType: 'worksheet'; value: WorksheetReader }>;
+}
+interface Relationship {
+  Id: string;
+  Type: string;
+  Target: string;
+  TargetMode?: string;
+}
+interface SheetEntry {
+  name: string;
+  rId: string;
+}
+interface WorksheetReader extends AsyncIterable<ExcelRow> {
+  name: string;
+}
+interface ExcelRow {
+  number: number;
+  eachCell(callback: (cell: { value: unknown; numFmt?: string }, column: number) => void): void;
+}
+
+interface Book {
+  reader: WorkbookReaderInternals;
+  sheets: { name: string; part: string }[];
+  date1904: boolean;
+}
+
+const WORKBOOK_RELS_PART = 'xl/_rels/workbook.xml.rels';
+const MAX_EXCEL_ROW = 1_048_576;
+
+async function loadWorkbook(path: string, archive: Archive): Promise<Book> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  }) as unknown as WorkbookReaderInternals;
+  const parse = async (part: string, parser: (stream: Readable) => Promise<void>) => {
+    const stream = await archive.openPart(part, 'utf8');
+    try {
+      await parser(stream);
+    } catch (err) {
+      throw toWorkbookError(err, part);
+    }
+  };
+
+  if (!archive.has(WORKBOOK_RELS_PART)) throw workbookError('corrupt', [`нет части ${WORKBOOK_RELS_PART}`]);
+  await parse(WORKBOOK_RELS_PART, (s) => reader._parseRels(s));
+  await parse(WORKBOOK_PART, (s) => reader._parseWorkbook(s));
+  const rels = reader.workbookRels ?? [];
+
+  const styles = relatedPart(rels, 'styles', archive);
+  if (styles) await parse(styles, (s) => reader._parseStyles(s));
+  const sharedStrings = relatedPart(rels, 'sharedStrings', archive);
+  if (sharedStrings) {
+    await parse(sharedStrings, async (s) => {
+      for await (const _ of reader._parseSharedStrings(s)) {
+        // in 'cache' mode the strings are stored on the reader, nothing is yielded
+      }
+    });
+  } else {
+    // A workbook of numbers only has no shared strings part.
+    reader.sharedStrings = [];
+  }
+
+  const entries = reader.model?.sheets ?? [];
+  if (entries.length === 0) throw workbookError('corrupt', ['в книге не найден список листов']);
+  const sheets: Book['sheets'] = [];
+  for (const { name, rId } of entries) {
+    const rel = rels.find((r) => r.Id === rId);
+    if (!rel) throw workbookError('corrupt', [`не найдены данные листа «${name}»`]);
+    // Chart sheets and the like hold no cells.
+    if (!/\/worksheet$/.test(rel.Type)) continue;
+    const part = partPath(rel.Target);
+    if (!archive.has(part)) throw workbookError('corrupt', [`не найдены данные листа «${name}»`]);
+    sheets.push({ name, part });
+  }
+  return { reader, sheets, date1904: reader.properties?.model?.date1904 === true };
+}
+
+/** The part a workbook relationship of this type points to, if the zip has it. */
+function relatedPart(rels: Relationship[], type: string, archive: Archive): string | undefined {
+  const rel = rels.find((r) => r.Type.endsWith(`/${type}`));
+  const part = rel ? partPath(rel.Target) : `xl/${type}.xml`;
+  return archive.has(part) ? part : undefined;
+}
+
+/** A relationship target of xl/workbook.xml as a zip path: relative to xl/, or absolute from the root. */
+function partPath(target: string): string {
+  return target.startsWith('/') ? posix.normalize(target.slice(1)) : posix.join('xl', target);
+}
+
+async function* readRows(
+  archive: Archive,
+  book: Book,
+  sheet: Book['sheets'][number],
+  maxRows: number,
+): AsyncGenerator<RawRow> {
+  try {
+    const stream = await archive.openPart(sheet.part, 'utf8');
+    const worksheet = book.reader._parseWorksheet(stream, 0).next().value.value;
+    worksheet.name = sheet.name;
+    let count = 0;
+    for await (const row of worksheet) {
+      const cells = cellsOf(row, book.date1904);
+      if (!cells) continue;
+      if (!Number.isInteger(row.number) || row.number < 1 || row.number > MAX_EXCEL_ROW) {
+        throw workbookError('corrupt', [`неверный номер строки на листе «${sheet.name}»`]);
+      }
+      if (++count > maxRows) throw workbookError('too_many_rows', [sheet.name, maxRows]);
+      yield { excelRow: row.number, cells };
+    }
+  } catch (err) {
+    throw toWorkbookError(err, sheet.part);
+  }
+}
+
+/** The row's values from column A to its last non-empty cell; null for a row with no value. */
+function cellsOf(row: ExcelRow, date1904: boolean): CellValue[] | null {
+  const cells: CellValue[] = [];
+  row.eachCell((cell, column) => {
+    const value = toCellValue(cell.value, cell.numFmt, date1904);
+    if (value === null) return;
+    while (cells.length < column - 1) cells.push(null);
+    cells[column - 1] = value;
+  });
+  return cells.length > 0 ? cells : null;
+}
+
+/** The rows of one sheet: iterable once, and closed when the reader moves to the next sheet. */
+class SheetRows implements AsyncIterable<RawRow> {
+  private iterator: AsyncGenerator<RawRow> | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly name: string,
+    private readonly open: () => AsyncGenerator<RawRow>,
+  ) {}
+
+  [Symbol.asyncIterator](): AsyncIterator<RawRow> {
+    if (this.closed) {
+      throw new Error(`Rows of sheet "${this.name}" were asked for after the reader moved to the next sheet`);
+    }
+    if (this.iterator) throw new Error(`Rows of sheet "${this.name}" can be iterated only once`);
+    this.iterator = this.open();
+    return this.iterator;
+  }
+
+  /** Stops reading the sheet if its rows were left unfinished; this closes its part stream. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.iterator?.return(undefined);
+  }
+}

@@ -1,0 +1,385 @@
+import {
+  area,
+  DEMAND_TERRITORIES,
+  DESTINATIONS,
+  INSTRUCTIONS_SHEET,
+  ItemsSheetValidator,
+  schoolWorkbook,
+  TableSheetValidator,
+  vacanciesWorkbook,
+  WORKBOOK_KINDS,
+  yesNo,
+  type AnyTableSheet,
+  type Cell,
+  type WorkbookKind,
+} from '@profmonitor/domain';
+import ExcelJS from 'exceljs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildWorkbook, templateFor, writeWorkbookFile, type WorkbookContent } from './build-workbook';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'profmonitor-template-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Writes the workbook to a file and reads it back, as a person's Excel would hand it over. */
+async function roundTrip(workbook: ExcelJS.Workbook, name: string): Promise<ExcelJS.Workbook> {
+  const path = join(dir, `${name}.xlsx`);
+  await writeWorkbookFile(workbook, path);
+  const read = new ExcelJS.Workbook();
+  await read.xlsx.readFile(path);
+  return read;
+}
+
+const sheetOf = (workbook: ExcelJS.Workbook, name: string) => {
+  const sheet = workbook.getWorksheet(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet;
+};
+
+const rowValues = (sheet: ExcelJS.Worksheet, row: number): unknown[] =>
+  (sheet.getRow(row).values as unknown[]).slice(1);
+
+/** The header row a schema should produce: its headers, required ones marked with ` *`. */
+const expectedHeaders = (schema: AnyTableSheet) =>
+  schema.columns.map((c) => (c.required ? `${c.header} *` : c.header));
+
+type Validations = Record<string, ExcelJS.DataValidation | undefined>;
+const validationsOf = (sheet: ExcelJS.Worksheet) =>
+  (sheet as unknown as { dataValidations: { model: Validations } }).dataValidations.model;
+
+/** The values a list validation offers: the range on the instruction sheet, resolved. */
+function listValues(workbook: ExcelJS.Workbook, validation: ExcelJS.DataValidation): string[] {
+  const match = /^'(.+)'!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$/.exec(String(validation.formulae[0]));
+  if (!match) throw new Error(`not a range: ${validation.formulae[0]}`);
+  const [, sheetName, column, first, lastColumn, last] = match;
+  expect(sheetName).toBe(INSTRUCTIONS_SHEET);
+  expect(lastColumn).toBe(column);
+  const sheet = sheetOf(workbook, sheetName);
+  const values: string[] = [];
+  for (let row = Number(first); row <= Number(last); row++)
+    values.push(String(sheet.getCell(`${column}${row}`).value));
+  return values;
+}
+
+const letterOf = (schema: AnyTableSheet, key: string) =>
+  String.fromCharCode(65 + schema.columns.findIndex((c) => c.key === key));
+
+describe('template of the school workbook', () => {
+  let workbook: ExcelJS.Workbook;
+  beforeAll(async () => {
+    workbook = await roundTrip(templateFor('school'), 'school');
+  });
+
+  it('has the instruction sheet, the title sheet and the data sheets in schema order', () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Инструкция',
+      'Титул',
+      'Выпускники',
+      'Охват',
+      'Педагоги',
+      'Партнёры',
+    ]);
+  });
+
+  it('writes the header row of every data sheet from its schema, marking required columns', () => {
+    for (const schema of schoolWorkbook.sheets) {
+      const sheet = sheetOf(workbook, schema.name);
+      expect(rowValues(sheet, 1)).toEqual(expectedHeaders(schema));
+      expect(sheet.getRow(1).font?.bold).toBe(true);
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.autoFilter).toBeDefined();
+      expect(sheet.rowCount).toBe(1);
+    }
+    expect(rowValues(sheetOf(workbook, 'Выпускники'), 1).slice(0, 4)).toEqual([
+      'Код выпускника',
+      'Класс *',
+      'Направление *',
+      'Территория',
+    ]);
+    expect(sheetOf(workbook, 'Выпускники').getColumn(3).width).toBe(22);
+  });
+
+  it('writes the title sheet as Показатель / Значение, one row per item', () => {
+    const sheet = sheetOf(workbook, 'Титул');
+    expect(rowValues(sheet, 1)).toEqual(['Показатель', 'Значение']);
+    const labels = schoolWorkbook.titleSheet!.items.map((_, i) => sheet.getCell(i + 2, 1).value);
+    expect(labels).toEqual([
+      'Код организации *',
+      'Учебный год *',
+      'Раздел о профессиональном самоопределении на сайте *',
+      'Адрес раздела на сайте',
+      'Ответственный',
+      'Контакты',
+    ]);
+    expect(sheet.getCell('B2').value).toBeNull();
+  });
+
+  it('puts dropdowns on the enumerated columns, pointing at the lists on the instruction sheet', () => {
+    const schema = schoolWorkbook.sheets.find((s) => s.id === 'graduates')!;
+    const validations = validationsOf(sheetOf(workbook, 'Выпускники'));
+    const destination = letterOf(schema, 'destination');
+    for (const row of [2, 1000, 2000])
+      expect(validations[`${destination}${row}`]).toMatchObject({ type: 'list' });
+    expect(validations[`${destination}1`]).toBeUndefined();
+    expect(validations[`${destination}2001`]).toBeUndefined();
+    expect(validations[`A2`]).toBeUndefined(); // Код выпускника: free text
+
+    const destinationList = validations[`${destination}2`]!;
+    expect(destinationList).toMatchObject({ showErrorMessage: true, allowBlank: true });
+    expect(destinationList.error).toMatch(/Выберите значение из списка/);
+    expect(listValues(workbook, destinationList)).toEqual([...DESTINATIONS]);
+    expect(listValues(workbook, validations[`${letterOf(schema, 'area')}2`]!)).toEqual([...area.options!]);
+    expect(listValues(workbook, validations[`${letterOf(schema, 'consciousChoice')}2`]!)).toEqual([
+      'Да',
+      'Нет',
+    ]);
+    expect(listValues(workbook, validations[`${letterOf(schema, 'graduateClass')}2`]!)).toEqual([
+      '9',
+      '11',
+      'СПО',
+    ]);
+  });
+
+  it('puts a dropdown on the enumerated title items only', () => {
+    const validations = validationsOf(sheetOf(workbook, 'Титул'));
+    expect(listValues(workbook, validations['B4']!)).toEqual([...yesNo.options!]);
+    expect(Object.keys(validations).filter((address) => validations[address])).toEqual(['B4']);
+  });
+
+  it('stamps the version on the instruction sheet and in the file properties', () => {
+    const sheet = sheetOf(workbook, INSTRUCTIONS_SHEET);
+    expect(sheet.getCell('A1').value).toBe('Отчёт организации');
+    expect(sheet.getCell('A2').value).toBe('Версия шаблона: 2026.1');
+    expect(workbook.keywords).toBe('profmonitor:school:2026.1');
+    expect(workbook.subject).toBe('school');
+    expect(workbook.title).toBe('Отчёт организации');
+  });
+
+  it('describes every column on the instruction sheet, with conditions in the validator’s words', () => {
+    const sheet = sheetOf(workbook, INSTRUCTIONS_SHEET);
+    const rows = new Map<string, unknown[]>();
+    sheet.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1, 4);
+      if (typeof values[0] === 'string' && !rows.has(values[0])) rows.set(values[0], values);
+    });
+    expect(rows.get('По специальности')).toEqual([
+      'По специальности',
+      'Да, если «Класс» — СПО и «Направление» — Работа',
+      expect.stringContaining('Да или Нет'),
+    ]);
+    expect(rows.get('Часов')?.[1]).toBe('Да, если заполнено «Курс повышения квалификации»');
+    expect(rows.get('Адрес раздела на сайте')?.[1]).toBe(
+      'Да, если «Раздел о профессиональном самоопределении на сайте» — Да',
+    );
+    expect(rows.get('Дата договора')?.slice(1)).toEqual(['Да', 'дата ДД.ММ.ГГГГ']);
+    expect(rows.get('Код выпускника')?.[2]).toBe(
+      'текст; внутренний код школы, без ФИО; значения не повторяются',
+    );
+    for (const schema of schoolWorkbook.sheets) {
+      for (const column of schema.columns) expect(rows.has(column.header)).toBe(true);
+      expect(rows.has(`Лист «${schema.name}»: ${schema.description}`)).toBe(true);
+    }
+  });
+});
+
+describe('templates of the other kinds', () => {
+  it('builds the employment center workbook', async () => {
+    const workbook = await roundTrip(templateFor('vacancies'), 'vacancies');
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Инструкция', 'Титул', 'Вакансии']);
+    expect(rowValues(sheetOf(workbook, 'Вакансии'), 1)).toEqual(expectedHeaders(vacanciesWorkbook.sheets[0]));
+    const title = sheetOf(workbook, 'Титул');
+    expect(title.getCell('A2').value).toBe('Территория *');
+    expect(listValues(workbook, validationsOf(title)['B2']!)).toEqual([...DEMAND_TERRITORIES]);
+    expect(title.getCell('B3').numFmt).toBe('dd.mm.yyyy');
+    expect(workbook.keywords).toBe('profmonitor:vacancies:2026.1');
+  });
+
+  it('builds the registry workbook, which has no title sheet', async () => {
+    const workbook = await roundTrip(templateFor('registry'), 'registry');
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Инструкция', 'Организации']);
+    const sheet = sheetOf(workbook, 'Организации');
+    expect(rowValues(sheet, 1)).toEqual([
+      'Код *',
+      'Наименование *',
+      'Тип *',
+      'Муниципалитет *',
+      'Действует с',
+      'Действует по',
+    ]);
+    expect(listValues(workbook, validationsOf(sheet)['C2']!)).toEqual([
+      'Школа',
+      'Колледж',
+      'Дополнительное образование',
+    ]);
+    expect(workbook.keywords).toBe('profmonitor:registry:2026.1');
+  });
+
+  it('rejects an unknown kind', () => {
+    expect(() => templateFor('nope' as 'school')).toThrow(/Unknown workbook kind/);
+  });
+});
+
+const schoolContent: WorkbookContent = {
+  title: {
+    organizationCode: 'SCH01',
+    period: '2023/2024',
+    websiteSection: true,
+    websiteUrl: 'https://sch01.example.ru/prof',
+  },
+  sheets: {
+    graduates: [
+      {
+        code: '001',
+        graduateClass: '11',
+        destination: 'ВУЗ',
+        territory: 'Регион',
+        organization: 'ЮФУ',
+        specialty: 'Программная инженерия',
+        oksoCode: '09.03.04',
+        area: '06',
+        inSpecialty: null,
+        consciousChoice: true,
+        targetedTraining: false,
+        professionalTrials: true,
+      },
+      { graduateClass: '9', destination: '10 класс', consciousChoice: false },
+    ],
+    coverage: [{ grade: 9, students: 50, covered: 40, trials: 20, diagnostics: null, excursions: 10 }],
+    teachers: [
+      {
+        name: 'Иванова И. И.',
+        position: 'учитель',
+        course: 'Профориентация',
+        hours: 72,
+        completedOn: '2024-03-15',
+      },
+    ],
+    partners: [],
+  },
+};
+
+describe('a filled school workbook', () => {
+  let workbook: ExcelJS.Workbook;
+  beforeAll(async () => {
+    workbook = await roundTrip(buildWorkbook(schoolWorkbook, schoolContent), 'filled');
+  });
+
+  it('writes the title values as a person would type them', () => {
+    const sheet = sheetOf(workbook, 'Титул');
+    expect([2, 3, 4, 5, 6].map((row) => sheet.getCell(`B${row}`).value)).toEqual([
+      'SCH01',
+      '2023/2024',
+      'Да',
+      'https://sch01.example.ru/prof',
+      null,
+    ]);
+  });
+
+  it('writes Да/Нет, the area option, text, numbers and empty cells', () => {
+    const sheet = sheetOf(workbook, 'Выпускники');
+    expect(rowValues(sheet, 2)).toEqual([
+      '001',
+      '11',
+      'ВУЗ',
+      'Регион',
+      'ЮФУ',
+      'Программная инженерия',
+      '09.03.04',
+      '06 IT и связь',
+      undefined,
+      'Да',
+      'Нет',
+      'Да',
+    ]);
+    expect(sheet.getCell('J3').value).toBe('Нет');
+    expect(sheet.getCell('D3').value).toBeNull();
+    expect(sheet.getCell('G2').numFmt).toBe('@');
+    expect(rowValues(sheetOf(workbook, 'Охват'), 2)).toEqual([9, 50, 40, 20, undefined, 10]);
+  });
+
+  it('writes dates as real Excel dates at UTC midnight, shown as ДД.ММ.ГГГГ', () => {
+    const cell = sheetOf(workbook, 'Педагоги').getCell('E2');
+    expect(cell.value).toEqual(new Date(Date.UTC(2024, 2, 15)));
+    expect(cell.numFmt).toBe('dd.mm.yyyy');
+    expect(sheetOf(workbook, 'Педагоги').getCell('D2').value).toBe(72);
+  });
+
+  it('leaves a sheet without rows with its header only', () => {
+    expect(sheetOf(workbook, 'Партнёры').rowCount).toBe(1);
+  });
+
+  it('reads back to the same domain values through the sheet validators', () => {
+    const cells = (row: ExcelJS.Row, width: number): Cell[] =>
+      Array.from({ length: width }, (_, i) => row.getCell(i + 1).value as Cell);
+    const title = new ItemsSheetValidator(schoolWorkbook.titleSheet!);
+    sheetOf(workbook, 'Титул').eachRow((row, n) => title.push(n, cells(row, 2)));
+    const { outcome, record } = title.finish();
+    expect(outcome.errors).toEqual([]);
+    expect(record).toEqual({ responsible: null, contacts: null, ...schoolContent.title });
+
+    for (const schema of schoolWorkbook.sheets) {
+      const validator = new TableSheetValidator(schema);
+      const records: unknown[] = [];
+      sheetOf(workbook, schema.name).eachRow((row, n) => {
+        const record = validator.push(n, cells(row, schema.columns.length));
+        if (record) records.push(record);
+      });
+      expect(validator.finish().errors).toEqual([]);
+      const blank = Object.fromEntries(schema.columns.map((c) => [c.key, null]));
+      expect(records).toEqual(schoolContent.sheets![schema.id].map((row) => ({ ...blank, ...row })));
+    }
+  });
+});
+
+describe('filled workbooks', () => {
+  it('extends the dropdowns past the filled rows', async () => {
+    const rows = Array.from({ length: 1800 }, (_, i) => ({
+      profession: `Профессия ${i}`,
+      area: '33',
+      vacancies: i,
+    }));
+    const workbook = await roundTrip(
+      buildWorkbook(vacanciesWorkbook, {
+        title: { territory: 'Город', asOf: '2024-06-01' },
+        sheets: { vacancies: rows },
+      }),
+      'vacancies-filled',
+    );
+    const sheet = sheetOf(workbook, 'Вакансии');
+    expect(validationsOf(sheet)['C2301']).toMatchObject({ type: 'list' });
+    expect(validationsOf(sheet)['C2302']).toBeUndefined();
+    expect(sheet.getCell('C1801').value).toBe('33 Сервис и услуги');
+    expect(sheetOf(workbook, 'Титул').getCell('B3').value).toEqual(new Date(Date.UTC(2024, 5, 1)));
+  });
+
+  it('writes values that are not in domain form as given, so that error paths can be tested', () => {
+    const workbook = buildWorkbook(schoolWorkbook, {
+      sheets: {
+        graduates: [{ area: 'Космос', destination: 'ВУЗ' }],
+        teachers: [{ completedOn: '2024-02-30' }],
+      },
+    });
+    expect(sheetOf(workbook, 'Выпускники').getCell('H2').value).toBe('Космос');
+    expect(sheetOf(workbook, 'Педагоги').getCell('E2').value).toBe('2024-02-30');
+  });
+
+  it('rejects content for sheets, columns or items the kind does not have', () => {
+    const kind: WorkbookKind = schoolWorkbook;
+    expect(() => buildWorkbook(kind, { sheets: { vacancies: [] } })).toThrow(/no sheet "vacancies"/);
+    expect(() => buildWorkbook(kind, { sheets: { graduates: [{ klass: '9' }] } })).toThrow(
+      /no column "klass"/,
+    );
+    expect(() => buildWorkbook(kind, { title: { org: 'x' } })).toThrow(/no title item "org"/);
+  });
+
+  it('builds every kind', () => {
+    for (const kind of WORKBOOK_KINDS)
+      expect(buildWorkbook(kind).getWorksheet(INSTRUCTIONS_SHEET)).toBeDefined();
+  });
+});

@@ -1,0 +1,8 @@
+export {
+  buildWorkbook,
+  templateFor,
+  versionStamp,
+  writeWorkbookFile,
+  type WorkbookContent,
+} from './build-workbook';
+export { columnReference } from './column-reference';
