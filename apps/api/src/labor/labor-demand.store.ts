@@ -44,9 +44,10 @@ export class LaborDemandStore implements SheetStore<DemandScope> {
     manager: EntityManager,
     _sheet: string,
     demandId: number,
-    scope: DemandScope,
+    fullScope: DemandScope,
     rowCount: number,
   ) {
+    const scope = { territory: fullScope.territory, asOf: fullScope.asOf, periodId: fullScope.periodId };
     const where = { territory: scope.territory, asOf: scope.asOf };
     const previous = await manager
       .createQueryBuilder(LaborDemandEntity, 'd')

@@ -2,8 +2,8 @@ export type CellValue = string | number | boolean | Date | null;
 
 /**
  * What a formula whose cached result is an error gives. ExcelJS's streaming reader keeps the
- * error text of a plain error cell (`#N/A`) but turns a formula's error result into NaN, so
- * which error it was is lost; this marks the cell as "formula with an error" instead.
+ * error text of a plain error cell (`#N/A`) but parses a formula's error result as a number
+ * (NaN), so which error it was is lost; this marks the cell as "formula with an error" instead.
  */
 export const FORMULA_ERROR = '#ERROR!';
 

@@ -89,7 +89,12 @@ interface WorksheetReader extends AsyncIterable<ExcelRow> {
 }
 interface ExcelRow {
   number: number;
-  eachCell(callback: (cell: { value: unknown; numFmt?: string }, column: number) => void): void;
+  eachCell(callback: (cell: ExcelCell, column: number) => void): void;
+}
+interface ExcelCell {
+  value: unknown;
+  numFmt?: string;
+  model: { result?: unknown };
 }
 
 interface Book {
@@ -193,12 +198,25 @@ async function* readRows(
 function cellsOf(row: ExcelRow, date1904: boolean): CellValue[] | null {
   const cells: CellValue[] = [];
   row.eachCell((cell, column) => {
-    const value = toCellValue(cell.value, cell.numFmt, date1904);
+    const value = toCellValue(rawValueOf(cell), cell.numFmt, date1904);
     if (value === null) return;
     while (cells.length < column - 1) cells.push(null);
     cells[column - 1] = value;
   });
   return cells.length > 0 ? cells : null;
+}
+
+/**
+ * The cell's value as ExcelJS parsed it. Its `value` getter drops a formula's cached result
+ * when that is falsy (0, false, '', and NaN for an error), exceljs#2943; the cell's model,
+ * built when the parser set the value, still has it.
+ */
+function rawValueOf(cell: ExcelCell): unknown {
+  const value = cell.value;
+  if (typeof value === 'object' && value !== null && 'formula' in value && !('result' in value)) {
+    return { ...value, result: cell.model.result };
+  }
+  return value;
 }
 
 /** The rows of one sheet: iterable once, and closed when the reader moves to the next sheet. */

@@ -227,10 +227,8 @@ export class ImportService {
     let batch: object[] = [];
     for await (const { excelRow, cells } of sheet.rows) {
       const row = validator.push(excelRow, cells);
-      if (!row || validator.failed) {
-        batch = [];
-        continue;
-      }
+      if (validator.failed) batch = []; // the sheet will be rejected: stop keeping its rows
+      if (!row || validator.failed) continue;
       batch.push({ ...row, excelRow });
       if (batch.length >= BATCH_ROWS) {
         await handler.store.insert(manager, schema.id, containerId, batch);

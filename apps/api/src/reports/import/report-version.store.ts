@@ -45,9 +45,10 @@ export class ReportVersionStore implements SheetStore<ReportScope> {
     manager: EntityManager,
     sheet: string,
     versionId: number,
-    scope: ReportScope,
+    fullScope: ReportScope,
     rowCount: number,
   ) {
+    const scope = { organizationId: fullScope.organizationId, periodId: fullScope.periodId };
     const previous = await manager
       .createQueryBuilder(ReportVersionEntity, 'v')
       .select('MAX(v.version)', 'latest')
