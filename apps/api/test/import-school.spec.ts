@@ -461,9 +461,7 @@ describe('a sheet with an error is rejected whole, the other sheets are stored',
     expect(result.sheets[0]).toMatchObject({
       sheet: 'Титул',
       accepted: false,
-      errors: [
-        { row: 5, column: 'Значение', message: expect.stringContaining('Адрес раздела на сайте') },
-      ],
+      errors: [{ row: 5, column: 'Значение', message: expect.stringContaining('Адрес раздела на сайте') }],
     });
     expect(result.sheets[1]).toMatchObject({ sheet: 'Партнёры', accepted: true });
   });

@@ -22,6 +22,8 @@ export interface ColumnSpec<Row, K extends keyof Row & string = keyof Row & stri
   required?: boolean;
   /** Required when all these conditions hold; the column may be absent otherwise. */
   requiredWhen?: readonly Condition<Row>[];
+  /** When required-ness depends on more than other columns (a mapping): the words for the docs. */
+  requiredUnless?: string;
   /** Values must not repeat within the sheet (blank cells aside). */
   unique?: boolean;
   /** A short Russian hint for the template and the docs. */

@@ -171,8 +171,11 @@ function partError(name: string, err: unknown): WorkbookError {
   return workbookError('corrupt', [`не удалось прочитать часть ${name}`], err);
 }
 
-/** Everything the reader throws is a WorkbookError; anything else means a broken file. */
-export function toWorkbookError(err: unknown, part?: string): WorkbookError {
+/**
+ * Everything the reader throws is a WorkbookError; anything else (an XML error, an ExcelJS
+ * TypeError on odd content) means a broken file. `what` names what was being read.
+ */
+export function toWorkbookError(err: unknown, what?: string): WorkbookError {
   if (err instanceof WorkbookError) return err;
-  return workbookError('corrupt', [part ? `не удалось прочитать часть ${part}` : undefined], err);
+  return workbookError('corrupt', [what ? `не удалось прочитать ${what}` : undefined], err);
 }

@@ -287,7 +287,8 @@ describe('readWorkbook', () => {
     const readRows = async () => {
       for await (const row of rows) expect(row.excelRow).toBe(1);
     };
-    await expectWorkbookError(readRows(), 'corrupt');
+    const error = await expectWorkbookError(readRows(), 'corrupt');
+    expect(error.message).toContain('лист «Лист1»');
     await expect(sheets.next()).resolves.toEqual({ done: true, value: undefined });
   });
 

@@ -119,7 +119,7 @@ async function loadWorkbook(path: string, archive: Archive): Promise<Book> {
     try {
       await parser(stream);
     } catch (err) {
-      throw toWorkbookError(err, part);
+      throw toWorkbookError(err, `часть ${part}`);
     }
   };
 
@@ -190,7 +190,7 @@ async function* readRows(
       yield { excelRow: row.number, cells };
     }
   } catch (err) {
-    throw toWorkbookError(err, sheet.part);
+    throw toWorkbookError(err, `лист «${sheet.name}»`);
   }
 }
 

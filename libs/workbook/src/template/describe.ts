@@ -34,6 +34,7 @@ export function requiredText(spec: AnyColumn, specs: readonly AnyColumn[]): stri
   if (spec.required) return 'Да';
   if (spec.requiredWhen?.length)
     return `Да, если ${spec.requiredWhen.map((c) => describeCondition(c, specs)).join(' и ')}`;
+  if (spec.requiredUnless) return `Да, кроме случая, когда ${spec.requiredUnless}`;
   return 'Нет';
 }
 

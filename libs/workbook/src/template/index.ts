@@ -6,3 +6,4 @@ export {
   type WorkbookContent,
 } from './build-workbook';
 export { columnReference } from './column-reference';
+export { reportsReference } from './reports-reference';

@@ -52,7 +52,7 @@ export const vacanciesSheet: TableSheetSchema<VacancyRow> = {
       key: 'area',
       header: 'Область профессиональной деятельности',
       type: area,
-      hint: 'можно не заполнять, если профессия или код ОКПДТР есть в справочнике профессий комитета',
+      requiredUnless: 'профессия или код ОКПДТР есть в справочнике профессий комитета',
       width: 30,
     }),
     col({ key: 'vacancies', header: 'Вакансий', type: count, required: true, width: 10 }),
