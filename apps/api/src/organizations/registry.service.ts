@@ -6,9 +6,8 @@ import {
   TableSheetValidator,
   type OrganizationRow,
 } from '@profmonitor/domain';
-import { readWorkbook, inspectWorkbookFile, WorkbookError } from '@profmonitor/workbook';
+import { fileDigest, inspectWorkbookFile, readWorkbook, WorkbookError } from '@profmonitor/workbook';
 import { DataSource } from 'typeorm';
-import { fileDigest } from '../common/file-digest';
 import { emptyResult, sheetResult, type ImportResult } from '../reports/import/import-result';
 import { UploadEntity } from '../reports/entities/upload.entity';
 import type { UploadMeta } from '../reports/import/import.service';
@@ -31,11 +30,13 @@ export class RegistryService {
       await inspectWorkbookFile(path);
       let validator: TableSheetValidator<OrganizationRow> | undefined;
       for await (const sheet of readWorkbook(path)) {
-        const isRegistry = !validator && sameName(sheet.name, organizationsSheet.name);
-        if (isRegistry) validator = new TableSheetValidator<OrganizationRow>(organizationsSheet);
-        else result.warnings.push({ message: `Лист «${sheet.name}» не относится к реестру и не загружен.` });
+        if (validator || !sameName(sheet.name, organizationsSheet.name)) {
+          result.warnings.push({ message: `Лист «${sheet.name}» не относится к реестру и не загружен.` });
+          continue;
+        }
+        validator = new TableSheetValidator<OrganizationRow>(organizationsSheet);
         for await (const { excelRow, cells } of sheet.rows) {
-          const row = isRegistry ? validator!.push(excelRow, cells) : undefined;
+          const row = validator.push(excelRow, cells);
           if (row) rows.push(row);
         }
       }

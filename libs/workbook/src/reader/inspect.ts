@@ -3,11 +3,15 @@ import { createReadStream } from 'node:fs';
 import { Archive, checkFileSize } from './archive';
 import { resolveLimits, type WorkbookLimits } from './limits';
 
-/** SHA-256 (hex) of a file, streamed. Useful on its own to log a rejected upload. */
-export async function fileSha256(path: string): Promise<string> {
+/** SHA-256 (hex) and size of a file, streamed. Useful on its own to log a rejected upload. */
+export async function fileDigest(path: string): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  let size = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), size };
 }
 
 /**
@@ -32,5 +36,5 @@ export async function inspectWorkbookFile(
   } finally {
     archive.close();
   }
-  return { sha256: await fileSha256(path), size };
+  return { sha256: (await fileDigest(path)).sha256, size };
 }

@@ -8,6 +8,7 @@ import {
   type SheetContext,
 } from '@profmonitor/domain';
 import {
+  fileDigest,
   readWorkbook,
   WorkbookError,
   inspectWorkbookFile,
@@ -15,7 +16,6 @@ import {
   type WorkbookLimits,
 } from '@profmonitor/workbook';
 import { DataSource, type EntityManager } from 'typeorm';
-import { fileDigest } from '../../common/file-digest';
 import { SerialQueue } from '../../common/serial-queue';
 import { UploadEntity, type UploadOutcome } from '../entities/upload.entity';
 import { emptyResult, sheetResult, type ImportResult } from './import-result';
@@ -154,7 +154,6 @@ export class ImportService {
       );
       if (!service)
         result.warnings.push({ message: `Лист «${sheet.name}» не относится к отчёту и не загружен.` });
-      for await (const _row of sheet.rows); // drain: the reader moves on only when a sheet is consumed
     }
 
     handler ??= this.handlerByTitle(titleRows);
