@@ -1170,7 +1170,7 @@ describe('ItemsSheetValidator: Титул of the school workbook', () => {
         sheet: 'Титул',
         row: 2,
         column: 'Значение',
-        message: 'Код организации: Заполните «Код организации»: это обязательное поле.',
+        message: 'Заполните «Код организации»: это обязательное поле.',
       },
     ]);
   });
@@ -1184,7 +1184,7 @@ describe('ItemsSheetValidator: Титул of the school workbook', () => {
     expectRejected(outcome);
     const row = validTitle.findIndex(([l]) => l === label) + 2;
     expect(outcome.errors).toEqual([
-      { sheet: 'Титул', row, column: 'Значение', message: expect.stringContaining(`${label}: Укажите`) },
+      { sheet: 'Титул', row, column: 'Значение', message: expect.stringContaining(`«${label}»: Укажите`) },
     ]);
     expect(outcome.errors[0].message).toContain(`«${value}»`);
     expect(record[key]).toBeNull();

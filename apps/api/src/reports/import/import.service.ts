@@ -168,6 +168,13 @@ export class ImportService {
         'В книге нет листа «Титул»: без него неизвестно, чья это отчётность и за какой год. Добавьте лист «Титул» из шаблона.',
       ]);
     }
+    if (!handler.storesTitle && staged.length === 0) {
+      // Only the title would be read, and it is not stored: accepting would store nothing.
+      const names = handler.kind.sheets.map((s) => `«${s.name}»`).join(', ');
+      throw new FileRejected([
+        `В книге нет листа ${names}: загружать нечего. Добавьте лист из шаблона; если данных нет, оставьте на нём только строку заголовков.`,
+      ]);
+    }
     const titleValidator = new ItemsSheetValidator(handler.kind.titleSheet!);
     titleRows.forEach((row) => titleValidator.push(row.excelRow, row.cells));
     const title = titleValidator.finish(context);
@@ -176,26 +183,29 @@ export class ImportService {
     if ('errors' in resolution) throw new FileRejected(resolution.errors);
 
     const { scope, period } = resolution;
+    // Sheets whose rows were committed: the outcome says what was stored, not what was read.
+    let stored = 0;
     if (handler.storesTitle && title.outcome.accepted) {
       const containerId = await handler.store.stage(manager, upload.id, handler.kind.titleSheet!.id);
       await handler.store.insert(manager, handler.kind.titleSheet!.id, containerId, [
         { ...title.record, excelRow: titleRows[0]?.excelRow ?? 1 },
       ]);
       await handler.store.commit(manager, handler.kind.titleSheet!.id, containerId, scope, 1);
+      stored++;
     }
     for (const { schema, validator, containerId } of staged) {
       const outcome = validator.finish({ ...context, period });
       const skip = handler.notApplicable?.(schema.id, scope);
       if (skip) result.warnings.push({ message: skip });
       else result.sheets.push(sheetResult(outcome));
-      if (outcome.accepted && !skip)
+      if (outcome.accepted && !skip) {
         await handler.store.commit(manager, schema.id, containerId, scope, outcome.rows);
-      else await handler.store.discard(manager, schema.id, containerId);
+        stored++;
+      } else await handler.store.discard(manager, schema.id, containerId);
     }
 
-    const accepted = result.sheets.filter((s) => s.accepted).length;
-    result.accepted = accepted === result.sheets.length;
-    result.outcome = result.accepted ? 'accepted' : accepted > 0 ? 'partial' : 'rejected';
+    result.accepted = result.sheets.every((s) => s.accepted);
+    result.outcome = result.accepted ? 'accepted' : stored > 0 ? 'partial' : 'rejected';
     result.uploadId = upload.id;
     const scopeIds = scope as { organizationId?: number; periodId: number };
     await manager.update(

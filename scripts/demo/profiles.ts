@@ -1,0 +1,250 @@
+/**
+ * The organizations of the demo municipality and the story each one tells over the three
+ * periods. Everything the generator does with an organization follows from its row here.
+ */
+import { COLLEGE_NAME, TECH_CENTER } from './catalog';
+
+export const PERIODS = ['2022/2023', '2023/2024', '2024/2025'] as const;
+export type PeriodCode = (typeof PERIODS)[number];
+/** Per period, in the order of PERIODS. */
+export type PerPeriod<T> = readonly [T, T, T];
+
+export interface OrganizationProfile {
+  code: string;
+  name: string;
+  type: 'Школа' | 'Колледж';
+  /** Grades taught: a full school 1–11, a gymnasium or lyceum reporting 5–11, a basic school 1–9. */
+  grades: 'all' | 'from5' | 'basic';
+  /** Students per grade in grades 1–9 (a college: graduates per year). */
+  size: readonly [number, number];
+  /** Share of 9th graders who stay for the 10th grade. */
+  toTenth: number;
+  /** Share of 11th graders who go to a university. */
+  toUniversity: number;
+  /** Share of grades 8–11 covered by career self-determination programs. */
+  coverage: PerPeriod<number>;
+  /** Share of grades 8–11 who took part in professional trials. */
+  trials: PerPeriod<number>;
+  /** Share of graduates whose choice is conscious. */
+  conscious: PerPeriod<number>;
+  /** Chance per year that a teacher takes a course in the profile. */
+  training: number;
+  /** Pedagogical staff. */
+  staff: readonly [number, number];
+  /** A section about career self-determination on the website. */
+  website: PerPeriod<boolean>;
+  /** Cooperation agreements signed over the years. */
+  agreements: number;
+  /** All agreements ended by this date and were not renewed. */
+  agreementsLapse?: string;
+  /** Last period the organization reports for (closed or merged after it). */
+  activeTo?: PeriodCode;
+  /** Periods it sent no workbook for. */
+  notSent?: readonly PeriodCode[];
+  /** Sheets missing from its workbook in a period. */
+  missingSheets?: Partial<Record<PeriodCode, readonly ('teachers' | 'partners')[]>>;
+  /** Sent a first version with graduates missing, then a corrected one. */
+  corrected?: PeriodCode;
+}
+
+const always = [true, true, true] as const;
+
+export const ORGANIZATIONS: readonly OrganizationProfile[] = [
+  {
+    code: 'SCH01',
+    name: 'МБОУ «Средняя школа № 1»',
+    type: 'Школа',
+    grades: 'all',
+    size: [58, 70],
+    toTenth: 0.38,
+    toUniversity: 0.62,
+    coverage: [0.68, 0.74, 0.8],
+    trials: [0.3, 0.36, 0.42],
+    conscious: [0.8, 0.83, 0.86],
+    training: 0.15,
+    staff: [44, 52],
+    website: always,
+    agreements: 5,
+  },
+  {
+    code: 'SCH02',
+    name: 'МАОУ «Гимназия № 2»',
+    type: 'Школа',
+    grades: 'from5',
+    size: [52, 60],
+    toTenth: 0.5,
+    toUniversity: 0.82,
+    coverage: [0.82, 0.86, 0.9],
+    trials: [0.38, 0.44, 0.5],
+    conscious: [0.86, 0.88, 0.9],
+    training: 0.2,
+    staff: [46, 56],
+    website: always,
+    agreements: 7,
+  },
+  {
+    code: 'SCH03',
+    name: 'МАОУ «Лицей № 3»',
+    type: 'Школа',
+    grades: 'from5',
+    size: [46, 54],
+    toTenth: 0.55,
+    toUniversity: 0.85,
+    coverage: [0.8, 0.85, 0.89],
+    trials: [0.4, 0.46, 0.52],
+    conscious: [0.86, 0.88, 0.91],
+    training: 0.22,
+    staff: [40, 48],
+    website: always,
+    agreements: 6,
+  },
+  {
+    // Sends a corrected workbook for 2023/2024: the first one missed a few graduates.
+    code: 'SCH04',
+    name: 'МБОУ «Средняя школа № 4»',
+    type: 'Школа',
+    grades: 'all',
+    size: [62, 78],
+    toTenth: 0.36,
+    toUniversity: 0.6,
+    coverage: [0.66, 0.72, 0.77],
+    trials: [0.28, 0.33, 0.38],
+    conscious: [0.78, 0.81, 0.84],
+    training: 0.14,
+    staff: [48, 58],
+    website: always,
+    agreements: 4,
+    corrected: '2023/2024',
+  },
+  {
+    // The success story: a new deputy head, a partnership with the plant, coverage 45 % → 88 %.
+    code: 'SCH05',
+    name: 'МБОУ «Средняя школа № 5»',
+    type: 'Школа',
+    grades: 'all',
+    size: [56, 68],
+    toTenth: 0.34,
+    toUniversity: 0.55,
+    coverage: [0.45, 0.7, 0.88],
+    trials: [0.15, 0.32, 0.5],
+    conscious: [0.7, 0.8, 0.88],
+    training: 0.24,
+    staff: [42, 50],
+    website: always,
+    agreements: 6,
+  },
+  {
+    // Did not send its staff sheet for 2024/2025.
+    code: 'SCH06',
+    name: 'МБОУ «Средняя школа № 6 с углублённым изучением отдельных предметов»',
+    type: 'Школа',
+    grades: 'all',
+    size: [70, 86],
+    toTenth: 0.4,
+    toUniversity: 0.66,
+    coverage: [0.62, 0.7, 0.76],
+    trials: [0.26, 0.3, 0.35],
+    conscious: [0.8, 0.82, 0.84],
+    training: 0.12,
+    staff: [52, 60],
+    website: always,
+    agreements: 5,
+    missingSheets: { '2024/2025': ['teachers'] },
+  },
+  {
+    // The lagging school on the outskirts: no website section, agreements lapsed in 2023.
+    code: 'SCH07',
+    name: 'МБОУ «Средняя школа № 7»',
+    type: 'Школа',
+    grades: 'all',
+    size: [46, 58],
+    toTenth: 0.3,
+    toUniversity: 0.45,
+    coverage: [0.52, 0.54, 0.56],
+    trials: [0.18, 0.2, 0.22],
+    conscious: [0.72, 0.73, 0.75],
+    training: 0.09,
+    staff: [30, 36],
+    website: [false, false, false],
+    agreements: 2,
+    agreementsLapse: '2023-06-30',
+  },
+  {
+    // Sent nothing for 2024/2025.
+    code: 'SCH08',
+    name: 'МБОУ «Средняя школа № 8»',
+    type: 'Школа',
+    grades: 'all',
+    size: [58, 72],
+    toTenth: 0.38,
+    toUniversity: 0.6,
+    coverage: [0.68, 0.73, 0.78],
+    trials: [0.28, 0.32, 0.36],
+    conscious: [0.8, 0.82, 0.84],
+    training: 0.13,
+    staff: [42, 50],
+    website: always,
+    agreements: 4,
+    notSent: ['2024/2025'],
+  },
+  {
+    // A small basic school in the village, merged into school № 8 after 2023/2024.
+    code: 'SCH09',
+    name: 'МБОУ «Основная школа № 9 пос. Заречный»',
+    type: 'Школа',
+    grades: 'basic',
+    size: [40, 46],
+    toTenth: 0.42,
+    toUniversity: 0,
+    coverage: [0.5, 0.55, 0.55],
+    trials: [0.2, 0.22, 0.22],
+    conscious: [0.72, 0.74, 0.74],
+    training: 0.1,
+    staff: [25, 28],
+    website: always,
+    agreements: 2,
+    activeTo: '2023/2024',
+  },
+  {
+    // Lags behind; opened its website section only in 2024/2025.
+    code: 'SCH10',
+    name: 'МБОУ «Средняя школа № 10»',
+    type: 'Школа',
+    grades: 'all',
+    size: [50, 62],
+    toTenth: 0.34,
+    toUniversity: 0.52,
+    coverage: [0.55, 0.57, 0.6],
+    trials: [0.2, 0.22, 0.26],
+    conscious: [0.75, 0.77, 0.8],
+    training: 0.1,
+    staff: [36, 44],
+    website: [false, false, true],
+    agreements: 3,
+  },
+  {
+    code: 'COL01',
+    name: COLLEGE_NAME,
+    type: 'Колледж',
+    grades: 'all',
+    size: [120, 180],
+    toTenth: 0,
+    toUniversity: 0,
+    coverage: [0, 0, 0],
+    trials: [0, 0, 0],
+    conscious: [0.84, 0.86, 0.88],
+    training: 0.16,
+    staff: [50, 60],
+    website: always,
+    agreements: 8,
+  },
+];
+
+/** Listed in the registry, never reports: a partner of the schools. */
+export const NON_REPORTING = [{ code: 'DOD01', name: TECH_CENTER, type: 'Дополнительное образование' }] as const;
+
+export const periodIndex = (period: PeriodCode) => PERIODS.indexOf(period);
+
+export function isActive(org: OrganizationProfile, period: PeriodCode): boolean {
+  return !org.activeTo || periodIndex(period) <= periodIndex(org.activeTo);
+}
