@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { WorkbookIntakeModule } from './common/workbook-intake';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -9,7 +10,7 @@ import { ReportsModule } from './reports/reports.module';
 
 /** Everything but HTTP: the CLI runs on this context. */
 @Module({
-  imports: [DatabaseModule, OrganizationsModule, ReportsModule],
+  imports: [DatabaseModule, WorkbookIntakeModule, OrganizationsModule, ReportsModule],
   exports: [OrganizationsModule, ReportsModule],
 })
 export class CoreModule {}

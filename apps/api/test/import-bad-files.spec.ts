@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ImportService } from '../src/reports/import/import.service';
+import { WorkbookIntake } from '../src/common/workbook-intake';
 import { graduate, REGISTRY, schoolWorkbook, title } from './support/fixtures';
 import { digestOf, lastUpload, storedCounts } from './support/stored';
 import { TestContext } from './support/test-context';
@@ -13,20 +13,20 @@ import { minimalWorkbookEntries, zipBuffer } from './support/zip';
  */
 describe('import of bad files', () => {
   const ctx = new TestContext();
-  let service: ImportService;
+  let intake: WorkbookIntake;
   let validImports = 0;
 
   beforeAll(async () => {
     await ctx.start();
     await ctx.loadRegistry(REGISTRY);
-    service = ctx.app.get(ImportService);
+    intake = ctx.app.get(WorkbookIntake);
     // Some data already stored, so that "nothing changed" is not trivially true.
     const first = await ctx.importSheets(schoolWorkbook());
     expect(first.outcome).toBe('accepted');
   });
 
   afterEach(() => {
-    service.limits = {};
+    intake.limits = {};
   });
 
   afterAll(() => ctx.stop());
@@ -95,7 +95,7 @@ describe('import of bad files', () => {
     });
     expect(await storedCounts(ctx)).toEqual(before);
 
-    service.limits = {};
+    intake.limits = {};
     await expectValidImportWorks();
   }
 
@@ -148,7 +148,7 @@ describe('import of bad files', () => {
     const path = ctx.path('bomb-part.xlsx');
     await writeXlsx(path, bigSchoolWorkbook(600));
     expect(digestOf(path).size).toBeLessThan(64 * 1024);
-    service.limits = { maxPartBytes: 64 * 1024 };
+    intake.limits = { maxPartBytes: 64 * 1024 };
     await expectRejected(path, /слишком велика после распаковки.*xl\/worksheets\/sheet\d+\.xml.*64 КБ/);
 
     // Only the limit refused it: under the default limits the same file is a fine report.
@@ -160,7 +160,7 @@ describe('import of bad files', () => {
   it('a workbook that unzips beyond the total limit', async () => {
     const path = ctx.path('bomb-total.xlsx');
     await writeXlsx(path, bigSchoolWorkbook(601));
-    service.limits = { maxTotalBytes: 64 * 1024 };
+    intake.limits = { maxTotalBytes: 64 * 1024 };
     await expectRejected(path, /слишком велика после распаковки: больше 64 КБ в сумме/);
   });
 
@@ -180,14 +180,14 @@ describe('import of bad files', () => {
   it('a sheet with more rows than allowed', async () => {
     const path = ctx.path('many-rows.xlsx');
     await writeXlsx(path, bigSchoolWorkbook(30));
-    service.limits = { maxRowsPerSheet: 20 };
+    intake.limits = { maxRowsPerSheet: 20 };
     await expectRejected(path, /На листе «Выпускники» больше 20 заполненных строк/);
   });
 
   it('a file larger than allowed', async () => {
     const path = ctx.path('large.xlsx');
     await writeXlsx(path, schoolWorkbook());
-    service.limits = { maxFileBytes: 2048 };
+    intake.limits = { maxFileBytes: 2048 };
     await expectRejected(path, /Файл слишком большой: .* не больше 2 КБ/);
   });
 

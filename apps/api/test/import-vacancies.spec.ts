@@ -193,8 +193,12 @@ describe('import of the employment center workbook (Потребность в к
     expect(await vacancyRows(versions[1].id)).toMatchObject([{ profession: 'Токарь', vacancies: 7 }]);
 
     // Another date and another territory are separate demands, each current on its own.
-    const later = await ctx.importSheets(vacanciesWorkbook('Город', '10.11.2024', [['Токарь', null, '28', 9]]));
-    const region = await ctx.importSheets(vacanciesWorkbook('Регион', '10.10.2024', [['Токарь', null, '28', 1]]));
+    const later = await ctx.importSheets(
+      vacanciesWorkbook('Город', '10.11.2024', [['Токарь', null, '28', 9]]),
+    );
+    const region = await ctx.importSheets(
+      vacanciesWorkbook('Регион', '10.10.2024', [['Токарь', null, '28', 1]]),
+    );
     expect([later.outcome, region.outcome]).toEqual(['accepted', 'accepted']);
     const current = await demands("d.is_current = 1 AND d.as_of IN ('2024-10-10', '2024-11-10')");
     expect(current.map((d) => [d.territory, d.as_of, d.version])).toEqual([
@@ -205,17 +209,10 @@ describe('import of the employment center workbook (Потребность в к
   });
 
   it('a row without an area takes it from the profession → area mapping (by ОКПДТР or normalised name)', async () => {
-    await ctx.rows('INSERT INTO profession_areas (okpdtr, profession, area_code) VALUES (?, ?, ?), (?, ?, ?), (?, ?, ?)', [
-      null,
-      'слесарь-ремонтник',
-      '28',
-      '14618',
-      null,
-      '16',
-      null,
-      'монтёр пути',
-      '17',
-    ]);
+    await ctx.rows(
+      'INSERT INTO profession_areas (okpdtr, profession, area_code) VALUES (?, ?, ?), (?, ?, ?), (?, ?, ?)',
+      [null, 'слесарь-ремонтник', '28', '14618', null, '16', null, 'монтёр пути', '17'],
+    );
     const result = await ctx.importSheets(
       vacanciesWorkbook('Регион', '01.12.2024', [
         ['  СЛЕСАРЬ-РЕМОНТНИК ', null, null, 4],
@@ -270,7 +267,9 @@ describe('import of the employment center workbook (Потребность в к
   });
 
   it('an unknown territory or an impossible date is a title error and a file-level error', async () => {
-    const result = await importRejected(vacanciesWorkbook('Область', '31.02.2024', [['Повар', null, '33', 1]]));
+    const result = await importRejected(
+      vacanciesWorkbook('Область', '31.02.2024', [['Повар', null, '33', 1]]),
+    );
     expect(result.outcome).toBe('rejected');
     expect(result.errors.map((e) => e.message)).toEqual([
       expect.stringMatching(/не указана территория/),

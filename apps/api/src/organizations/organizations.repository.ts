@@ -7,11 +7,15 @@ import { PeriodEntity } from './period.entity';
 export class OrganizationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Codes are matched case-insensitively everywhere: imports, the registry, history. */
   findByCode(
     code: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<OrganizationEntity | null> {
-    return manager.findOneBy(OrganizationEntity, { code });
+    return manager
+      .createQueryBuilder(OrganizationEntity, 'o')
+      .where('UPPER(o.code) = UPPER(:code)', { code: code.trim() })
+      .getOne();
   }
 
   findAll(): Promise<OrganizationEntity[]> {

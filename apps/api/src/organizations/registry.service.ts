@@ -11,7 +11,9 @@ import { DataSource } from 'typeorm';
 import { emptyResult, sheetResult, type ImportResult } from '../reports/import/import-result';
 import { UploadEntity } from '../reports/entities/upload.entity';
 import type { UploadMeta } from '../reports/import/import.service';
+import { WorkbookIntake } from '../common/workbook-intake';
 import { OrganizationEntity } from './organization.entity';
+import { OrganizationsRepository } from './organizations.repository';
 
 /**
  * Loads the registry of organizations (sheet `Организации`): new codes are added, known ones
@@ -20,16 +22,24 @@ import { OrganizationEntity } from './organization.entity';
  */
 @Injectable()
 export class RegistryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly intake: WorkbookIntake,
+    private readonly organizations: OrganizationsRepository,
+  ) {}
 
-  async importFile(path: string, meta: UploadMeta): Promise<ImportResult> {
+  importFile(path: string, meta: UploadMeta): Promise<ImportResult> {
+    return this.intake.run(() => this.importNow(path, meta));
+  }
+
+  private async importNow(path: string, meta: UploadMeta): Promise<ImportResult> {
     const digest = await fileDigest(path);
     const result = emptyResult(meta.fileName, 'registry');
     const rows: OrganizationRow[] = [];
     try {
-      await inspectWorkbookFile(path);
+      await inspectWorkbookFile(path, this.intake.limits);
       let validator: TableSheetValidator<OrganizationRow> | undefined;
-      for await (const sheet of readWorkbook(path)) {
+      for await (const sheet of readWorkbook(path, this.intake.limits)) {
         if (validator || !sameName(sheet.name, organizationsSheet.name)) {
           result.warnings.push({ message: `Лист «${sheet.name}» не относится к реестру и не загружен.` });
           continue;
@@ -58,7 +68,7 @@ export class RegistryService {
     await this.dataSource.transaction(async (manager) => {
       if (result.accepted) {
         for (const row of rows) {
-          const existing = await manager.findOneBy(OrganizationEntity, { code: row.code });
+          const existing = await this.organizations.findByCode(row.code, manager);
           await manager.save(OrganizationEntity, {
             ...existing,
             code: row.code,

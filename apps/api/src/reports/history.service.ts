@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { parsePeriod } from '@profmonitor/domain';
 import { DataSource } from 'typeorm';
-import { OrganizationEntity } from '../organizations/organization.entity';
+import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { PeriodEntity } from '../organizations/period.entity';
 import { ReportVersionEntity } from './entities/report-version.entity';
 import { UploadEntity } from './entities/upload.entity';
@@ -21,12 +21,15 @@ export interface SheetVersionView {
 /** The versions of each sheet of an organization's report for a period, newest first. */
 @Injectable()
 export class HistoryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsRepository,
+  ) {}
 
   async versions(organizationCode: string, periodCode: string): Promise<SheetVersionView[]> {
     const period = parsePeriod(periodCode);
     const manager = this.dataSource.manager;
-    const organization = await manager.findOneBy(OrganizationEntity, { code: organizationCode });
+    const organization = await this.organizations.findByCode(organizationCode);
     if (!organization)
       throw new NotFoundException(`Организация с кодом «${organizationCode}» не найдена в реестре.`);
     const periodRow = period ? await manager.findOneBy(PeriodEntity, { code: period.code }) : null;

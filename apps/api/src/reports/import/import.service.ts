@@ -13,10 +13,9 @@ import {
   WorkbookError,
   inspectWorkbookFile,
   type RawSheet,
-  type WorkbookLimits,
 } from '@profmonitor/workbook';
 import { DataSource, type EntityManager } from 'typeorm';
-import { SerialQueue } from '../../common/serial-queue';
+import { WorkbookIntake } from '../../common/workbook-intake';
 import { UploadEntity, type UploadOutcome } from '../entities/upload.entity';
 import { emptyResult, sheetResult, type ImportResult } from './import-result';
 import { SchoolWorkbookHandler, VacanciesWorkbookHandler, type WorkbookHandler } from './workbook-handlers';
@@ -53,12 +52,11 @@ interface StagedSheet {
 @Injectable()
 export class ImportService {
   private readonly logger = new Logger(ImportService.name);
-  private readonly queue = new SerialQueue();
   private readonly handlers: WorkbookHandler[];
-  limits: Partial<WorkbookLimits> = {};
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly intake: WorkbookIntake,
     school: SchoolWorkbookHandler,
     vacancies: VacanciesWorkbookHandler,
   ) {
@@ -67,13 +65,13 @@ export class ImportService {
 
   /** Imports one school/college or employment-center workbook. Never throws for a bad file. */
   async importFile(path: string, meta: UploadMeta): Promise<ImportResult> {
-    return this.queue.run(async () => {
+    return this.intake.run(async () => {
       const digest = await fileDigest(path);
       const result = emptyResult(meta.fileName);
       const log = (outcome: UploadOutcome, extra: Partial<UploadEntity> = {}) =>
         this.logUpload({ ...meta, ...digest, outcome, result, ...extra });
       try {
-        await inspectWorkbookFile(path, this.limits);
+        await inspectWorkbookFile(path, this.intake.limits);
         const duplicate = await this.findCurrentDuplicate(digest.sha256);
         if (duplicate) {
           Object.assign(result, duplicate.result, {
@@ -134,7 +132,7 @@ export class ImportService {
     const staged: StagedSheet[] = [];
     let seenTitle = false;
 
-    for await (const sheet of readWorkbook(path, this.limits)) {
+    for await (const sheet of readWorkbook(path, this.intake.limits)) {
       if (sameName(sheet.name, 'Титул') && !seenTitle) {
         seenTitle = true;
         for await (const row of sheet.rows) titleRows.push(row);

@@ -17,7 +17,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { LaborDemandStore, type DemandScope } from '../../labor/labor-demand.store';
 import { ProfessionAreaEntity } from '../../labor/labor.entities';
-import { OrganizationEntity } from '../../organizations/organization.entity';
+import { OrganizationsRepository } from '../../organizations/organizations.repository';
 import { PeriodsService } from '../../organizations/periods.service';
 import type { ImportResult } from './import-result';
 import { ReportVersionStore, type ReportScope } from './report-version.store';
@@ -52,6 +52,7 @@ export class SchoolWorkbookHandler implements WorkbookHandler<ReportScope & { or
   constructor(
     readonly store: ReportVersionStore,
     private readonly periods: PeriodsService,
+    private readonly organizations: OrganizationsRepository,
   ) {}
 
   async context(): Promise<SheetContext> {
@@ -74,10 +75,7 @@ export class SchoolWorkbookHandler implements WorkbookHandler<ReportScope & { or
     }
     if (!title.organizationCode || !period) return { errors };
     result.period = period.code;
-    const organization = await manager
-      .createQueryBuilder(OrganizationEntity, 'o')
-      .where('UPPER(o.code) = UPPER(:code)', { code: title.organizationCode })
-      .getOne();
+    const organization = await this.organizations.findByCode(title.organizationCode, manager);
     if (!organization) {
       return {
         errors: [

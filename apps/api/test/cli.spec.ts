@@ -1,0 +1,247 @@
+import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { continuing, REGISTRY, schoolWorkbook, title } from './support/fixtures';
+import { writeXlsx, type CellInput } from './support/xlsx';
+
+jest.setTimeout(60_000);
+
+/** The repository root: the CLI is run from there, as the README tells a person to. */
+const ROOT = resolve(__dirname, '../../..');
+
+/** The CLI as a person runs it: a separate Node process on its own database file. */
+describe('CLI (apps/api/src/cli/main.ts)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'profmonitor-cli-'));
+  const file = (name: string) => join(dir, name);
+  const env = { ...process.env, DATABASE_URL: `sqlite:${file('cli.sqlite')}` };
+
+  function cli(...args: string[]) {
+    const run = spawnSync(
+      process.execPath,
+      ['-r', './scripts/register.js', 'apps/api/src/cli/main.ts', ...args],
+      { cwd: ROOT, env, encoding: 'utf8', timeout: 30_000 },
+    );
+    if (run.error) throw run.error;
+    return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  }
+
+  /** Parses stdout that must be exactly one JSON document. */
+  function json<T>(stdout: string): T {
+    try {
+      return JSON.parse(stdout) as T;
+    } catch {
+      throw new Error(`stdout is not one JSON document:\n${stdout}`);
+    }
+  }
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('registry import, import --json, template, history: the whole round', async () => {
+    // 1. The registry.
+    await writeXlsx(file('registry.xlsx'), {
+      Организации: [
+        ['Код', 'Наименование', 'Тип', 'Муниципалитет', 'Действует с', 'Действует по'],
+        ...REGISTRY,
+      ],
+    });
+    const registry = cli('registry', 'import', file('registry.xlsx'));
+    expect(registry.stderr).toBe('');
+    expect(registry.code).toBe(0);
+    expect(registry.stdout).toMatch(/✓ registry\.xlsx: принят/);
+
+    // 2. Several reports at once: one good, one with a sheet error, one that is not a workbook.
+    await writeXlsx(file('ok.xlsx'), schoolWorkbook());
+    const badGraduates = schoolWorkbook().Выпускники.slice();
+    badGraduates[2] = continuing({ Класс: '12' });
+    await writeXlsx(
+      file('bad.xlsx'),
+      schoolWorkbook({
+        Титул: title('SCH02', '2023/2024', 'Да', 'https://sch02.example.ru/'),
+        Выпускники: badGraduates,
+      }),
+    );
+    writeFileSync(file('notes.xlsx'), 'это не книга Excel');
+
+    const imported = cli('import', '--json', file('ok.xlsx'), file('bad.xlsx'), file('notes.xlsx'));
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(1);
+    const results = json<Record<string, unknown>[]>(imported.stdout);
+    expect(results).toHaveLength(3);
+
+    const issue = { row: expect.any(Number), column: expect.any(String), message: expect.any(String) };
+    const sheetShape = {
+      sheet: expect.any(String),
+      accepted: expect.any(Boolean),
+      rows: expect.any(Number),
+      errors: expect.any(Array),
+      warnings: expect.any(Array),
+    };
+    for (const result of results) {
+      expect(Object.keys(result)).toEqual(
+        expect.arrayContaining(['file', 'accepted', 'kind', 'organization', 'period', 'errors', 'sheets']),
+      );
+      for (const sheet of result.sheets as Record<string, unknown>[]) {
+        expect(sheet).toEqual(expect.objectContaining(sheetShape));
+        for (const error of sheet.errors as unknown[]) expect(error).toEqual(expect.objectContaining(issue));
+      }
+      for (const error of result.errors as unknown[]) expect(error).toEqual({ message: expect.any(String) });
+    }
+
+    const [ok, bad, notes] = results;
+    expect(ok).toMatchObject({
+      file: 'ok.xlsx',
+      accepted: true,
+      kind: 'school',
+      organization: 'SCH01',
+      period: '2023/2024',
+      errors: [],
+    });
+    expect((ok.sheets as { sheet: string; accepted: boolean }[]).map((s) => [s.sheet, s.accepted])).toEqual([
+      ['Титул', true],
+      ['Выпускники', true],
+      ['Охват', true],
+      ['Педагоги', true],
+      ['Партнёры', true],
+    ]);
+
+    expect(bad).toMatchObject({ file: 'bad.xlsx', accepted: false, organization: 'SCH02', errors: [] });
+    expect((bad.sheets as Record<string, unknown>[]).find((s) => s.sheet === 'Выпускники')).toEqual({
+      sheet: 'Выпускники',
+      accepted: false,
+      rows: 3,
+      errors: [{ row: 3, column: 'Класс', message: expect.stringContaining('«12»') }],
+      warnings: [],
+    });
+
+    expect(notes).toMatchObject({
+      file: 'notes.xlsx',
+      accepted: false,
+      kind: null,
+      organization: null,
+      period: null,
+      sheets: [],
+      errors: [{ message: expect.stringContaining('не является книгой Excel') }],
+    });
+
+    // 3. A blank template, filled in as a person would, imports cleanly.
+    const template = cli('template', 'school', '--out', file('blank.xlsx'));
+    expect(template.code).toBe(0);
+    expect(template.stdout).toContain('Шаблон сохранён');
+    expect(existsSync(file('blank.xlsx'))).toBe(true);
+    await fillTemplate(file('blank.xlsx'), file('filled.xlsx'));
+
+    const filled = cli('import', '--json', file('filled.xlsx'));
+    expect(filled.stderr).toBe('');
+    expect(filled.code).toBe(0);
+    const [filledResult] = json<Record<string, unknown>[]>(filled.stdout);
+    expect(filledResult).toMatchObject({
+      file: 'filled.xlsx',
+      accepted: true,
+      outcome: 'accepted',
+      kind: 'school',
+      organization: 'SCH01',
+      period: '2023/2024',
+      errors: [],
+      warnings: [],
+    });
+    const filledSheets = filledResult.sheets as { sheet: string; rows: number; warnings: unknown[] }[];
+    expect(filledSheets.map((s) => [s.sheet, s.rows, s.warnings])).toEqual([
+      ['Титул', 6, []], // every item row of the template, filled or not
+      ['Выпускники', 2, []],
+      ['Охват', 2, []],
+      ['Педагоги', 0, []],
+      ['Партнёры', 0, []],
+    ]);
+
+    // The same file again, in the plain-text form: nothing changes, and that is a success.
+    const again = cli('import', file('filled.xlsx'));
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/✓ filled\.xlsx: уже загружен, без изменений \(SCH01, 2023\/2024\)/);
+
+    // 4. History: two versions of every sheet, the template's current.
+    const history = cli('history', '--org', 'SCH01', '--period', '2023/2024', '--json');
+    expect(history.code).toBe(0);
+    const versions = json<Record<string, unknown>[]>(history.stdout);
+    expect(versions.map((v) => [v.sheet, v.version, v.current, v.fileName, v.uploadedBy])).toEqual(
+      ['coverage', 'graduates', 'partners', 'teachers', 'title'].flatMap((sheet) => [
+        [sheet, 2, true, 'filled.xlsx', 'cli'],
+        [sheet, 1, false, 'ok.xlsx', 'cli'],
+      ]),
+    );
+    const graduates = versions.filter((v) => v.sheet === 'graduates');
+    expect(graduates.map((v) => v.rows)).toEqual([2, 3]);
+    expect(graduates[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(graduates[0].sha256).not.toBe(graduates[1].sha256);
+  });
+
+  it('a wrong command is refused with a message and a non-zero exit code', () => {
+    const unknownKind = cli('template', 'budget', '--out', file('budget.xlsx'));
+    expect(unknownKind.code).not.toBe(0);
+    expect(unknownKind.stderr).toContain('Неизвестный вид шаблона «budget»');
+    expect(existsSync(file('budget.xlsx'))).toBe(false);
+  });
+});
+
+/** Opens the CLI's blank template with ExcelJS, fills it in by labels and headers, saves a copy. */
+async function fillTemplate(blank: string, out: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(blank);
+  const unmark = (value: ExcelJS.CellValue) => String(value ?? '').replace(/\s*\*\s*$/, '');
+
+  const titleValues: Record<string, CellInput> = {
+    'Код организации': 'SCH01',
+    'Учебный год': '2023/2024',
+    'Раздел о профессиональном самоопределении на сайте': 'Нет',
+    Ответственный: 'Петрова Е. В.',
+  };
+  const titleSheet = workbook.getWorksheet('Титул')!;
+  let filledItems = 0;
+  titleSheet.eachRow((row) => {
+    const label = unmark(row.getCell(1).value);
+    if (label in titleValues) {
+      row.getCell(2).value = titleValues[label];
+      filledItems++;
+    }
+  });
+  expect(filledItems).toBe(Object.keys(titleValues).length);
+
+  const fillTable = (name: string, rows: Record<string, CellInput>[]) => {
+    const sheet = workbook.getWorksheet(name)!;
+    const columns = new Map<string, number>();
+    sheet.getRow(1).eachCell((cell, column) => columns.set(unmark(cell.value), column));
+    rows.forEach((values, i) => {
+      for (const [header, value] of Object.entries(values)) {
+        const column = columns.get(header);
+        if (column === undefined) throw new Error(`the template's sheet ${name} has no column ${header}`);
+        sheet.getCell(i + 2, column).value = value;
+      }
+    });
+  };
+  fillTable('Выпускники', [
+    { Класс: '9', Направление: '10 класс', 'Осознанный выбор': 'Да' },
+    {
+      Класс: '11',
+      Направление: 'ВУЗ',
+      Территория: 'Регион',
+      'Область профессиональной деятельности': '06 IT и связь', // as picked from the dropdown
+      'Осознанный выбор': 'Да',
+    },
+  ]);
+  fillTable('Охват', [
+    {
+      Класс: 8,
+      Обучающихся: 25,
+      'Охвачено программами профессионального самоопределения': 20,
+      'Прошли профессиональные пробы': 5,
+    },
+    {
+      Класс: 9,
+      Обучающихся: 30,
+      'Охвачено программами профессионального самоопределения': 30,
+      'Прошли профессиональные пробы': 12,
+    },
+  ]);
+  await workbook.xlsx.writeFile(out);
+}
