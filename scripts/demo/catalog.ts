@@ -1,7 +1,8 @@
 /**
  * The fictional world of the demo: the municipality, where its graduates go to study and work,
  * its partners, training courses and the professions the employment center is asked for.
- * Every organization here is invented; codes (ОКСО, ОКПДТР) are real classifier codes.
+ * Every organization here is invented; ОКСО and ОКПДТР codes are real classifier codes (ОКПДТР is
+ * left empty for professions without a single code of their own).
  */
 import type { PartnerRow, Territory } from '@profmonitor/domain';
 import type { Weighted } from './random';
@@ -10,6 +11,12 @@ export const MUNICIPALITY = 'Северозаводский городской �
 export const COLLEGE_NAME = 'ГБПОУ «Северозаводский политехнический колледж»';
 export const EMPLOYMENT_CENTER = 'ГКУ «Центр занятости населения г. Северозаводска»';
 export const TECH_CENTER = 'МБУ ДО «Центр технического творчества «Кванториум»»';
+const PLANT = 'АО «Северозаводский машиностроительный завод»';
+const BUS_DEPOT = 'МУП «Северозаводское пассажирское автотранспортное предприятие»';
+const TECH_UNIVERSITY = 'ФГАОУ ВО «Северный технический университет»';
+const STATE_UNIVERSITY = 'ФГБОУ ВО «Северный государственный университет»';
+const IRO = 'ГАУ ДПО «Институт развития образования Северной области»';
+const CNPPM = 'Центр непрерывного повышения профессионального мастерства';
 
 /** A program of study a graduate may continue in. */
 export interface Program {
@@ -23,38 +30,47 @@ export interface Program {
   weight: number;
 }
 
+const program = (
+  level: Program['level'],
+  okso: string,
+  specialty: string,
+  area: string,
+  weight: number,
+  local = false,
+): Program => ({ level, okso, specialty, area, weight, local });
+
 export const PROGRAMS: readonly Program[] = [
-  // СПО: the local polytechnic college teaches the programs marked local.
-  { level: 'СПО', okso: '09.02.07', specialty: 'Информационные системы и программирование', area: '06', local: true, weight: 24 },
-  { level: 'СПО', okso: '09.02.06', specialty: 'Сетевое и системное администрирование', area: '06', weight: 6 },
-  { level: 'СПО', okso: '38.02.01', specialty: 'Экономика и бухгалтерский учёт (по отраслям)', area: '08', local: true, weight: 8 },
-  { level: 'СПО', okso: '38.02.07', specialty: 'Банковское дело', area: '08', weight: 5 },
-  { level: 'СПО', okso: '40.02.04', specialty: 'Юриспруденция', area: '09', weight: 11 },
-  { level: 'СПО', okso: '14.02.01', specialty: 'Атомные электрические станции и установки', area: '24', weight: 9 },
-  { level: 'СПО', okso: '34.02.01', specialty: 'Сестринское дело', area: '02', local: true, weight: 7 },
-  { level: 'СПО', okso: '44.02.02', specialty: 'Преподавание в начальных классах', area: '01', weight: 3 },
-  { level: 'СПО', okso: '15.02.16', specialty: 'Технология машиностроения', area: '28', local: true, weight: 3 },
-  { level: 'СПО', okso: '13.02.07', specialty: 'Электроснабжение', area: '20', local: true, weight: 3 },
-  { level: 'СПО', okso: '08.02.01', specialty: 'Строительство и эксплуатация зданий и сооружений', area: '16', local: true, weight: 2 },
-  { level: 'СПО', okso: '23.02.07', specialty: 'Техническое обслуживание и ремонт автотранспортных средств', area: '17', local: true, weight: 3 },
-  { level: 'СПО', okso: '43.02.15', specialty: 'Поварское и кондитерское дело', area: '33', local: true, weight: 5 },
-  { level: 'СПО', okso: '15.01.05', specialty: 'Сварщик (ручной и частично механизированной сварки (наплавки))', area: '40', local: true, weight: 2 },
-  { level: 'СПО', okso: '54.02.01', specialty: 'Дизайн (по отраслям)', area: '10', weight: 3 },
-  { level: 'СПО', okso: '49.02.01', specialty: 'Физическая культура', area: '05', weight: 2 },
-  // ВУЗ: the university branch in the city teaches economics and pedagogy.
-  { level: 'ВУЗ', okso: '09.03.04', specialty: 'Программная инженерия', area: '06', weight: 14 },
-  { level: 'ВУЗ', okso: '09.03.01', specialty: 'Информатика и вычислительная техника', area: '06', weight: 8 },
-  { level: 'ВУЗ', okso: '38.03.01', specialty: 'Экономика', area: '08', local: true, weight: 10 },
-  { level: 'ВУЗ', okso: '38.03.02', specialty: 'Менеджмент', area: '07', weight: 4 },
-  { level: 'ВУЗ', okso: '40.03.01', specialty: 'Юриспруденция', area: '09', weight: 14 },
-  { level: 'ВУЗ', okso: '14.05.02', specialty: 'Атомные станции: проектирование, эксплуатация и инжиниринг', area: '24', weight: 8 },
-  { level: 'ВУЗ', okso: '14.03.01', specialty: 'Ядерная энергетика и теплофизика', area: '24', weight: 5 },
-  { level: 'ВУЗ', okso: '31.05.01', specialty: 'Лечебное дело', area: '02', weight: 7 },
-  { level: 'ВУЗ', okso: '44.03.01', specialty: 'Педагогическое образование', area: '01', local: true, weight: 4 },
-  { level: 'ВУЗ', okso: '15.03.01', specialty: 'Машиностроение', area: '28', weight: 3 },
-  { level: 'ВУЗ', okso: '13.03.02', specialty: 'Электроэнергетика и электротехника', area: '20', weight: 3 },
-  { level: 'ВУЗ', okso: '08.03.01', specialty: 'Строительство', area: '16', weight: 2 },
-  { level: 'ВУЗ', okso: '54.03.01', specialty: 'Дизайн', area: '10', weight: 3 },
+  // СПО: the local polytechnic college (and the medical college's branch) teach those marked true.
+  program('СПО', '09.02.07', 'Информационные системы и программирование', '06', 24, true),
+  program('СПО', '09.02.06', 'Сетевое и системное администрирование', '06', 6),
+  program('СПО', '38.02.01', 'Экономика и бухгалтерский учёт (по отраслям)', '08', 8, true),
+  program('СПО', '38.02.07', 'Банковское дело', '08', 5),
+  program('СПО', '40.02.04', 'Юриспруденция', '09', 11),
+  program('СПО', '14.02.01', 'Атомные электрические станции и установки', '24', 9),
+  program('СПО', '34.02.01', 'Сестринское дело', '02', 7, true),
+  program('СПО', '44.02.02', 'Преподавание в начальных классах', '01', 3),
+  program('СПО', '15.02.16', 'Технология машиностроения', '28', 3, true),
+  program('СПО', '13.02.07', 'Электроснабжение', '20', 3, true),
+  program('СПО', '08.02.01', 'Строительство и эксплуатация зданий и сооружений', '16', 2, true),
+  program('СПО', '23.02.07', 'Техническое обслуживание и ремонт автотранспортных средств', '17', 3, true),
+  program('СПО', '43.02.15', 'Поварское и кондитерское дело', '33', 5, true),
+  program('СПО', '15.01.05', 'Сварщик (ручной и частично механизированной сварки (наплавки))', '40', 2, true),
+  program('СПО', '54.02.01', 'Дизайн (по отраслям)', '10', 3),
+  program('СПО', '49.02.01', 'Физическая культура', '05', 2),
+  // ВУЗ: the university's branch in the city teaches economics and pedagogy.
+  program('ВУЗ', '09.03.04', 'Программная инженерия', '06', 14),
+  program('ВУЗ', '09.03.01', 'Информатика и вычислительная техника', '06', 8),
+  program('ВУЗ', '38.03.01', 'Экономика', '08', 10, true),
+  program('ВУЗ', '38.03.02', 'Менеджмент', '07', 4),
+  program('ВУЗ', '40.03.01', 'Юриспруденция', '09', 14),
+  program('ВУЗ', '14.05.02', 'Атомные станции: проектирование, эксплуатация и инжиниринг', '24', 8),
+  program('ВУЗ', '14.03.01', 'Ядерная энергетика и теплофизика', '24', 5),
+  program('ВУЗ', '31.05.01', 'Лечебное дело', '02', 7),
+  program('ВУЗ', '44.03.01', 'Педагогическое образование', '01', 4, true),
+  program('ВУЗ', '15.03.01', 'Машиностроение', '28', 3),
+  program('ВУЗ', '13.03.02', 'Электроэнергетика и электротехника', '20', 3),
+  program('ВУЗ', '08.03.01', 'Строительство', '16', 2),
+  program('ВУЗ', '54.03.01', 'Дизайн', '10', 3),
 ];
 
 /** The college's own programs and how many of its graduates each one has (relative). */
@@ -97,11 +113,11 @@ const STUDY_PLACES: Record<'СПО' | 'ВУЗ', Partial<Record<Territory, Record
     Город: { '*': 'Северозаводский филиал ФГБОУ ВО «Северный государственный университет»' },
     Регион: {
       '02': 'ФГБОУ ВО «Северный государственный медицинский университет»',
-      '24': 'ФГАОУ ВО «Северный технический университет»',
-      '28': 'ФГАОУ ВО «Северный технический университет»',
-      '20': 'ФГАОУ ВО «Северный технический университет»',
-      '16': 'ФГАОУ ВО «Северный технический университет»',
-      '*': 'ФГБОУ ВО «Северный государственный университет»',
+      '24': TECH_UNIVERSITY,
+      '28': TECH_UNIVERSITY,
+      '20': TECH_UNIVERSITY,
+      '16': TECH_UNIVERSITY,
+      '*': STATE_UNIVERSITY,
     },
     'Другой регион': {
       '24': 'ФГАОУ ВО «Национальный университет атомной энергетики»',
@@ -137,11 +153,11 @@ export const EMPLOYERS: Record<string, string> = {
   '06': 'ООО «Северные информационные системы»',
   '08': 'ООО «Бухгалтерский центр «Баланс»»',
   '16': 'ООО «СеверСтрой»',
-  '17': 'МУП «Северозаводское пассажирское автотранспортное предприятие»',
+  '17': BUS_DEPOT,
   '20': 'МУП «Горэлектросеть»',
-  '28': 'АО «Северозаводский машиностроительный завод»',
+  '28': PLANT,
   '33': 'ООО «Комбинат питания «Северянка»»',
-  '40': 'АО «Северозаводский машиностроительный завод»',
+  '40': PLANT,
 };
 
 export interface Partner {
@@ -150,47 +166,72 @@ export interface Partner {
   subjects: readonly string[];
 }
 
+const partner = (name: string, type: Partner['type'], ...subjects: string[]): Partner => ({
+  name,
+  type,
+  subjects,
+});
+
 /** Partners schools sign agreements with. */
 export const SCHOOL_PARTNERS: readonly Partner[] = [
-  { name: 'АО «Северозаводский машиностроительный завод»', type: 'Предприятие', subjects: ['экскурсии, профпробы', 'наставничество', 'целевое обучение'] },
-  { name: 'МУП «Горэлектросеть»', type: 'Предприятие', subjects: ['экскурсии', 'профпробы'] },
-  { name: 'ГБУЗ «Северозаводская городская больница»', type: 'Предприятие', subjects: ['экскурсии', 'профильный медицинский класс'] },
-  { name: 'АО «Северная атомная станция»', type: 'Предприятие', subjects: ['экскурсии', 'целевое обучение'] },
-  { name: 'МУП «Северозаводское пассажирское автотранспортное предприятие»', type: 'Предприятие', subjects: ['экскурсии'] },
-  { name: COLLEGE_NAME, type: 'Колледж', subjects: ['профпробы', 'профориентационные мероприятия', 'дни открытых дверей'] },
-  { name: 'ГБПОУ «Областной медицинский колледж»', type: 'Колледж', subjects: ['профпробы'] },
-  { name: 'ФГБОУ ВО «Северный государственный университет»', type: 'ВУЗ', subjects: ['профильные классы', 'олимпиады и проектная деятельность'] },
-  { name: 'ФГАОУ ВО «Северный технический университет»', type: 'ВУЗ', subjects: ['инженерный класс', 'олимпиады и проектная деятельность'] },
-  { name: EMPLOYMENT_CENTER, type: 'Центр занятости', subjects: ['профдиагностика', 'временное трудоустройство несовершеннолетних'] },
-  { name: TECH_CENTER, type: 'Дополнительное образование', subjects: ['профпробы', 'кружки технического творчества'] },
-  { name: 'АНО «Молодёжный центр «Горизонт»»', type: 'НКО', subjects: ['профориентационные встречи', 'волонтёрство'] },
+  partner(PLANT, 'Предприятие', 'экскурсии, профпробы', 'наставничество', 'целевое обучение'),
+  partner('МУП «Горэлектросеть»', 'Предприятие', 'экскурсии', 'профпробы'),
+  partner(
+    'ГБУЗ «Северозаводская городская больница»',
+    'Предприятие',
+    'экскурсии',
+    'профильный медицинский класс',
+  ),
+  partner('АО «Северная атомная станция»', 'Предприятие', 'экскурсии', 'целевое обучение'),
+  partner(BUS_DEPOT, 'Предприятие', 'экскурсии'),
+  partner(COLLEGE_NAME, 'Колледж', 'профпробы', 'профориентационные мероприятия', 'дни открытых дверей'),
+  partner('ГБПОУ «Областной медицинский колледж»', 'Колледж', 'профпробы'),
+  partner(STATE_UNIVERSITY, 'ВУЗ', 'профильные классы', 'олимпиады и проектная деятельность'),
+  partner(TECH_UNIVERSITY, 'ВУЗ', 'инженерный класс', 'олимпиады и проектная деятельность'),
+  partner(
+    EMPLOYMENT_CENTER,
+    'Центр занятости',
+    'профдиагностика',
+    'временное трудоустройство несовершеннолетних',
+  ),
+  partner(TECH_CENTER, 'Дополнительное образование', 'профпробы', 'кружки технического творчества'),
+  partner('АНО «Молодёжный центр «Горизонт»»', 'НКО', 'профориентационные встречи', 'волонтёрство'),
 ];
 
 /** Partners of the college: employers of its graduates, mostly. */
 export const COLLEGE_PARTNERS: readonly Partner[] = [
-  { name: 'АО «Северозаводский машиностроительный завод»', type: 'Предприятие', subjects: ['подготовка кадров', 'производственная практика', 'целевое обучение'] },
-  { name: 'МУП «Горэлектросеть»', type: 'Предприятие', subjects: ['производственная практика'] },
-  { name: 'ООО «СеверСтрой»', type: 'Предприятие', subjects: ['производственная практика', 'наставничество'] },
-  { name: 'МУП «Северозаводское пассажирское автотранспортное предприятие»', type: 'Предприятие', subjects: ['производственная практика'] },
-  { name: 'ООО «Северные информационные системы»', type: 'Предприятие', subjects: ['подготовка кадров', 'стажировки'] },
-  { name: 'ООО «Комбинат питания «Северянка»»', type: 'Предприятие', subjects: ['производственная практика'] },
-  { name: 'ФГАОУ ВО «Северный технический университет»', type: 'ВУЗ', subjects: ['продолжение обучения по сокращённой программе'] },
-  { name: EMPLOYMENT_CENTER, type: 'Центр занятости', subjects: ['содействие трудоустройству выпускников'] },
+  partner(PLANT, 'Предприятие', 'подготовка кадров', 'производственная практика', 'целевое обучение'),
+  partner('МУП «Горэлектросеть»', 'Предприятие', 'производственная практика'),
+  partner('ООО «СеверСтрой»', 'Предприятие', 'производственная практика', 'наставничество'),
+  partner(BUS_DEPOT, 'Предприятие', 'производственная практика'),
+  partner('ООО «Северные информационные системы»', 'Предприятие', 'подготовка кадров', 'стажировки'),
+  partner('ООО «Комбинат питания «Северянка»»', 'Предприятие', 'производственная практика'),
+  partner(TECH_UNIVERSITY, 'ВУЗ', 'продолжение обучения по сокращённой программе'),
+  partner(EMPLOYMENT_CENTER, 'Центр занятости', 'содействие трудоустройству выпускников'),
 ];
 
+export interface Course {
+  title: string;
+  provider: string;
+  /** Lengths it is offered in, academic hours. */
+  hours: readonly number[];
+}
+
+const course = (title: string, provider: string, ...hours: number[]): Course => ({ title, provider, hours });
+
 /** Courses in the profile «Сопровождение профессионального самоопределения». */
-export const COURSES: readonly { title: string; provider: string; hours: readonly number[] }[] = [
-  { title: 'Сопровождение профессионального самоопределения обучающихся', provider: 'ГАУ ДПО «Институт развития образования Северной области»', hours: [36, 72] },
-  { title: 'Профориентационный минимум: организация и содержание работы', provider: 'ГАУ ДПО «Институт развития образования Северной области»', hours: [36] },
-  { title: 'Педагог-навигатор: сопровождение профессионального выбора школьников', provider: 'Центр непрерывного повышения профессионального мастерства', hours: [16, 24, 36] },
-  { title: 'Профессиональные пробы в урочной и внеурочной деятельности', provider: COLLEGE_NAME, hours: [18, 24] },
-  { title: 'Психолого-педагогическое сопровождение профессионального выбора', provider: 'ГАУ ДПО «Институт развития образования Северной области»', hours: [72] },
+export const COURSES: readonly Course[] = [
+  course('Сопровождение профессионального самоопределения обучающихся', IRO, 36, 72),
+  course('Профориентационный минимум: организация и содержание работы', IRO, 36),
+  course('Педагог-навигатор: сопровождение профессионального выбора школьников', CNPPM, 16, 24, 36),
+  course('Профессиональные пробы в урочной и внеурочной деятельности', COLLEGE_NAME, 18, 24),
+  course('Психолого-педагогическое сопровождение профессионального выбора', IRO, 72),
 ];
 
 /** Short events under 16 hours: they do not count as training in the indicator. */
-export const SHORT_COURSES: readonly { title: string; provider: string; hours: readonly number[] }[] = [
-  { title: 'Вебинар «Профориентационный урок в 6–11 классах»', provider: 'Центр непрерывного повышения профессионального мастерства', hours: [2, 4] },
-  { title: 'Семинар «Рынок труда Северозаводска для классных руководителей»', provider: EMPLOYMENT_CENTER, hours: [6, 8] },
+export const SHORT_COURSES: readonly Course[] = [
+  course('Вебинар «Профориентационный урок в 6–11 классах»', CNPPM, 2, 4),
+  course('Семинар «Рынок труда Северозаводска для классных руководителей»', EMPLOYMENT_CENTER, 6, 8),
 ];
 
 export const SCHOOL_POSITIONS: Weighted<string> = [
@@ -218,54 +259,60 @@ export interface Profession {
   profession: string;
   okpdtr: string | null;
   area: string;
-  /** Typical vacancies in the city (the region has several times more). */
+  /** Typical vacancies in the city, 0 for professions only the region lists (the region has several times more). */
   city: number;
   /** Average salary offered in the 2022/2023 period, roubles. */
   salary: number;
-  /** Only the regional list has it. */
-  regionOnly?: boolean;
 }
 
+const profession = (
+  profession: string,
+  okpdtr: string | null,
+  area: string,
+  city: number,
+  salary: number,
+): Profession => ({ profession, okpdtr, area, city, salary });
+
 export const PROFESSIONS: readonly Profession[] = [
-  { profession: 'Продавец-кассир', okpdtr: null, area: '33', city: 72, salary: 31_000 },
-  { profession: 'Продавец продовольственных товаров', okpdtr: '17353', area: '33', city: 38, salary: 30_000 },
-  { profession: 'Повар', okpdtr: '16675', area: '33', city: 34, salary: 36_000 },
-  { profession: 'Официант', okpdtr: '16399', area: '33', city: 18, salary: 29_000 },
-  { profession: 'Парикмахер', okpdtr: '16437', area: '33', city: 9, salary: 34_000 },
-  { profession: 'Горничная', okpdtr: '11695', area: '33', city: 7, salary: 28_000 },
-  { profession: 'Слесарь по ремонту автомобилей', okpdtr: '18511', area: '33', city: 14, salary: 52_000 },
-  { profession: 'Каменщик', okpdtr: '12680', area: '16', city: 16, salary: 58_000 },
-  { profession: 'Маляр', okpdtr: '13450', area: '16', city: 12, salary: 46_000 },
-  { profession: 'Плотник', okpdtr: '16671', area: '16', city: 10, salary: 48_000 },
-  { profession: 'Облицовщик-плиточник', okpdtr: '15220', area: '16', city: 8, salary: 55_000 },
-  { profession: 'Рабочий по комплексному обслуживанию и ремонту зданий', okpdtr: '17531', area: '16', city: 22, salary: 33_000 },
-  { profession: 'Машинист крана (крановщик)', okpdtr: '13790', area: '16', city: 6, salary: 62_000 },
-  { profession: 'Водитель автомобиля', okpdtr: '11442', area: '17', city: 44, salary: 58_000 },
-  { profession: 'Водитель автобуса', okpdtr: '11442', area: '17', city: 20, salary: 63_000 },
-  { profession: 'Водитель погрузчика', okpdtr: '11453', area: '17', city: 8, salary: 47_000 },
-  { profession: 'Кладовщик', okpdtr: '12759', area: '17', city: 12, salary: 38_000 },
-  { profession: 'Слесарь-ремонтник', okpdtr: '18559', area: '28', city: 26, salary: 54_000 },
-  { profession: 'Токарь', okpdtr: '19149', area: '28', city: 22, salary: 60_000 },
-  { profession: 'Фрезеровщик', okpdtr: '19479', area: '28', city: 14, salary: 60_000 },
-  { profession: 'Наладчик станков и манипуляторов с программным управлением', okpdtr: '14989', area: '28', city: 10, salary: 72_000 },
-  { profession: 'Инженер-технолог', okpdtr: null, area: '28', city: 8, salary: 68_000 },
-  { profession: 'Медицинская сестра', okpdtr: '24038', area: '02', city: 38, salary: 41_000 },
-  { profession: 'Врач-специалист', okpdtr: '20463', area: '02', city: 21, salary: 88_000 },
-  { profession: 'Младшая медицинская сестра по уходу за больными', okpdtr: null, area: '02', city: 12, salary: 27_000 },
-  { profession: 'Учитель', okpdtr: null, area: '01', city: 28, salary: 43_000 },
-  { profession: 'Воспитатель', okpdtr: '20436', area: '01', city: 18, salary: 35_000 },
-  { profession: 'Электромонтёр по ремонту и обслуживанию электрооборудования', okpdtr: '19861', area: '20', city: 12, salary: 52_000 },
-  { profession: 'Электрогазосварщик', okpdtr: '19756', area: '40', city: 14, salary: 66_000 },
-  { profession: 'Стропальщик', okpdtr: '18897', area: '40', city: 6, salary: 45_000 },
-  { profession: 'Бухгалтер', okpdtr: '20336', area: '08', city: 8, salary: 45_000 },
-  { profession: 'Программист', okpdtr: null, area: '06', city: 5, salary: 85_000 },
-  { profession: 'Охранник', okpdtr: null, area: '12', city: 11, salary: 32_000 },
-  { profession: 'Пекарь', okpdtr: null, area: '22', city: 9, salary: 34_000 },
-  { profession: 'Юрисконсульт', okpdtr: null, area: '09', city: 2, salary: 50_000 },
-  // The region also asks for these.
-  { profession: 'Инженер-программист', okpdtr: '22824', area: '06', city: 0, salary: 95_000, regionOnly: true },
-  { profession: 'Оператор реакторного отделения', okpdtr: null, area: '24', city: 0, salary: 92_000, regionOnly: true },
-  { profession: 'Инженер по радиационной безопасности', okpdtr: null, area: '24', city: 0, salary: 98_000, regionOnly: true },
-  { profession: 'Экономист', okpdtr: '27728', area: '08', city: 0, salary: 52_000, regionOnly: true },
-  { profession: 'Тракторист', okpdtr: null, area: '13', city: 0, salary: 48_000, regionOnly: true },
+  profession('Продавец-кассир', null, '33', 72, 31_000),
+  profession('Продавец продовольственных товаров', '17353', '33', 38, 30_000),
+  profession('Повар', '16675', '33', 34, 36_000),
+  profession('Официант', '16399', '33', 18, 29_000),
+  profession('Парикмахер', '16437', '33', 9, 34_000),
+  profession('Горничная', '11695', '33', 7, 28_000),
+  profession('Слесарь по ремонту автомобилей', '18511', '33', 14, 52_000),
+  profession('Каменщик', '12680', '16', 16, 58_000),
+  profession('Маляр', '13450', '16', 12, 46_000),
+  profession('Плотник', '16671', '16', 10, 48_000),
+  profession('Облицовщик-плиточник', '15220', '16', 8, 55_000),
+  profession('Рабочий по комплексному обслуживанию и ремонту зданий', '17531', '16', 22, 33_000),
+  profession('Машинист крана (крановщик)', '13790', '16', 6, 62_000),
+  profession('Водитель автомобиля', '11442', '17', 44, 58_000),
+  profession('Водитель автобуса', '11442', '17', 20, 63_000),
+  profession('Водитель погрузчика', '11453', '17', 8, 47_000),
+  profession('Кладовщик', '12759', '17', 12, 38_000),
+  profession('Слесарь-ремонтник', '18559', '28', 26, 54_000),
+  profession('Токарь', '19149', '28', 22, 60_000),
+  profession('Фрезеровщик', '19479', '28', 14, 60_000),
+  profession('Наладчик станков и манипуляторов с программным управлением', '14989', '28', 10, 72_000),
+  profession('Инженер-технолог', null, '28', 8, 68_000),
+  profession('Медицинская сестра', '24038', '02', 38, 41_000),
+  profession('Врач-специалист', '20463', '02', 21, 88_000),
+  profession('Младшая медицинская сестра по уходу за больными', null, '02', 12, 27_000),
+  profession('Учитель', null, '01', 28, 43_000),
+  profession('Воспитатель', '20436', '01', 18, 35_000),
+  profession('Электромонтёр по ремонту и обслуживанию электрооборудования', '19861', '20', 12, 52_000),
+  profession('Электрогазосварщик', '19756', '40', 14, 66_000),
+  profession('Стропальщик', '18897', '40', 6, 45_000),
+  profession('Бухгалтер', '20336', '08', 8, 45_000),
+  profession('Программист', null, '06', 5, 85_000),
+  profession('Охранник', null, '12', 11, 32_000),
+  profession('Пекарь', null, '22', 9, 34_000),
+  profession('Юрисконсульт', null, '09', 2, 50_000),
+  // The region also asks for these; the city has none.
+  profession('Инженер-программист', '22824', '06', 0, 95_000),
+  profession('Оператор реакторного отделения', null, '24', 0, 92_000),
+  profession('Инженер по радиационной безопасности', null, '24', 0, 98_000),
+  profession('Экономист', '27728', '08', 0, 52_000),
+  profession('Тракторист', null, '13', 0, 48_000),
 ];
