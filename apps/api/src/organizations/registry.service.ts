@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   organizationsSheet,
   parsePeriod,
+  registryWorkbook,
   sameName,
   TableSheetValidator,
   type OrganizationRow,
@@ -41,7 +42,9 @@ export class RegistryService {
       let validator: TableSheetValidator<OrganizationRow> | undefined;
       for await (const sheet of readWorkbook(path, this.intake.limits)) {
         if (validator || !sameName(sheet.name, organizationsSheet.name)) {
-          result.warnings.push({ message: `Лист «${sheet.name}» не относится к реестру и не загружен.` });
+          const service = registryWorkbook.serviceSheets.some((name) => sameName(name, sheet.name));
+          if (!service)
+            result.warnings.push({ message: `Лист «${sheet.name}» не относится к реестру и не загружен.` });
           continue;
         }
         validator = new TableSheetValidator<OrganizationRow>(organizationsSheet);

@@ -17,9 +17,9 @@ import { listFor, planLists, type DropdownList } from './lists';
 /** Values to fill in, in domain form (as the sheet validators return them). */
 export interface WorkbookContent {
   /** Title item key → value, e.g. `{ organizationCode: 'SCH01', period: '2023/2024', websiteSection: true }`. */
-  title?: Record<string, unknown>;
+  title?: object;
   /** Sheet id (`graduates`, `coverage`, …) → rows keyed by column key. */
-  sheets?: Record<string, readonly Record<string, unknown>[]>;
+  sheets?: Record<string, readonly object[]>;
 }
 
 /** Rows of a blank template that get dropdowns; a filled workbook gets its rows and this many more. */
@@ -58,9 +58,15 @@ export function buildWorkbook(kind: WorkbookKind, content: WorkbookContent = {})
   const lists = planLists(kind);
   // First, so that it is the sheet a person sees on opening a blank template.
   writeInstructions(workbook.addWorksheet(INSTRUCTIONS_SHEET), kind, lists.values());
-  if (kind.titleSheet) writeTitleSheet(workbook, kind.titleSheet, content.title ?? {}, lists);
+  if (kind.titleSheet)
+    writeTitleSheet(workbook, kind.titleSheet, (content.title ?? {}) as Record<string, unknown>, lists);
   for (const schema of kind.sheets)
-    writeTableSheet(workbook, schema, content.sheets?.[schema.id] ?? [], lists);
+    writeTableSheet(
+      workbook,
+      schema,
+      (content.sheets?.[schema.id] ?? []) as readonly Record<string, unknown>[],
+      lists,
+    );
   return workbook;
 }
 
