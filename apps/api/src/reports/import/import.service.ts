@@ -27,7 +27,7 @@ export interface UploadMeta {
   uploadedBy: string;
 }
 
-/** Rows are written in batches while a sheet streams; memory holds at most one batch. */
+/** Rows are written in batches while a sheet streams; memory holds at most two batches (one being written). */
 const BATCH_ROWS = 1000;
 
 /** Ends the import's transaction: nothing of the file is stored. */
@@ -231,18 +231,34 @@ export class ImportService {
   ): Promise<StagedSheet> {
     const containerId = await handler.store.stage(manager, uploadId, schema.id);
     const validator = new TableSheetValidator(schema, context);
+    // A batch is written while the next one is read and checked, so that the reader does not
+    // wait for the database (a fifth of a large import's time otherwise). Batches are written
+    // in order, one at a time; a failed write surfaces at the next await.
+    let writing: Promise<void> = Promise.resolve();
+    const write = async (rows: object[]) => {
+      await writing;
+      writing = handler.store.insert(manager, schema.id, containerId, rows);
+      writing.catch(() => undefined); // handled: rethrown by the next `await writing`
+    };
     let batch: object[] = [];
-    for await (const { excelRow, cells } of sheet.rows) {
-      const row = validator.push(excelRow, cells);
-      if (validator.failed) batch = []; // the sheet will be rejected: stop keeping its rows
-      if (!row || validator.failed) continue;
-      batch.push({ ...row, excelRow });
-      if (batch.length >= BATCH_ROWS) {
-        await handler.store.insert(manager, schema.id, containerId, batch);
-        batch = [];
+    try {
+      for await (const { excelRow, cells } of sheet.rows) {
+        const row = validator.push(excelRow, cells);
+        if (validator.failed) batch = []; // the sheet will be rejected: stop keeping its rows
+        if (!row || validator.failed) continue;
+        batch.push({ ...row, excelRow });
+        if (batch.length >= BATCH_ROWS) {
+          await write(batch);
+          batch = [];
+        }
       }
+      if (!validator.failed) await write(batch);
+      await writing;
+    } catch (error) {
+      // Nothing may still be writing when the transaction rolls back.
+      await writing.catch(() => undefined);
+      throw error;
     }
-    if (!validator.failed) await handler.store.insert(manager, schema.id, containerId, batch);
     return { schema, validator, containerId };
   }
 
