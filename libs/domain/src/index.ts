@@ -12,3 +12,7 @@ export * from './reports/sheets/teachers';
 export * from './reports/sheets/partners';
 export * from './reports/sheets/vacancies';
 export * from './reports/sheets/organizations';
+export * from './indicators/targets';
+export * from './indicators/definitions';
+export * from './indicators/labor-demand';
+export * from './indicators/engine';

@@ -1,0 +1,374 @@
+import type { Period } from '../periods';
+import { CONTINUING_DESTINATIONS, type GraduateRow } from '../reports/sheets/graduates';
+import type { CoverageRow } from '../reports/sheets/coverage';
+import type { OrganizationType } from '../reports/sheets/organizations';
+import type { PartnerRow } from '../reports/sheets/partners';
+import type { SchoolTitle } from '../reports/sheets/school-title';
+import type { TeacherRow } from '../reports/sheets/teachers';
+import type { Target } from './targets';
+
+/** The sheets of a school workbook that indicators read, by id. */
+export type SheetId = 'title' | 'graduates' | 'coverage' | 'teachers' | 'partners';
+
+/** One organization's accepted current sheets for a period; an absent sheet was not accepted. */
+export interface OrganizationSheets {
+  title?: SchoolTitle;
+  graduates?: readonly GraduateRow[];
+  coverage?: readonly CoverageRow[];
+  teachers?: readonly TeacherRow[];
+  partners?: readonly PartnerRow[];
+}
+
+interface RowOfSheet {
+  title: SchoolTitle;
+  graduates: GraduateRow;
+  coverage: CoverageRow;
+  teachers: TeacherRow;
+  partners: PartnerRow;
+}
+
+export interface MeasureContext {
+  period: Period;
+  /** The period's in-demand areas; null when there is neither labor demand nor a committee list. */
+  inDemand: ReadonlySet<string> | null;
+}
+
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+}
+
+/** How each row of the source sheet counts: its share of the numerator and of the denominator. */
+export interface RowCounting<S extends SheetId = SheetId> {
+  sheet: S;
+  denominator(row: RowOfSheet[S], context: MeasureContext): number;
+  numerator(row: RowOfSheet[S], context: MeasureContext): number;
+}
+
+export type IndicatorId =
+  | 'coverage_8_11'
+  | 'trials_8_11'
+  | 'teachers_trained'
+  | 'website_section'
+  | 'agreements'
+  | 'conscious_choice'
+  | 'local_spo_in_demand'
+  | 'employed_in_specialty'
+  | 'stay_local'
+  | 'grade9_to_10'
+  | 'demand_mismatch'
+  | 'completeness';
+
+interface IndicatorBase {
+  id: IndicatorId;
+  /** The name in the UI. */
+  name: string;
+  numeratorText: string;
+  denominatorText: string;
+  defaultTarget: Target;
+  /** The municipal project it comes from. */
+  source: string;
+}
+
+/**
+ * A ratio measured per organization and pooled for the municipality: Σ numerators over
+ * Σ denominators of the organizations that have the source sheet accepted.
+ */
+export interface RatioIndicator extends IndicatorBase {
+  kind: 'ratio';
+  /** Sheets it reads; an organization without them contributes nothing. */
+  sheets: readonly SheetId[];
+  appliesTo: readonly OrganizationType[];
+  /** Row by row, when the ratio is a sum over the rows of one sheet (shown as "rows behind"). */
+  rows?: RowCounting;
+  /** One organization's ratio; undefined when it has no source data (or no in-demand areas). */
+  measure(sheets: OrganizationSheets, context: MeasureContext): Ratio | undefined;
+}
+
+/** The dissimilarity index of graduates' choices against labor demand. */
+export interface MismatchIndicator extends IndicatorBase {
+  kind: 'mismatch';
+  sheets: readonly SheetId[];
+  appliesTo: readonly OrganizationType[];
+}
+
+/** Share of active reporting organizations with a sheet accepted, per sheet. */
+export interface CompletenessIndicator extends IndicatorBase {
+  kind: 'completeness';
+}
+
+export type IndicatorDefinition = RatioIndicator | MismatchIndicator | CompletenessIndicator;
+
+const SCHOOLS: readonly OrganizationType[] = ['Школа'];
+const SCHOOLS_AND_COLLEGES: readonly OrganizationType[] = ['Школа', 'Колледж'];
+
+/** Which organizations report each sheet (completeness and the sheets' denominators). */
+export const SHEET_APPLIES_TO: Record<SheetId, readonly OrganizationType[]> = {
+  title: SCHOOLS_AND_COLLEGES,
+  graduates: SCHOOLS_AND_COLLEGES,
+  coverage: SCHOOLS,
+  teachers: SCHOOLS_AND_COLLEGES,
+  partners: SCHOOLS_AND_COLLEGES,
+};
+
+/** A ratio summed over the rows of one sheet. */
+function overRows<S extends SheetId>(
+  counting: RowCounting<S>,
+): Pick<RatioIndicator, 'sheets' | 'rows' | 'measure'> {
+  return {
+    sheets: [counting.sheet],
+    rows: counting as unknown as RowCounting,
+    measure(sheets, context) {
+      const rows = sheets[counting.sheet] as readonly RowOfSheet[S][] | RowOfSheet[S] | undefined;
+      if (rows === undefined) return undefined;
+      let numerator = 0;
+      let denominator = 0;
+      for (const row of Array.isArray(rows) ? rows : [rows]) {
+        numerator += counting.numerator(row, context);
+        denominator += counting.denominator(row, context);
+      }
+      return { numerator, denominator };
+    },
+  };
+}
+
+const inGrades8to11 = (row: CoverageRow) => row.grade >= 8 && row.grade <= 11;
+const of9or11 = (row: GraduateRow) => row.graduateClass === '9' || row.graduateClass === '11';
+const continuing = (row: GraduateRow) =>
+  (CONTINUING_DESTINATIONS as readonly string[]).includes(row.destination);
+const local = (row: GraduateRow) => row.territory === 'Город' || row.territory === 'Регион';
+const one = (condition: boolean) => (condition ? 1 : 0);
+
+/** `date − 3 years`, as an ISO date (29 February falls back to 28 February). */
+export function threeYearsBefore(isoDate: string): string {
+  const year = Number(isoDate.slice(0, 4)) - 3;
+  const monthDay = isoDate.slice(4) === '-02-29' ? '-02-28' : isoDate.slice(4);
+  return `${year}${monthDay}`;
+}
+
+/** A course counts when it has at least 16 hours and ended within the 3 years up to the period's end. */
+export function trainedWithinThreeYears(row: TeacherRow, period: Period): boolean {
+  return (
+    row.hours !== null &&
+    row.hours >= 16 &&
+    row.completedOn !== null &&
+    row.completedOn > threeYearsBefore(period.endsOn) &&
+    row.completedOn <= period.endsOn
+  );
+}
+
+/** An agreement in force during the period: signed by its end, not expired before its start. */
+export function inForce(row: PartnerRow, period: Period): boolean {
+  return row.signedOn <= period.endsOn && (row.validUntil === null || row.validUntil >= period.startsOn);
+}
+
+/** The indicators of `indicators.md`, in its order: adding one is adding a row here. */
+export const INDICATORS: readonly IndicatorDefinition[] = [
+  {
+    kind: 'ratio',
+    id: 'coverage_8_11',
+    name: 'Охват обучающихся 8–11 классов программами профессионального самоопределения',
+    numeratorText: 'Σ «Охвачено программами профессионального самоопределения», 8–11 классы',
+    denominatorText: 'Σ «Обучающихся», 8–11 классы',
+    defaultTarget: { kind: 'atLeast', threshold: 0.8 },
+    source: 'Зима',
+    appliesTo: SCHOOLS,
+    ...overRows({
+      sheet: 'coverage',
+      numerator: (row) => (inGrades8to11(row) ? row.covered : 0),
+      denominator: (row) => (inGrades8to11(row) ? row.students : 0),
+    }),
+  },
+  {
+    kind: 'ratio',
+    id: 'trials_8_11',
+    name: 'Доля обучающихся 8–11 классов, прошедших профессиональные пробы',
+    numeratorText: 'Σ «Прошли профессиональные пробы», 8–11 классы',
+    denominatorText: 'Σ «Обучающихся», 8–11 классы',
+    defaultTarget: { kind: 'growth' },
+    source: 'Гимназия № 44, Кузбасс',
+    appliesTo: SCHOOLS,
+    ...overRows({
+      sheet: 'coverage',
+      numerator: (row) => (inGrades8to11(row) ? row.trials : 0),
+      denominator: (row) => (inGrades8to11(row) ? row.students : 0),
+    }),
+  },
+  {
+    kind: 'ratio',
+    id: 'teachers_trained',
+    name: 'Доля педагогов, прошедших повышение квалификации по профилю «Сопровождение профессионального самоопределения» за 3 года',
+    numeratorText: 'педагоги с курсом не менее 16 часов, оконченным за 3 года до конца учебного года',
+    denominatorText: 'все педагоги листа «Педагоги»',
+    defaultTarget: { kind: 'growth' },
+    source: 'Зима',
+    appliesTo: SCHOOLS_AND_COLLEGES,
+    ...overRows({
+      sheet: 'teachers',
+      numerator: (row, { period }) => one(trainedWithinThreeYears(row, period)),
+      denominator: () => 1,
+    }),
+  },
+  {
+    kind: 'ratio',
+    id: 'website_section',
+    name: 'Доля организаций с разделом о профессиональном самоопределении на сайте',
+    numeratorText: 'организации, указавшие «Да» на листе «Титул»',
+    denominatorText: 'организации с принятым листом «Титул»',
+    defaultTarget: { kind: 'atLeast', threshold: 1 },
+    source: 'Зима',
+    appliesTo: SCHOOLS_AND_COLLEGES,
+    ...overRows({
+      sheet: 'title',
+      numerator: (title) => one(title.websiteSection),
+      denominator: () => 1,
+    }),
+  },
+  {
+    kind: 'ratio',
+    id: 'agreements',
+    name: 'Доля организаций, имеющих действующие договоры о сотрудничестве',
+    numeratorText: 'организации хотя бы с одним договором, действовавшим в учебном году',
+    denominatorText: 'организации с принятым листом «Партнёры» или «Титул»',
+    defaultTarget: { kind: 'atLeast', threshold: 1 },
+    source: 'Зима, Гимназия № 44',
+    appliesTo: SCHOOLS_AND_COLLEGES,
+    sheets: ['partners', 'title'],
+    measure(sheets, { period }) {
+      if (!sheets.partners && !sheets.title) return undefined;
+      return { numerator: one((sheets.partners ?? []).some((row) => inForce(row, period))), denominator: 1 };
+    },
+  },
+  {
+    kind: 'ratio',
+    id: 'conscious_choice',
+    name: 'Доля выпускников 9 и 11 классов, осознанно выбравших профессию',
+    numeratorText: 'выпускники 9 и 11 классов с «Осознанный выбор» = Да',
+    denominatorText: 'выпускники 9 и 11 классов',
+    defaultTarget: { kind: 'atLeast', threshold: 0.9 },
+    source: 'Зима, Гимназия № 44',
+    appliesTo: SCHOOLS_AND_COLLEGES,
+    ...overRows({
+      sheet: 'graduates',
+      numerator: (row) => one(of9or11(row) && row.consciousChoice),
+      denominator: (row) => one(of9or11(row)),
+    }),
+  },
+  {
+    kind: 'ratio',
+    id: 'local_spo_in_demand',
+    name: 'Доля выпускников 9 и 11 классов, продолжающих обучение в СПО города и региона по востребованным специальностям',
+    numeratorText: 'выпускники 9 и 11 классов: СПО, Город или Регион, востребованная область',
+    denominatorText: 'выпускники 9 и 11 классов',
+    defaultTarget: { kind: 'growth' },
+    source: 'Зима',
+    appliesTo: SCHOOLS_AND_COLLEGES,
+    ...withDemand(
+      overRows({
+        sheet: 'graduates',
+        numerator: (row, { inDemand }) =>
+          one(
+            of9or11(row) &&
+              row.destination === 'СПО' &&
+              local(row) &&
+              !!row.area &&
+              !!inDemand?.has(row.area),
+          ),
+        denominator: (row) => one(of9or11(row)),
+      }),
+    ),
+  },
+  {
+    kind: 'ratio',
+    id: 'employed_in_specialty',
+    name: 'Доля выпускников СПО, трудоустроенных по полученной специальности',
+    numeratorText: 'выпускники СПО: Работа, «По специальности» = Да',
+    denominatorText: 'выпускники СПО на рынке труда: Работа или «Не учится и не работает»',
+    defaultTarget: { kind: 'growth' },
+    source: 'Зима',
+    appliesTo: SCHOOLS_AND_COLLEGES,
+    ...overRows({
+      sheet: 'graduates',
+      numerator: (row) =>
+        one(row.graduateClass === 'СПО' && row.destination === 'Работа' && row.inSpecialty === true),
+      denominator: (row) =>
+        one(
+          row.graduateClass === 'СПО' &&
+            (row.destination === 'Работа' || row.destination === 'Не учится и не работает'),
+        ),
+    }),
+  },
+  {
+    kind: 'ratio',
+    id: 'stay_local',
+    name: 'Доля выпускников, продолжающих обучение или работающих в своём городе',
+    numeratorText: 'продолжающие (СПО, ВУЗ, Работа) с «Территория» = Город',
+    denominatorText: 'продолжающие (СПО, ВУЗ, Работа), любой класс',
+    defaultTarget: { kind: 'growth' },
+    source: 'Десногорск',
+    appliesTo: SCHOOLS_AND_COLLEGES,
+    ...overRows({
+      sheet: 'graduates',
+      numerator: (row) => one(continuing(row) && row.territory === 'Город'),
+      denominator: (row) => one(continuing(row)),
+    }),
+  },
+  {
+    kind: 'ratio',
+    id: 'grade9_to_10',
+    name: 'Доля выпускников 9 классов, продолживших обучение в 10 классе',
+    numeratorText: 'выпускники 9 класса с «Направление» = 10 класс',
+    denominatorText: 'выпускники 9 класса',
+    defaultTarget: { kind: 'none' },
+    source: 'Десногорск',
+    appliesTo: SCHOOLS_AND_COLLEGES,
+    ...overRows({
+      sheet: 'graduates',
+      numerator: (row) => one(row.graduateClass === '9' && row.destination === '10 класс'),
+      denominator: (row) => one(row.graduateClass === '9'),
+    }),
+  },
+  {
+    kind: 'mismatch',
+    id: 'demand_mismatch',
+    name: 'Индекс несоответствия выбора выпускников потребности в кадрах',
+    numeratorText: 'D = ½ · Σ |gₐ/G − vₐ/V| по областям',
+    denominatorText: '—',
+    defaultTarget: { kind: 'decrease' },
+    source: 'Десногорск, центр занятости',
+    sheets: ['graduates'],
+    appliesTo: SCHOOLS_AND_COLLEGES,
+  },
+  {
+    kind: 'completeness',
+    id: 'completeness',
+    name: 'Полнота отчётности',
+    numeratorText: 'действующие отчитывающиеся организации с принятым листом',
+    denominatorText: 'действующие отчитывающиеся организации, которые сдают этот лист',
+    defaultTarget: { kind: 'atLeast', threshold: 1 },
+    source: 'практика DHIS2',
+  },
+];
+
+/** local_spo_in_demand has no value without in-demand areas («нет данных»). */
+function withDemand(
+  ratio: Pick<RatioIndicator, 'sheets' | 'rows' | 'measure'>,
+): Pick<RatioIndicator, 'sheets' | 'rows' | 'measure'> {
+  return {
+    ...ratio,
+    measure: (sheets, context) => (context.inDemand ? ratio.measure(sheets, context) : undefined),
+  };
+}
+
+export function indicatorById(id: string): IndicatorDefinition | undefined {
+  return INDICATORS.find((indicator) => indicator.id === id);
+}
+
+/** Continuing graduates (any class) with Территория Город or Регион, by area: the gₐ of the mismatch index. */
+export function localChoicesByArea(graduates: readonly GraduateRow[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const row of graduates) {
+    if (continuing(row) && local(row) && row.area) counts[row.area] = (counts[row.area] ?? 0) + 1;
+  }
+  return counts;
+}
