@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { WorkbookIntakeModule } from './common/workbook-intake';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ReportsModule } from './reports/reports.module';
 
 /** Everything but HTTP: the CLI runs on this context. */
 @Module({
-  imports: [DatabaseModule, WorkbookIntakeModule, OrganizationsModule, ReportsModule],
-  exports: [OrganizationsModule, ReportsModule],
+  imports: [DatabaseModule, WorkbookIntakeModule, OrganizationsModule, ReportsModule, IndicatorsModule],
+  exports: [OrganizationsModule, ReportsModule, IndicatorsModule],
 })
 export class CoreModule {}
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source';
+import { dataSourceOptions, MIGRATIONS } from '../src/database/data-source';
 import { TestContext } from './support/test-context';
 
 describe('migrations', () => {
@@ -28,7 +28,7 @@ describe('migrations', () => {
     });
     await dataSource.initialize();
     await dataSource.runMigrations();
-    await dataSource.undoLastMigration();
+    for (const _ of MIGRATIONS) await dataSource.undoLastMigration();
     expect(
       await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'uploads'`),
     ).toEqual([]);

@@ -16,3 +16,4 @@ export * from './indicators/targets';
 export * from './indicators/definitions';
 export * from './indicators/labor-demand';
 export * from './indicators/engine';
+export * from './contracts/api';

@@ -1,3 +1,5 @@
+import { describeTarget, formatPercent, indicatorById, type IndicatorValueView } from '@profmonitor/domain';
+import { SHEET_NAMES } from '../indicators/sheet-headers';
 import type { ImportResult, PlacedIssue } from '../reports/import/import-result';
 
 const OUTCOME = {
@@ -26,6 +28,43 @@ export function formatImportResult(result: ImportResult): string {
       lines.push(`    ошибка (${place(sheet.sheet, issue)}): ${issue.message}`);
     for (const issue of sheet.warnings)
       lines.push(`    предупреждение (${place(sheet.sheet, issue)}): ${issue.message}`);
+  }
+  return lines.join('\n');
+}
+
+/** The CLI's JSON element of a value: numerator and denominator absent for the mismatch index, sheet only for completeness. */
+export function indicatorJson(v: IndicatorValueView) {
+  return {
+    id: v.id,
+    org: v.org,
+    period: v.period,
+    ...(v.sheet ? { sheet: v.sheet } : {}),
+    value: v.value,
+    ...(v.id === 'demand_mismatch' ? {} : { numerator: v.numerator, denominator: v.denominator }),
+    target: v.target,
+    status: v.status,
+  };
+}
+
+/** Values as a table for the terminal: the municipality first, then each organization. */
+export function formatIndicators(values: IndicatorValueView[]): string {
+  const show = (v: IndicatorValueView) =>
+    v.id === 'demand_mismatch'
+      ? v.value === null
+        ? 'нет данных'
+        : v.value.toFixed(3).replace('.', ',')
+      : formatPercent(v.value);
+  const lines: string[] = [];
+  for (const org of [...new Set(values.map((v) => v.org))]) {
+    lines.push(org ?? 'Город (муниципалитет)');
+    for (const v of values.filter((x) => x.org === org)) {
+      const name = `${indicatorById(v.id)?.name ?? v.id}${v.sheet ? ` — лист «${SHEET_NAMES[v.sheet]}»` : ''}`;
+      const ratio =
+        v.numerator !== null && v.id !== 'demand_mismatch' ? ` (${v.numerator}/${v.denominator})` : '';
+      lines.push(
+        `  ${show(v).padStart(10)}${ratio.padEnd(14)} цель ${describeTarget(v.target).padEnd(10)} ${v.status ?? ''}  ${name}`,
+      );
+    }
   }
   return lines.join('\n');
 }

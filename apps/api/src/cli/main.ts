@@ -6,11 +6,12 @@ import { basename } from 'node:path';
 import { templateFor, writeWorkbookFile } from '@profmonitor/workbook';
 import { CoreModule } from '../app.module';
 import { RegistryService } from '../organizations/registry.service';
+import { IndicatorsService } from '../indicators/indicators.service';
 import { HistoryService } from '../reports/history.service';
 import { ImportService } from '../reports/import/import.service';
 import type { ImportResult } from '../reports/import/import-result';
 import { loadDemo } from './demo';
-import { formatImportResult } from './format';
+import { formatImportResult, formatIndicators, indicatorJson } from './format';
 
 /** Runs a command on the application context (database open, migrations applied). */
 async function withApp<T>(run: (app: INestApplicationContext) => Promise<T>): Promise<T> {
@@ -89,6 +90,24 @@ export function buildCli(): Command {
             `${v.sheet.padEnd(10)} v${v.version}${v.current ? ' (текущая)' : '          '}  строк: ${String(v.rows).padEnd(6)} ${v.uploadedAt}  ${v.fileName}  ${v.sha256.slice(0, 12)}  ${v.uploadedBy}`,
           );
         }
+      }),
+    );
+
+  program
+    .command('indicators')
+    .description('значения показателей за учебный год: города и организаций')
+    .requiredOption('--period <period>', 'учебный год, например 2023/2024')
+    .option('--org <code>', 'только эта организация (без него: город и все организации)')
+    .option(
+      '--json',
+      'вывести массив {id, org, period, sheet, value, numerator, denominator, target, status}',
+    )
+    .action((options: { period: string; org?: string; json?: boolean }) =>
+      withApp(async (app) => {
+        const values = await app.get(IndicatorsService).values({ period: options.period, org: options.org });
+        console.log(
+          options.json ? JSON.stringify(values.map(indicatorJson), null, 2) : formatIndicators(values),
+        );
       }),
     );
 

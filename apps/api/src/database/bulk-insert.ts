@@ -11,7 +11,7 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 export async function insertInChunks<T extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<T>,
-  rows: readonly T[],
+  rows: readonly Partial<T>[],
   parametersPerStatement = 8_000,
 ): Promise<void> {
   if (rows.length === 0) return;

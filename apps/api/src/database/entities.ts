@@ -1,4 +1,10 @@
 import { AreaEntity } from '../areas/area.entity';
+import {
+  ChoiceCountEntity,
+  InDemandListEntity,
+  IndicatorTargetEntity,
+  IndicatorValueEntity,
+} from '../indicators/indicator.entities';
 import { LaborDemandEntity, ProfessionAreaEntity, VacancyRowEntity } from '../labor/labor.entities';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PeriodEntity } from '../organizations/period.entity';
@@ -16,4 +22,8 @@ export const ENTITIES = [
   LaborDemandEntity,
   VacancyRowEntity,
   ProfessionAreaEntity,
+  IndicatorValueEntity,
+  ChoiceCountEntity,
+  IndicatorTargetEntity,
+  InDemandListEntity,
 ];

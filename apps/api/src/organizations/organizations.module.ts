@@ -1,3 +1,4 @@
+import { IndicatorsCoreModule } from '../indicators/indicators-core.module';
 import { Module } from '@nestjs/common';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsRepository } from './organizations.repository';
@@ -5,6 +6,7 @@ import { PeriodsService } from './periods.service';
 import { RegistryService } from './registry.service';
 
 @Module({
+  imports: [IndicatorsCoreModule],
   controllers: [OrganizationsController],
   providers: [OrganizationsRepository, PeriodsService, RegistryService],
   exports: [OrganizationsRepository, PeriodsService, RegistryService],

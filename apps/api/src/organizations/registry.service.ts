@@ -13,6 +13,7 @@ import { emptyResult, sheetResult, type ImportResult } from '../reports/import/i
 import { UploadEntity } from '../reports/entities/upload.entity';
 import type { UploadMeta } from '../reports/import/import.service';
 import { WorkbookIntake } from '../common/workbook-intake';
+import { IndicatorRecomputeService } from '../indicators/indicator-recompute.service';
 import { OrganizationEntity } from './organization.entity';
 import { OrganizationsRepository } from './organizations.repository';
 
@@ -27,6 +28,7 @@ export class RegistryService {
     private readonly dataSource: DataSource,
     private readonly intake: WorkbookIntake,
     private readonly organizations: OrganizationsRepository,
+    private readonly indicators: IndicatorRecomputeService,
   ) {}
 
   importFile(path: string, meta: UploadMeta): Promise<ImportResult> {
@@ -83,6 +85,7 @@ export class RegistryService {
           });
         }
       }
+      if (result.accepted) await this.indicators.registryChanged(manager);
       const upload = await manager.save(
         manager.create(UploadEntity, {
           ...meta,

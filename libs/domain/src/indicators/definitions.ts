@@ -149,6 +149,7 @@ export function threeYearsBefore(isoDate: string): string {
 /** A course counts when it has at least 16 hours and ended within the 3 years up to the period's end. */
 export function trainedWithinThreeYears(row: TeacherRow, period: Period): boolean {
   return (
+    !!row.course &&
     row.hours !== null &&
     row.hours >= 16 &&
     row.completedOn !== null &&

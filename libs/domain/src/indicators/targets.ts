@@ -2,6 +2,12 @@
 export type Target =
   { kind: 'atLeast'; threshold: number } | { kind: 'growth' } | { kind: 'decrease' } | { kind: 'none' };
 
+/** A target from its stored form (kind and threshold columns). */
+export function targetFrom(kind: string, threshold: number | null): Target {
+  if (kind === 'atLeast') return { kind, threshold: threshold ?? 0 };
+  return { kind: kind === 'growth' || kind === 'decrease' ? kind : 'none' };
+}
+
 export type Status = 'достигнуто' | 'не достигнуто' | 'нет данных';
 
 /**

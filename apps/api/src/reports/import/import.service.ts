@@ -201,6 +201,7 @@ export class ImportService {
         stored++;
       } else await handler.store.discard(manager, schema.id, containerId);
     }
+    if (stored > 0) await handler.afterCommit(manager, scope);
 
     result.accepted = result.sheets.every((s) => s.accepted);
     result.outcome = result.accepted ? 'accepted' : stored > 0 ? 'partial' : 'rejected';

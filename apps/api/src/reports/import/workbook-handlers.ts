@@ -15,6 +15,7 @@ import {
   type WorkbookKindId,
 } from '@profmonitor/domain';
 import type { EntityManager } from 'typeorm';
+import { IndicatorRecomputeService } from '../../indicators/indicator-recompute.service';
 import { LaborDemandStore, type DemandScope } from '../../labor/labor-demand.store';
 import { ProfessionAreaEntity } from '../../labor/labor.entities';
 import { OrganizationsRepository } from '../../organizations/organizations.repository';
@@ -42,6 +43,8 @@ export interface WorkbookHandler<Scope = unknown> {
   notApplicable?(sheetId: string, scope: Scope): string | undefined;
   /** The title is stored as a sheet of its own (the school's website section lives there). */
   storesTitle: boolean;
+  /** After accepted sheets were committed, in the same transaction: bring the indicators up to date. */
+  afterCommit(manager: EntityManager, scope: Scope): Promise<void>;
 }
 
 @Injectable()
@@ -53,7 +56,12 @@ export class SchoolWorkbookHandler implements WorkbookHandler<ReportScope & { or
     readonly store: ReportVersionStore,
     private readonly periods: PeriodsService,
     private readonly organizations: OrganizationsRepository,
+    private readonly indicators: IndicatorRecomputeService,
   ) {}
+
+  afterCommit(manager: EntityManager, scope: ReportScope): Promise<void> {
+    return this.indicators.organizationChanged(manager, scope.organizationId, scope.periodId);
+  }
 
   async context(): Promise<SheetContext> {
     return {};
@@ -123,7 +131,12 @@ export class VacanciesWorkbookHandler implements WorkbookHandler<DemandScope> {
   constructor(
     readonly store: LaborDemandStore,
     private readonly periods: PeriodsService,
+    private readonly indicators: IndicatorRecomputeService,
   ) {}
+
+  afterCommit(manager: EntityManager, scope: DemandScope): Promise<void> {
+    return this.indicators.periodChanged(manager, scope.periodId);
+  }
 
   async context(manager: EntityManager): Promise<SheetContext> {
     const mappings = await manager.find(ProfessionAreaEntity);

@@ -1,0 +1,142 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { PeriodEntity } from '../organizations/period.entity';
+
+/**
+ * Precomputed indicator values: one row per (period, organization, indicator[, sheet]), and
+ * the municipality's with organization null. Recomputed in the transaction of every accepted
+ * import, so that reading the dashboard never scans report rows.
+ */
+@Entity('indicator_values')
+@Index(['periodId', 'indicator', 'organizationId'])
+export class IndicatorValueEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  periodId: number;
+
+  @ManyToOne(() => PeriodEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'period_id' })
+  period?: PeriodEntity;
+
+  @Index()
+  @Column({ type: 'integer', nullable: true })
+  organizationId: number | null;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: OrganizationEntity;
+
+  @Column({ type: 'varchar', length: 32 })
+  indicator: string;
+
+  /** Completeness only: the sheet. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  sheet: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  numerator: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  denominator: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  value: number | null;
+
+  /** Municipal rows: the codes of the organizations whose data went in. */
+  @Column({ type: 'simple-json', nullable: true })
+  contributors: string[] | null;
+}
+
+/** Each organization's continuing graduates in Город/Регион by area (gₐ of the mismatch index), summed for the city. */
+@Entity('choice_counts')
+@Index(['periodId', 'organizationId'])
+export class ChoiceCountEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  periodId: number;
+
+  @ManyToOne(() => PeriodEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'period_id' })
+  period?: PeriodEntity;
+
+  @Column({ type: 'integer' })
+  organizationId: number;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: OrganizationEntity;
+
+  @Column({ type: 'varchar', length: 2, name: 'area_code' })
+  area: string;
+
+  @Column({ type: 'integer' })
+  graduates: number;
+}
+
+/** A target set by the committee for an indicator in a period. Append-only: the latest row is in force. */
+@Entity('indicator_targets')
+@Index(['periodId', 'indicator'])
+export class IndicatorTargetEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  periodId: number;
+
+  @ManyToOne(() => PeriodEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'period_id' })
+  period?: PeriodEntity;
+
+  @Column({ type: 'varchar', length: 32 })
+  indicator: string;
+
+  /** atLeast, growth, decrease or none. */
+  @Column({ type: 'varchar', length: 16 })
+  kind: string;
+
+  @Column({ type: 'double precision', nullable: true })
+  threshold: number | null;
+
+  @Column({ type: 'varchar', length: 100 })
+  setBy: string;
+
+  @CreateDateColumn()
+  setAt: Date;
+}
+
+/** The committee's explicit list of in-demand areas for a period. Append-only: the latest row is in force. */
+@Entity('in_demand_lists')
+@Index(['periodId'])
+export class InDemandListEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  periodId: number;
+
+  @ManyToOne(() => PeriodEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'period_id' })
+  period?: PeriodEntity;
+
+  /** Area codes; null clears the list (the 5 % rule applies again). */
+  @Column({ type: 'simple-json', nullable: true })
+  areas: string[] | null;
+
+  @Column({ type: 'varchar', length: 100 })
+  setBy: string;
+
+  @CreateDateColumn()
+  setAt: Date;
+}

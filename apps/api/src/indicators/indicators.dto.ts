@@ -1,0 +1,199 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  AreaGapView,
+  CompletenessSheetView,
+  CompletenessView,
+  ContributorView,
+  DestinationLinkView,
+  ExplanationRowView,
+  ExplanationView,
+  IndicatorDefinitionView,
+  IndicatorId,
+  IndicatorValueView,
+  SheetId,
+  Status,
+  Target,
+  TargetView,
+} from '@profmonitor/domain';
+import { INDICATORS } from '@profmonitor/domain';
+import { Type } from 'class-transformer';
+import { IsIn, IsNumber, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
+
+// Response classes implement the shared contract types of libs/domain: they document the API
+// (OpenAPI) and fail the type check if the contract and the documentation drift apart.
+
+export const INDICATOR_IDS = INDICATORS.map((i) => i.id);
+const SHEETS: SheetId[] = ['title', 'graduates', 'coverage', 'teachers', 'partners'];
+const PERIOD = /^\s*\d{4}\s*[/\-–]\s*\d{4}\s*$/;
+const CODE = /^[\p{L}\p{N}_.-]{1,32}$/u;
+const PERIOD_MESSAGE = 'Учебный год указывается так: 2023/2024.';
+const CODE_MESSAGE = 'Код организации — до 32 букв, цифр, точек, дефисов и подчёркиваний.';
+
+export class PeriodQueryDto {
+  @ApiProperty({ example: '2023/2024' })
+  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  period: string;
+}
+
+export class ValuesQueryDto {
+  @ApiPropertyOptional({ example: '2023/2024', description: 'Without it: every period.' })
+  @IsOptional()
+  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  period?: string;
+
+  @ApiPropertyOptional({
+    example: 'SCH01',
+    description: 'An organization code, or `municipal`. Without it: all.',
+  })
+  @IsOptional()
+  @Matches(CODE, { message: CODE_MESSAGE })
+  org?: string;
+
+  @ApiPropertyOptional({ enum: INDICATOR_IDS })
+  @IsOptional()
+  @IsIn(INDICATOR_IDS, { message: 'Такого показателя нет.' })
+  indicator?: string;
+}
+
+export class ExplanationQueryDto extends PeriodQueryDto {
+  @ApiPropertyOptional({ example: 'SCH01', description: 'Without it: the municipal value.' })
+  @IsOptional()
+  @Matches(CODE, { message: CODE_MESSAGE })
+  org?: string;
+
+  @ApiPropertyOptional({ enum: SHEETS, description: 'Completeness only: the sheet.' })
+  @IsOptional()
+  @IsIn(SHEETS, { message: 'Такого листа нет.' })
+  sheet?: string;
+}
+
+export class OrgPeriodQueryDto extends PeriodQueryDto {
+  @ApiPropertyOptional({ example: 'SCH01', description: 'Without it: the whole municipality.' })
+  @IsOptional()
+  @Matches(CODE, { message: CODE_MESSAGE })
+  org?: string;
+}
+
+export class TargetDto {
+  @ApiProperty({ enum: ['atLeast', 'growth', 'decrease', 'none'] })
+  @IsIn(['atLeast', 'growth', 'decrease', 'none'], {
+    message: 'Вид цели: atLeast, growth, decrease или none.',
+  })
+  kind: Target['kind'];
+
+  @ApiPropertyOptional({ example: 0.8, description: 'For atLeast: a fraction 0..1.' })
+  @ValidateIf((o: TargetDto) => o.kind === 'atLeast')
+  @Type(() => Number)
+  @IsNumber({}, { message: 'Порог — число от 0 до 1.' })
+  @Min(0, { message: 'Порог — число от 0 до 1.' })
+  @Max(1, { message: 'Порог — число от 0 до 1.' })
+  threshold?: number;
+}
+
+class TargetSchema {
+  @ApiProperty({ enum: ['atLeast', 'growth', 'decrease', 'none'] }) kind: string;
+  @ApiPropertyOptional() threshold?: number;
+}
+
+export class IndicatorDefinitionDto implements IndicatorDefinitionView {
+  @ApiProperty({ enum: INDICATOR_IDS }) id: IndicatorId;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['ratio', 'mismatch', 'completeness'] }) kind: 'ratio' | 'mismatch' | 'completeness';
+  @ApiProperty() numeratorText: string;
+  @ApiProperty() denominatorText: string;
+  @ApiProperty() source: string;
+  @ApiProperty({ type: TargetSchema }) defaultTarget: Target;
+}
+
+export class IndicatorValueDto implements IndicatorValueView {
+  @ApiProperty({ enum: INDICATOR_IDS }) id: IndicatorId;
+  @ApiProperty({ type: String, nullable: true, description: 'null: the municipality' }) org: string | null;
+  @ApiProperty() period: string;
+  @ApiProperty({ enum: SHEETS, nullable: true }) sheet: SheetId | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Fraction 0..1, not rounded' }) value:
+    number | null;
+  @ApiProperty({ type: Number, nullable: true }) numerator: number | null;
+  @ApiProperty({ type: Number, nullable: true }) denominator: number | null;
+  @ApiProperty({ type: TargetSchema }) target: Target;
+  @ApiProperty({ enum: ['достигнуто', 'не достигнуто', 'нет данных'], nullable: true }) status: Status | null;
+  @ApiProperty({ type: Number, nullable: true }) previous: number | null;
+  @ApiProperty({ type: Number, nullable: true }) change: number | null;
+}
+
+export class ContributorDto implements ContributorView {
+  @ApiProperty() org: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: Number, nullable: true }) numerator: number | null;
+  @ApiProperty({ type: Number, nullable: true }) denominator: number | null;
+  @ApiProperty({ type: Number, nullable: true }) value: number | null;
+  @ApiProperty({ type: Number, nullable: true }) uploadId: number | null;
+  @ApiProperty({ type: String, nullable: true }) fileName: string | null;
+}
+
+export class AreaGapDto implements AreaGapView {
+  @ApiProperty() area: string;
+  @ApiProperty() name: string;
+  @ApiProperty() graduates: number;
+  @ApiProperty() vacancies: number;
+  @ApiProperty({ type: Number, nullable: true }) graduatesShare: number | null;
+  @ApiProperty({ type: Number, nullable: true }) vacanciesShare: number | null;
+  @ApiProperty({ type: Number, nullable: true }) gap: number | null;
+  @ApiProperty() inDemand: boolean;
+}
+
+export class ExplanationDto extends IndicatorValueDto implements ExplanationView {
+  @ApiProperty() name: string;
+  @ApiProperty() numeratorText: string;
+  @ApiProperty() denominatorText: string;
+  @ApiProperty({ type: [ContributorDto] }) contributors: ContributorView[];
+  @ApiProperty({ type: [AreaGapDto], nullable: true }) areas: AreaGapView[] | null;
+  @ApiProperty() hasRows: boolean;
+}
+
+export class ExplanationRowDto implements ExplanationRowView {
+  @ApiProperty() org: string;
+  @ApiProperty({ enum: SHEETS }) sheet: SheetId;
+  @ApiProperty() excelRow: number;
+  @ApiProperty() uploadId: number;
+  @ApiProperty() fileName: string;
+  @ApiProperty() numerator: number;
+  @ApiProperty() denominator: number;
+  @ApiProperty({ type: 'object', additionalProperties: true }) cells: Record<
+    string,
+    string | number | boolean | null
+  >;
+}
+
+class MissingOrganizationDto {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+}
+
+export class CompletenessSheetDto implements CompletenessSheetView {
+  @ApiProperty({ enum: SHEETS }) sheet: SheetId;
+  @ApiProperty() name: string;
+  @ApiProperty() reported: number;
+  @ApiProperty() expected: number;
+  @ApiProperty({ type: Number, nullable: true }) value: number | null;
+  @ApiProperty({ type: [MissingOrganizationDto] }) missing: { code: string; name: string }[];
+}
+
+export class CompletenessDto implements CompletenessView {
+  @ApiProperty() period: string;
+  @ApiProperty({ type: [CompletenessSheetDto] }) sheets: CompletenessSheetView[];
+}
+
+export class TargetViewDto implements TargetView {
+  @ApiProperty({ enum: INDICATOR_IDS }) id: IndicatorId;
+  @ApiProperty() period: string;
+  @ApiProperty({ type: TargetSchema }) target: Target;
+  @ApiProperty() custom: boolean;
+  @ApiProperty({ type: String, nullable: true }) setBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) setAt: string | null;
+}
+
+export class DestinationLinkDto implements DestinationLinkView {
+  @ApiProperty() source: string;
+  @ApiProperty() target: string;
+  @ApiProperty() value: number;
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ExportService } from './export.service';
+import { IndicatorsController } from './indicators.controller';
+import { IndicatorsCoreModule } from './indicators-core.module';
+import { IndicatorsRepository } from './indicators.repository';
+import { IndicatorsService } from './indicators.service';
+import { ReportingService } from './reporting.service';
+import { TargetsService } from './targets.service';
+
+@Module({
+  imports: [IndicatorsCoreModule],
+  controllers: [IndicatorsController],
+  providers: [IndicatorsRepository, IndicatorsService, ReportingService, TargetsService, ExportService],
+  exports: [IndicatorsService, ReportingService, TargetsService, ExportService],
+})
+export class IndicatorsModule {}

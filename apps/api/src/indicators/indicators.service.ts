@@ -1,0 +1,279 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import {
+  areaByCode,
+  dissimilarity,
+  indicatorById,
+  INDICATORS,
+  parsePeriod,
+  statusOf,
+  targetFrom,
+  type AreaGapView,
+  type ContributorView,
+  type ExplanationRowView,
+  type ExplanationView,
+  type IndicatorDefinition,
+  type IndicatorDefinitionView,
+  type IndicatorValueView,
+  type SheetId,
+  type Target,
+} from '@profmonitor/domain';
+import { DataSource } from 'typeorm';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import type { PeriodEntity } from '../organizations/period.entity';
+import { SCHOOL_SHEET_ENTITIES } from '../reports/entities/sheet-rows.entity';
+import { ChoiceCountEntity } from './indicator.entities';
+import { IndicatorInputs } from './indicator-inputs';
+import { IndicatorsRepository, type StoredValue } from './indicators.repository';
+import { headersOf, SHEET_NAMES } from './sheet-headers';
+
+const SHEET_ORDER = Object.keys(SHEET_NAMES) as SheetId[];
+
+export interface ValuesQuery {
+  period?: string;
+  org?: string;
+  indicator?: string;
+}
+
+/** Reads of the precomputed values: with targets and status, explained down to the rows. */
+@Injectable()
+export class IndicatorsService {
+  constructor(
+    private readonly repository: IndicatorsRepository,
+    private readonly inputs: IndicatorInputs,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  definitions(): IndicatorDefinitionView[] {
+    return INDICATORS.map(({ id, name, kind, numeratorText, denominatorText, source, defaultTarget }) => ({
+      id,
+      name,
+      kind,
+      numeratorText,
+      denominatorText,
+      source,
+      defaultTarget,
+    }));
+  }
+
+  /** Values with target, status and the change from the previous period. */
+  async values(query: ValuesQuery): Promise<IndicatorValueView[]> {
+    if (query.indicator) this.definition(query.indicator);
+    const periods = await this.repository.periods();
+    const selected = query.period ? [this.period(periods, query.period)] : periods;
+    if (query.org && query.org !== 'municipal') await this.organization(query.org);
+    const previousOf = new Map(
+      selected.map((p) => [p.id, periods.find((q) => q.startYear === p.startYear - 1)]),
+    );
+    const ids = [
+      ...new Set([
+        ...selected.map((p) => p.id),
+        ...[...previousOf.values()].flatMap((p) => (p ? [p.id] : [])),
+      ]),
+    ];
+    const stored = await this.repository.values(ids, { organization: query.org, indicator: query.indicator });
+    const targets = await this.targetsByKey(selected.map((p) => p.id));
+    const key = (v: StoredValue, periodId: number) =>
+      `${periodId}|${v.indicator}|${v.organizationCode}|${v.sheet}`;
+    const byKey = new Map(stored.map((v) => [key(v, v.periodId), v]));
+    const codeOf = new Map(periods.map((p) => [p.id, p.code]));
+    const order = (v: StoredValue) => [
+      selected.findIndex((p) => p.id === v.periodId),
+      v.organizationCode === null ? '' : v.organizationCode,
+      INDICATORS.findIndex((d) => d.id === v.indicator),
+      SHEET_ORDER.indexOf(v.sheet as SheetId),
+    ];
+    const compare = (a: StoredValue, b: StoredValue) => {
+      const [x, y] = [order(a), order(b)];
+      return x.map((_, i) => (x[i] < y[i] ? -1 : x[i] > y[i] ? 1 : 0)).find((c) => c !== 0) ?? 0;
+    };
+    return stored
+      .filter((v) => previousOf.has(v.periodId))
+      .sort(compare)
+      .map((v) => {
+        const previousPeriod = previousOf.get(v.periodId);
+        const previous = previousPeriod ? (byKey.get(key(v, previousPeriod.id))?.value ?? null) : null;
+        const target =
+          targets.get(`${v.periodId}|${v.indicator}`) ?? this.definition(v.indicator).defaultTarget;
+        return {
+          id: v.indicator as IndicatorValueView['id'],
+          org: v.organizationCode,
+          period: codeOf.get(v.periodId)!,
+          sheet: v.sheet as SheetId | null,
+          value: v.value,
+          numerator: v.numerator,
+          denominator: v.denominator,
+          target,
+          status: statusOf(v.value, target, previous),
+          previous,
+          change: v.value !== null && previous !== null ? v.value - previous : null,
+        };
+      });
+  }
+
+  /** How a value came about: formula, numerator and denominator, contributors, the area table. */
+  async explanation(id: string, periodCode: string, org?: string, sheet?: string): Promise<ExplanationView> {
+    const definition = this.definition(id);
+    const values = await this.values({ period: periodCode, org: org ?? 'municipal', indicator: id });
+    const value = values.find((v) => !sheet || v.sheet === sheet) ?? values[0];
+    if (!value)
+      throw new NotFoundException(
+        `Нет значения показателя за ${periodCode}: отчёты за этот год ещё не загружены.`,
+      );
+    const period = this.period(await this.repository.periods(), periodCode);
+    return {
+      ...value,
+      name: definition.name,
+      numeratorText: definition.numeratorText,
+      denominatorText: definition.denominatorText,
+      contributors: await this.contributors(definition, period, value, org),
+      areas: definition.kind === 'mismatch' ? await this.areas(period, org) : null,
+      hasRows: definition.kind === 'ratio' && !!definition.rows,
+    };
+  }
+
+  /** The rows behind a value: each counted row with its share of numerator and denominator. */
+  async rows(id: string, periodCode: string, org?: string): Promise<ExplanationRowView[]> {
+    const definition = this.definition(id);
+    if (definition.kind !== 'ratio' || !definition.rows) {
+      throw new NotFoundException(`У показателя «${definition.name}» нет строк, из которых он складывается.`);
+    }
+    const counting = definition.rows;
+    const period = this.period(await this.repository.periods(), periodCode);
+    const context = await this.inputs.context(this.dataSource.manager, period);
+    const sources = (await this.repository.sourceUploads(period.id, [counting.sheet])).filter(
+      (s) => !org || s.code.toUpperCase() === org.toUpperCase(),
+    );
+    if (org && sources.length === 0) await this.organization(org);
+    const headers = headersOf(counting.sheet);
+    const result: ExplanationRowView[] = [];
+    for (const source of sources.sort((a, b) => a.code.localeCompare(b.code))) {
+      const rows = await this.dataSource.manager.find(SCHOOL_SHEET_ENTITIES[counting.sheet], {
+        where: { versionId: source.versionId },
+        order: { excelRow: 'ASC' },
+      });
+      for (const row of rows) {
+        const numerator = counting.numerator(row as never, context);
+        const denominator = counting.denominator(row as never, context);
+        if (numerator === 0 && denominator === 0) continue;
+        const cells: ExplanationRowView['cells'] = {};
+        for (const [key, header] of headers)
+          cells[header] = (row as unknown as Record<string, never>)[key] ?? null;
+        result.push({
+          org: source.code,
+          sheet: counting.sheet,
+          excelRow: row.excelRow,
+          uploadId: source.uploadId,
+          fileName: source.fileName,
+          numerator,
+          denominator,
+          cells,
+        });
+      }
+    }
+    return result;
+  }
+
+  private async contributors(
+    definition: IndicatorDefinition,
+    period: PeriodEntity,
+    value: IndicatorValueView,
+    org?: string,
+  ): Promise<ContributorView[]> {
+    const organizations = await this.repository.organizations();
+    const nameOf = new Map(organizations.map((o) => [o.code, o.name]));
+    const sheets: string[] = definition.kind === 'completeness' ? [value.sheet!] : [...definition.sheets];
+    const uploads = await this.repository.sourceUploads(period.id, sheets);
+    const uploadOf = (code: string) =>
+      sheets.map((s) => uploads.find((u) => u.code === code && u.sheet === s)).find(Boolean);
+    const contributor = (
+      code: string,
+      v: Pick<StoredValue, 'numerator' | 'denominator' | 'value'> | undefined,
+    ) => ({
+      org: code,
+      name: nameOf.get(code) ?? code,
+      numerator: v?.numerator ?? null,
+      denominator: v?.denominator ?? null,
+      value: v?.value ?? null,
+      uploadId: uploadOf(code)?.uploadId ?? null,
+      fileName: uploadOf(code)?.fileName ?? null,
+    });
+    if (org) return [contributor(value.org!, value)];
+    const [municipal] = await this.repository.values([period.id], {
+      organization: 'municipal',
+      indicator: definition.id,
+    });
+    const stored = await this.repository.values([period.id], { indicator: definition.id });
+    const codes =
+      (definition.kind === 'completeness'
+        ? (
+            await this.repository.values([period.id], {
+              organization: 'municipal',
+              indicator: 'completeness',
+            })
+          ).find((v) => v.sheet === value.sheet)?.contributors
+        : municipal?.contributors) ?? [];
+    return codes.map((code) =>
+      contributor(
+        code,
+        definition.kind === 'completeness'
+          ? { numerator: 1, denominator: 1, value: 1 }
+          : stored.find((v) => v.organizationCode === code),
+      ),
+    );
+  }
+
+  /** The per-area table of the mismatch index: the city's pooled choices, or one organization's. */
+  private async areas(period: PeriodEntity, org?: string): Promise<AreaGapView[]> {
+    const context = await this.inputs.context(this.dataSource.manager, period);
+    const query = this.dataSource.manager
+      .createQueryBuilder(ChoiceCountEntity, 'c')
+      .innerJoin(OrganizationEntity, 'o', 'o.id = c.organizationId')
+      .select('c.area', 'area')
+      .addSelect('SUM(c.graduates)', 'graduates')
+      .where('c.periodId = :periodId', { periodId: period.id })
+      .groupBy('c.area');
+    if (org) query.andWhere('UPPER(o.code) = UPPER(:code)', { code: org });
+    const choices = Object.fromEntries(
+      (await query.getRawMany<{ area: string; graduates: number }>()).map((c) => [
+        c.area,
+        Number(c.graduates),
+      ]),
+    );
+    const { areas } = dissimilarity(choices, context.demand?.vacanciesByArea ?? {});
+    return areas.map((a) => ({
+      ...a,
+      name: areaByCode(a.area)?.shortName ?? a.area,
+      inDemand: context.inDemand?.has(a.area) ?? false,
+    }));
+  }
+
+  private async targetsByKey(periodIds: number[]): Promise<Map<string, Target>> {
+    const rows = await this.repository.targets(periodIds);
+    return new Map(
+      rows.map((row) => [`${row.periodId}|${row.indicator}`, targetFrom(row.kind, row.threshold)]),
+    );
+  }
+
+  definition(id: string): IndicatorDefinition {
+    const definition = indicatorById(id);
+    if (!definition) throw new NotFoundException(`Показатель «${id}» не существует.`);
+    return definition;
+  }
+
+  period(periods: PeriodEntity[], code: string): PeriodEntity {
+    const parsed = parsePeriod(code);
+    const period = parsed && periods.find((p) => p.code === parsed.code);
+    if (!period)
+      throw new NotFoundException(
+        `Учебный год «${code}» не найден: за него ещё не загружено ни одного отчёта.`,
+      );
+    return period;
+  }
+
+  private async organization(code: string): Promise<void> {
+    const found = (await this.repository.organizations()).some(
+      (o) => o.code.toUpperCase() === code.toUpperCase(),
+    );
+    if (!found) throw new NotFoundException(`Организация с кодом «${code}» не найдена в реестре.`);
+  }
+}

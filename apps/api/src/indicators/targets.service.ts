@@ -1,0 +1,45 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { INDICATORS, targetFrom, type Target, type TargetView } from '@profmonitor/domain';
+import { IndicatorsRepository } from './indicators.repository';
+import { IndicatorsService } from './indicators.service';
+
+/** Targets per period: the committee's latest choice, else the spec's default. History is kept. */
+@Injectable()
+export class TargetsService {
+  constructor(
+    private readonly repository: IndicatorsRepository,
+    private readonly indicators: IndicatorsService,
+  ) {}
+
+  async list(periodCode: string): Promise<TargetView[]> {
+    const period = this.indicators.period(await this.repository.periods(), periodCode);
+    const custom = await this.repository.targets([period.id]);
+    return INDICATORS.map((definition) => {
+      const row = custom.find((t) => t.indicator === definition.id);
+      return {
+        id: definition.id,
+        period: period.code,
+        target: row ? targetFrom(row.kind, row.threshold) : definition.defaultTarget,
+        custom: !!row,
+        setBy: row?.setBy ?? null,
+        setAt: row?.setAt.toISOString() ?? null,
+      };
+    });
+  }
+
+  async set(periodCode: string, id: string, target: Target, setBy: string): Promise<TargetView> {
+    this.indicators.definition(id);
+    if (target.kind === 'atLeast' && !(target.threshold >= 0 && target.threshold <= 1)) {
+      throw new BadRequestException('Порог задаётся долей от 0 до 1: например, 0.8 для 80 %.');
+    }
+    const period = this.indicators.period(await this.repository.periods(), periodCode);
+    await this.repository.addTarget({
+      periodId: period.id,
+      indicator: id,
+      kind: target.kind,
+      threshold: target.kind === 'atLeast' ? target.threshold : null,
+      setBy,
+    });
+    return (await this.list(periodCode)).find((t) => t.id === id)!;
+  }
+}

@@ -1,0 +1,143 @@
+// The shapes the REST API answers with, shared by the API (which returns them) and the web
+// app (which reads them): one source of truth, checked by both type checks.
+import type { IndicatorId, SheetId } from '../indicators/definitions';
+import type { Status, Target } from '../indicators/targets';
+
+export interface PeriodView {
+  code: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+export interface OrganizationView {
+  code: string;
+  name: string;
+  type: string;
+  municipality: string;
+  /** First and last period it reports for; null: open. */
+  activeFrom: string | null;
+  activeTo: string | null;
+}
+
+/** An indicator's definition as the UI shows it (GET /api/indicators/definitions). */
+export interface IndicatorDefinitionView {
+  id: IndicatorId;
+  name: string;
+  kind: 'ratio' | 'mismatch' | 'completeness';
+  numeratorText: string;
+  denominatorText: string;
+  source: string;
+  defaultTarget: Target;
+}
+
+/** One value with its target and status (GET /api/indicators). `org` is null for the municipality. */
+export interface IndicatorValueView {
+  id: IndicatorId;
+  org: string | null;
+  period: string;
+  /** Only for completeness. */
+  sheet: SheetId | null;
+  /** Fraction 0..1, never rounded; null: «нет данных». */
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: Target;
+  status: Status | null;
+  /** The same value in the previous period, and the change (value − previous). */
+  previous: number | null;
+  change: number | null;
+}
+
+export interface ContributorView {
+  org: string;
+  name: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  /** The upload the organization's source sheet came from. */
+  uploadId: number | null;
+  fileName: string | null;
+}
+
+export interface AreaGapView {
+  area: string;
+  name: string;
+  graduates: number;
+  vacancies: number;
+  graduatesShare: number | null;
+  vacanciesShare: number | null;
+  gap: number | null;
+  inDemand: boolean;
+}
+
+/** How a value came about (GET /api/indicators/:id/explanation). */
+export interface ExplanationView extends IndicatorValueView {
+  name: string;
+  numeratorText: string;
+  denominatorText: string;
+  /** For municipal values: each organization's share; for an organization: itself. */
+  contributors: ContributorView[];
+  /** For the mismatch index: the per-area table behind it. */
+  areas: AreaGapView[] | null;
+  /** True when the rows behind the value can be listed (GET /api/indicators/:id/rows). */
+  hasRows: boolean;
+}
+
+/** A row behind a value: which graduate, grade or teacher, and what it counted for. */
+export interface ExplanationRowView {
+  org: string;
+  sheet: SheetId;
+  excelRow: number;
+  uploadId: number;
+  fileName: string;
+  numerator: number;
+  denominator: number;
+  /** The row's values, keyed by column header. */
+  cells: Record<string, string | number | boolean | null>;
+}
+
+export interface CompletenessSheetView {
+  sheet: SheetId;
+  name: string;
+  reported: number;
+  expected: number;
+  value: number | null;
+  missing: { code: string; name: string }[];
+}
+
+export interface CompletenessView {
+  period: string;
+  sheets: CompletenessSheetView[];
+}
+
+export interface UploadView {
+  id: number;
+  fileName: string;
+  kind: string;
+  outcome: string;
+  organization: string | null;
+  period: string | null;
+  uploadedBy: string;
+  uploadedAt: string;
+  sha256: string;
+  size: number;
+  errorCount: number;
+  warningCount: number;
+}
+
+export interface TargetView {
+  id: IndicatorId;
+  period: string;
+  target: Target;
+  /** False while the spec's default applies. */
+  custom: boolean;
+  setBy: string | null;
+  setAt: string | null;
+}
+
+/** A link of the graduates' destinations diagram: class → destination → territory. */
+export interface DestinationLinkView {
+  source: string;
+  target: string;
+  value: number;
+}

@@ -1,0 +1,770 @@
+import { periodOf } from '../periods';
+import type { CoverageRow } from '../reports/sheets/coverage';
+import type { GraduateRow } from '../reports/sheets/graduates';
+import type { PartnerRow } from '../reports/sheets/partners';
+import type { SchoolTitle } from '../reports/sheets/school-title';
+import type { TeacherRow } from '../reports/sheets/teachers';
+import { INDICATORS, type IndicatorId, type SheetId } from './definitions';
+import {
+  computeIndicators,
+  measureOrganization,
+  municipalValues,
+  ratioValue,
+  type IndicatorValue,
+  type MunicipalInput,
+  type OrganizationInput,
+  type PeriodContext,
+} from './engine';
+import { inDemandAreas, type LaborDemandSnapshot } from './labor-demand';
+import { statusOf } from './targets';
+
+/** 2023/2024: from 2023-09-01 to 2024-08-31. */
+const period = periodOf(2023);
+
+// --- Row factories -------------------------------------------------------------------------
+
+const grade = (grade: number, students: number, covered: number, trials: number): CoverageRow => ({
+  grade,
+  students,
+  covered,
+  trials,
+  diagnostics: null,
+  excursions: null,
+});
+
+const teacher = (hours: number | null, completedOn: string | null): TeacherRow => ({
+  name: 'Педагог',
+  position: 'учитель',
+  course: hours === null && completedOn === null ? null : 'Сопровождение профессионального самоопределения',
+  hours,
+  completedOn,
+  provider: null,
+});
+
+const agreement = (signedOn: string, validUntil: string | null = null): PartnerRow => ({
+  partner: 'АО «Завод»',
+  partnerType: 'Предприятие',
+  contractNumber: null,
+  signedOn,
+  validUntil,
+  subject: null,
+});
+
+const title = (organizationCode: string, websiteSection: boolean): SchoolTitle => ({
+  organizationCode,
+  period: period.code,
+  websiteSection,
+  websiteUrl: websiteSection ? 'https://school.example/prof' : null,
+  responsible: null,
+  contacts: null,
+});
+
+const graduate = (
+  graduateClass: GraduateRow['graduateClass'],
+  destination: GraduateRow['destination'],
+  more: Partial<GraduateRow> = {},
+): GraduateRow => ({
+  code: null,
+  graduateClass,
+  destination,
+  territory: null,
+  organization: null,
+  specialty: null,
+  oksoCode: null,
+  area: null,
+  inSpecialty: null,
+  consciousChoice: false,
+  targetedTraining: null,
+  professionalTrials: null,
+  ...more,
+});
+
+/** Labor demand of the city: 60 + 30 + 6 + 4 = 100 vacancies; 06, 33 and 40 have at least 5 %. */
+const cityDemand: LaborDemandSnapshot = {
+  territory: 'Город',
+  asOf: '2024-03-01',
+  vacanciesByArea: { '06': 60, '33': 30, '40': 6, '17': 4 },
+};
+
+const contextWith = (
+  demand: LaborDemandSnapshot | null = cityDemand,
+  inDemand = inDemandAreas(demand),
+): PeriodContext => ({ period, demand, inDemand });
+
+// --- Finding values ------------------------------------------------------------------------
+
+function find(
+  values: readonly IndicatorValue[],
+  indicator: IndicatorId,
+  organization: string | null,
+  sheet: SheetId | null = null,
+): IndicatorValue {
+  const found = values.filter(
+    (v) => v.indicator === indicator && v.organization === organization && v.sheet === sheet,
+  );
+  if (found.length !== 1)
+    throw new Error(`${found.length} values of ${indicator} for ${organization ?? 'the municipality'}`);
+  return found[0];
+}
+
+const municipal = (values: readonly IndicatorValue[], indicator: IndicatorId, sheet: SheetId | null = null) =>
+  find(values, indicator, null, sheet);
+
+/** The parts of a value that make it checkable: numerator, denominator, value, contributors. */
+const parts = ({ numerator, denominator, value, contributors }: IndicatorValue) => ({
+  numerator,
+  denominator,
+  value,
+  contributors,
+});
+
+const pooled = (numerator: number, denominator: number, contributors: string[]) => ({
+  numerator,
+  denominator,
+  value: denominator > 0 ? numerator / denominator : null,
+  contributors,
+});
+
+// --- The worked example of the spec --------------------------------------------------------
+
+describe('the worked example of indicators.md', () => {
+  const schoolA: OrganizationInput = {
+    code: 'A',
+    type: 'Школа',
+    sheets: {
+      coverage: [grade(8, 50, 40, 10), grade(9, 50, 45, 20), grade(10, 25, 20, 15), grade(11, 25, 25, 25)],
+    },
+  };
+  const schoolB: OrganizationInput = {
+    code: 'B',
+    type: 'Школа',
+    sheets: { coverage: [grade(8, 50, 30, 5), grade(9, 50, 30, 5)] },
+  };
+  const values = computeIndicators({
+    period,
+    organizations: [schoolA, schoolB],
+    demand: null,
+    inDemand: null,
+  });
+  const coverageTarget = INDICATORS.find((i) => i.id === 'coverage_8_11')!.defaultTarget;
+
+  it('gives School A coverage 130/150 = 0.8667 and trials 70/150 = 0.4667', () => {
+    const coverage = find(values, 'coverage_8_11', 'A');
+    expect([coverage.numerator, coverage.denominator]).toEqual([130, 150]);
+    expect(coverage.value).toBe(130 / 150);
+    expect(coverage.value).toBeCloseTo(0.8667, 4);
+
+    const trials = find(values, 'trials_8_11', 'A');
+    expect([trials.numerator, trials.denominator]).toEqual([70, 150]);
+    expect(trials.value).toBe(70 / 150);
+    expect(trials.value).toBeCloseTo(0.4667, 4);
+  });
+
+  it('gives School B coverage 60/100 = 0.6', () => {
+    expect(parts(find(values, 'coverage_8_11', 'B'))).toEqual({
+      numerator: 60,
+      denominator: 100,
+      value: 0.6,
+      contributors: [],
+    });
+  });
+
+  it('pools the municipality: (130 + 60)/(150 + 100) = 0.76, from A and B', () => {
+    expect(parts(municipal(values, 'coverage_8_11'))).toEqual({
+      numerator: 190,
+      denominator: 250,
+      value: 0.76,
+      contributors: ['A', 'B'],
+    });
+  });
+
+  it('does not return the mean of the two schools’ percentages (0.7333)', () => {
+    const mean = (130 / 150 + 60 / 100) / 2;
+    expect(mean).toBeCloseTo(0.7333, 4);
+    expect(municipal(values, 'coverage_8_11').value).not.toBeCloseTo(mean, 2);
+  });
+
+  it('judges the municipality not met against ≥ 80 %, though School A meets it', () => {
+    expect(coverageTarget).toEqual({ kind: 'atLeast', threshold: 0.8 });
+    expect(statusOf(municipal(values, 'coverage_8_11').value, coverageTarget, null)).toBe('не достигнуто');
+    expect(statusOf(find(values, 'coverage_8_11', 'A').value, coverageTarget, null)).toBe('достигнуто');
+    expect(statusOf(find(values, 'coverage_8_11', 'B').value, coverageTarget, null)).toBe('не достигнуто');
+  });
+
+  it('meets ≥ 80 % at exactly 80 % (pooled 120/150)', () => {
+    const atEighty = computeIndicators({
+      period,
+      organizations: [
+        { code: 'X', type: 'Школа', sheets: { coverage: [grade(8, 100, 90, 0)] } },
+        { code: 'Y', type: 'Школа', sheets: { coverage: [grade(9, 50, 30, 0)] } },
+      ],
+      demand: null,
+      inDemand: null,
+    });
+    const coverage = municipal(atEighty, 'coverage_8_11');
+    expect([coverage.numerator, coverage.denominator, coverage.value]).toEqual([120, 150, 0.8]);
+    expect(statusOf(coverage.value, coverageTarget, null)).toBe('достигнуто');
+  });
+});
+
+// --- One organization ----------------------------------------------------------------------
+
+describe('measureOrganization', () => {
+  const ratioIds = INDICATORS.filter((i) => i.kind !== 'completeness').map((i) => i.id);
+
+  it('gives a school every indicator but completeness, in the order of the spec', () => {
+    const { values } = measureOrganization({ code: 'S', type: 'Школа', sheets: {} }, contextWith());
+    expect(values.map((v) => v.indicator)).toEqual(ratioIds);
+    for (const value of values) {
+      expect(value.organization).toBe('S');
+      expect(value.sheet).toBeNull();
+      expect(value.contributors).toEqual([]);
+    }
+  });
+
+  it('gives a college no Охват-based indicator, even when it sent an Охват sheet', () => {
+    const college: OrganizationInput = {
+      code: 'C',
+      type: 'Колледж',
+      sheets: { coverage: [grade(9, 20, 20, 20)], title: title('C', true) },
+    };
+    const { values } = measureOrganization(college, contextWith());
+    expect(values.map((v) => v.indicator)).toEqual(
+      ratioIds.filter((id) => id !== 'coverage_8_11' && id !== 'trials_8_11'),
+    );
+    expect(find(values, 'website_section', 'C').value).toBe(1);
+  });
+
+  it('gives an organization of additional education nothing: it does not report', () => {
+    const { values } = measureOrganization(
+      { code: 'DO', type: 'Дополнительное образование', sheets: { title: title('DO', true) } },
+      contextWith(),
+    );
+    expect(values).toEqual([]);
+  });
+
+  it('gives no value (numerator and denominator null) for a sheet not accepted', () => {
+    const { values } = measureOrganization({ code: 'S', type: 'Школа', sheets: {} }, contextWith());
+    for (const value of values) {
+      expect(value.numerator).toBeNull();
+      expect(value.denominator).toBeNull();
+      expect(value.value).toBeNull();
+    }
+  });
+
+  it('gives no value, not 0 and not NaN, for a denominator of 0', () => {
+    const primaryOnly: OrganizationInput = {
+      code: 'S',
+      type: 'Школа',
+      sheets: { coverage: [grade(5, 30, 30, 0), grade(7, 25, 20, 5)], teachers: [], graduates: [] },
+    };
+    const { values } = measureOrganization(primaryOnly, contextWith());
+    for (const id of ['coverage_8_11', 'trials_8_11', 'teachers_trained', 'conscious_choice'] as const) {
+      const value = find(values, id, 'S');
+      expect([value.numerator, value.denominator]).toEqual([0, 0]);
+      expect(value.value).toBeNull();
+    }
+  });
+
+  it('returns the organization’s local choices by area', () => {
+    const school: OrganizationInput = {
+      code: 'S',
+      type: 'Школа',
+      sheets: {
+        graduates: [
+          graduate('9', 'СПО', { territory: 'Город', area: '06' }),
+          graduate('11', 'ВУЗ', { territory: 'Регион', area: '06' }),
+          graduate('11', 'ВУЗ', { territory: 'Другой регион', area: '33' }),
+        ],
+      },
+    };
+    expect(measureOrganization(school, contextWith()).choices).toEqual({ '06': 2 });
+    expect(measureOrganization({ code: 'S', type: 'Школа', sheets: {} }, contextWith()).choices).toEqual({});
+  });
+
+  describe('demand_mismatch of one organization', () => {
+    const school = (graduates: GraduateRow[]): OrganizationInput => ({
+      code: 'S',
+      type: 'Школа',
+      sheets: { graduates },
+    });
+
+    it('is the dissimilarity of its choices against the labor demand, without numerator or denominator', () => {
+      // Choices 06 → 2, 33 → 1 (⅔, ⅓); demand 06 .6, 33 .3, 40 .06, 17 .04.
+      // |⅔ − .6| + |⅓ − .3| + .06 + .04 = .0667 + .0333 + .1 = .2; D = .1.
+      const graduates = [
+        graduate('9', 'СПО', { territory: 'Город', area: '06' }),
+        graduate('11', 'Работа', { territory: 'Город', area: '06' }),
+        graduate('9', 'СПО', { territory: 'Регион', area: '33' }),
+      ];
+      const value = find(
+        measureOrganization(school(graduates), contextWith()).values,
+        'demand_mismatch',
+        'S',
+      );
+      expect(value.numerator).toBeNull();
+      expect(value.denominator).toBeNull();
+      expect(value.value).toBeCloseTo(0.1, 12);
+    });
+
+    it('has no value without labor demand', () => {
+      const graduates = [graduate('9', 'СПО', { territory: 'Город', area: '06' })];
+      const { values } = measureOrganization(school(graduates), contextWith(null, new Set(['06'])));
+      expect(find(values, 'demand_mismatch', 'S').value).toBeNull();
+    });
+
+    it('has no value without the Выпускники sheet', () => {
+      const { values } = measureOrganization({ code: 'S', type: 'Школа', sheets: {} }, contextWith());
+      expect(find(values, 'demand_mismatch', 'S').value).toBeNull();
+    });
+
+    it('has no value when no graduate chose a local area (G = 0)', () => {
+      const graduates = [
+        graduate('9', '10 класс'),
+        graduate('11', 'ВУЗ', { territory: 'Другой регион', area: '01' }),
+      ];
+      const { values } = measureOrganization(school(graduates), contextWith());
+      expect(find(values, 'demand_mismatch', 'S').value).toBeNull();
+    });
+
+    it('has no value when the labor demand has no vacancies (V = 0)', () => {
+      const empty: LaborDemandSnapshot = { territory: 'Город', asOf: '2024-03-01', vacanciesByArea: {} };
+      const graduates = [graduate('9', 'СПО', { territory: 'Город', area: '06' })];
+      const { values } = measureOrganization(school(graduates), contextWith(empty, new Set()));
+      expect(find(values, 'demand_mismatch', 'S').value).toBeNull();
+    });
+  });
+});
+
+describe('ratioValue', () => {
+  it('divides, and gives null (never NaN or Infinity) for a denominator of 0', () => {
+    expect(ratioValue(3, 4)).toBe(0.75);
+    expect(ratioValue(0, 4)).toBe(0);
+    expect(ratioValue(0, 0)).toBeNull();
+    expect(ratioValue(5, 0)).toBeNull();
+  });
+});
+
+// --- The municipality from given values ----------------------------------------------------
+
+describe('municipalValues', () => {
+  const orgValue = (
+    organization: string,
+    indicator: IndicatorId,
+    numerator: number | null,
+    denominator: number | null,
+  ): IndicatorValue => ({
+    indicator,
+    organization,
+    sheet: null,
+    numerator,
+    denominator,
+    value: numerator !== null && denominator !== null ? ratioValue(numerator, denominator) : null,
+    contributors: [],
+  });
+
+  const input = (over: Partial<MunicipalInput>): MunicipalInput => ({
+    organizations: [],
+    organizationValues: [],
+    choices: {},
+    demand: null,
+    ...over,
+  });
+
+  it('pools Σ numerators over Σ denominators of the organizations with data, skipping those without', () => {
+    const values = municipalValues(
+      input({
+        organizationValues: [
+          orgValue('A', 'stay_local', 2, 4),
+          orgValue('B', 'stay_local', null, null), // no Выпускники: contributes nothing
+          orgValue('C', 'stay_local', 1, 1),
+          orgValue('D', 'stay_local', 0, 0), // has the sheet, nobody continuing: contributes 0/0
+        ],
+      }),
+    );
+    expect(parts(municipal(values, 'stay_local'))).toEqual(pooled(3, 5, ['A', 'C', 'D']));
+  });
+
+  it('gives no value, with no numerator, denominator or contributor, when no organization has data', () => {
+    const values = municipalValues(input({ organizationValues: [orgValue('A', 'stay_local', null, null)] }));
+    for (const indicator of INDICATORS.filter((i) => i.kind === 'ratio'))
+      expect(parts(municipal(values, indicator.id))).toEqual({
+        numerator: null,
+        denominator: null,
+        value: null,
+        contributors: [],
+      });
+  });
+
+  it('gives no value (not 0, not NaN) when the contributors’ denominators sum to 0', () => {
+    const values = municipalValues(
+      input({
+        organizationValues: [
+          orgValue('A', 'employed_in_specialty', 0, 0),
+          orgValue('B', 'employed_in_specialty', 0, 0),
+        ],
+      }),
+    );
+    expect(parts(municipal(values, 'employed_in_specialty'))).toEqual({
+      numerator: 0,
+      denominator: 0,
+      value: null,
+      contributors: ['A', 'B'],
+    });
+  });
+
+  it('computes the mismatch index from the pooled choices, credited to the organizations with Выпускники', () => {
+    const values = municipalValues(
+      input({
+        organizations: [
+          { code: 'A', type: 'Школа', sheets: new Set<SheetId>(['title', 'graduates']) },
+          { code: 'B', type: 'Школа', sheets: new Set<SheetId>(['title']) },
+        ],
+        // 06 → 1, 33 → 1 against 06 → 60, 33 → 30, 40 → 6, 17 → 4:
+        // |½ − .6| + |½ − .3| + .06 + .04 = .1 + .2 + .1 = .4; D = .2.
+        choices: { '06': 1, '33': 1 },
+        demand: cityDemand,
+      }),
+    );
+    const mismatch = municipal(values, 'demand_mismatch');
+    expect(mismatch.numerator).toBeNull();
+    expect(mismatch.denominator).toBeNull();
+    expect(mismatch.value).toBeCloseTo(0.2, 12);
+    expect(mismatch.contributors).toEqual(['A']);
+  });
+
+  it('has no mismatch index without labor demand or without local choices', () => {
+    const organizations = [{ code: 'A', type: 'Школа' as const, sheets: new Set<SheetId>(['graduates']) }];
+    expect(
+      municipal(municipalValues(input({ organizations, choices: { '06': 3 } })), 'demand_mismatch').value,
+    ).toBeNull();
+    expect(
+      municipal(municipalValues(input({ organizations, choices: {}, demand: cityDemand })), 'demand_mismatch')
+        .value,
+    ).toBeNull();
+  });
+
+  describe('completeness', () => {
+    const organizations: MunicipalInput['organizations'] = [
+      {
+        code: 'S1',
+        type: 'Школа',
+        sheets: new Set<SheetId>(['title', 'graduates', 'coverage', 'teachers', 'partners']),
+      },
+      { code: 'S2', type: 'Школа', sheets: new Set<SheetId>(['title', 'graduates']) },
+      { code: 'S3', type: 'Школа', sheets: new Set<SheetId>() },
+      {
+        code: 'K1',
+        type: 'Колледж',
+        sheets: new Set<SheetId>(['title', 'graduates', 'coverage', 'teachers']),
+      },
+      { code: 'DO', type: 'Дополнительное образование', sheets: new Set<SheetId>(['title', 'graduates']) },
+    ];
+    const values = municipalValues(input({ organizations }));
+
+    it('gives one value per sheet, for the municipality only', () => {
+      const completeness = values.filter((v) => v.indicator === 'completeness');
+      expect(completeness.map((v) => v.sheet)).toEqual([
+        'title',
+        'graduates',
+        'coverage',
+        'teachers',
+        'partners',
+      ]);
+      expect(completeness.every((v) => v.organization === null)).toBe(true);
+    });
+
+    it('counts an organization missing a sheet in the denominator, not the numerator', () => {
+      expect(parts(municipal(values, 'completeness', 'title'))).toEqual(pooled(3, 4, ['S1', 'S2', 'K1']));
+      expect(parts(municipal(values, 'completeness', 'graduates'))).toEqual(pooled(3, 4, ['S1', 'S2', 'K1']));
+      expect(parts(municipal(values, 'completeness', 'teachers'))).toEqual(pooled(2, 4, ['S1', 'K1']));
+      expect(parts(municipal(values, 'completeness', 'partners'))).toEqual(pooled(1, 4, ['S1']));
+    });
+
+    it('expects Охват from schools only: a college’s Охват counts neither way', () => {
+      expect(parts(municipal(values, 'completeness', 'coverage'))).toEqual(pooled(1, 3, ['S1']));
+    });
+
+    it('does not expect anything from organizations of additional education', () => {
+      for (const value of values.filter((v) => v.indicator === 'completeness'))
+        expect(value.contributors).not.toContain('DO');
+    });
+
+    it('gives no value for a period without active reporting organizations', () => {
+      const none = municipalValues(input({ organizations: [] }));
+      expect(parts(municipal(none, 'completeness', 'title'))).toEqual({
+        numerator: 0,
+        denominator: 0,
+        value: null,
+        contributors: [],
+      });
+    });
+  });
+});
+
+// --- A whole period: three schools and a college ------------------------------------------
+
+describe('computeIndicators: a municipality of three schools and a college', () => {
+  /**
+   * School A: the worked example's Охват (and a grade 7 that does not count), 4 teachers,
+   * an agreement ending on the period's first day, 6 graduates.
+   */
+  const schoolA: OrganizationInput = {
+    code: 'A',
+    type: 'Школа',
+    sheets: {
+      title: title('A', true),
+      coverage: [
+        grade(7, 60, 60, 60),
+        grade(8, 50, 40, 10),
+        grade(9, 50, 45, 20),
+        grade(10, 25, 20, 15),
+        grade(11, 25, 25, 25),
+      ],
+      teachers: [
+        teacher(72, '2023-03-15'), // trained
+        teacher(16, '2021-09-01'), // trained: 16 hours, first day of the window
+        teacher(15, '2024-01-10'), // 15 hours: not enough
+        teacher(null, null), // no course
+      ],
+      partners: [agreement('2020-01-01', '2023-09-01')],
+      graduates: [
+        graduate('9', '10 класс', { consciousChoice: true }),
+        graduate('9', '10 класс'),
+        graduate('9', 'СПО', { territory: 'Город', area: '06', consciousChoice: true }),
+        graduate('9', 'СПО', { territory: 'Регион', area: '33', consciousChoice: true }),
+        graduate('11', 'ВУЗ', { territory: 'Другой регион', area: '01', consciousChoice: true }),
+        graduate('11', 'Работа', { territory: 'Город', area: '06' }),
+      ],
+    },
+  };
+
+  /** School B: the worked example's grades 8..9, no website section, no Партнёры, no Педагоги. */
+  const schoolB: OrganizationInput = {
+    code: 'B',
+    type: 'Школа',
+    sheets: {
+      title: title('B', false),
+      coverage: [grade(8, 50, 30, 5), grade(9, 50, 30, 5)],
+      graduates: [
+        graduate('9', 'СПО', { territory: 'Город', area: '17', consciousChoice: true }), // 17 is not in demand
+        graduate('9', 'Армия'),
+      ],
+    },
+  };
+
+  /** College C: an Охват it should not have sent, an empty Партнёры, its own graduates. */
+  const collegeC: OrganizationInput = {
+    code: 'C',
+    type: 'Колледж',
+    sheets: {
+      title: title('C', true),
+      coverage: [grade(9, 20, 20, 20)],
+      teachers: [
+        teacher(36, '2021-08-31'), // exactly end − 3 years: out
+        teacher(36, '2024-08-31'), // exactly the period end: in
+      ],
+      partners: [],
+      graduates: [
+        graduate('СПО', 'Работа', {
+          territory: 'Город',
+          area: '40',
+          inSpecialty: true,
+          consciousChoice: true,
+        }),
+        graduate('СПО', 'Работа', {
+          territory: 'Регион',
+          area: '06',
+          inSpecialty: false,
+          consciousChoice: true,
+        }),
+        graduate('СПО', 'Не учится и не работает'),
+        graduate('СПО', 'ВУЗ', { territory: 'Другой регион', area: '01', consciousChoice: true }),
+      ],
+    },
+  };
+
+  /** School D: registered and active, sent nothing. */
+  const schoolD: OrganizationInput = { code: 'D', type: 'Школа', sheets: {} };
+
+  const organizations = [schoolA, schoolB, collegeC, schoolD];
+  const values = computeIndicators({
+    period,
+    organizations,
+    demand: cityDemand,
+    inDemand: inDemandAreas(cityDemand), // 06, 33, 40
+  });
+
+  it('gives the organizations’ values first, then the municipality’s', () => {
+    // A and D: 11 each; C: 9 (no Охват-based ones); municipality: 10 ratios, the index, 5 sheets.
+    expect(values).toHaveLength(11 + 11 + 9 + 11 + 16);
+    expect(values.slice(0, 42).every((v) => v.organization !== null)).toBe(true);
+    expect(values.slice(42).every((v) => v.organization === null)).toBe(true);
+  });
+
+  it.each([
+    // indicator, organization, numerator, denominator (null: no source sheet)
+    ['coverage_8_11', 'A', 130, 150],
+    ['coverage_8_11', 'B', 60, 100],
+    ['coverage_8_11', 'D', null, null],
+    ['trials_8_11', 'A', 70, 150],
+    ['trials_8_11', 'B', 10, 100],
+    ['teachers_trained', 'A', 2, 4],
+    ['teachers_trained', 'B', null, null],
+    ['teachers_trained', 'C', 1, 2],
+    ['website_section', 'A', 1, 1],
+    ['website_section', 'B', 0, 1],
+    ['website_section', 'C', 1, 1],
+    ['website_section', 'D', null, null],
+    ['agreements', 'A', 1, 1],
+    ['agreements', 'B', 0, 1],
+    ['agreements', 'C', 0, 1],
+    ['agreements', 'D', null, null],
+    ['conscious_choice', 'A', 4, 6],
+    ['conscious_choice', 'B', 1, 2],
+    ['conscious_choice', 'C', 0, 0],
+    ['local_spo_in_demand', 'A', 2, 6],
+    ['local_spo_in_demand', 'B', 0, 2],
+    ['local_spo_in_demand', 'C', 0, 0],
+    ['employed_in_specialty', 'A', 0, 0],
+    ['employed_in_specialty', 'C', 1, 3],
+    ['stay_local', 'A', 2, 4],
+    ['stay_local', 'B', 1, 1],
+    ['stay_local', 'C', 1, 3],
+    ['stay_local', 'D', null, null],
+    ['grade9_to_10', 'A', 2, 4],
+    ['grade9_to_10', 'B', 0, 2],
+    ['grade9_to_10', 'C', 0, 0],
+  ] as const)('%s of %s is %p / %p', (indicator, organization, numerator, denominator) => {
+    const value = find(values, indicator, organization);
+    expect([value.numerator, value.denominator]).toEqual([numerator, denominator]);
+    expect(value.value).toBe(numerator !== null && denominator ? numerator / denominator : null);
+  });
+
+  it('gives the college no Охват-based value', () => {
+    expect(values.filter((v) => v.organization === 'C' && v.indicator.endsWith('_8_11'))).toEqual([]);
+  });
+
+  it.each([
+    // indicator, Σ numerators, Σ denominators, contributors
+    ['coverage_8_11', 190, 250, ['A', 'B']], // the college’s Охват does not count
+    ['trials_8_11', 80, 250, ['A', 'B']],
+    ['teachers_trained', 3, 6, ['A', 'C']], // B sent no Педагоги
+    ['website_section', 2, 3, ['A', 'B', 'C']],
+    ['agreements', 1, 3, ['A', 'B', 'C']], // B: Титул without Партнёры counts 0 of 1
+    ['conscious_choice', 5, 8, ['A', 'B', 'C']], // C contributes 0 of 0
+    ['local_spo_in_demand', 2, 8, ['A', 'B', 'C']],
+    ['employed_in_specialty', 1, 3, ['A', 'B', 'C']],
+    ['stay_local', 4, 8, ['A', 'B', 'C']],
+    ['grade9_to_10', 2, 6, ['A', 'B', 'C']],
+  ] as const)(
+    'pools %s for the municipality: %p / %p from %p',
+    (indicator, numerator, denominator, contributors) => {
+      expect(parts(municipal(values, indicator))).toEqual(pooled(numerator, denominator, [...contributors]));
+    },
+  );
+
+  it('pools the graduates’ choices for the municipal mismatch index, not the mean of the organizations’ indices', () => {
+    // Choices: A 06 → 2, 33 → 1; B 17 → 1; C 40 → 1, 06 → 1. Pooled G = 6: 06 → 3, 33, 17, 40 → 1 each.
+    // Demand V = 100: 06 → 60, 33 → 30, 40 → 6, 17 → 4.
+    // |3/6 − .6| + |1/6 − .3| + |1/6 − .04| + |1/6 − .06| = .1 + .1333 + .1267 + .1067 = .4667; D = 7/30.
+    const pooledIndex = municipal(values, 'demand_mismatch');
+    expect(pooledIndex.value).toBeCloseTo(7 / 30, 12);
+    expect(pooledIndex.contributors).toEqual(['A', 'B', 'C']);
+
+    // Each organization's own index: A .1, B .96, C .44; their mean .5 is not the municipal value.
+    const [a, b, c] = ['A', 'B', 'C'].map((code) => find(values, 'demand_mismatch', code).value!);
+    expect(a).toBeCloseTo(0.1, 12);
+    expect(b).toBeCloseTo(0.96, 12);
+    expect(c).toBeCloseTo(0.44, 12);
+    expect((a + b + c) / 3).toBeCloseTo(0.5, 12);
+    expect(find(values, 'demand_mismatch', 'D').value).toBeNull();
+  });
+
+  it.each([
+    ['title', 3, 4, ['A', 'B', 'C']],
+    ['graduates', 3, 4, ['A', 'B', 'C']],
+    ['coverage', 2, 3, ['A', 'B']], // schools only; D is expected, the college is not
+    ['teachers', 2, 4, ['A', 'C']],
+    ['partners', 2, 4, ['A', 'C']], // C's empty Партнёры is an accepted sheet
+  ] as const)('gives the completeness of %s: %p / %p', (sheet, numerator, denominator, contributors) => {
+    expect(parts(municipal(values, 'completeness', sheet))).toEqual(
+      pooled(numerator, denominator, [...contributors]),
+    );
+  });
+
+  it('uses the committee’s list of in-demand areas instead of the 5 % rule', () => {
+    const withList = computeIndicators({
+      period,
+      organizations,
+      demand: cityDemand,
+      inDemand: inDemandAreas(cityDemand, ['17']),
+    });
+    expect(find(withList, 'local_spo_in_demand', 'A').numerator).toBe(0);
+    expect(find(withList, 'local_spo_in_demand', 'B').numerator).toBe(1);
+    expect(parts(municipal(withList, 'local_spo_in_demand'))).toEqual(pooled(1, 8, ['A', 'B', 'C']));
+  });
+
+  it('has no local_spo_in_demand and no mismatch index without labor demand and without a list', () => {
+    const withoutDemand = computeIndicators({
+      period,
+      organizations,
+      demand: null,
+      inDemand: inDemandAreas(null, null),
+    });
+    for (const code of ['A', 'B', 'C', 'D']) {
+      const value = find(withoutDemand, 'local_spo_in_demand', code);
+      expect([value.numerator, value.denominator, value.value]).toEqual([null, null, null]);
+      expect(find(withoutDemand, 'demand_mismatch', code).value).toBeNull();
+    }
+    expect(parts(municipal(withoutDemand, 'local_spo_in_demand'))).toEqual({
+      numerator: null,
+      denominator: null,
+      value: null,
+      contributors: [],
+    });
+    expect(municipal(withoutDemand, 'demand_mismatch').value).toBeNull();
+    // The other indicators do not depend on the demand.
+    expect(parts(municipal(withoutDemand, 'stay_local'))).toEqual(pooled(4, 8, ['A', 'B', 'C']));
+  });
+
+  it('gives the municipality no value for an indicator whose sheet nobody sent', () => {
+    const onlyTitles = computeIndicators({
+      period,
+      organizations: [
+        { code: 'A', type: 'Школа', sheets: { title: title('A', true) } },
+        { code: 'C', type: 'Колледж', sheets: { title: title('C', false) } },
+      ],
+      demand: cityDemand,
+      inDemand: inDemandAreas(cityDemand),
+    });
+    for (const id of ['coverage_8_11', 'teachers_trained', 'conscious_choice', 'stay_local'] as const)
+      expect(parts(municipal(onlyTitles, id))).toEqual({
+        numerator: null,
+        denominator: null,
+        value: null,
+        contributors: [],
+      });
+    expect(municipal(onlyTitles, 'demand_mismatch').value).toBeNull();
+    expect(parts(municipal(onlyTitles, 'website_section'))).toEqual(pooled(1, 2, ['A', 'C']));
+    expect(parts(municipal(onlyTitles, 'agreements'))).toEqual(pooled(0, 2, ['A', 'C']));
+  });
+
+  it('gives the municipality no value, not 0, when every contributor has a denominator of 0', () => {
+    const primarySchools = computeIndicators({
+      period,
+      organizations: [
+        { code: 'P1', type: 'Школа', sheets: { coverage: [grade(4, 30, 30, 0)] } },
+        { code: 'P2', type: 'Школа', sheets: { coverage: [] } },
+      ],
+      demand: null,
+      inDemand: null,
+    });
+    expect(parts(municipal(primarySchools, 'coverage_8_11'))).toEqual({
+      numerator: 0,
+      denominator: 0,
+      value: null,
+      contributors: ['P1', 'P2'],
+    });
+  });
+});
