@@ -52,6 +52,11 @@ describe('inDemandAreas', () => {
     expect(inDemandAreas(null, null)).toBeNull();
   });
 
+  it('is null for a labor demand without a single vacancy («нет данных», not 0)', () => {
+    expect(inDemandAreas(demand('Город', '2024-03-01', {}))).toBeNull();
+    expect(inDemandAreas(demand('Город', '2024-03-01', { '06': 0 }))).toBeNull();
+  });
+
   it('takes the committee list when there is no labor demand', () => {
     expect(inDemandAreas(null, ['01', '06'])).toEqual(new Set(['01', '06']));
   });

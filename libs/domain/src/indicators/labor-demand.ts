@@ -26,7 +26,8 @@ export function demandOfPeriod(demands: readonly LaborDemandSnapshot[]): LaborDe
 
 /**
  * The in-demand areas of a period: the committee's explicit list when set; otherwise the areas
- * with at least 5 % of all vacancies of the period's labor demand; null without either.
+ * with at least 5 % of all vacancies of the period's labor demand; null without either (or when
+ * the demand lists no vacancy at all).
  */
 export function inDemandAreas(
   demand: LaborDemandSnapshot | null,
@@ -35,9 +36,11 @@ export function inDemandAreas(
   if (explicitList) return new Set(explicitList);
   if (!demand) return null;
   const total = Object.values(demand.vacanciesByArea).reduce((sum, n) => sum + n, 0);
+  // A demand with no vacancies at all says nothing about which areas are in demand.
+  if (total === 0) return null;
   return new Set(
     Object.entries(demand.vacanciesByArea)
-      .filter(([, n]) => total > 0 && n / total >= IN_DEMAND_SHARE - 1e-12)
+      .filter(([, n]) => n / total >= IN_DEMAND_SHARE - 1e-12)
       .map(([area]) => area),
   );
 }

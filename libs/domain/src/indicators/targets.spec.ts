@@ -130,6 +130,15 @@ describe('formatPercent', () => {
     expect(formatPercent(0.78451)).toBe('78,5 %');
   });
 
+  it('rounds a value exactly halfway up, as by hand, despite the binary noise of the division', () => {
+    // 201/400 = 50,25 % exactly, but 201 / 400 * 1000 is 502.49999999999994 in floating point.
+    expect(formatPercent(201 / 400)).toBe('50,3 %');
+    expect(formatPercent(203 / 400)).toBe('50,8 %'); // 50,75 %
+    expect(formatPercent(1001 / 2000)).toBe('50,1 %'); // 50,05 %
+    expect(formatPercent(1 / 8)).toBe('12,5 %');
+    expect(formatPercent(1 / 16)).toBe('6,3 %'); // 6,25 %
+  });
+
   it('rounds the worked example: 130/150 → 86,7 %, 70/150 → 46,7 %, 0.7333… → 73,3 %', () => {
     expect(formatPercent(130 / 150)).toBe('86,7 %');
     expect(formatPercent(70 / 150)).toBe('46,7 %');

@@ -24,7 +24,7 @@ export function statusOf(value: number | null, target: Target, previous: number 
   return met ? 'достигнуто' : 'не достигнуто';
 }
 
-/** `≥ 80 %`, `рост`, `снижение`, `—`. */
+/** `≥ 80,0 %`, `рост`, `снижение`, `—`. */
 export function describeTarget(target: Target): string {
   switch (target.kind) {
     case 'atLeast':
@@ -41,5 +41,7 @@ export function describeTarget(target: Target): string {
 /** A fraction as the UI shows it: `78,4 %` (one decimal, comma); null → `нет данных`. */
 export function formatPercent(fraction: number | null): string {
   if (fraction === null || !Number.isFinite(fraction)) return 'нет данных';
-  return `${(Math.round(fraction * 1000) / 10).toFixed(1).replace('.', ',')} %`;
+  // toPrecision(12) drops the binary noise of the division (201/400 · 1000 = 502.49999999999994),
+  // so that a value exactly halfway rounds up, as it does by hand: 50,25 % → 50,3 %.
+  return `${(Math.round(Number((fraction * 1000).toPrecision(12))) / 10).toFixed(1).replace('.', ',')} %`;
 }
