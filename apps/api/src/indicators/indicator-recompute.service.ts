@@ -102,15 +102,23 @@ export class IndicatorRecomputeService {
       .getRawMany<IndicatorValue>();
     const choiceRows = await manager
       .createQueryBuilder(ChoiceCountEntity, 'c')
-      .select('c.area', 'area')
+      .select('c.organizationId', 'organizationId')
+      .addSelect('c.area', 'area')
       .addSelect('SUM(c.graduates)', 'graduates')
       .where('c.periodId = :periodId', { periodId: period.id })
-      .groupBy('c.area')
-      .getRawMany<{ area: string; graduates: number }>();
+      .groupBy('c.organizationId, c.area')
+      .getRawMany<{ organizationId: number; area: string; graduates: number }>();
+    // Only the organizations the registry counts for the period: one retired after it sent its
+    // report keeps its own values (its history) but is no longer part of the municipality.
+    const active = new Set(organizations.map((o) => o.id));
+    const activeCodes = new Set(organizations.map((o) => o.code));
+    const choices: Record<string, number> = {};
+    for (const c of choiceRows.filter((row) => active.has(Number(row.organizationId))))
+      choices[c.area] = (choices[c.area] ?? 0) + Number(c.graduates);
     const values = municipalValues({
       organizations,
-      organizationValues,
-      choices: Object.fromEntries(choiceRows.map((c) => [c.area, Number(c.graduates)])),
+      organizationValues: organizationValues.filter((v) => activeCodes.has(v.organization!)),
+      choices,
       demand: context.demand,
     });
     await manager.delete(IndicatorValueEntity, { periodId: period.id, organizationId: IsNull() });

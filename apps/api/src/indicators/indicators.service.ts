@@ -140,8 +140,15 @@ export class IndicatorsService {
     const counting = definition.rows;
     const period = this.period(await this.repository.periods(), periodCode);
     const context = await this.inputs.context(this.dataSource.manager, period);
-    const sources = (await this.repository.sourceUploads(period.id, [counting.sheet])).filter(
-      (s) => !org || s.code.toUpperCase() === org.toUpperCase(),
+    // No value in this period at all (local_spo_in_demand without in-demand areas): no rows behind it.
+    if (definition.measure({ [counting.sheet]: [] }, context) === undefined) {
+      if (org) await this.organization(org);
+      return [];
+    }
+    // The municipality's rows: those of the organizations it pools (the active reporting ones).
+    const pooled = org ? null : await this.activeCodes(period);
+    const sources = (await this.repository.sourceUploads(period.id, [counting.sheet])).filter((s) =>
+      org ? s.code.toUpperCase() === org.toUpperCase() : pooled!.has(s.code),
     );
     if (org && sources.length === 0) await this.organization(org);
     const headers = headersOf(counting.sheet);
@@ -233,6 +240,7 @@ export class IndicatorsService {
       .where('c.periodId = :periodId', { periodId: period.id })
       .groupBy('c.area');
     if (org) query.andWhere('UPPER(o.code) = UPPER(:code)', { code: org });
+    else query.andWhere('o.code IN (:...codes)', { codes: ['', ...(await this.activeCodes(period))] });
     const choices = Object.fromEntries(
       (await query.getRawMany<{ area: string; graduates: number }>()).map((c) => [
         c.area,
@@ -245,6 +253,12 @@ export class IndicatorsService {
       name: areaByCode(a.area)?.shortName ?? a.area,
       inDemand: context.inDemand?.has(a.area) ?? false,
     }));
+  }
+
+  /** Codes of the organizations the municipality's values pool for a period (see IndicatorRecomputeService). */
+  private async activeCodes(period: PeriodEntity): Promise<Set<string>> {
+    const organizations = await this.inputs.reportingOrganizations(this.dataSource.manager, period);
+    return new Set(organizations.map((o) => o.code));
   }
 
   private async targetsByKey(periodIds: number[]): Promise<Map<string, Target>> {

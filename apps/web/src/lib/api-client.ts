@@ -12,13 +12,34 @@ export class ApiError extends Error {
   }
 }
 
+/** Query parameters; undefined and null ones are left out. */
+export type QueryParams = Record<string, string | number | null | undefined>;
+
 type RequestOptions = {
   /** JSON-serialisable value, or FormData for file uploads. */
   body?: unknown;
+  params?: QueryParams;
   signal?: AbortSignal;
 };
 
-async function request<T>(method: string, path: string, { body, signal }: RequestOptions = {}): Promise<T> {
+/** `{ period: '2023/2024', org: undefined }` → `?period=2023%2F2024`; '' when nothing is left. */
+export function toQueryString(params: QueryParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null) search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The address of an API resource, for links the browser follows itself (downloads). */
+export const apiUrl = (path: string, params?: QueryParams) => API_BASE + path + toQueryString(params);
+
+async function request<T>(
+  method: string,
+  path: string,
+  { body, params, signal }: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) {
@@ -30,7 +51,7 @@ async function request<T>(method: string, path: string, { body, signal }: Reques
 
   let response: Response;
   try {
-    response = await fetch(API_BASE + path, { method, headers, body: payload, signal });
+    response = await fetch(apiUrl(path, params), { method, headers, body: payload, signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError('Не удалось связаться с сервером.', 0);

@@ -4,19 +4,32 @@ import {
   init,
   use as registerEChartsModules,
   type ComposeOption,
+  type ECElementEvent,
   type EChartsCoreOption,
   type EChartsType,
 } from 'echarts/core';
-import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
+import {
+  BarChart,
+  HeatmapChart,
+  LineChart,
+  SankeyChart,
+  type BarSeriesOption,
+  type HeatmapSeriesOption,
+  type LineSeriesOption,
+  type SankeySeriesOption,
+} from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
+  VisualMapPiecewiseComponent,
   type GridComponentOption,
   type LegendComponentOption,
   type MarkLineComponentOption,
   type TooltipComponentOption,
+  type VisualMapComponentOption,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -24,10 +37,14 @@ import { CanvasRenderer } from 'echarts/renderers';
 registerEChartsModules([
   BarChart,
   LineChart,
+  HeatmapChart,
+  SankeyChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
   MarkLineComponent,
+  VisualMapContinuousComponent,
+  VisualMapPiecewiseComponent,
   CanvasRenderer,
 ]);
 
@@ -35,11 +52,17 @@ registerEChartsModules([
 export type ChartOption = ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
+  | HeatmapSeriesOption
+  | SankeySeriesOption
   | GridComponentOption
   | TooltipComponentOption
   | LegendComponentOption
   | MarkLineComponentOption
+  | VisualMapComponentOption
 >;
+
+/** What a click on a bar, a cell or a node tells: its series, name, data index and data item. */
+export type ChartClick = Pick<ECElementEvent, 'seriesIndex' | 'name' | 'dataIndex' | 'data'>;
 
 type EChartProps = {
   option: EChartsCoreOption;
@@ -47,18 +70,26 @@ type EChartProps = {
   height?: number | string;
   /** What the chart shows, for screen readers: the canvas itself says nothing. */
   ariaLabel: string;
+  onClick?: (event: ChartClick) => void;
 };
 
 /** The one ECharts wrapper: every chart in the app renders through it. */
-export function EChart({ option, height = 320, ariaLabel }: EChartProps) {
+export function EChart({ option, height = 320, ariaLabel, onClick }: EChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<EChartsType | null>(null);
+  // The latest handler, so that a new callback each render does not rebind ECharts' events.
+  const clickRef = useRef(onClick);
+
+  useEffect(() => {
+    clickRef.current = onClick;
+  }, [onClick]);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const chart = init(container);
     chartRef.current = chart;
+    chart.on('click', (event) => clickRef.current?.(event as ECElementEvent));
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(container);
     return () => {
@@ -73,5 +104,18 @@ export function EChart({ option, height = 320, ariaLabel }: EChartProps) {
     chartRef.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={containerRef} className="echart" style={{ height }} role="img" aria-label={ariaLabel} />;
+  // A changed height resizes the canvas too (the observer catches it, but only on the next frame).
+  useEffect(() => {
+    chartRef.current?.resize();
+  }, [height]);
+
+  return (
+    <div
+      ref={containerRef}
+      className={onClick ? 'echart echart--clickable' : 'echart'}
+      style={{ height }}
+      role="img"
+      aria-label={ariaLabel}
+    />
+  );
 }

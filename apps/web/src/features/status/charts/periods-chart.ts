@@ -1,5 +1,5 @@
 import type { ChartOption } from '@/components/echart/EChart';
-import { formatPercent } from '@/lib/format';
+import { formatPercent } from '@profmonitor/domain';
 
 /**
  * Placeholder for the dashboard charts: one empty bar per reporting period.

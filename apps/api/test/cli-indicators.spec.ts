@@ -1,0 +1,170 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import request from 'supertest';
+import { HttpTestContext } from './support/http-context';
+
+jest.setTimeout(120_000);
+
+/** The repository root: the CLI is run from there, as the README tells a person to. */
+const ROOT = resolve(__dirname, '../../..');
+const PERIOD = '2024/2025';
+
+interface CliValue {
+  id: string;
+  org: string | null;
+  period: string;
+  sheet?: string;
+  value: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  target: { kind: string; threshold?: number };
+  status: string | null;
+}
+
+interface ApiValue extends Omit<CliValue, 'sheet' | 'numerator' | 'denominator'> {
+  sheet: string | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/**
+ * `indicators --json` on the demo municipality, loaded by the CLI's own `demo` command into a
+ * database file of its own, against what the HTTP API answers from the same file.
+ */
+describe('CLI indicators --json on the demo data', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'profmonitor-cli-indicators-'));
+  const database = join(dir, 'demo.sqlite');
+  const env = { ...process.env, DATABASE_URL: `sqlite:${database}` };
+  let http: HttpTestContext;
+  let cliValues: CliValue[];
+
+  function cli(...args: string[]) {
+    const run = spawnSync(
+      process.execPath,
+      ['-r', './scripts/register.js', 'apps/api/src/cli/main.ts', ...args],
+      { cwd: ROOT, env, encoding: 'utf8', timeout: 90_000 },
+    );
+    if (run.error) throw run.error;
+    return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  }
+
+  beforeAll(async () => {
+    const demo = cli('demo');
+    expect(demo.stderr).toBe('');
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toMatch(/Демо-данные: реестр и (\d+) из \1 отчётов загружены\./);
+
+    const indicators = cli('indicators', '--period', PERIOD, '--json');
+    expect(indicators.stderr).toBe('');
+    expect(indicators.code).toBe(0);
+    try {
+      cliValues = JSON.parse(indicators.stdout) as CliValue[];
+    } catch {
+      throw new Error(`stdout is not one JSON document:\n${indicators.stdout}`);
+    }
+
+    http = await new HttpTestContext(database).start();
+  });
+  afterAll(async () => {
+    await http?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has the shape of the docs: numerator/denominator absent for the mismatch index, sheet only on completeness', () => {
+    expect(cliValues.length).toBeGreaterThan(16);
+    expect(new Set(cliValues.map((v) => v.period))).toEqual(new Set([PERIOD]));
+    for (const value of cliValues) {
+      const keys = ['id', 'org', 'period', 'value', 'target', 'status'];
+      if (value.id === 'completeness') keys.push('sheet');
+      if (value.id !== 'demand_mismatch') keys.push('numerator', 'denominator');
+      expect([value.id, Object.keys(value).sort()]).toEqual([value.id, keys.sort()]);
+    }
+    // The municipality (all twelve indicators, completeness per sheet) and several organizations.
+    const municipal = cliValues.filter((v) => v.org === null);
+    expect(municipal.map((v) => (v.sheet ? `${v.id}:${v.sheet}` : v.id))).toEqual([
+      'coverage_8_11',
+      'trials_8_11',
+      'teachers_trained',
+      'website_section',
+      'agreements',
+      'conscious_choice',
+      'local_spo_in_demand',
+      'employed_in_specialty',
+      'stay_local',
+      'grade9_to_10',
+      'demand_mismatch',
+      'completeness:title',
+      'completeness:graduates',
+      'completeness:coverage',
+      'completeness:teachers',
+      'completeness:partners',
+    ]);
+    expect(new Set(cliValues.filter((v) => v.org).map((v) => v.org)).size).toBeGreaterThan(3);
+    expect(cliValues.find((v) => v.id === 'demand_mismatch' && v.org === null)!.value).toEqual(
+      expect.any(Number),
+    );
+  });
+
+  it('agrees with GET /api/indicators for the same period, value by value and in the same order', async () => {
+    const { body } = await request(http.server).get('/api/indicators').query({ period: PERIOD }).expect(200);
+    const api = (body as ApiValue[]).map((v) => ({
+      id: v.id,
+      org: v.org,
+      period: v.period,
+      ...(v.sheet ? { sheet: v.sheet } : {}),
+      value: v.value,
+      ...(v.id === 'demand_mismatch' ? {} : { numerator: v.numerator, denominator: v.denominator }),
+      target: v.target,
+      status: v.status,
+    }));
+    expect(cliValues).toEqual(api);
+    // The API's own numbers for the mismatch index: none.
+    for (const v of (body as ApiValue[]).filter((x) => x.id === 'demand_mismatch'))
+      expect([v.numerator, v.denominator]).toEqual([null, null]);
+  });
+
+  it("agrees with the explanations' numerator and denominator of the municipal values", async () => {
+    for (const value of cliValues.filter((v) => v.org === null)) {
+      const query: Record<string, string> = { period: PERIOD };
+      if (value.sheet) query.sheet = value.sheet;
+      const { body } = await request(http.server)
+        .get(`/api/indicators/${value.id}/explanation`)
+        .query(query)
+        .expect(200);
+      const label = `${value.id}${value.sheet ? `:${value.sheet}` : ''}`;
+      expect([label, body.org, body.sheet, body.value, body.status]).toEqual([
+        label,
+        null,
+        value.sheet ?? null,
+        value.value,
+        value.status,
+      ]);
+      if (value.id === 'demand_mismatch') {
+        expect([body.numerator, body.denominator]).toEqual([null, null]);
+        const gaps = (body.areas as { gap: number }[]).reduce((s, a) => s + Math.abs(a.gap), 0);
+        expect(gaps / 2).toBeCloseTo(value.value!, 12);
+        continue;
+      }
+      expect([label, body.numerator, body.denominator]).toEqual([label, value.numerator, value.denominator]);
+      // The pooled ratio is the sum of its contributors'.
+      if (value.id !== 'completeness' && value.numerator !== null) {
+        const contributors = body.contributors as { numerator: number; denominator: number }[];
+        const sum = (key: 'numerator' | 'denominator') => contributors.reduce((s, c) => s + c[key], 0);
+        expect([label, sum('numerator'), sum('denominator')]).toEqual([
+          label,
+          value.numerator,
+          value.denominator,
+        ]);
+      }
+    }
+  });
+
+  it('an unknown period: a Russian message and a non-zero exit code', () => {
+    const unknown = cli('indicators', '--period', '2030/2031', '--json');
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toContain('Учебный год «2030/2031» не найден');
+  });
+});

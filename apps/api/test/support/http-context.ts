@@ -1,0 +1,34 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { join } from 'node:path';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/main';
+import { TestContext } from './test-context';
+
+/**
+ * The HTTP application as the server runs it (`configureApp`: /api prefix, validation,
+ * OpenAPI), without the web app, on a real SQLite file. Imports and registry loads still go
+ * through the real services (see TestContext); requests through supertest on `server`.
+ */
+export class HttpTestContext extends TestContext {
+  /** `databaseFile`: an existing database (say, one the CLI filled); default: a new one in `dir`. */
+  constructor(private readonly databaseFile?: string) {
+    super();
+  }
+
+  override async start(): Promise<this> {
+    process.env.DATABASE_URL = `sqlite:${this.databaseFile ?? join(this.dir, 'test.sqlite')}`;
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forRoot('/nonexistent')],
+    }).compile();
+    const app = configureApp(moduleRef.createNestApplication({ logger: ['error', 'warn'] }));
+    await app.init();
+    this.app = app;
+    return this;
+  }
+
+  /** The Node HTTP server to hand to supertest. */
+  get server(): ReturnType<INestApplication['getHttpServer']> {
+    return (this.app as INestApplication).getHttpServer();
+  }
+}

@@ -1,0 +1,104 @@
+import { DESTINATIONS, TERRITORIES, type DestinationLinkView } from '@profmonitor/domain';
+import type { ChartOption } from '@/components/echart/EChart';
+import { formatNumber } from '@/lib/format';
+
+/** The columns of the diagram: where graduates come from, what they do, where. */
+export const LAYERS = ['Класс', 'Направление', 'Территория'] as const;
+
+export interface SankeyNode {
+  /** Unique across columns: «СПО» is both a class (college graduates) and a destination. */
+  name: string;
+  label: string;
+  depth: number;
+}
+
+export interface SankeyLink {
+  source: string;
+  target: string;
+  value: number;
+}
+
+const territories = new Set<string>(TERRITORIES);
+const nodeName = (depth: number, label: string) => `${depth}:${label}`;
+/** The label of a node name `1:СПО` → «СПО». */
+export const labelOf = (name: string): string => name.slice(name.indexOf(':') + 1);
+
+/** Destinations as in the template, territories from the nearest; an unknown label goes last. */
+const ORDER: readonly (readonly string[])[] = [[], DESTINATIONS, TERRITORIES];
+
+/** Classes by their grade («9 класс», «Выпускники 11 классов»), college graduates after them. */
+function rank(node: SankeyNode): number {
+  if (node.depth === 0) return Number(/\d+/.exec(node.label)?.[0] ?? 100);
+  const index = ORDER[node.depth].indexOf(node.label);
+  return index < 0 ? ORDER[node.depth].length : index;
+}
+
+/**
+ * Nodes and links of the diagram from the API's links. A link into a territory leaves a
+ * destination (column 2 → 3); any other link leaves a class (column 1 → 2). Names are made
+ * unique per column, so that «СПО» the class and «СПО» the destination are two nodes and the
+ * diagram has no cycle (ECharts refuses one). Empty links are dropped.
+ */
+export function sankeyData(links: readonly DestinationLinkView[]): {
+  nodes: SankeyNode[];
+  links: SankeyLink[];
+} {
+  const nodes = new Map<string, SankeyNode>();
+  const add = (depth: number, label: string) => {
+    const name = nodeName(depth, label);
+    if (!nodes.has(name)) nodes.set(name, { name, label, depth });
+    return name;
+  };
+  const out: SankeyLink[] = [];
+  for (const link of links) {
+    if (!(link.value > 0)) continue;
+    const fromDestination = territories.has(link.target);
+    const source = add(fromDestination ? 1 : 0, link.source);
+    const target = add(fromDestination ? 2 : 1, link.target);
+    out.push({ source, target, value: link.value });
+  }
+  const sorted = [...nodes.values()].sort(
+    (a, b) => a.depth - b.depth || rank(a) - rank(b) || a.label.localeCompare(b.label, 'ru'),
+  );
+  return { nodes: sorted, links: out };
+}
+
+/** How many graduates the diagram shows: the sum of the links out of the first column. */
+export const graduatesTotal = (data: { nodes: SankeyNode[]; links: SankeyLink[] }): number =>
+  data.links.filter((link) => link.source.startsWith('0:')).reduce((sum, link) => sum + link.value, 0);
+
+export function sankeyChartOption(links: readonly DestinationLinkView[]): ChartOption {
+  const data = sankeyData(links);
+  return {
+    tooltip: {
+      trigger: 'item',
+      formatter: (params) => {
+        const item = Array.isArray(params) ? params[0] : params;
+        if (!item) return '';
+        const value = typeof item.value === 'number' ? formatNumber(item.value) : '';
+        if (item.dataType === 'edge') {
+          const link = item.data as SankeyLink;
+          return `${labelOf(link.source)} → ${labelOf(link.target)}: <b>${value}</b>`;
+        }
+        return `${labelOf(item.name)}: <b>${value}</b>`;
+      },
+    },
+    series: [
+      {
+        type: 'sankey',
+        left: 8,
+        right: 120,
+        top: 24,
+        bottom: 8,
+        nodeGap: 12,
+        // Keep the nodes in the order given (classes 9, 11, СПО…), not ECharts' own.
+        layoutIterations: 0,
+        emphasis: { focus: 'adjacency' },
+        data: data.nodes.map((node) => ({ name: node.name, depth: node.depth })),
+        links: data.links,
+        label: { formatter: (params) => labelOf(params.name) },
+        lineStyle: { color: 'gradient', opacity: 0.35, curveness: 0.5 },
+      },
+    ],
+  };
+}

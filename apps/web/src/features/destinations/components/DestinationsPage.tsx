@@ -1,0 +1,129 @@
+import { useId, useMemo } from 'react';
+import { Link } from 'react-router-dom';
+import type { DestinationLinkView, PeriodView } from '@profmonitor/domain';
+import { useOrganizations } from '@/api/organizations';
+import { EChart } from '@/components/echart/EChart';
+import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
+import { PeriodGate } from '@/components/layout/PeriodGate';
+import { TableWrap } from '@/components/layout/Table';
+import { usePeriodLink, useSearchParam } from '@/hooks/use-search-param';
+import { formatNumber } from '@/lib/format';
+import { useDestinations } from '../api/get-destinations';
+import { graduatesTotal, labelOf, LAYERS, sankeyChartOption, sankeyData } from '../charts/sankey-chart';
+
+export function DestinationsPage() {
+  return (
+    <section className="page">
+      <h1>Куда пошли выпускники</h1>
+      <PeriodGate>{(period) => <Destinations period={period} />}</PeriodGate>
+    </section>
+  );
+}
+
+function Destinations({ period }: { period: PeriodView }) {
+  const selectId = useId();
+  const linkTo = usePeriodLink();
+  const [org, setOrg] = useSearchParam('org');
+  const organizations = useOrganizations();
+  const destinations = useDestinations({ period: period.code, org });
+  const name = org ? (organizations.data?.find((o) => o.code === org)?.name ?? org) : 'Город';
+
+  return (
+    <>
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor={selectId}>Организация</label>
+          <select
+            id={selectId}
+            value={org ?? ''}
+            onChange={(event) => setOrg(event.target.value || undefined)}
+          >
+            <option value="">Все организации города</option>
+            {organizations.data
+              ?.filter((o) => o.type !== 'Дополнительное образование')
+              .map((o) => (
+                <option key={o.code} value={o.code}>
+                  {o.name}
+                </option>
+              ))}
+          </select>
+        </div>
+        {org && <Link to={linkTo(`/organizations/${encodeURIComponent(org)}`)}>Страница организации →</Link>}
+      </div>
+      <figure className="card">
+        <figcaption>
+          <h2>
+            {name}, выпуск {period.code}
+          </h2>
+          <span className="muted">
+            {LAYERS.join(' → ')}. Назначение — на 1 сентября после выпуска; территория — для продолжающих
+            обучение или работающих.
+          </span>
+        </figcaption>
+        {destinations.isPending ? (
+          <Loading height={420} />
+        ) : destinations.isError ? (
+          <ErrorMessage
+            error={destinations.error}
+            what="данные о выпускниках"
+            retry={() => void destinations.refetch()}
+          />
+        ) : destinations.data.every((link) => !(link.value > 0)) ? (
+          <EmptyState>
+            <p>
+              Нет данных о выпускниках за этот период. Загрузите отчёты с листом «Выпускники» или выберите
+              другой период{org ? ' или другую организацию' : ''}.
+            </p>
+          </EmptyState>
+        ) : (
+          <Diagram links={destinations.data} />
+        )}
+      </figure>
+    </>
+  );
+}
+
+function Diagram({ links }: { links: DestinationLinkView[] }) {
+  const option = useMemo(() => sankeyChartOption(links), [links]);
+  const data = useMemo(() => sankeyData(links), [links]);
+  const total = graduatesTotal(data);
+  return (
+    <>
+      <p>
+        Выпускников: <strong>{formatNumber(total)}</strong>
+      </p>
+      <EChart
+        option={option}
+        height={Math.max(360, data.nodes.filter((n) => n.depth === 1).length * 56)}
+        ariaLabel={`Диаграмма потоков выпускников: ${data.links
+          .map((l) => `${labelOf(l.source)} → ${labelOf(l.target)}: ${l.value}`)
+          .join('; ')}`}
+      />
+      <details>
+        <summary>Таблица данных</summary>
+        <TableWrap label="Потоки выпускников">
+          <table className="table table--compact">
+            <thead>
+              <tr>
+                <th scope="col">Откуда</th>
+                <th scope="col">Куда</th>
+                <th scope="col" className="num">
+                  Выпускников
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.links.map((link) => (
+                <tr key={`${link.source}>${link.target}`}>
+                  <td>{labelOf(link.source)}</td>
+                  <td>{labelOf(link.target)}</td>
+                  <td className="num">{formatNumber(link.value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      </details>
+    </>
+  );
+}

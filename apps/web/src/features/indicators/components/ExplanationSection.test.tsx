@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { indicatorById, type ExplanationRowView, type ExplanationView } from '@profmonitor/domain';
+import { ORGANIZATIONS, valueView } from '@/test/fixtures';
+import { mockApi } from '@/test/mock-api';
+import { renderPage } from '@/test/render';
+import { ExplanationSection } from './ExplanationSection';
+
+const EXPLANATION: ExplanationView = {
+  ...valueView({ value: 0.75, numerator: 150, denominator: 200, status: 'не достигнуто' }),
+  name: 'Охват',
+  numeratorText: 'Σ «Охвачено…», 8–11 классы',
+  denominatorText: 'Σ «Обучающихся», 8–11 классы',
+  contributors: [
+    {
+      org: 'SCH07',
+      name: 'МБОУ «Средняя школа № 7»',
+      numerator: 50,
+      denominator: 100,
+      value: 0.5,
+      uploadId: 34,
+      fileName: 'SCH07.xlsx',
+    },
+    {
+      org: 'SCH01',
+      name: 'МБОУ «Средняя школа № 1»',
+      numerator: 100,
+      denominator: 100,
+      value: 1,
+      uploadId: 28,
+      fileName: 'SCH01.xlsx',
+    },
+  ],
+  areas: null,
+  hasRows: true,
+};
+
+const row = (excelRow: number): ExplanationRowView => ({
+  org: 'SCH01',
+  sheet: 'coverage',
+  excelRow,
+  uploadId: 28,
+  fileName: 'SCH01.xlsx',
+  numerator: 40,
+  denominator: 50,
+  cells: { Класс: 8, Обучающихся: 50 },
+});
+
+afterEach(cleanup);
+
+describe('ExplanationSection', () => {
+  it('lets anyone check the value: formula, contributors with their uploads, the pooled total, the rows', async () => {
+    const fetch = mockApi({
+      '/api/organizations': ORGANIZATIONS,
+      '/api/indicators/coverage_8_11/explanation': EXPLANATION,
+      '/api/indicators/coverage_8_11/rows': Array.from({ length: 501 }, (_, i) => row(i + 2)),
+    });
+    renderPage(<ExplanationSection definition={indicatorById('coverage_8_11')!} period="2024/2025" />, {
+      path: '/indicators/:id',
+      url: '/indicators/coverage_8_11?period=2024%2F2025',
+    });
+
+    expect(await screen.findByText('150 / 200 =', { exact: false })).toBeTruthy();
+    const contributors = screen.getByRole('region', { name: 'Из чего сложилось значение' });
+    const body = within(contributors).getAllByRole('row');
+    expect(within(body[1]).getByRole('link', { name: 'МБОУ «Средняя школа № 1»' }).getAttribute('href')).toBe(
+      '/organizations/SCH01?period=2024%2F2025',
+    );
+    expect(within(body[2]).getByRole('link', { name: 'SCH07.xlsx' }).getAttribute('href')).toBe(
+      '/api/uploads/34',
+    );
+    expect(within(contributors).getByText('Итого по городу')).toBeTruthy();
+
+    // Rows only on request: thousands of them would be a heavy first load.
+    expect(fetch.mock.calls.some(([input]) => String(input).includes('/rows'))).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Показать строки' }));
+    expect(await screen.findByText('Показаны первые 500 строк из 501.', { exact: false })).toBeTruthy();
+    const rows = screen.getByRole('region', { name: 'Строки отчётов за значением' });
+    expect(within(rows).getAllByRole('row')).toHaveLength(501);
+  });
+});

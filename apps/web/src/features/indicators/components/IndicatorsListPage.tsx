@@ -1,0 +1,77 @@
+import { Link } from 'react-router-dom';
+import { INDICATORS, type PeriodView } from '@profmonitor/domain';
+import { useIndicatorValues } from '@/api/indicator-values';
+import { ErrorMessage, Loading } from '@/components/feedback/Feedback';
+import { ChangeBadge, StatusBadge } from '@/components/indicator/Badges';
+import { PeriodGate } from '@/components/layout/PeriodGate';
+import { TableWrap } from '@/components/layout/Table';
+import { usePeriodLink } from '@/hooks/use-search-param';
+import { formatTarget, formatValue, scaleOf } from '@/lib/indicators';
+
+/** Every indicator with its definition and the city's value: the index of the indicator pages. */
+export function IndicatorsListPage() {
+  return (
+    <section className="page">
+      <h1>Показатели</h1>
+      <PeriodGate>{(period) => <IndicatorsTable period={period} />}</PeriodGate>
+    </section>
+  );
+}
+
+function IndicatorsTable({ period }: { period: PeriodView }) {
+  const linkTo = usePeriodLink();
+  const values = useIndicatorValues({ period: period.code, org: 'municipal' });
+  if (values.isPending) return <Loading height={400} />;
+  if (values.isError)
+    return <ErrorMessage error={values.error} what="показатели" retry={() => void values.refetch()} />;
+
+  return (
+    <TableWrap label={`Показатели за ${period.code}`}>
+      <table className="table">
+        <caption>Значения по городу за {period.code}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Показатель</th>
+            <th scope="col" className="num">
+              Значение
+            </th>
+            <th scope="col">Цель</th>
+            <th scope="col">Статус</th>
+            <th scope="col">К прошлому году</th>
+            <th scope="col">Как считается</th>
+          </tr>
+        </thead>
+        <tbody>
+          {INDICATORS.map((definition) => {
+            // Completeness is per sheet; its page has the sheets, here only the definition.
+            const value =
+              definition.kind === 'completeness'
+                ? undefined
+                : values.data.find((v) => v.id === definition.id && v.org === null);
+            const scale = scaleOf(definition.id);
+            const target = value?.target ?? definition.defaultTarget;
+            return (
+              <tr key={definition.id}>
+                <th scope="row">
+                  <Link to={linkTo(`/indicators/${definition.id}`)}>{definition.name}</Link>
+                </th>
+                <td className="num">{value ? formatValue(value.value, scale) : '—'}</td>
+                <td>{formatTarget(target)}</td>
+                <td>
+                  {value ? <StatusBadge status={value.status} /> : <span className="muted">по листам</span>}
+                </td>
+                <td>
+                  <ChangeBadge change={value?.change ?? null} scale={scale} target={target} />
+                </td>
+                <td className="small">
+                  {definition.numeratorText}
+                  {definition.denominatorText !== '—' && <> / {definition.denominatorText}</>}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}

@@ -1,0 +1,236 @@
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import {
+  INDICATORS,
+  type IndicatorValueView,
+  type OrganizationView,
+  type PeriodView,
+  type Target,
+} from '@profmonitor/domain';
+import { useIndicatorValues } from '@/api/indicator-values';
+import { useOrganizations } from '@/api/organizations';
+import { EChart } from '@/components/echart/EChart';
+import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
+import { ChangeBadge, StatusBadge } from '@/components/indicator/Badges';
+import { PeriodGate } from '@/components/layout/PeriodGate';
+import { TableWrap } from '@/components/layout/Table';
+import { usePeriodLink } from '@/hooks/use-search-param';
+import { formatDate, formatNumber } from '@/lib/format';
+import { formatTarget, formatValue, scaleOf, type Scale } from '@/lib/indicators';
+import { sparklineOption, sparklineValues } from '../charts/sparkline-chart';
+import { activeIn } from '../model';
+import { UploadsTable } from './UploadsTable';
+
+export function OrganizationPage() {
+  const { code = '' } = useParams();
+  const organizations = useOrganizations();
+
+  if (organizations.isPending) return <Loading height={400} />;
+  if (organizations.isError) {
+    return (
+      <ErrorMessage
+        error={organizations.error}
+        what="список организаций"
+        retry={() => void organizations.refetch()}
+      />
+    );
+  }
+  const organization = organizations.data.find((o) => o.code === code);
+  if (!organization) {
+    return (
+      <section className="page">
+        <h1>Организация не найдена</h1>
+        <p>
+          Организации с кодом «{code}» нет в реестре. Выберите её из{' '}
+          <Link to="/organizations">списка организаций</Link>.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="page">
+      <PeriodGate>
+        {(period, periods) => <Organization organization={organization} period={period} periods={periods} />}
+      </PeriodGate>
+    </section>
+  );
+}
+
+type OrganizationProps = { organization: OrganizationView; period: PeriodView; periods: PeriodView[] };
+
+function Organization({ organization, period, periods }: OrganizationProps) {
+  const linkTo = usePeriodLink();
+  const own = useIndicatorValues({ org: organization.code });
+  const municipal = useIndicatorValues({ period: period.code, org: 'municipal' });
+  const periodCodes = useMemo(() => periods.map((p) => p.code), [periods]);
+
+  return (
+    <>
+      <header className="page__header">
+        <div>
+          <p className="eyebrow">
+            <Link to={linkTo('/organizations')}>Организации</Link> · {organization.type} · код{' '}
+            {organization.code}
+          </p>
+          <h1>{organization.name}</h1>
+          <p className="muted small">
+            Показатели за {period.code}, на {formatDate(period.endsOn)}.{' '}
+            <Link to={linkTo('/destinations', { org: organization.code })}>Куда пошли выпускники →</Link>
+          </p>
+        </div>
+      </header>
+      {!activeIn(organization, period.code) && (
+        <p className="notice">Организация не отчитывается в периоде {period.code} (по реестру).</p>
+      )}
+      <section className="card" aria-labelledby="org-indicators">
+        <h2 id="org-indicators">Показатели</h2>
+        {own.isPending ? (
+          <Loading height={300} />
+        ) : own.isError ? (
+          <ErrorMessage error={own.error} what="показатели организации" retry={() => void own.refetch()} />
+        ) : (
+          <IndicatorsTable
+            organization={organization}
+            values={own.data}
+            municipal={municipal.data ?? []}
+            period={period.code}
+            periods={periodCodes}
+          />
+        )}
+      </section>
+      <section className="card" aria-labelledby="org-uploads">
+        <h2 id="org-uploads">Загруженные отчёты за {period.code}</h2>
+        <UploadsTable org={organization.code} period={period.code} />
+      </section>
+    </>
+  );
+}
+
+type IndicatorsTableProps = {
+  organization: OrganizationView;
+  values: IndicatorValueView[];
+  municipal: IndicatorValueView[];
+  period: string;
+  periods: string[];
+};
+
+function IndicatorsTable({ organization, values, municipal, period, periods }: IndicatorsTableProps) {
+  const linkTo = usePeriodLink();
+  // Per indicator, its values aligned with the periods; memoised so the sparklines redraw only on new data.
+  const trends = useMemo(
+    () =>
+      new Map(
+        INDICATORS.map((d) => [
+          d.id,
+          sparklineValues(
+            values.filter((v) => v.id === d.id),
+            periods,
+          ),
+        ]),
+      ),
+    [values, periods],
+  );
+  // Indicators it has values for in any period: coverage does not apply to a college, for one.
+  const rows = INDICATORS.filter((d) => values.some((v) => v.id === d.id));
+  if (rows.length === 0) return <EmptyState />;
+  const current = values.filter((v) => v.period === period);
+  if (current.length === 0) {
+    return (
+      <EmptyState>
+        <p>
+          Нет данных за {period}: организация ещё не прислала отчёт или он не принят. Проверьте загрузки ниже
+          и попросите организацию загрузить отчёт.
+        </p>
+      </EmptyState>
+    );
+  }
+  return (
+    <TableWrap label={`Показатели: ${organization.name}`}>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Показатель</th>
+            <th scope="col" className="num">
+              Значение
+            </th>
+            <th scope="col" className="num">
+              Город
+            </th>
+            <th scope="col">Цель</th>
+            <th scope="col">Статус</th>
+            <th scope="col">К прошлому году</th>
+            <th scope="col">По годам</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((definition) => {
+            const scale = scaleOf(definition.id);
+            const value = current.find((v) => v.id === definition.id);
+            const city = municipal.find((v) => v.id === definition.id && v.org === null && v.sheet === null);
+            const target = value?.target ?? definition.defaultTarget;
+            return (
+              <tr key={definition.id}>
+                <th scope="row">
+                  <Link to={linkTo(`/indicators/${definition.id}`, { org: organization.code })}>
+                    {definition.name}
+                  </Link>
+                </th>
+                <td className="num">
+                  <strong>{formatValue(value?.value ?? null, scale)}</strong>
+                  {value?.numerator != null && value.denominator != null && (
+                    <div className="muted small">
+                      {formatNumber(value.numerator)} из {formatNumber(value.denominator)}
+                    </div>
+                  )}
+                </td>
+                <td className="num muted">{city ? formatValue(city.value, scale) : '—'}</td>
+                <td>{formatTarget(target)}</td>
+                <td>
+                  <StatusBadge status={value ? value.status : target.kind === 'none' ? null : 'нет данных'} />
+                </td>
+                <td>
+                  <ChangeBadge change={value?.change ?? null} scale={scale} target={target} />
+                </td>
+                <td>
+                  <Sparkline
+                    name={definition.name}
+                    periods={periods}
+                    values={trends.get(definition.id) ?? []}
+                    scale={scale}
+                    target={target}
+                    selected={period}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+type SparklineProps = {
+  name: string;
+  periods: string[];
+  values: (number | null)[];
+  scale: Scale;
+  target: Target;
+  selected: string;
+};
+
+function Sparkline({ name, periods, values, scale, target, selected }: SparklineProps) {
+  const option = useMemo(
+    () => sparklineOption({ periods, values, scale, target, selected }),
+    [periods, values, scale, target, selected],
+  );
+  return (
+    <div className="sparkline">
+      <EChart
+        option={option}
+        height={40}
+        ariaLabel={`${name} по годам: ${values.map((v, i) => `${periods[i]} — ${formatValue(v, scale)}`).join('; ')}`}
+      />
+    </div>
+  );
+}

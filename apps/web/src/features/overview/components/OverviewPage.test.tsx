@@ -1,0 +1,123 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CompletenessView } from '@profmonitor/domain';
+import { ORGANIZATIONS, PERIODS, valueView } from '@/test/fixtures';
+import { mockApi } from '@/test/mock-api';
+import { renderPage } from '@/test/render';
+import { OverviewPage } from './OverviewPage';
+
+const COMPLETENESS: CompletenessView = {
+  period: '2024/2025',
+  sheets: [
+    {
+      sheet: 'coverage',
+      name: 'Охват',
+      reported: 1,
+      expected: 2,
+      value: 0.5,
+      missing: [{ code: 'SCH07', name: 'МБОУ «Средняя школа № 7»' }],
+    },
+  ],
+};
+
+const MUNICIPAL = [
+  valueView({
+    value: 0.778,
+    numerator: 1042,
+    denominator: 1339,
+    status: 'не достигнуто',
+    previous: 0.716,
+    change: 0.062,
+  }),
+  valueView({
+    id: 'demand_mismatch',
+    value: 0.513,
+    target: { kind: 'decrease' },
+    status: 'достигнуто',
+    change: -0.07,
+  }),
+];
+
+const COVERAGE_BY_ORG = [
+  ...MUNICIPAL.slice(0, 1),
+  valueView({ org: 'SCH01', value: 0.9, status: 'достигнуто' }),
+  valueView({ org: 'SCH07', value: 0.566, status: 'не достигнуто' }),
+];
+
+afterEach(cleanup);
+
+describe('OverviewPage', () => {
+  it('answers the committee in a minute: coverage against the target, the schools behind it', async () => {
+    const fetch = mockApi({
+      '/api/periods': PERIODS,
+      '/api/organizations': ORGANIZATIONS,
+      '/api/indicators': (url: URL) =>
+        url.searchParams.get('org') === 'municipal' ? MUNICIPAL : COVERAGE_BY_ORG,
+      '/api/completeness': COMPLETENESS,
+    });
+    renderPage(<OverviewPage />, { path: '/overview', url: '/overview' });
+
+    expect(await screen.findByRole('heading', { name: 'Обзор за 2024/2025 учебный год' })).toBeTruthy();
+    const headline = await screen.findByText(/Охват 8–11 классов по городу/);
+    expect(headline.textContent).toContain('77,8 %');
+    expect(headline.textContent).toContain('цель не достигнута');
+    expect(
+      (await screen.findByRole('link', { name: 'МБОУ «Средняя школа № 7»' }, { timeout: 2000 })).getAttribute(
+        'href',
+      ),
+    ).toBe('/organizations/SCH07');
+
+    // Tiles: coverage first, with value, target, status and change; the index as an index.
+    const tiles = screen.getAllByRole('link').filter((link) => link.classList.contains('tile'));
+    const coverage = tiles[0];
+    expect(coverage.getAttribute('href')).toBe('/indicators/coverage_8_11');
+    expect(within(coverage).getByText('77,8 %')).toBeTruthy();
+    expect(within(coverage).getByText('≥ 80,0 %')).toBeTruthy();
+    expect(within(coverage).getByText('не достигнуто')).toBeTruthy();
+    expect(within(coverage).getByText(/\+6,2 п\.п\./)).toBeTruthy();
+    const mismatch = tiles.find((tile) => tile.getAttribute('href') === '/indicators/demand_mismatch')!;
+    expect(within(mismatch).getByText('0,51')).toBeTruthy();
+    expect(within(mismatch).getByText('снижение')).toBeTruthy();
+
+    // The latest period was asked for, and the export link carries it.
+    const asked = fetch.mock.calls.map(([input]) => decodeURIComponent(String(input)));
+    expect(asked).toContain('/api/indicators?period=2024/2025&org=municipal');
+    expect(screen.getByRole('link', { name: 'Выгрузить в Excel' }).getAttribute('href')).toBe(
+      '/api/export/indicators.xlsx?period=2024%2F2025',
+    );
+
+    // Completeness: who has not sent the sheet.
+    const table = await screen.findByRole('region', { name: 'Полнота отчётности по листам' });
+    expect(within(table).getByText('1 из 2')).toBeTruthy();
+    expect(within(table).getByRole('link', { name: 'МБОУ «Средняя школа № 7»' })).toBeTruthy();
+  });
+
+  it('says what to do when the period has no data yet', async () => {
+    mockApi({
+      '/api/periods': PERIODS,
+      '/api/organizations': ORGANIZATIONS,
+      '/api/indicators': [],
+      '/api/completeness': { period: '2023/2024', sheets: [] },
+    });
+    renderPage(<OverviewPage />, { path: '/overview', url: '/overview?period=2023%2F2024' });
+
+    expect(await screen.findByText(/Нет данных за этот период\. Загрузите отчёты/)).toBeTruthy();
+  });
+
+  it('shows the server’s Russian message and what to do when a request fails', async () => {
+    mockApi({
+      '/api/periods': PERIODS,
+      '/api/organizations': ORGANIZATIONS,
+      '/api/indicators': { status: 500, body: { statusCode: 500, message: 'База данных недоступна' } },
+      '/api/completeness': COMPLETENESS,
+    });
+    renderPage(<OverviewPage />, { path: '/overview', url: '/overview' });
+
+    const alert = await screen.findByText('Не удалось загрузить показатели.');
+    const box = alert.closest('[role="alert"]') as HTMLElement;
+    expect(within(box).getByText('База данных недоступна')).toBeTruthy();
+    expect(within(box).getByText(/Повторите позже/)).toBeTruthy();
+    expect(within(box).getByRole('button', { name: 'Повторить' })).toBeTruthy();
+  });
+});

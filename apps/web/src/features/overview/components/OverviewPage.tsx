@@ -1,0 +1,88 @@
+import { indicatorById, type PeriodView } from '@profmonitor/domain';
+import { useCompleteness } from '@/api/completeness';
+import { useIndicatorValues } from '@/api/indicator-values';
+import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
+import { CompletenessTable } from '@/components/indicator/CompletenessTable';
+import { PeriodGate } from '@/components/layout/PeriodGate';
+import { apiUrl } from '@/lib/api-client';
+import { formatDate } from '@/lib/format';
+import { hasNoData, overviewTiles } from '../model';
+import { CoverageHeadline } from './CoverageHeadline';
+import { IndicatorTile } from './IndicatorTile';
+
+export function OverviewPage() {
+  return (
+    <section className="page">
+      <PeriodGate>{(period) => <Overview period={period} />}</PeriodGate>
+    </section>
+  );
+}
+
+function Overview({ period }: { period: PeriodView }) {
+  return (
+    <>
+      <header className="page__header">
+        <div>
+          <h1>Обзор за {period.code} учебный год</h1>
+          <p className="muted">Значения по городу на конец учебного года, {formatDate(period.endsOn)}</p>
+        </div>
+        <a className="button" href={apiUrl('/export/indicators.xlsx', { period: period.code })} download>
+          Выгрузить в Excel
+        </a>
+      </header>
+      <Tiles period={period.code} />
+      <Completeness period={period.code} />
+    </>
+  );
+}
+
+function Tiles({ period }: { period: string }) {
+  const values = useIndicatorValues({ period, org: 'municipal' });
+  if (values.isPending) return <Loading height={320} label="Загрузка показателей…" />;
+  if (values.isError)
+    return <ErrorMessage error={values.error} what="показатели" retry={() => void values.refetch()} />;
+
+  const tiles = overviewTiles(values.data, period);
+  if (hasNoData(tiles)) return <EmptyState />;
+  const [first] = tiles;
+  return (
+    <>
+      {first.id === 'coverage_8_11' && <CoverageHeadline tile={first} period={period} />}
+      <h2>Показатели</h2>
+      <div className="tiles">
+        {tiles.map((tile) => (
+          <IndicatorTile key={tile.id} tile={tile} />
+        ))}
+      </div>
+    </>
+  );
+}
+
+function Completeness({ period }: { period: string }) {
+  const completeness = useCompleteness(period);
+  // The period's target from the values (same query as the tiles, so no second request).
+  const values = useIndicatorValues({ period, org: 'municipal' });
+  const target =
+    values.data?.find((v) => v.id === 'completeness')?.target ?? indicatorById('completeness')!.defaultTarget;
+  return (
+    <section className="card" id="completeness" aria-labelledby="completeness-title">
+      <h2 id="completeness-title">Полнота отчётности</h2>
+      <p className="muted">Какие листы отчёта сданы и какие организации их ещё не прислали.</p>
+      {completeness.isPending ? (
+        <Loading />
+      ) : completeness.isError ? (
+        <ErrorMessage
+          error={completeness.error}
+          what="полноту отчётности"
+          retry={() => void completeness.refetch()}
+        />
+      ) : completeness.data.sheets.length === 0 ? (
+        <EmptyState>
+          <p>Нет сведений о сданных отчётах за этот период. Загрузите реестр организаций и их отчёты.</p>
+        </EmptyState>
+      ) : (
+        <CompletenessTable completeness={completeness.data} target={target} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import {
+  INDICATORS,
+  type IndicatorId,
+  type IndicatorValueView,
+  type Status,
+  type Target,
+} from '@profmonitor/domain';
+import { scaleOf, type Scale } from '@/lib/indicators';
+
+/** What one tile of the overview shows: the municipality's value of an indicator in a period. */
+export interface Tile {
+  id: IndicatorId;
+  name: string;
+  scale: Scale;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: Target;
+  status: Status | null;
+  change: number | null;
+  /** A line under the value, e.g. what a pooled completeness is made of. */
+  note: string | null;
+}
+
+/** The status of several values together: any miss is a miss; met only when all are met. */
+export function combinedStatus(statuses: readonly (Status | null)[]): Status | null {
+  if (statuses.length === 0) return 'нет данных';
+  if (statuses.includes('не достигнуто')) return 'не достигнуто';
+  if (statuses.every((status) => status === 'достигнуто')) return 'достигнуто';
+  return 'нет данных';
+}
+
+/**
+ * One tile per indicator in the order of the definitions (coverage first), from the
+ * municipality's values of the period. Completeness, which the API gives per sheet, is
+ * pooled into one tile: all sheets sent over all sheets expected.
+ */
+export function overviewTiles(values: readonly IndicatorValueView[], period: string): Tile[] {
+  const municipal = values.filter((v) => v.org === null && v.period === period);
+  return INDICATORS.map((definition): Tile => {
+    const own = municipal.filter((v) => v.id === definition.id);
+    const base = { id: definition.id, name: definition.name, scale: scaleOf(definition.id), note: null };
+    if (definition.kind === 'completeness') {
+      const sheets = own.filter((v) => v.sheet !== null);
+      const numerator = sheets.reduce((sum, v) => sum + (v.numerator ?? 0), 0);
+      const denominator = sheets.reduce((sum, v) => sum + (v.denominator ?? 0), 0);
+      return {
+        ...base,
+        value: denominator > 0 ? numerator / denominator : null,
+        numerator: denominator > 0 ? numerator : null,
+        denominator: denominator > 0 ? denominator : null,
+        target: sheets[0]?.target ?? definition.defaultTarget,
+        status: combinedStatus(sheets.map((v) => v.status)),
+        change: null,
+        note: denominator > 0 ? `сдано листов: ${numerator} из ${denominator}` : null,
+      };
+    }
+    const value = own[0];
+    if (!value) {
+      return {
+        ...base,
+        value: null,
+        numerator: null,
+        denominator: null,
+        target: definition.defaultTarget,
+        status: definition.defaultTarget.kind === 'none' ? null : 'нет данных',
+        change: null,
+      };
+    }
+    return {
+      ...base,
+      value: value.value,
+      numerator: value.numerator,
+      denominator: value.denominator,
+      target: value.target,
+      status: value.status,
+      change: value.change,
+    };
+  });
+}
+
+/** True when the period has no value at all yet: nothing has been loaded for it. */
+export const hasNoData = (tiles: readonly Tile[]): boolean => tiles.every((tile) => tile.value === null);
+
+export interface Laggard {
+  code: string;
+  value: number;
+}
+
+/** The organizations below the target in a period, worst first: who holds the city back. */
+export function laggards(values: readonly IndicatorValueView[], period: string): Laggard[] {
+  return values
+    .filter((v) => v.org !== null && v.period === period && v.status === 'не достигнуто' && v.value !== null)
+    .map((v) => ({ code: v.org!, value: v.value! }))
+    .sort((a, b) => a.value - b.value);
+}

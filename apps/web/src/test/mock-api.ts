@@ -1,0 +1,29 @@
+import { vi } from 'vitest';
+
+/** An answer of the fake API: a JSON body, or a status with a body. */
+type Answer = unknown | { status: number; body: unknown };
+type Route = Answer | ((url: URL) => Answer);
+
+const isStatusAnswer = (answer: unknown): answer is { status: number; body: unknown } =>
+  typeof answer === 'object' && answer !== null && 'status' in answer && 'body' in answer;
+
+/**
+ * Replaces fetch with a fake API: routes by path (`/api/periods`), a value or a function of
+ * the URL (to look at the query). Unknown paths answer 404 like the API, in Russian.
+ */
+export function mockApi(routes: Record<string, Route>) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+    const url = new URL(String(input), 'http://localhost');
+    const route = routes[url.pathname];
+    const answer = typeof route === 'function' ? route(url) : route;
+    const { status, body } =
+      route === undefined
+        ? { status: 404, body: { statusCode: 404, message: `Нет такого адреса: ${url.pathname}` } }
+        : isStatusAnswer(answer)
+          ? answer
+          : { status: 200, body: answer };
+    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}

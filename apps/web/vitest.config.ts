@@ -1,0 +1,14 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config.ts';
+
+// Chart builders and helpers are tested in Node, without a DOM; the few component tests
+// ask for jsdom themselves (`// @vitest-environment jsdom` at the top of the file).
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      include: ['src/**/*.test.{ts,tsx}'],
+      environment: 'node',
+    },
+  }),
+);
