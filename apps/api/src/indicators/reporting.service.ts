@@ -34,10 +34,16 @@ export class ReportingService {
   async completeness(periodCode: string): Promise<CompletenessView> {
     const period = this.indicators.period(await this.repository.periods(), periodCode);
     const organizations = await this.inputs.reportingOrganizations(this.dataSource.manager, period);
-    const names = new Map((await this.repository.organizations()).map((o) => [o.code, o.name]));
-    const sheets = (Object.keys(SHEET_NAMES) as SheetId[]).map((sheet) => {
+    const counts = (Object.keys(SHEET_NAMES) as SheetId[]).map((sheet) => {
       const expected = organizations.filter((o) => SHEET_APPLIES_TO[sheet].includes(o.type));
       const missing = expected.filter((o) => !o.sheets.has(sheet));
+      return { sheet, expected, missing };
+    });
+    // Names only when someone is missing: the whole registry is not read on every page load.
+    const names = counts.some((c) => c.missing.length > 0)
+      ? new Map((await this.repository.organizations()).map((o) => [o.code, o.name]))
+      : new Map<string, string>();
+    const sheets = counts.map(({ sheet, expected, missing }) => {
       const reported = expected.length - missing.length;
       return {
         sheet,
