@@ -89,36 +89,48 @@ export class IndicatorRecomputeService {
 
   private async municipal(manager: EntityManager, period: PeriodEntity, context: PeriodContext) {
     const organizations = await this.inputs.reportingOrganizations(manager, period);
-    const organizationValues = await manager
-      .createQueryBuilder(IndicatorValueEntity, 'v')
-      .innerJoin(OrganizationEntity, 'o', 'o.id = v.organizationId')
-      .select([
-        'v.indicator AS indicator',
-        'o.code AS organization',
-        'v.numerator AS numerator',
-        'v.denominator AS denominator',
-      ])
-      .where('v.periodId = :periodId', { periodId: period.id })
-      .getRawMany<IndicatorValue>();
-    const choiceRows = await manager
-      .createQueryBuilder(ChoiceCountEntity, 'c')
-      .select('c.organizationId', 'organizationId')
-      .addSelect('c.area', 'area')
-      .addSelect('SUM(c.graduates)', 'graduates')
-      .where('c.periodId = :periodId', { periodId: period.id })
-      .groupBy('c.organizationId, c.area')
-      .getRawMany<{ organizationId: number; area: string; graduates: number }>();
     // Only the organizations the registry counts for the period: one retired after it sent its
     // report keeps its own values (its history) but is no longer part of the municipality.
-    const active = new Set(organizations.map((o) => o.id));
-    const activeCodes = new Set(organizations.map((o) => o.code));
-    const choices: Record<string, number> = {};
-    for (const c of choiceRows.filter((row) => active.has(Number(row.organizationId))))
-      choices[c.area] = (choices[c.area] ?? 0) + Number(c.graduates);
+    // Filtered and summed in the database (the same rule as reportingOrganizations): only the
+    // pooled values are read, not every organization's values and choices of the period.
+    // Ordered as the (period, indicator, organization) index returns them: the contributors'
+    // order.
+    const organizationValues = await this.inputs
+      .activeReporting(
+        manager
+          .createQueryBuilder(IndicatorValueEntity, 'v')
+          .innerJoin(OrganizationEntity, 'o', 'o.id = v.organizationId')
+          .select([
+            'v.indicator AS indicator',
+            'o.code AS organization',
+            'v.numerator AS numerator',
+            'v.denominator AS denominator',
+          ])
+          // Values without a numerator are not pooled (municipalValues leaves them out).
+          .where('v.periodId = :periodId AND v.numerator IS NOT NULL', { periodId: period.id }),
+        'o',
+        period,
+      )
+      .orderBy('v.indicator')
+      .addOrderBy('v.organizationId')
+      .getRawMany<IndicatorValue>();
+    const choiceRows = await this.inputs
+      .activeReporting(
+        manager
+          .createQueryBuilder(ChoiceCountEntity, 'c')
+          .innerJoin(OrganizationEntity, 'o', 'o.id = c.organizationId')
+          .select('c.area', 'area')
+          .addSelect('SUM(c.graduates)', 'graduates')
+          .where('c.periodId = :periodId', { periodId: period.id }),
+        'o',
+        period,
+      )
+      .groupBy('c.area')
+      .getRawMany<{ area: string; graduates: number }>();
     const values = municipalValues({
       organizations,
-      organizationValues: organizationValues.filter((v) => activeCodes.has(v.organization!)),
-      choices,
+      organizationValues,
+      choices: Object.fromEntries(choiceRows.map((c) => [c.area, Number(c.graduates)])),
       demand: context.demand,
     });
     await manager.delete(IndicatorValueEntity, { periodId: period.id, organizationId: IsNull() });
