@@ -74,11 +74,15 @@ export class ExportService {
       'Организация',
       ...ratioIds.map((id) => INDICATORS.find((d) => d.id === id)!.name),
     ]);
+    // Looked up, not searched per cell (tens of millions of comparisons at 1,000 organizations);
+    // the first match wins, as the search found it.
+    const valueOf = new Map<string, IndicatorValueView>();
+    for (const v of perOrganization) if (!valueOf.has(`${v.id}|${v.org}`)) valueOf.set(`${v.id}|${v.org}`, v);
     for (const code of [...new Set(perOrganization.map((v) => v.org!))].sort()) {
       const row = byOrg.addRow([
         code,
         names.get(code) ?? code,
-        ...ratioIds.map((id) => perOrganization.find((v) => v.org === code && v.id === id)?.value ?? null),
+        ...ratioIds.map((id) => valueOf.get(`${id}|${code}`)?.value ?? null),
       ]);
       ratioIds.forEach((id, i) => {
         if (id !== 'demand_mismatch') row.getCell(3 + i).numFmt = PERCENT;

@@ -197,8 +197,12 @@ export class IndicatorsService {
     const nameOf = new Map(organizations.map((o) => [o.code, o.name]));
     const sheets: string[] = definition.kind === 'completeness' ? [value.sheet!] : [...definition.sheets];
     const uploads = await this.repository.sourceUploads(period.id, sheets);
-    const uploadOf = (code: string) =>
-      sheets.map((s) => uploads.find((u) => u.code === code && u.sheet === s)).find(Boolean);
+    // Looked up, not searched for each contributor (a million comparisons at 1,000
+    // organizations); the first match wins, as the search found it.
+    const uploadByKey = new Map<string, (typeof uploads)[number]>();
+    for (const u of uploads)
+      if (!uploadByKey.has(`${u.sheet}|${u.code}`)) uploadByKey.set(`${u.sheet}|${u.code}`, u);
+    const uploadOf = (code: string) => sheets.map((s) => uploadByKey.get(`${s}|${code}`)).find(Boolean);
     const contributor = (
       code: string,
       v: Pick<StoredValue, 'numerator' | 'denominator' | 'value'> | undefined,
@@ -217,6 +221,8 @@ export class IndicatorsService {
       indicator: definition.id,
     });
     const stored = await this.repository.values([period.id], { indicator: definition.id });
+    const storedOf = new Map<string | null, StoredValue>();
+    for (const v of stored) if (!storedOf.has(v.organizationCode)) storedOf.set(v.organizationCode, v);
     const codes =
       (definition.kind === 'completeness'
         ? (
@@ -229,9 +235,7 @@ export class IndicatorsService {
     return codes.map((code) =>
       contributor(
         code,
-        definition.kind === 'completeness'
-          ? { numerator: 1, denominator: 1, value: 1 }
-          : stored.find((v) => v.organizationCode === code),
+        definition.kind === 'completeness' ? { numerator: 1, denominator: 1, value: 1 } : storedOf.get(code),
       ),
     );
   }
