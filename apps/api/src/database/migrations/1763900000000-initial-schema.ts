@@ -1,61 +1,22 @@
 import { AREAS } from '@profmonitor/domain';
 import {
   Table,
-  TableForeignKey,
   TableIndex,
   type MigrationInterface,
   type QueryRunner,
   type TableColumnOptions,
+  type TableForeignKey,
 } from 'typeorm';
+import { bool, date, fk, id, int, str, timestampNow } from './columns';
 
 // Written with TypeORM's Table API rather than raw SQL, so that the same migration builds the
 // schema on SQLite and on PostgreSQL. A test compares it with the entities (no drift).
-
-const id: TableColumnOptions = {
-  name: 'id',
-  type: 'integer',
-  isPrimary: true,
-  isGenerated: true,
-  generationStrategy: 'increment',
-};
-const int = (name: string, nullable = false): TableColumnOptions => ({
-  name,
-  type: 'integer',
-  isNullable: nullable,
-});
-const str = (name: string, length: number, nullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
-const bool = (name: string, nullable = false): TableColumnOptions => ({
-  name,
-  type: 'boolean',
-  isNullable: nullable,
-});
-const date = (name: string, nullable = false): TableColumnOptions => ({
-  name,
-  type: 'date',
-  isNullable: nullable,
-});
 
 export class InitialSchema1763900000000 implements MigrationInterface {
   name = 'InitialSchema1763900000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const timestamp = (name: string): TableColumnOptions => ({
-      name,
-      type: queryRunner.connection.driver.options.type === 'postgres' ? 'timestamp' : 'datetime',
-      default: queryRunner.connection.driver.options.type === 'postgres' ? 'now()' : "datetime('now')",
-    });
-    const fk = (column: string, table: string, onDelete: 'CASCADE' | 'RESTRICT' = 'RESTRICT') =>
-      new TableForeignKey({
-        columnNames: [column],
-        referencedTableName: table,
-        referencedColumnNames: ['id'],
-        onDelete,
-      });
+    const timestamp = (name: string) => timestampNow(queryRunner, name);
     const create = async (
       name: string,
       columns: TableColumnOptions[],

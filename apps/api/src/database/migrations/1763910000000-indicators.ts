@@ -1,52 +1,13 @@
-import {
-  Table,
-  TableForeignKey,
-  TableIndex,
-  type MigrationInterface,
-  type QueryRunner,
-  type TableColumnOptions,
-} from 'typeorm';
+import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { double, fk, id, int, str, text, timestampNow } from './columns';
 
 // Portable like the initial migration: TypeORM's Table API, no raw SQL.
-
-const id: TableColumnOptions = {
-  name: 'id',
-  type: 'integer',
-  isPrimary: true,
-  isGenerated: true,
-  generationStrategy: 'increment',
-};
-const int = (name: string, nullable = false): TableColumnOptions => ({
-  name,
-  type: 'integer',
-  isNullable: nullable,
-});
-const str = (name: string, length: number, nullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
-const double = (name: string): TableColumnOptions => ({ name, type: 'double precision', isNullable: true });
-const text = (name: string): TableColumnOptions => ({ name, type: 'text', isNullable: true });
-const fk = (column: string, table: string) =>
-  new TableForeignKey({
-    columnNames: [column],
-    referencedTableName: table,
-    referencedColumnNames: ['id'],
-    onDelete: 'CASCADE',
-  });
 
 export class Indicators1763910000000 implements MigrationInterface {
   name = 'Indicators1763910000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const postgres = queryRunner.connection.driver.options.type === 'postgres';
-    const timestamp = (name: string): TableColumnOptions => ({
-      name,
-      type: postgres ? 'timestamp' : 'datetime',
-      default: postgres ? 'now()' : "datetime('now')",
-    });
+    const timestamp = (name: string) => timestampNow(queryRunner, name);
     await queryRunner.createTable(
       new Table({
         name: 'indicator_values',
@@ -61,7 +22,10 @@ export class Indicators1763910000000 implements MigrationInterface {
           double('value'),
           text('contributors'),
         ],
-        foreignKeys: [fk('period_id', 'periods'), fk('organization_id', 'organizations')],
+        foreignKeys: [
+          fk('period_id', 'periods', 'CASCADE'),
+          fk('organization_id', 'organizations', 'CASCADE'),
+        ],
         indices: [
           new TableIndex({ columnNames: ['period_id', 'indicator', 'organization_id'] }),
           new TableIndex({ columnNames: ['organization_id'] }),
@@ -72,7 +36,10 @@ export class Indicators1763910000000 implements MigrationInterface {
       new Table({
         name: 'choice_counts',
         columns: [id, int('period_id'), int('organization_id'), str('area_code', 2), int('graduates')],
-        foreignKeys: [fk('period_id', 'periods'), fk('organization_id', 'organizations')],
+        foreignKeys: [
+          fk('period_id', 'periods', 'CASCADE'),
+          fk('organization_id', 'organizations', 'CASCADE'),
+        ],
         indices: [new TableIndex({ columnNames: ['period_id', 'organization_id'] })],
       }),
     );
@@ -88,7 +55,7 @@ export class Indicators1763910000000 implements MigrationInterface {
           str('set_by', 100),
           timestamp('set_at'),
         ],
-        foreignKeys: [fk('period_id', 'periods')],
+        foreignKeys: [fk('period_id', 'periods', 'CASCADE')],
         indices: [new TableIndex({ columnNames: ['period_id', 'indicator'] })],
       }),
     );
@@ -96,7 +63,7 @@ export class Indicators1763910000000 implements MigrationInterface {
       new Table({
         name: 'in_demand_lists',
         columns: [id, int('period_id'), text('areas'), str('set_by', 100), timestamp('set_at')],
-        foreignKeys: [fk('period_id', 'periods')],
+        foreignKeys: [fk('period_id', 'periods', 'CASCADE')],
         indices: [new TableIndex({ columnNames: ['period_id'] })],
       }),
     );
