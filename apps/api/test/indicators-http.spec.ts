@@ -578,8 +578,14 @@ describe('GET /api/indicators/:id/rows', () => {
     denominator: number;
     cells: Record<string, unknown>;
   }
-  const rows = async (id: string, query: Record<string, string>) =>
-    (await get(`/api/indicators/${id}/rows`).query(query).expect(200)).body as Row[];
+  const page = async (id: string, query: Record<string, string | number>) =>
+    (await get(`/api/indicators/${id}/rows`).query(query).expect(200)).body as { total: number; rows: Row[] };
+  /** All the rows (none of these values has more than the default limit), checked against the total. */
+  const rows = async (id: string, query: Record<string, string>) => {
+    const { total, rows } = await page(id, query);
+    expect(rows).toHaveLength(total);
+    return rows;
+  };
 
   it('the grades behind one school’s coverage: Excel row, share of numerator and denominator, cells by header', async () => {
     // Grade 7 (row 2) counts for nothing and is left out.
@@ -626,6 +632,18 @@ describe('GET /api/indicators/:id/rows', () => {
     ]);
     const sum = (key: 'numerator' | 'denominator') => all.reduce((s, r) => s + r[key], 0);
     expect([sum('numerator'), sum('denominator')]).toEqual([190, 250]);
+  });
+
+  it('lists only the first `limit` rows, and tells how many there are in all', async () => {
+    const { total, rows: first } = await page('coverage_8_11', { period: P1, limit: 4 });
+    expect(total).toBe(6);
+    expect(first.map((r) => [r.org, r.excelRow])).toEqual([
+      ['SCH01', 2],
+      ['SCH01', 3],
+      ['SCH01', 4],
+      ['SCH01', 5],
+    ]);
+    expect((await page('coverage_8_11', { period: P1, limit: 5000 })).rows).toHaveLength(6);
   });
 
   it('teachers and graduates: which row counted and which did not', async () => {
@@ -938,6 +956,10 @@ describe('bad input', () => {
     expect(
       await messages('/api/indicators/completeness/explanation', { period: P1, sheet: 'Лист1' }, 400),
     ).toEqual(['Такого листа нет.']);
+    for (const limit of [0, 5001, 1.5, 'много'])
+      expect(
+        new Set(await messages('/api/indicators/coverage_8_11/rows', { period: P1, limit }, 400)),
+      ).toEqual(new Set(['limit — целое число от 1 до 5000.']));
     for (const limit of [0, 501, 'много'])
       // «много» fails all three checks, each with the same message.
       expect(new Set(await messages('/api/uploads', { limit }, 400))).toEqual(

@@ -7,11 +7,12 @@ import {
   DestinationLinkDto,
   ExplanationDto,
   ExplanationQueryDto,
-  ExplanationRowDto,
+  ExplanationRowsDto,
   IndicatorDefinitionDto,
   IndicatorValueDto,
   OrgPeriodQueryDto,
   PeriodQueryDto,
+  RowsQueryDto,
   TargetDto,
   TargetViewDto,
   ValuesQueryDto,
@@ -51,9 +52,9 @@ export class IndicatorsController {
 
   @Get('indicators/:id/rows')
   @ApiOperation({ summary: 'The rows behind a value (which graduates, grades, teachers) with their uploads' })
-  @ApiOkResponse({ type: [ExplanationRowDto] })
-  rows(@Param('id') id: string, @Query() query: OrgPeriodQueryDto) {
-    return this.indicators.rows(id, query.period, query.org);
+  @ApiOkResponse({ type: ExplanationRowsDto })
+  rows(@Param('id') id: string, @Query() query: RowsQueryDto) {
+    return this.indicators.rows(id, query.period, query.org, query.limit);
   }
 
   @Get('completeness')

@@ -6,6 +6,7 @@ import type {
   ContributorView,
   DestinationLinkView,
   ExplanationRowView,
+  ExplanationRowsView,
   ExplanationView,
   IndicatorDefinitionView,
   IndicatorId,
@@ -17,7 +18,7 @@ import type {
 } from '@profmonitor/domain';
 import { INDICATORS } from '@profmonitor/domain';
 import { Type } from 'class-transformer';
-import { IsIn, IsNumber, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 // Response classes implement the shared contract types of libs/domain: they document the API
 // (OpenAPI) and fail the type check if the contract and the documentation drift apart.
@@ -72,6 +73,21 @@ export class OrgPeriodQueryDto extends PeriodQueryDto {
   @IsOptional()
   @Matches(CODE, { message: CODE_MESSAGE })
   org?: string;
+}
+
+/** How many rows behind a value one answer lists at most; the total is always told. */
+export const ROWS_LIMIT_DEFAULT = 500;
+export const ROWS_LIMIT_MAX = 5000;
+const ROWS_LIMIT_MESSAGE = `limit — целое число от 1 до ${ROWS_LIMIT_MAX}.`;
+
+export class RowsQueryDto extends OrgPeriodQueryDto {
+  @ApiPropertyOptional({ default: ROWS_LIMIT_DEFAULT, minimum: 1, maximum: ROWS_LIMIT_MAX })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: ROWS_LIMIT_MESSAGE })
+  @Min(1, { message: ROWS_LIMIT_MESSAGE })
+  @Max(ROWS_LIMIT_MAX, { message: ROWS_LIMIT_MESSAGE })
+  limit?: number;
 }
 
 export class TargetDto {
@@ -162,6 +178,12 @@ export class ExplanationRowDto implements ExplanationRowView {
     string,
     string | number | boolean | null
   >;
+}
+
+export class ExplanationRowsDto implements ExplanationRowsView {
+  @ApiProperty({ description: 'How many rows stand behind the value, shown or not' }) total: number;
+  @ApiProperty({ type: [ExplanationRowDto], description: 'The first `limit` of them' })
+  rows: ExplanationRowView[];
 }
 
 class MissingOrganizationDto {

@@ -10,6 +10,7 @@ import {
   type AreaGapView,
   type ContributorView,
   type ExplanationRowView,
+  type ExplanationRowsView,
   type ExplanationView,
   type IndicatorDefinition,
   type IndicatorDefinitionView,
@@ -23,6 +24,7 @@ import type { PeriodEntity } from '../organizations/period.entity';
 import { SCHOOL_SHEET_ENTITIES } from '../reports/entities/sheet-rows.entity';
 import { ChoiceCountEntity } from './indicator.entities';
 import { IndicatorInputs } from './indicator-inputs';
+import { ROWS_LIMIT_DEFAULT } from './indicators.dto';
 import { IndicatorsRepository, type StoredValue } from './indicators.repository';
 import { headersOf, SHEET_NAMES } from './sheet-headers';
 
@@ -138,8 +140,16 @@ export class IndicatorsService {
     };
   }
 
-  /** The rows behind a value: each counted row with its share of numerator and denominator. */
-  async rows(id: string, periodCode: string, org?: string): Promise<ExplanationRowView[]> {
+  /**
+   * The rows behind a value: each counted row with its share of numerator and denominator.
+   * Only the first `limit` are listed (a city has thousands), but all of them are counted.
+   */
+  async rows(
+    id: string,
+    periodCode: string,
+    org?: string,
+    limit = ROWS_LIMIT_DEFAULT,
+  ): Promise<ExplanationRowsView> {
     const definition = this.definition(id);
     if (definition.kind !== 'ratio' || !definition.rows) {
       throw new NotFoundException(`У показателя «${definition.name}» нет строк, из которых он складывается.`);
@@ -150,7 +160,7 @@ export class IndicatorsService {
     // No value in this period at all (local_spo_in_demand without in-demand areas): no rows behind it.
     if (definition.measure({ [counting.sheet]: [] }, context) === undefined) {
       if (org) await this.organization(org);
-      return [];
+      return { total: 0, rows: [] };
     }
     // The municipality's rows: those of the organizations it pools (the active reporting ones).
     const pooled = org ? null : await this.activeCodes(period);
@@ -160,6 +170,7 @@ export class IndicatorsService {
     if (org && sources.length === 0) await this.organization(org);
     const headers = headersOf(counting.sheet);
     const result: ExplanationRowView[] = [];
+    let total = 0;
     for (const source of sources.sort((a, b) => a.code.localeCompare(b.code))) {
       const rows = await this.dataSource.manager.find(SCHOOL_SHEET_ENTITIES[counting.sheet], {
         where: { versionId: source.versionId },
@@ -169,6 +180,8 @@ export class IndicatorsService {
         const numerator = counting.numerator(row as never, context);
         const denominator = counting.denominator(row as never, context);
         if (numerator === 0 && denominator === 0) continue;
+        total += 1;
+        if (result.length >= limit) continue;
         const cells: ExplanationRowView['cells'] = {};
         for (const [key, header] of headers)
           cells[header] = (row as unknown as Record<string, never>)[key] ?? null;
@@ -184,7 +197,7 @@ export class IndicatorsService {
         });
       }
     }
-    return result;
+    return { total, rows: result };
   }
 
   private async contributors(

@@ -1,9 +1,18 @@
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { UploadView } from '@profmonitor/domain';
+import type { UploadKind, UploadOutcome, UploadView } from '@profmonitor/domain';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { UploadsService } from './uploads.service';
+
+// The values the contract's unions allow (a value outside them fails the type check).
+const UPLOAD_KINDS = ['school', 'vacancies', 'registry', 'unknown'] as const satisfies readonly UploadKind[];
+const UPLOAD_OUTCOMES = [
+  'accepted',
+  'partial',
+  'rejected',
+  'duplicate',
+] as const satisfies readonly UploadOutcome[];
 
 export class UploadsQueryDto {
   @ApiPropertyOptional({ example: 'SCH01' })
@@ -30,8 +39,8 @@ export class UploadsQueryDto {
 export class UploadDto implements UploadView {
   @ApiProperty() id: number;
   @ApiProperty() fileName: string;
-  @ApiProperty({ enum: ['school', 'vacancies', 'registry', 'unknown'] }) kind: string;
-  @ApiProperty({ enum: ['accepted', 'partial', 'rejected', 'duplicate'] }) outcome: string;
+  @ApiProperty({ enum: UPLOAD_KINDS }) kind: UploadKind;
+  @ApiProperty({ enum: UPLOAD_OUTCOMES }) outcome: UploadOutcome;
   @ApiProperty({ type: String, nullable: true }) organization: string | null;
   @ApiProperty({ type: String, nullable: true }) period: string | null;
   @ApiProperty() uploadedBy: string;

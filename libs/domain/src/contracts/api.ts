@@ -96,6 +96,13 @@ export interface ExplanationRowView {
   cells: Record<string, string | number | boolean | null>;
 }
 
+/** The rows behind a value (GET /api/indicators/:id/rows): the first `limit` of `total`. */
+export interface ExplanationRowsView {
+  /** How many rows stand behind the value, shown or not. */
+  total: number;
+  rows: ExplanationRowView[];
+}
+
 export interface CompletenessSheetView {
   sheet: SheetId;
   name: string;
@@ -110,11 +117,20 @@ export interface CompletenessView {
   sheets: CompletenessSheetView[];
 }
 
+/** What a file was taken for: a school's report, the labor demand, the registry, or nothing known. */
+export type UploadKind = 'school' | 'vacancies' | 'registry' | 'unknown';
+
+/**
+ * accepted: every sheet stored; partial: some sheets rejected; rejected: nothing stored;
+ * duplicate: the same file as the current data.
+ */
+export type UploadOutcome = 'accepted' | 'partial' | 'rejected' | 'duplicate';
+
 export interface UploadView {
   id: number;
   fileName: string;
-  kind: string;
-  outcome: string;
+  kind: UploadKind;
+  outcome: UploadOutcome;
   organization: string | null;
   period: string | null;
   uploadedBy: string;

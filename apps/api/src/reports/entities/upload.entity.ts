@@ -1,3 +1,4 @@
+import type { UploadKind, UploadOutcome } from '@profmonitor/domain';
 import {
   Column,
   CreateDateColumn,
@@ -10,10 +11,6 @@ import {
 import { OrganizationEntity } from '../../organizations/organization.entity';
 import { PeriodEntity } from '../../organizations/period.entity';
 import type { ImportResult } from '../import/import-result';
-
-export type UploadKind = 'school' | 'vacancies' | 'registry' | 'unknown';
-/** accepted: every sheet stored; partial: some sheets rejected; rejected: nothing stored; duplicate: same file as the current data. */
-export type UploadOutcome = 'accepted' | 'partial' | 'rejected' | 'duplicate';
 
 /** Every file ever sent, with its outcome and the full list of errors and warnings. */
 @Entity('uploads')

@@ -1,5 +1,4 @@
-import type { Issue, SheetOutcome, WorkbookKindId } from '@profmonitor/domain';
-import type { UploadOutcome } from '../entities/upload.entity';
+import type { Issue, SheetOutcome, UploadOutcome, WorkbookKindId } from '@profmonitor/domain';
 
 export type PlacedIssue = Pick<Issue, 'row' | 'column' | 'message'>;
 

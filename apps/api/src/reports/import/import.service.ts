@@ -6,6 +6,7 @@ import {
   type AnyTableSheet,
   type Cell,
   type SheetContext,
+  type UploadOutcome,
 } from '@profmonitor/domain';
 import {
   fileDigest,
@@ -16,7 +17,7 @@ import {
 } from '@profmonitor/workbook';
 import { DataSource, type EntityManager } from 'typeorm';
 import { WorkbookIntake } from '../../common/workbook-intake';
-import { UploadEntity, type UploadOutcome } from '../entities/upload.entity';
+import { UploadEntity } from '../entities/upload.entity';
 import { emptyResult, sheetResult, type ImportResult } from './import-result';
 import { SchoolWorkbookHandler, VacanciesWorkbookHandler, type WorkbookHandler } from './workbook-handlers';
 

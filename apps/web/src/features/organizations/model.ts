@@ -1,4 +1,4 @@
-import type { IndicatorValueView, OrganizationView } from '@profmonitor/domain';
+import type { IndicatorValueView, OrganizationView, UploadOutcome } from '@profmonitor/domain';
 
 /** Whether an organization reports in a period (codes `2023/2024` compare as text). */
 export function activeIn(organization: OrganizationView, period: string): boolean {
@@ -35,7 +35,8 @@ export function scoresByOrganization(
   return scores;
 }
 
-const OUTCOMES: Record<string, string> = {
+// Every outcome of the contract has its words (the type check sees a missing one).
+const OUTCOMES: Record<UploadOutcome, string> = {
   accepted: 'принят',
   partial: 'принят частично',
   rejected: 'отклонён',
@@ -43,4 +44,5 @@ const OUTCOMES: Record<string, string> = {
 };
 
 /** An upload's outcome in Russian; an unknown code is shown as it is. */
-export const outcomeLabel = (outcome: string): string => OUTCOMES[outcome] ?? outcome;
+export const outcomeLabel = (outcome: string): string =>
+  (OUTCOMES as Partial<Record<string, string>>)[outcome] ?? outcome;

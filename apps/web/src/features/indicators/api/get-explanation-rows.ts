@@ -1,12 +1,18 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ExplanationRowView } from '@profmonitor/domain';
+import type { ExplanationRowsView } from '@profmonitor/domain';
 import { api } from '@/lib/api-client';
 import type { ExplanationTarget } from './get-explanation';
 
-/** The rows behind a value; there can be thousands, so they are asked for only on request. */
+/** Thousands of rows would freeze the page; the rest are in the organizations' files. */
+export const ROWS_SHOWN = 500;
+
+/**
+ * The first rows behind a value, and how many there are; there can be thousands, so they are
+ * asked for only on request.
+ */
 export const getExplanationRows = ({ id, period, org }: ExplanationTarget, signal?: AbortSignal) =>
-  api.get<ExplanationRowView[]>(`/indicators/${encodeURIComponent(id)}/rows`, {
-    params: { period, org },
+  api.get<ExplanationRowsView>(`/indicators/${encodeURIComponent(id)}/rows`, {
+    params: { period, org, limit: ROWS_SHOWN },
     signal,
   });
 

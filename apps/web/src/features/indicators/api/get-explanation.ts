@@ -11,9 +11,12 @@ export const getExplanation = ({ id, period, org }: ExplanationTarget, signal?: 
     signal,
   });
 
+/** The key prefix of an indicator's explanations, whatever the period and organization. */
+export const explanationsQueryKey = (id: IndicatorId) => ['indicators', id, 'explanation'] as const;
+
 export const explanationQueryOptions = (target: ExplanationTarget) =>
   queryOptions({
-    queryKey: ['indicators', target.id, 'explanation', { period: target.period, org: target.org }],
+    queryKey: [...explanationsQueryKey(target.id), { period: target.period, org: target.org }],
     queryFn: ({ signal }) => getExplanation(target, signal),
   });
 

@@ -54,7 +54,11 @@ describe('ExplanationSection', () => {
     const fetch = mockApi({
       '/api/organizations': ORGANIZATIONS,
       '/api/indicators/coverage_8_11/explanation': EXPLANATION,
-      '/api/indicators/coverage_8_11/rows': Array.from({ length: 501 }, (_, i) => row(i + 2)),
+      // The API lists the first `limit` rows and counts them all.
+      '/api/indicators/coverage_8_11/rows': (url: URL) => ({
+        total: 501,
+        rows: Array.from({ length: Number(url.searchParams.get('limit')) }, (_, i) => row(i + 2)),
+      }),
     });
     renderPage(<ExplanationSection definition={indicatorById('coverage_8_11')!} period="2024/2025" />, {
       path: '/indicators/:id',

@@ -17,6 +17,7 @@ import { CompletenessSection } from './CompletenessSection';
 import { ExplanationSection } from './ExplanationSection';
 import { HeatmapSection } from './HeatmapSection';
 import { OrganizationsSection } from './OrganizationsSection';
+import { TargetSection } from './TargetSection';
 import { TrendSection } from './TrendSection';
 
 export function IndicatorPage() {
@@ -98,6 +99,7 @@ function Indicator({ definition, period, periods }: IndicatorProps) {
           />
         </>
       )}
+      <TargetSection definition={definition} period={period.code} />
       {definition.kind === 'completeness' ? (
         <CompletenessSection period={period.code} values={values.data ?? []} />
       ) : (

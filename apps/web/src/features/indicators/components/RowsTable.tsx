@@ -7,9 +7,6 @@ import { SHEET_NAMES } from '@/lib/indicators';
 import { useExplanationRows } from '../api/get-explanation-rows';
 import type { ExplanationTarget } from '../api/get-explanation';
 
-/** Thousands of rows would freeze the page; the rest are a download away. */
-export const ROWS_SHOWN = 500;
-
 /** The cell columns of the shown rows, in the order they first appear. */
 export function cellColumns(rows: readonly ExplanationRowView[]): string[] {
   const columns = new Set<string>();
@@ -45,16 +42,16 @@ export function RowsTable({ target }: { target: ExplanationTarget }) {
   if (rows.isPending) return <Loading label="Загрузка строк…" />;
   if (rows.isError)
     return <ErrorMessage error={rows.error} what="строки отчётов" retry={() => void rows.refetch()} />;
-  if (rows.data.length === 0) return <p className="muted">Строк нет.</p>;
+  const { total, rows: shown } = rows.data;
+  if (total === 0) return <p className="muted">Строк нет.</p>;
 
-  const shown = rows.data.slice(0, ROWS_SHOWN);
   const columns = cellColumns(shown);
   return (
     <>
       <p className="muted small">
-        {rows.data.length > ROWS_SHOWN
-          ? `Показаны первые ${formatNumber(ROWS_SHOWN)} строк из ${formatNumber(rows.data.length)}. Остальные — в файлах отчётов организаций.`
-          : `Строк: ${formatNumber(rows.data.length)}.`}
+        {total > shown.length
+          ? `Показаны первые ${formatNumber(shown.length)} строк из ${formatNumber(total)}. Остальные — в файлах отчётов организаций.`
+          : `Строк: ${formatNumber(total)}.`}
       </p>
       <TableWrap label="Строки отчётов за значением">
         <table className="table table--compact">
