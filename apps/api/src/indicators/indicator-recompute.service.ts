@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
+  dissimilarity,
+  indicatorById,
   measureOrganization,
   municipalValues,
+  ratioValue,
+  type SheetId,
   type IndicatorValue,
   type PeriodContext,
 } from '@profmonitor/domain';
@@ -22,11 +26,60 @@ import { IndicatorInputs } from './indicator-inputs';
 export class IndicatorRecomputeService {
   constructor(private readonly inputs: IndicatorInputs) {}
 
+  /**
+   * An organization's accepted workbook: re-measure it from its rows, then move the municipal
+   * values by the difference it makes (its old contribution out, its new one in) rather than
+   * re-pooling every organization of the period. The first values of a period are pooled whole.
+   */
   async organizationChanged(manager: EntityManager, organizationId: number, periodId: number): Promise<void> {
     const period = await manager.findOneByOrFail(PeriodEntity, { id: periodId });
     const context = await this.inputs.context(manager, period);
-    await this.measure(manager, organizationId, period, context);
-    await this.municipal(manager, period, context);
+    const before = await manager.find(IndicatorValueEntity, { where: { periodId, organizationId } });
+    const after = await this.measure(manager, organizationId, period, context);
+    const municipal = await manager.find(IndicatorValueEntity, {
+      where: { periodId, organizationId: IsNull() },
+    });
+    if (municipal.length === 0) return this.municipal(manager, period, context);
+
+    const key = (v: { indicator: string; sheet: string | null }) => `${v.indicator}|${v.sheet ?? ''}`;
+    const oldOf = new Map(before.map((v) => [key(v), v]));
+    const newOf = new Map(after.values.map((v) => [key(v), v]));
+    const withOrWithout = (row: IndicatorValueEntity, contributes: boolean) => {
+      const others = (row.contributors ?? []).filter((code) => code !== after.code);
+      row.contributors = contributes ? [...others, after.code].sort() : others;
+    };
+    for (const row of municipal) {
+      const definition = indicatorById(row.indicator)!;
+      if (definition.kind === 'ratio') {
+        const [was, is] = [oldOf.get(key(row)), newOf.get(key(row))];
+        const numerator = (row.numerator ?? 0) - (was?.numerator ?? 0) + (is?.numerator ?? 0);
+        const denominator = (row.denominator ?? 0) - (was?.denominator ?? 0) + (is?.denominator ?? 0);
+        withOrWithout(row, is !== undefined && is.numerator !== null);
+        const pooled = row.contributors!.length > 0;
+        row.numerator = pooled ? numerator : null;
+        row.denominator = pooled ? denominator : null;
+        row.value = pooled ? ratioValue(numerator, denominator) : null;
+      } else if (definition.kind === 'mismatch') {
+        withOrWithout(row, after.sheets.has('graduates'));
+        row.value = context.demand
+          ? dissimilarity(await this.pooledChoices(manager, period), context.demand.vacanciesByArea).value
+          : null;
+      } else {
+        withOrWithout(row, after.sheets.has(row.sheet as SheetId));
+        row.numerator = row.contributors!.length;
+        row.value = ratioValue(row.numerator, row.denominator ?? 0);
+      }
+      await manager.update(
+        IndicatorValueEntity,
+        { id: row.id },
+        {
+          numerator: row.numerator,
+          denominator: row.denominator,
+          value: row.value,
+          contributors: row.contributors,
+        },
+      );
+    }
   }
 
   /** Everything of a period again: after its labor demand or in-demand list changed. */
@@ -59,7 +112,7 @@ export class IndicatorRecomputeService {
     organizationId: number,
     period: PeriodEntity,
     context: PeriodContext,
-  ) {
+  ): Promise<{ code: string; values: IndicatorValue[]; sheets: Set<SheetId> }> {
     const organization = await manager.findOneByOrFail(OrganizationEntity, { id: organizationId });
     const sheets = await this.inputs.sheets(manager, organizationId, period.id);
     const hasData = Object.keys(sheets).length > 0;
@@ -69,7 +122,12 @@ export class IndicatorRecomputeService {
     );
     await manager.delete(IndicatorValueEntity, { periodId: period.id, organizationId });
     await manager.delete(ChoiceCountEntity, { periodId: period.id, organizationId });
-    if (!hasData) return;
+    const measured = {
+      code: organization.code,
+      values: hasData ? values : [],
+      sheets: new Set(Object.keys(sheets) as SheetId[]),
+    };
+    if (!hasData) return measured;
     await insertInChunks(
       manager,
       IndicatorValueEntity,
@@ -85,6 +143,7 @@ export class IndicatorRecomputeService {
         graduates,
       })),
     );
+    return measured;
   }
 
   private async municipal(manager: EntityManager, period: PeriodEntity, context: PeriodContext) {
@@ -114,7 +173,23 @@ export class IndicatorRecomputeService {
       .orderBy('v.indicator')
       .addOrderBy('v.organizationId')
       .getRawMany<IndicatorValue>();
-    const choiceRows = await this.inputs
+    const values = municipalValues({
+      organizations,
+      organizationValues,
+      choices: await this.pooledChoices(manager, period),
+      demand: context.demand,
+    });
+    await manager.delete(IndicatorValueEntity, { periodId: period.id, organizationId: IsNull() });
+    await insertInChunks(
+      manager,
+      IndicatorValueEntity,
+      values.map((v) => this.row(v, period.id, null)),
+    );
+  }
+
+  /** The active organizations' continuing local graduates by area, summed: the gₐ of the city. */
+  private async pooledChoices(manager: EntityManager, period: PeriodEntity): Promise<Record<string, number>> {
+    const rows = await this.inputs
       .activeReporting(
         manager
           .createQueryBuilder(ChoiceCountEntity, 'c')
@@ -127,18 +202,7 @@ export class IndicatorRecomputeService {
       )
       .groupBy('c.area')
       .getRawMany<{ area: string; graduates: number }>();
-    const values = municipalValues({
-      organizations,
-      organizationValues,
-      choices: Object.fromEntries(choiceRows.map((c) => [c.area, Number(c.graduates)])),
-      demand: context.demand,
-    });
-    await manager.delete(IndicatorValueEntity, { periodId: period.id, organizationId: IsNull() });
-    await insertInChunks(
-      manager,
-      IndicatorValueEntity,
-      values.map((v) => this.row(v, period.id, null)),
-    );
+    return Object.fromEntries(rows.map((c) => [c.area, Number(c.graduates)]));
   }
 
   private row(value: IndicatorValue, periodId: number, organizationId: number | null) {
@@ -150,7 +214,8 @@ export class IndicatorRecomputeService {
       numerator: value.numerator,
       denominator: value.denominator,
       value: value.value,
-      contributors: organizationId === null ? value.contributors : null,
+      // Sorted by code, as the incremental path keeps them.
+      contributors: organizationId === null ? [...value.contributors].sort() : null,
     };
   }
 }
