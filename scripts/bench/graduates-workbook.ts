@@ -14,44 +14,10 @@ import {
   type Territory,
 } from '@profmonitor/domain';
 import { buildWorkbook, writeWorkbookFile } from '@profmonitor/workbook';
+import { Rng } from '../support/random';
 
 export const BENCH_ORGANIZATION = 'BENCH01';
 export const BENCH_PERIOD = '2023/2024';
-
-/** mulberry32: tiny, fast and good enough for plausible data. */
-class Rng {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-
-  weighted<T>(options: readonly (readonly [T, number])[]): T {
-    const total = options.reduce((sum, [, weight]) => sum + weight, 0);
-    let point = this.next() * total;
-    for (const [value, weight] of options) {
-      point -= weight;
-      if (point < 0) return value;
-    }
-    return options[options.length - 1][0];
-  }
-}
 
 interface Program {
   okso: string;

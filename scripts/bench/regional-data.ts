@@ -21,45 +21,7 @@ import {
   type VacancyRow,
 } from '@profmonitor/domain';
 import { graduateRows } from './graduates-workbook';
-
-/** mulberry32, as in graduates-workbook.ts. */
-class Rng {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-
-  weighted<T>(options: readonly (readonly [T, number])[]): T {
-    const total = options.reduce((sum, [, weight]) => sum + weight, 0);
-    let point = this.next() * total;
-    for (const [value, weight] of options) {
-      point -= weight;
-      if (point < 0) return value;
-    }
-    return options[options.length - 1][0];
-  }
-}
+import { Rng } from '../support/random';
 
 /** A seed from small whole numbers (organization, period, stream). */
 const seedOf = (...parts: number[]) =>
@@ -289,7 +251,7 @@ export function regionalReport(
   };
 
   // Coverage rises over the years, differently in each school.
-  const trend = 0.45 + 0.04 * (startYear - 2015) + rng.next() * 0.25;
+  const trend = 0.45 + 0.04 * (startYear - 2015) + rng.float() * 0.25;
   const coverage = school
     ? [5, 6, 7, 8, 9, 10, 11].map((grade): CoverageRow => {
         const students = grade >= 10 ? rng.int(15, 55) : rng.int(40, 110);
@@ -297,10 +259,10 @@ export function regionalReport(
         return {
           grade,
           students,
-          covered: share(trend + (rng.next() - 0.5) * 0.2),
-          trials: share(trend * 0.6 + (rng.next() - 0.5) * 0.2),
-          diagnostics: share(0.5 + rng.next() * 0.4),
-          excursions: rng.chance(0.8) ? share(0.2 + rng.next() * 0.5) : null,
+          covered: share(trend + (rng.float() - 0.5) * 0.2),
+          trials: share(trend * 0.6 + (rng.float() - 0.5) * 0.2),
+          diagnostics: share(0.5 + rng.float() * 0.4),
+          excursions: rng.chance(0.8) ? share(0.2 + rng.float() * 0.5) : null,
         };
       })
     : undefined;

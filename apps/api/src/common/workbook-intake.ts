@@ -1,5 +1,11 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { DEFAULT_LIMITS, type WorkbookLimits } from '@profmonitor/workbook';
+import {
+  DEFAULT_LIMITS,
+  fileDigest,
+  inspectWorkbookFile,
+  WorkbookError,
+  type WorkbookLimits,
+} from '@profmonitor/workbook';
 import { SerialQueue } from './serial-queue';
 
 const MIB = 1024 * 1024;
@@ -26,6 +32,19 @@ export class WorkbookIntake {
 
   run<T>(task: () => Promise<T>): Promise<T> {
     return this.queue.run(task);
+  }
+
+  /**
+   * Checks a file against the limits and the zip structure, and hashes it once: a file that
+   * fails the checks is still hashed, for the upload log.
+   */
+  async inspect(path: string): Promise<{ sha256: string; size: number; failure?: WorkbookError }> {
+    try {
+      return await inspectWorkbookFile(path, this.limits);
+    } catch (error) {
+      if (!(error instanceof WorkbookError)) throw error;
+      return { ...(await fileDigest(path)), failure: error };
+    }
   }
 }
 

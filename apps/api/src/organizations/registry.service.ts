@@ -7,7 +7,7 @@ import {
   TableSheetValidator,
   type OrganizationRow,
 } from '@profmonitor/domain';
-import { fileDigest, inspectWorkbookFile, readWorkbook, WorkbookError } from '@profmonitor/workbook';
+import { readWorkbook, WorkbookError } from '@profmonitor/workbook';
 import { DataSource } from 'typeorm';
 import { emptyResult, sheetResult, type ImportResult } from '../reports/import/import-result';
 import { UploadEntity } from '../reports/entities/upload.entity';
@@ -36,11 +36,11 @@ export class RegistryService {
   }
 
   private async importNow(path: string, meta: UploadMeta): Promise<ImportResult> {
-    const digest = await fileDigest(path);
+    const { failure, ...digest } = await this.intake.inspect(path);
     const result = emptyResult(meta.fileName, 'registry');
     const rows: OrganizationRow[] = [];
     try {
-      await inspectWorkbookFile(path, this.intake.limits);
+      if (failure) throw failure;
       let validator: TableSheetValidator<OrganizationRow> | undefined;
       for await (const sheet of readWorkbook(path, this.intake.limits)) {
         if (validator || !sameName(sheet.name, organizationsSheet.name)) {

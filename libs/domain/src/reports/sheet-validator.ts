@@ -315,7 +315,10 @@ export class ItemsSheetValidator<Row = Record_> {
       const label = showCell(cells[labelAt]);
       const spec = byLabel.get(normalizeName(label));
       if (!spec) {
-        log.warning(excelRow, schema.labelHeader, `Показатель «${label}» не известен и не будет загружен.`);
+        const message = label
+          ? `Показатель «${label}» не известен и не будет загружен. Названия показателей — как в шаблоне.`
+          : `Значение указано без названия показателя в столбце «${schema.labelHeader}» и не будет загружено.`;
+        log.warning(excelRow, schema.labelHeader, message);
       } else if (found.has(spec.key)) {
         log.error(
           excelRow,

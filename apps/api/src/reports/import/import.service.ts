@@ -8,13 +8,7 @@ import {
   type SheetContext,
   type UploadOutcome,
 } from '@profmonitor/domain';
-import {
-  fileDigest,
-  readWorkbook,
-  WorkbookError,
-  inspectWorkbookFile,
-  type RawSheet,
-} from '@profmonitor/workbook';
+import { readWorkbook, WorkbookError, type RawSheet } from '@profmonitor/workbook';
 import { DataSource, type EntityManager } from 'typeorm';
 import { WorkbookIntake } from '../../common/workbook-intake';
 import { UploadEntity } from '../entities/upload.entity';
@@ -67,12 +61,12 @@ export class ImportService {
   /** Imports one school/college or employment-center workbook. Never throws for a bad file. */
   async importFile(path: string, meta: UploadMeta): Promise<ImportResult> {
     return this.intake.run(async () => {
-      const digest = await fileDigest(path);
+      const { failure, ...digest } = await this.intake.inspect(path);
       const result = emptyResult(meta.fileName);
       const log = (outcome: UploadOutcome, extra: Partial<UploadEntity> = {}) =>
         this.logUpload({ ...meta, ...digest, outcome, result, ...extra });
       try {
-        await inspectWorkbookFile(path, this.intake.limits);
+        if (failure) throw failure;
         const duplicate = await this.findCurrentDuplicate(digest.sha256);
         if (duplicate) {
           Object.assign(result, duplicate.result, {
