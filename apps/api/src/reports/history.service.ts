@@ -1,22 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { parsePeriod } from '@profmonitor/domain';
+import { parsePeriod, type SheetVersionView } from '@profmonitor/domain';
 import { DataSource } from 'typeorm';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { PeriodEntity } from '../organizations/period.entity';
 import { ReportVersionEntity } from './entities/report-version.entity';
 import { UploadEntity } from './entities/upload.entity';
-
-export interface SheetVersionView {
-  sheet: string;
-  version: number;
-  current: boolean;
-  rows: number;
-  uploadId: number;
-  fileName: string;
-  sha256: string;
-  uploadedBy: string;
-  uploadedAt: string;
-}
 
 /** The versions of each sheet of an organization's report for a period, newest first. */
 @Injectable()

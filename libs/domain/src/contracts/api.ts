@@ -157,3 +157,100 @@ export interface DestinationLinkView {
   target: string;
   value: number;
 }
+
+/** Where an issue sits: a sheet row (1-based, as Excel shows it) and a column header, when known. */
+export interface PlacedIssue {
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+export interface SheetImportResult {
+  sheet: string;
+  accepted: boolean;
+  rows: number;
+  errors: PlacedIssue[];
+  warnings: PlacedIssue[];
+}
+
+/**
+ * What became of one file: the shape printed by `cli import --json` and returned by the API.
+ * `errors` are the file-level ones (unreadable file, unknown organization, bad period) that
+ * reject everything; sheet errors sit with their sheet.
+ */
+export interface ImportResult {
+  file: string;
+  /** Every sheet accepted whole, and no file-level error. */
+  accepted: boolean;
+  kind: Exclude<UploadKind, 'unknown'> | null;
+  organization: string | null;
+  period: string | null;
+  /** For labor demand: Город or Регион, and the as-of date. */
+  territory?: string | null;
+  asOf?: string | null;
+  outcome: UploadOutcome;
+  uploadId?: number;
+  /** For a repeated file: the upload that stored the same data. */
+  duplicateOf?: number;
+  errors: { message: string }[];
+  warnings: { message: string }[];
+  sheets: SheetImportResult[];
+}
+
+/** One version of one sheet of an organization's report for a period. */
+export interface SheetVersionView {
+  sheet: string;
+  version: number;
+  current: boolean;
+  rows: number;
+  uploadId: number;
+  fileName: string;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+/** Комитет, Школа (an operator bound to one organization), Центр занятости. */
+export type Role = 'committee' | 'school' | 'employment';
+
+/** The signed-in person, as `GET /api/auth/me` and the login answer give it. */
+export interface SessionUserView {
+  login: string;
+  role: Role;
+  /** The organization a school account is bound to; null for the other roles. */
+  organization: string | null;
+  organizationName: string | null;
+}
+
+export interface AccountView {
+  id: number;
+  login: string;
+  role: Role;
+  organization: string | null;
+  active: boolean;
+  createdAt: string;
+}
+
+/** What the audit log records. */
+export type AuditAction =
+  | 'login'
+  | 'login-failed'
+  | 'logout'
+  | 'password-change'
+  | 'upload'
+  | 'registry-import'
+  | 'target-change'
+  | 'account-create'
+  | 'account-update';
+
+export interface AuditEntryView {
+  id: number;
+  at: string;
+  /** The login that acted; null for an anonymous attempt. */
+  actor: string | null;
+  role: Role | null;
+  action: AuditAction;
+  /** What it was done to: an upload's file and hash, an indicator and period, an account's login. */
+  target: string | null;
+  details: Record<string, unknown>;
+}
