@@ -2,7 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuditModule } from './audit/audit.module';
 import { WorkbookIntakeModule } from './common/workbook-intake';
+import { SecurityConfigModule } from './config/security.config';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { IndicatorsModule } from './indicators/indicators.module';
@@ -11,8 +14,17 @@ import { ReportsModule } from './reports/reports.module';
 
 /** Everything but HTTP: the CLI runs on this context. */
 @Module({
-  imports: [DatabaseModule, WorkbookIntakeModule, OrganizationsModule, ReportsModule, IndicatorsModule],
-  exports: [OrganizationsModule, ReportsModule, IndicatorsModule],
+  imports: [
+    DatabaseModule,
+    SecurityConfigModule,
+    AuditModule,
+    WorkbookIntakeModule,
+    OrganizationsModule,
+    AccountsModule,
+    ReportsModule,
+    IndicatorsModule,
+  ],
+  exports: [OrganizationsModule, AccountsModule, ReportsModule, IndicatorsModule],
 })
 export class CoreModule {}
 

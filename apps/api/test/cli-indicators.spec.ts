@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import request from 'supertest';
 import { HttpTestContext } from './support/http-context';
 
 jest.setTimeout(120_000);
@@ -66,7 +65,9 @@ describe('CLI indicators --json on the demo data', () => {
     }
 
     http = await new HttpTestContext(database).start();
+    committee = await http.signIn('committee');
   });
+  let committee: Awaited<ReturnType<HttpTestContext['signIn']>>;
   afterAll(async () => {
     await http?.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -108,7 +109,7 @@ describe('CLI indicators --json on the demo data', () => {
   });
 
   it('agrees with GET /api/indicators for the same period, value by value and in the same order', async () => {
-    const { body } = await request(http.server).get('/api/indicators').query({ period: PERIOD }).expect(200);
+    const { body } = await committee.get('/api/indicators').query({ period: PERIOD }).expect(200);
     const api = (body as ApiValue[]).map((v) => ({
       id: v.id,
       org: v.org,
@@ -129,7 +130,7 @@ describe('CLI indicators --json on the demo data', () => {
     for (const value of cliValues.filter((v) => v.org === null)) {
       const query: Record<string, string> = { period: PERIOD };
       if (value.sheet) query.sheet = value.sheet;
-      const { body } = await request(http.server)
+      const { body } = await committee
         .get(`/api/indicators/${value.id}/explanation`)
         .query(query)
         .expect(200);

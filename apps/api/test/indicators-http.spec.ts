@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import request from 'supertest';
 import { HttpTestContext } from './support/http-context';
 import { grad, school, vacancies } from './support/indicator-workbooks';
 
@@ -94,6 +93,7 @@ async function importReport(fileName: string, sheets: Parameters<typeof ctx.impo
 
 beforeAll(async () => {
   await ctx.start();
+  committee = await ctx.signIn('committee');
   await ctx.loadRegistry(REGISTRY);
   await importReport(
     'sch01-2023.xlsx',
@@ -201,7 +201,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.stop());
 
-const get = (path: string) => request(ctx.server).get(path);
+let committee: Awaited<ReturnType<HttpTestContext['signIn']>>;
+const get = (path: string) => committee.get(path);
 
 interface Value {
   id: string;
@@ -986,7 +987,7 @@ describe('bad input', () => {
     expect(await messages('/api/indicators/nothing/rows', { period: P1 }, 404)).toEqual([
       'Показатель «nothing» не существует.',
     ]);
-    const put = await request(ctx.server)
+    const put = await committee
       .put('/api/targets/nothing')
       .query({ period: P1 })
       .send({ kind: 'growth' })
@@ -1031,7 +1032,7 @@ describe('GET and PUT /api/targets', () => {
     expect(await coverage(P1)).toMatchObject({ value: 0.76, status: 'не достигнуто' });
 
     // 75 %: 0.76 now meets it; SCH02's 0.6 does not.
-    const { body: set } = await request(ctx.server)
+    const { body: set } = await committee
       .put('/api/targets/coverage_8_11')
       .query({ period: P1 })
       .send({ kind: 'atLeast', threshold: 0.75 })
@@ -1050,7 +1051,7 @@ describe('GET and PUT /api/targets', () => {
     expect(await coverage(P2)).toMatchObject({ target: atLeast(0.8), status: 'достигнуто' });
 
     // Growth: without a previous period there is nothing to grow from.
-    await request(ctx.server)
+    await committee
       .put('/api/targets/coverage_8_11')
       .query({ period: P1 })
       .send({ kind: 'growth' })
@@ -1075,7 +1076,7 @@ describe('GET and PUT /api/targets', () => {
   it('refuses a bad target with a Russian message and stores nothing', async () => {
     const before = await ctx.count('indicator_targets');
     const put = (body: object) =>
-      request(ctx.server).put('/api/targets/coverage_8_11').query({ period: P1 }).send(body).expect(400);
+      committee.put('/api/targets/coverage_8_11').query({ period: P1 }).send(body).expect(400);
     expect((await put({ kind: 'atLeast', threshold: 1.5 })).body.message).toEqual([
       'Порог — число от 0 до 1.',
     ]);

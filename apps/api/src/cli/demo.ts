@@ -1,11 +1,20 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { readdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
+import { AccountsService } from '../accounts/accounts.service';
+import { CLI_PRINCIPAL } from '../accounts/principal';
 import { RegistryService } from '../organizations/registry.service';
 import { ImportService } from '../reports/import/import.service';
 
 export const DEMO_DIR = resolve(__dirname, '..', '..', '..', '..', 'data', 'demo');
 export const DEMO_REGISTRY = 'registry.xlsx';
+
+/** One account per role; the passwords are printed and are for the demo only. */
+export const DEMO_ACCOUNTS = [
+  { login: 'komitet', password: 'komitet-demo', role: 'committee', title: 'комитет' },
+  { login: 'sch01', password: 'sch01-demo', role: 'school', organization: 'SCH01', title: 'школа SCH01' },
+  { login: 'czn', password: 'czn-demo', role: 'employment', title: 'центр занятости' },
+] as const;
 
 function workbooks(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -31,4 +40,8 @@ export async function loadDemo(app: INestApplicationContext, dir = DEMO_DIR): Pr
     else console.warn(`Демо-файл ${relative(dir, file)} принят не целиком: ${result.outcome}`);
   }
   console.log(`Демо-данные: реестр и ${accepted} из ${files.length} отчётов загружены.`);
+  for (const { title: _title, ...account } of DEMO_ACCOUNTS)
+    await app.get(AccountsService).create(account, CLI_PRINCIPAL);
+  console.log('Демо-входы (логин / пароль):');
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.title.padEnd(16)} ${a.login} / ${a.password}`);
 }

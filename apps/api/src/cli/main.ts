@@ -4,11 +4,13 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Command, InvalidArgumentError } from 'commander';
 import { basename } from 'node:path';
 import { templateFor, writeWorkbookFile } from '@profmonitor/workbook';
+import type { Role } from '@profmonitor/domain';
 import { CoreModule } from '../app.module';
-import { RegistryService } from '../organizations/registry.service';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { HistoryService } from '../reports/history.service';
-import { ImportService } from '../reports/import/import.service';
+import { AccountsService } from '../accounts/accounts.service';
+import { CLI_PRINCIPAL } from '../accounts/principal';
+import { UploadsService } from '../reports/uploads.service';
 import type { ImportResult } from '../reports/import/import-result';
 import { loadDemo } from './demo';
 import { formatImportResult, formatIndicators, indicatorJson } from './format';
@@ -23,12 +25,14 @@ async function withApp<T>(run: (app: INestApplicationContext) => Promise<T>): Pr
   }
 }
 
-const meta = (file: string) => ({ fileName: basename(file), uploadedBy: 'cli' });
+const named = (file: string) => ({ path: file, fileName: basename(file), temporary: false });
 
 function report(results: ImportResult[], json: boolean): void {
   console.log(json ? JSON.stringify(results, null, 2) : results.map(formatImportResult).join('\n'));
   process.exitCode = results.every((r) => r.accepted) ? 0 : 1;
 }
+
+const ROLES: Role[] = ['committee', 'school', 'employment'];
 
 export function buildCli(): Command {
   const program = new Command('profmonitor')
@@ -43,7 +47,7 @@ export function buildCli(): Command {
     .option('--json', 'вывести результат в JSON')
     .action((file: string, options: { json?: boolean }) =>
       withApp(async (app) =>
-        report([await app.get(RegistryService).importFile(file, meta(file))], !!options.json),
+        report([await app.get(UploadsService).receiveRegistry(named(file), CLI_PRINCIPAL)], !!options.json),
       ),
     );
 
@@ -56,7 +60,8 @@ export function buildCli(): Command {
     .action((files: string[], options: { json?: boolean }) =>
       withApp(async (app) => {
         const results: ImportResult[] = [];
-        for (const file of files) results.push(await app.get(ImportService).importFile(file, meta(file)));
+        for (const file of files)
+          results.push(await app.get(UploadsService).receive(named(file), CLI_PRINCIPAL));
         report(results, !!options.json);
       }),
     );
@@ -112,6 +117,36 @@ export function buildCli(): Command {
     );
 
   program
+    .command('user')
+    .description('учётные записи')
+    .command('add')
+    .description('создать учётную запись (первую — комитета — создают так)')
+    .requiredOption('--login <login>', 'логин: латинские буквы, цифры, точки, дефисы')
+    .requiredOption('--password <password>', 'пароль не короче 8 символов')
+    .requiredOption('--role <role>', 'committee (комитет), school (школа) или employment (центр занятости)')
+    .option('--org <code>', 'для школы: код организации из реестра')
+    .action((options: { login: string; password: string; role: string; org?: string }) =>
+      withApp(async (app) => {
+        if (!ROLES.includes(options.role as Role)) {
+          throw new InvalidArgumentError(
+            `Неизвестная роль «${options.role}»: укажите committee, school или employment.`,
+          );
+        }
+        if (!/^[a-zA-Z0-9._-]{3,64}$/.test(options.login)) {
+          throw new InvalidArgumentError(
+            'Логин — от 3 до 64 латинских букв, цифр, точек, дефисов и подчёркиваний.',
+          );
+        }
+        const account = await app
+          .get(AccountsService)
+          .create({ ...options, role: options.role as Role, organization: options.org }, CLI_PRINCIPAL);
+        console.log(
+          `Учётная запись создана: ${account.login} (${account.role}${account.organization ? `, ${account.organization}` : ''}).`,
+        );
+      }),
+    );
+
+  program
     .command('demo')
     .description('загрузить демонстрационные данные из data/demo в базу')
     .action(() => withApp((app) => loadDemo(app)));
@@ -123,7 +158,12 @@ if (require.main === module) {
   buildCli()
     .parseAsync()
     .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
+      // Nest's HTTP exceptions carry the Russian message in their response.
+      const response = (error as { getResponse?: () => unknown }).getResponse?.();
+      const message = (response as { message?: unknown } | undefined)?.message;
+      console.error(
+        typeof message === 'string' ? message : error instanceof Error ? error.message : String(error),
+      );
       process.exitCode = 2;
     });
 }

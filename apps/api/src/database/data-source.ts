@@ -4,10 +4,15 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
 import { Indicators1763910000000 } from './migrations/1763910000000-indicators';
+import { Accounts1764000000000 } from './migrations/1764000000000-accounts';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/profmonitor.sqlite';
-export const MIGRATIONS = [InitialSchema1763900000000, Indicators1763910000000];
+export const MIGRATIONS = [
+  InitialSchema1763900000000,
+  Indicators1763910000000,
+  Accounts1764000000000,
+];
 
 /**
  * TypeORM options from `DATABASE_URL`. Only SQLite (`sqlite:<file>`) is wired today; the

@@ -1,3 +1,6 @@
+import { AccountEntity } from '../accounts/account.entity';
+import { SessionEntity } from '../accounts/session.entity';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AreaEntity } from '../areas/area.entity';
 import {
   ChoiceCountEntity,
@@ -26,4 +29,7 @@ export const ENTITIES = [
   ChoiceCountEntity,
   IndicatorTargetEntity,
   InDemandListEntity,
+  AccountEntity,
+  SessionEntity,
+  AuditEntryEntity,
 ];

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../accounts/access.decorators';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 
 @ApiTags('health')
@@ -8,6 +9,7 @@ export class HealthController {
   constructor(private readonly organizations: OrganizationsRepository) {}
 
   @Get()
+  @Public()
   async health() {
     const [organizations, periods] = await Promise.all([
       this.organizations.findAll(),

@@ -1,6 +1,9 @@
-import { Body, Controller, Get, Param, Put, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProducesXlsx, xlsxDownload } from '../common/xlsx-download';
+import { assertOrganization, assertRows, visibleValues } from '../accounts/access-policy';
+import { Allow, CurrentUser, SignedIn } from '../accounts/access.decorators';
+import type { Principal } from '../accounts/principal';
 import { ExportService } from './export.service';
 import {
   CompletenessDto,
@@ -32,69 +35,92 @@ export class IndicatorsController {
   ) {}
 
   @Get('indicators/definitions')
+  @SignedIn()
   @ApiOkResponse({ type: [IndicatorDefinitionDto] })
   definitions() {
     return this.indicators.definitions();
   }
 
   @Get('indicators')
-  @ApiOperation({ summary: 'Values with target, status and change from the previous period' })
+  @SignedIn()
+  @ApiOperation({
+    summary: 'Values with target, status and change from the previous period',
+    description:
+      'A school account gets its own organization and the municipality; the employment center the municipality.',
+  })
   @ApiOkResponse({ type: [IndicatorValueDto] })
-  values(@Query() query: ValuesQueryDto) {
-    return this.indicators.values(query);
+  async values(@Query() query: ValuesQueryDto, @CurrentUser() user: Principal) {
+    assertOrganization(user, query.org);
+    return visibleValues(user, await this.indicators.values(query));
   }
 
   @Get('indicators/:id/explanation')
+  @SignedIn()
   @ApiOkResponse({ type: ExplanationDto })
-  explanation(@Param('id') id: string, @Query() query: ExplanationQueryDto) {
-    return this.indicators.explanation(id, query.period, query.org, query.sheet);
+  async explanation(
+    @Param('id') id: string,
+    @Query() query: ExplanationQueryDto,
+    @CurrentUser() user: Principal,
+  ) {
+    assertOrganization(user, query.org);
+    const explanation = await this.indicators.explanation(id, query.period, query.org, query.sheet);
+    return { ...explanation, contributors: visibleValues(user, explanation.contributors) };
   }
 
   @Get('indicators/:id/rows')
+  @Allow('committee', 'school')
   @ApiOperation({ summary: 'The rows behind a value (which graduates, grades, teachers) with their uploads' })
   @ApiOkResponse({ type: ExplanationRowsDto })
-  rows(@Param('id') id: string, @Query() query: RowsQueryDto) {
+  rows(@Param('id') id: string, @Query() query: RowsQueryDto, @CurrentUser() user: Principal) {
+    assertRows(user, query.org);
     return this.indicators.rows(id, query.period, query.org, query.limit);
   }
 
   @Get('completeness')
+  @Allow('committee')
   @ApiOkResponse({ type: CompletenessDto })
   completeness(@Query() query: PeriodQueryDto) {
     return this.reporting.completeness(query.period);
   }
 
   @Get('destinations')
+  @SignedIn()
   @ApiOperation({ summary: 'Graduates: class → destination → territory' })
   @ApiOkResponse({ type: [DestinationLinkDto] })
-  destinations(@Query() query: OrgPeriodQueryDto) {
+  destinations(@Query() query: OrgPeriodQueryDto, @CurrentUser() user: Principal) {
+    assertOrganization(user, query.org);
     return this.reporting.destinations(query.period, query.org);
   }
 
   @Get('targets')
+  @SignedIn()
   @ApiOkResponse({ type: [TargetViewDto] })
   targetList(@Query() query: PeriodQueryDto) {
     return this.targets.list(query.period);
   }
 
   @Put('targets/:id')
+  @Allow('committee')
   @ApiOkResponse({ type: TargetViewDto })
-  setTarget(@Param('id') id: string, @Query() query: PeriodQueryDto, @Body() target: TargetDto) {
+  setTarget(
+    @Param('id') id: string,
+    @Query() query: PeriodQueryDto,
+    @Body() target: TargetDto,
+    @CurrentUser() user: Principal,
+  ) {
     return this.targets.set(
       query.period,
       id,
       target.kind === 'atLeast' ? { kind: 'atLeast', threshold: target.threshold! } : { kind: target.kind },
-      'committee',
+      user,
     );
   }
 
   @Get('export/indicators.xlsx')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async export(@Query() query: PeriodQueryDto, @Res({ passthrough: true }) response: Response) {
+  @Allow('committee')
+  @ProducesXlsx()
+  async export(@Query() query: PeriodQueryDto) {
     const { fileName, content } = await this.exports.indicatorsWorkbook(query.period);
-    response.set({
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="${fileName}"`,
-    });
-    return new StreamableFile(content);
+    return xlsxDownload(content, fileName);
   }
 }

@@ -1,5 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { INDICATORS, targetFrom, type Target, type TargetView } from '@profmonitor/domain';
+import type { Principal } from '../accounts/principal';
+import { AuditService } from '../audit/audit.service';
 import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
 
@@ -9,6 +11,7 @@ export class TargetsService {
   constructor(
     private readonly repository: IndicatorsRepository,
     private readonly indicators: IndicatorsService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(periodCode: string): Promise<TargetView[]> {
@@ -27,7 +30,7 @@ export class TargetsService {
     });
   }
 
-  async set(periodCode: string, id: string, target: Target, setBy: string): Promise<TargetView> {
+  async set(periodCode: string, id: string, target: Target, actor: Principal): Promise<TargetView> {
     this.indicators.definition(id);
     if (target.kind === 'atLeast' && !(target.threshold >= 0 && target.threshold <= 1)) {
       throw new BadRequestException('Порог задаётся долей от 0 до 1: например, 0.8 для 80 %.');
@@ -38,7 +41,13 @@ export class TargetsService {
       indicator: id,
       kind: target.kind,
       threshold: target.kind === 'atLeast' ? target.threshold : null,
-      setBy,
+      setBy: actor.login,
+    });
+    await this.audit.record({
+      actor,
+      action: 'target-change',
+      target: `${id} ${period.code}`,
+      details: { target },
     });
     return (await this.list(periodCode)).find((t) => t.id === id)!;
   }

@@ -1,10 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SignedIn } from '../accounts/access.decorators';
 import { OrganizationDto, PeriodDto, mapOrganization, mapPeriod } from './organizations.dto';
 import { OrganizationsRepository } from './organizations.repository';
 
 @ApiTags('organizations')
 @Controller()
+@SignedIn()
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsRepository) {}
 

@@ -1,9 +1,42 @@
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { UploadKind, UploadOutcome, UploadView } from '@profmonitor/domain';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  HttpException,
+  HttpStatus,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import type {
+  ImportResult,
+  SheetVersionView,
+  UploadKind,
+  UploadOutcome,
+  UploadView,
+} from '@profmonitor/domain';
+import { templateFor } from '@profmonitor/workbook';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { UploadsService } from './uploads.service';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { assertOrganization } from '../accounts/access-policy';
+import { Allow, CurrentUser, SignedIn } from '../accounts/access.decorators';
+import type { Principal } from '../accounts/principal';
+import { ProducesXlsx, xlsxDownload } from '../common/xlsx-download';
+import { HistoryService } from './history.service';
+import { UploadsService, type ReceivedFile } from './uploads.service';
 
 // The values the contract's unions allow (a value outside them fails the type check).
 const UPLOAD_KINDS = ['school', 'vacancies', 'registry', 'unknown'] as const satisfies readonly UploadKind[];
@@ -51,20 +84,124 @@ export class UploadDto implements UploadView {
   @ApiProperty() warningCount: number;
 }
 
-@ApiTags('uploads')
-@Controller('uploads')
-export class UploadsController {
-  constructor(private readonly uploads: UploadsService) {}
+export class HistoryQueryDto {
+  @ApiProperty({ example: 'SCH01' })
+  @Matches(/^[\p{L}\p{N}_.-]{1,32}$/u, {
+    message: 'Код организации — до 32 букв, цифр, точек, дефисов и подчёркиваний.',
+  })
+  org: string;
 
-  @Get()
-  @ApiOkResponse({ type: [UploadDto] })
-  list(@Query() query: UploadsQueryDto) {
-    return this.uploads.list(query);
+  @ApiProperty({ example: '2023/2024' })
+  @Matches(/^\s*\d{4}\s*[/\-–]\s*\d{4}\s*$/, { message: 'Учебный год указывается так: 2023/2024.' })
+  period: string;
+}
+
+export class TemplateParamsDto {
+  @ApiProperty({ enum: ['school', 'vacancies', 'registry'] })
+  @IsIn(['school', 'vacancies', 'registry'], {
+    message:
+      'Шаблоны есть для school (отчёт организации), vacancies (потребность в кадрах) и registry (реестр).',
+  })
+  kind: 'school' | 'vacancies' | 'registry';
+}
+
+export class SheetVersionDto implements SheetVersionView {
+  @ApiProperty() sheet: string;
+  @ApiProperty() version: number;
+  @ApiProperty() current: boolean;
+  @ApiProperty() rows: number;
+  @ApiProperty() uploadId: number;
+  @ApiProperty() fileName: string;
+  @ApiProperty() sha256: string;
+  @ApiProperty() uploadedBy: string;
+  @ApiProperty() uploadedAt: string;
+}
+
+const FILE_BODY = {
+  schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+};
+const TEMPLATE_NAMES = {
+  school: 'Шаблон отчёта организации',
+  vacancies: 'Шаблон потребности в кадрах',
+  registry: 'Шаблон реестра организаций',
+};
+
+/** Multer names files in latin1; browsers send UTF-8 (a Cyrillic file name would arrive garbled). */
+function received(file: Express.Multer.File | undefined): ReceivedFile {
+  if (!file) throw new BadRequestException('Прикрепите файл .xlsx в поле «file».');
+  const utf8 = Buffer.from(file.originalname, 'latin1').toString('utf8');
+  return { path: file.path, fileName: utf8.includes('\uFFFD') ? file.originalname : utf8, temporary: true };
+}
+
+/**
+ * The answer to an upload: 201 with the result when anything was stored (or it was a repeat);
+ * otherwise the result inside an error — 403 when the sender may not upload it, 422 when the
+ * file has mistakes.
+ */
+function answer(result: ImportResult): ImportResult {
+  if (result.outcome !== 'rejected') return result;
+  const status = result.refused ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_ENTITY;
+  const message =
+    result.errors[0]?.message ??
+    'Отчёт не принят: на листах есть ошибки. Исправьте их по списку и загрузите файл снова.';
+  throw new HttpException({ message, result }, status);
+}
+
+@ApiTags('uploads')
+@Controller()
+export class UploadsController {
+  constructor(
+    private readonly uploads: UploadsService,
+    private readonly history: HistoryService,
+  ) {}
+
+  @Post('uploads')
+  @SignedIn()
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_BODY)
+  @ApiCreatedResponse({ description: 'The ImportResult; 422/403 carry it in `result`' })
+  async upload(@UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: Principal) {
+    return answer(await this.uploads.receive(received(file), user));
   }
 
-  @Get(':id')
+  @Post('registry')
+  @Allow('committee')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_BODY)
+  @ApiCreatedResponse({ description: 'The ImportResult of the registry; 422 carries it in `result`' })
+  async registry(@UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: Principal) {
+    return answer(await this.uploads.receiveRegistry(received(file), user));
+  }
+
+  @Get('uploads')
+  @SignedIn()
+  @ApiOkResponse({ type: [UploadDto] })
+  list(@Query() query: UploadsQueryDto, @CurrentUser() user: Principal) {
+    return this.uploads.list(query, user);
+  }
+
+  @Get('uploads/:id')
+  @SignedIn()
   @ApiOkResponse({ type: UploadDto, description: 'With `result`: the full list of errors and warnings' })
-  get(@Param('id', ParseIntPipe) id: number) {
-    return this.uploads.get(id);
+  get(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: Principal) {
+    return this.uploads.get(id, user);
+  }
+
+  @Get('history')
+  @Allow('committee', 'school')
+  @ApiOkResponse({ type: [SheetVersionDto] })
+  versions(@Query() query: HistoryQueryDto, @CurrentUser() user: Principal) {
+    assertOrganization(user, query.org);
+    return this.history.versions(query.org, query.period);
+  }
+
+  @Get('templates/:kind')
+  @SignedIn()
+  @ProducesXlsx()
+  async template(@Param() { kind }: TemplateParamsDto) {
+    const content = Buffer.from(await templateFor(kind).xlsx.writeBuffer());
+    return xlsxDownload(content, `${TEMPLATE_NAMES[kind]}.xlsx`);
   }
 }

@@ -1,10 +1,15 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { parsePeriod, type UploadView } from '@profmonitor/domain';
+import { parsePeriod, type ImportResult, type UploadView, type WorkbookKindId } from '@profmonitor/domain';
+import { rm } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
+import { assertOrganization, uploadsScope } from '../accounts/access-policy';
+import type { Principal } from '../accounts/principal';
+import { AuditService } from '../audit/audit.service';
+import { RegistryService } from '../organizations/registry.service';
+import { ImportService, type UploadMeta } from './import/import.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PeriodEntity } from '../organizations/period.entity';
 import { UploadEntity } from './entities/upload.entity';
-import type { ImportResult } from './import/import-result';
 
 export interface UploadsQuery {
   org?: string;
@@ -12,33 +17,127 @@ export interface UploadsQuery {
   limit?: number;
 }
 
-/** The upload log: every file sent, newest first, with what became of it. */
+/** A file received over HTTP (or named on the command line), already on disk. */
+export interface ReceivedFile {
+  path: string;
+  fileName: string;
+  /** An upload's temp file, removed once read; a file named on the command line stays. */
+  temporary: boolean;
+}
+
+/** What each role sends: the committee anything, a school its own report, the employment center vacancies. */
+function allowedFor(principal: Principal): UploadMeta['allowed'] {
+  const kinds: Record<Principal['role'], readonly WorkbookKindId[] | undefined> = {
+    committee: undefined,
+    school: ['school'],
+    employment: ['vacancies'],
+  };
+  return { kinds: kinds[principal.role], organization: principal.organizationCode ?? undefined };
+}
+
+/** The upload log: every file sent, newest first, with what became of it; and receiving files. */
 @Injectable()
 export class UploadsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly imports: ImportService,
+    private readonly registry: RegistryService,
+    private readonly audit: AuditService,
+  ) {}
 
-  async list(query: UploadsQuery): Promise<UploadView[]> {
-    const builder = this.dataSource.manager
-      .createQueryBuilder(UploadEntity, 'u')
-      .leftJoinAndMapOne('u.organization', OrganizationEntity, 'o', 'o.id = u.organizationId')
-      .leftJoinAndMapOne('u.period', PeriodEntity, 'p', 'p.id = u.periodId')
+  /** A school's or the employment center's workbook, held to what the sender may upload; audited. */
+  async receive(file: ReceivedFile, principal: Principal): Promise<ImportResult> {
+    try {
+      const result = await this.imports.importFile(file.path, {
+        fileName: file.fileName,
+        uploadedBy: principal.login,
+        allowed: allowedFor(principal),
+      });
+      await this.recordUpload('upload', result, principal);
+      return result;
+    } finally {
+      if (file.temporary) await rm(file.path, { force: true });
+    }
+  }
+
+  /** The registry of organizations (the committee's). */
+  async receiveRegistry(file: ReceivedFile, principal: Principal): Promise<ImportResult> {
+    try {
+      const result = await this.registry.importFile(file.path, {
+        fileName: file.fileName,
+        uploadedBy: principal.login,
+      });
+      await this.recordUpload('registry-import', result, principal);
+      return result;
+    } finally {
+      if (file.temporary) await rm(file.path, { force: true });
+    }
+  }
+
+  async list(query: UploadsQuery, principal: Principal): Promise<UploadView[]> {
+    assertOrganization(principal, query.org);
+    const builder = this.query()
       .orderBy('u.id', 'DESC')
       .take(query.limit ?? 50);
     if (query.org) builder.andWhere('UPPER(o.code) = UPPER(:code)', { code: query.org });
     if (query.period)
       builder.andWhere('p.code = :period', { period: parsePeriod(query.period)?.code ?? query.period });
+    const scope = uploadsScope(principal);
+    if (scope) {
+      builder.andWhere(
+        scope.organization
+          ? '(UPPER(o.code) = UPPER(:own) OR u.uploadedBy = :login)'
+          : '(u.kind = :kind OR u.uploadedBy = :login)',
+        { own: scope.organization, kind: scope.kind, login: scope.uploadedBy },
+      );
+    }
     return (await builder.getMany()).map(mapUpload);
   }
 
-  async get(id: number): Promise<UploadView & { result: ImportResult }> {
-    const upload = await this.dataSource.manager
+  async get(id: number, principal: Principal): Promise<UploadView & { result: ImportResult }> {
+    const upload = await this.query().where('u.id = :id', { id }).getOne();
+    const scope = uploadsScope(principal);
+    const visible =
+      upload &&
+      (!scope ||
+        upload.uploadedBy === scope.uploadedBy ||
+        (scope.organization &&
+          upload.organization?.code.toUpperCase() === scope.organization.toUpperCase()) ||
+        (scope.kind && upload.kind === scope.kind));
+    // An upload the account may not see is "not found": its existence is not told either.
+    if (!visible) throw new NotFoundException(`Загрузка № ${id} не найдена.`);
+    return { ...mapUpload(upload), result: upload.result };
+  }
+
+  private query() {
+    return this.dataSource.manager
       .createQueryBuilder(UploadEntity, 'u')
       .leftJoinAndMapOne('u.organization', OrganizationEntity, 'o', 'o.id = u.organizationId')
-      .leftJoinAndMapOne('u.period', PeriodEntity, 'p', 'p.id = u.periodId')
-      .where('u.id = :id', { id })
-      .getOne();
-    if (!upload) throw new NotFoundException(`Загрузка № ${id} не найдена.`);
-    return { ...mapUpload(upload), result: upload.result };
+      .leftJoinAndMapOne('u.period', PeriodEntity, 'p', 'p.id = u.periodId');
+  }
+
+  private async recordUpload(
+    action: 'upload' | 'registry-import',
+    result: ImportResult,
+    principal: Principal,
+  ) {
+    const upload = result.uploadId
+      ? await this.dataSource.manager.findOneBy(UploadEntity, { id: result.uploadId })
+      : null;
+    await this.audit.record({
+      actor: principal,
+      action,
+      target: result.file,
+      details: {
+        uploadId: upload?.id ?? null,
+        sha256: upload?.sha256 ?? null,
+        outcome: result.outcome,
+        kind: result.kind,
+        organization: result.organization,
+        period: result.period,
+        ...(result.refused && { refused: result.refused }),
+      },
+    });
   }
 }
 

@@ -1,5 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import type { Role } from '@profmonitor/domain';
+import request from 'supertest';
+import { AccountsService } from '../../src/accounts/accounts.service';
 import { join } from 'node:path';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/main';
@@ -25,6 +28,21 @@ export class HttpTestContext extends TestContext {
     await app.init();
     this.app = app;
     return this;
+  }
+
+  /**
+   * Creates an account (once per login) and signs in over HTTP: the agent keeps the session
+   * cookie for every request it makes.
+   */
+  async signIn(role: Role, organization?: string, login = `${role}${organization ?? ''}`.toLowerCase()) {
+    const password = `${login}-password`;
+    const accounts = this.app.get(AccountsService);
+    if (!(await accounts.list()).some((a) => a.login === login)) {
+      await accounts.create({ login, password, role, organization }, null);
+    }
+    const agent = request.agent(this.server);
+    await agent.post('/api/auth/login').send({ login, password }).expect(200);
+    return agent;
   }
 
   /** The Node HTTP server to hand to supertest. */

@@ -192,6 +192,11 @@ export interface ImportResult {
   uploadId?: number;
   /** For a repeated file: the upload that stored the same data. */
   duplicateOf?: number;
+  /**
+   * The sender may not upload this file: a workbook of another organization than the school
+   * account's own, or a kind of workbook the account does not send.
+   */
+  refused?: 'organization' | 'kind';
   errors: { message: string }[];
   warnings: { message: string }[];
   sheets: SheetImportResult[];

@@ -48,11 +48,19 @@ export const text = (name: string, nullable = true): TableColumnOptions => ({
   isNullable: nullable,
 });
 
+const isPostgres = (queryRunner: QueryRunner) => queryRunner.connection.driver.options.type === 'postgres';
+
+/** A timestamp in the driver's own type. */
+export const timestamp = (queryRunner: QueryRunner, name: string): TableColumnOptions => ({
+  name,
+  type: isPostgres(queryRunner) ? 'timestamp' : 'datetime',
+});
+
 /** A creation timestamp defaulting to now, in the driver's own type. */
-export const timestampNow = (queryRunner: QueryRunner, name: string): TableColumnOptions => {
-  const postgres = queryRunner.connection.driver.options.type === 'postgres';
-  return { name, type: postgres ? 'timestamp' : 'datetime', default: postgres ? 'now()' : "datetime('now')" };
-};
+export const timestampNow = (queryRunner: QueryRunner, name: string): TableColumnOptions => ({
+  ...timestamp(queryRunner, name),
+  default: isPostgres(queryRunner) ? 'now()' : "datetime('now')",
+});
 
 export const fk = (column: string, table: string, onDelete: 'CASCADE' | 'RESTRICT' = 'RESTRICT') =>
   new TableForeignKey({

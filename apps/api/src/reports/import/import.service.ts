@@ -7,6 +7,7 @@ import {
   type Cell,
   type SheetContext,
   type UploadOutcome,
+  type WorkbookKindId,
 } from '@profmonitor/domain';
 import { readWorkbook, WorkbookError, type RawSheet } from '@profmonitor/workbook';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -20,6 +21,8 @@ export interface UploadMeta {
   fileName: string;
   /** Who sent it (a login, or `cli`). */
   uploadedBy: string;
+  /** What the sender may upload (a school's operator: its own organization's report); default: anything. */
+  allowed?: { kinds?: readonly WorkbookKindId[]; organization?: string };
 }
 
 /** Rows are written in batches while a sheet streams; memory holds at most two batches (one being written). */
@@ -27,7 +30,11 @@ const BATCH_ROWS = 1000;
 
 /** Ends the import's transaction: nothing of the file is stored. */
 class FileRejected extends Error {
-  constructor(readonly messages: string[]) {
+  constructor(
+    readonly messages: string[],
+    /** The sender may not upload this file (as opposed to a file with mistakes). */
+    readonly refused?: ImportResult['refused'],
+  ) {
     super(messages.join(' '));
   }
 }
@@ -68,7 +75,11 @@ export class ImportService {
       try {
         if (failure) throw failure;
         const duplicate = await this.findCurrentDuplicate(digest.sha256);
-        if (duplicate) {
+        if (
+          duplicate &&
+          duplicate.kind !== 'unknown' &&
+          !refusal(meta, duplicate.kind, duplicate.result.organization)
+        ) {
           Object.assign(result, duplicate.result, {
             file: meta.fileName,
             outcome: 'duplicate',
@@ -89,8 +100,10 @@ export class ImportService {
           this.importInTransaction(manager, path, meta, digest, result),
         );
       } catch (error) {
-        if (error instanceof FileRejected) result.errors = error.messages.map((message) => ({ message }));
-        else if (error instanceof WorkbookError) result.errors = [{ message: error.message }];
+        if (error instanceof FileRejected) {
+          result.errors = error.messages.map((message) => ({ message }));
+          if (error.refused) result.refused = error.refused;
+        } else if (error instanceof WorkbookError) result.errors = [{ message: error.message }];
         else {
           this.logger.error(
             `Import of ${meta.fileName} failed`,
@@ -156,6 +169,8 @@ export class ImportService {
       ]);
     }
     result.kind = handler.kind.id;
+    const wrongKind = refusal(meta, handler.kind.id, null);
+    if (wrongKind) throw new FileRejected([wrongKind.message], wrongKind.refused);
     if (!seenTitle) {
       throw new FileRejected([
         'В книге нет листа «Титул»: без него неизвестно, чья это отчётность и за какой год. Добавьте лист «Титул» из шаблона.',
@@ -174,6 +189,8 @@ export class ImportService {
     const resolution = await handler.resolve(manager, title.record, result);
     result.sheets.push(sheetResult(title.outcome));
     if ('errors' in resolution) throw new FileRejected(resolution.errors);
+    const foreign = refusal(meta, handler.kind.id, result.organization);
+    if (foreign) throw new FileRejected([foreign.message], foreign.refused);
 
     const { scope, period } = resolution;
     // Sheets whose rows were committed: the outcome says what was stored, not what was read.
@@ -314,4 +331,32 @@ export class ImportService {
     upload.result.uploadId = saved.id;
     return upload.result;
   }
+}
+
+const KIND_NAMES: Record<WorkbookKindId, string> = {
+  school: 'отчёт школы или колледжа',
+  vacancies: 'потребность в кадрах',
+  registry: 'реестр организаций',
+};
+
+/** Why the sender may not upload a file of this kind for this organization, if they may not. */
+function refusal(
+  meta: UploadMeta,
+  kind: WorkbookKindId,
+  organization: string | null,
+): { message: string; refused: NonNullable<ImportResult['refused']> } | undefined {
+  const { kinds, organization: own } = meta.allowed ?? {};
+  if (kinds && !kinds.includes(kind)) {
+    return {
+      refused: 'kind',
+      message: `Эта книга — ${KIND_NAMES[kind]}; вашей учётной записи можно загружать только: ${kinds.map((k) => KIND_NAMES[k]).join(', ')}.`,
+    };
+  }
+  if (own && organization && organization.toUpperCase() !== own.toUpperCase()) {
+    return {
+      refused: 'organization',
+      message: `Отчёт относится к организации «${organization}», а ваша учётная запись — к «${own}». Загружать можно только отчёт своей организации: проверьте код на листе «Титул».`,
+    };
+  }
+  return undefined;
 }

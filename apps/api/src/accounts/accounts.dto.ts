@@ -1,0 +1,88 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { AccountView, Role, SessionUserView } from '@profmonitor/domain';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+const ROLES = ['committee', 'school', 'employment'] as const satisfies readonly Role[];
+const LOGIN = /^[a-zA-Z0-9._-]{3,64}$/;
+const LOGIN_MESSAGE = 'Логин — от 3 до 64 латинских букв, цифр, точек, дефисов и подчёркиваний.';
+const PASSWORD_MESSAGE = 'Пароль — от 8 до 200 символов.';
+
+export class LoginDto {
+  @ApiProperty({ example: 'komitet' })
+  @IsString({ message: 'Укажите логин.' })
+  @MinLength(1, { message: 'Укажите логин.' })
+  @MaxLength(64, { message: 'Логин не длиннее 64 символов.' })
+  login: string;
+
+  @ApiProperty()
+  @IsString({ message: 'Укажите пароль.' })
+  @MinLength(1, { message: 'Укажите пароль.' })
+  @MaxLength(200, { message: PASSWORD_MESSAGE })
+  password: string;
+}
+
+export class PasswordChangeDto {
+  @ApiProperty()
+  @IsString({ message: 'Укажите текущий пароль.' })
+  @MaxLength(200, { message: PASSWORD_MESSAGE })
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 8 })
+  @IsString({ message: PASSWORD_MESSAGE })
+  @MinLength(8, { message: PASSWORD_MESSAGE })
+  @MaxLength(200, { message: PASSWORD_MESSAGE })
+  newPassword: string;
+}
+
+export class NewAccountDto {
+  @ApiProperty({ example: 'sch12' })
+  @Matches(LOGIN, { message: LOGIN_MESSAGE })
+  login: string;
+
+  @ApiProperty({ minLength: 8 })
+  @IsString({ message: PASSWORD_MESSAGE })
+  @MinLength(8, { message: PASSWORD_MESSAGE })
+  @MaxLength(200, { message: PASSWORD_MESSAGE })
+  password: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: 'Роль — committee, school или employment.' })
+  role: Role;
+
+  @ApiPropertyOptional({ example: 'SCH12', description: 'For a school account: its organization.' })
+  @IsOptional()
+  @Matches(/^[\p{L}\p{N}_.-]{1,32}$/u, {
+    message: 'Код организации — до 32 букв, цифр, точек, дефисов и подчёркиваний.',
+  })
+  organization?: string;
+}
+
+export class AccountChangeDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'active — true или false.' })
+  active?: boolean;
+
+  @ApiPropertyOptional({ minLength: 8, description: 'A new password set by the committee.' })
+  @IsOptional()
+  @IsString({ message: PASSWORD_MESSAGE })
+  @MinLength(8, { message: PASSWORD_MESSAGE })
+  @MaxLength(200, { message: PASSWORD_MESSAGE })
+  password?: string;
+}
+
+export class SessionUserDto implements SessionUserView {
+  @ApiProperty() login: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ type: String, nullable: true }) organization: string | null;
+  @ApiProperty({ type: String, nullable: true }) organizationName: string | null;
+}
+
+export class AccountDto implements AccountView {
+  @ApiProperty() id: number;
+  @ApiProperty() login: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ type: String, nullable: true }) organization: string | null;
+  @ApiProperty() active: boolean;
+  @ApiProperty() createdAt: string;
+}

@@ -1,0 +1,207 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
+import type { AccountView, Role, SessionUserView } from '@profmonitor/domain';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { OrganizationsRepository } from '../organizations/organizations.repository';
+import { AccountEntity } from './account.entity';
+import { hashPassword, passwordProblem, verifyPassword } from './password';
+import type { Principal } from './principal';
+import { SessionsService } from './sessions.service';
+
+export interface NewAccount {
+  login: string;
+  password: string;
+  role: Role;
+  organization?: string;
+}
+
+// Verified against when the login is unknown, so that a wrong login and a wrong password take
+// the same time (no way to learn which logins exist by timing the answer).
+let unknownLoginHash: Promise<string> | undefined;
+const placeholderHash = () => (unknownLoginHash ??= hashPassword('unknown-login-placeholder'));
+
+/** Accounts, signing in and out, passwords: the rules, and an audit line for each change. */
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsRepository,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Checks the password and opens a session; the same answer for an unknown login and a wrong password. */
+  async login(login: string, password: string, ip: string | null) {
+    const account = await this.accounts().findOne({
+      where: { login: login.trim().toLowerCase() },
+      relations: { organization: true },
+    });
+    const valid = await verifyPassword(password, account?.passwordHash ?? (await placeholderHash()));
+    if (!account || !valid || !account.active) {
+      await this.audit.record({
+        actor: null,
+        action: 'login-failed',
+        target: login.slice(0, 64),
+        details: { reason: !account ? 'unknown-login' : !valid ? 'wrong-password' : 'inactive' },
+        ip,
+      });
+      throw new UnauthorizedException('Неверный логин или пароль.');
+    }
+    const session = await this.sessions.open(account.id);
+    await this.audit.record({ actor: { ...account, ip }, action: 'login' });
+    return { session, user: sessionUser(account) };
+  }
+
+  async logout(principal: Principal | undefined, token: string | undefined): Promise<void> {
+    await this.sessions.close(token);
+    if (principal) await this.audit.record({ actor: principal, action: 'logout' });
+  }
+
+  async me(principal: Principal): Promise<SessionUserView> {
+    return {
+      login: principal.login,
+      role: principal.role,
+      organization: principal.organizationCode,
+      organizationName: principal.organizationName,
+    };
+  }
+
+  /** Own password: the current one is asked again; every other session of the account ends. */
+  async changePassword(
+    principal: Principal,
+    current: string,
+    next: string,
+    keepToken?: string,
+  ): Promise<void> {
+    const account = await this.accounts().findOneByOrFail({ id: principal.accountId });
+    if (!(await verifyPassword(current, account.passwordHash))) {
+      throw new UnauthorizedException('Текущий пароль указан неверно.');
+    }
+    this.assertPassword(next);
+    await this.accounts().update({ id: account.id }, { passwordHash: await hashPassword(next) });
+    await this.sessions.closeAll(account.id, keepToken);
+    await this.audit.record({ actor: principal, action: 'password-change', target: account.login });
+  }
+
+  async list(): Promise<AccountView[]> {
+    const accounts = await this.accounts().find({
+      relations: { organization: true },
+      order: { login: 'ASC' },
+    });
+    return accounts.map(accountView);
+  }
+
+  /** Creates an account; `actor` is null for the first one made from the command line. */
+  async create(
+    input: NewAccount,
+    actor: Pick<Principal, 'login' | 'role' | 'ip'> | null,
+  ): Promise<AccountView> {
+    const login = input.login.trim().toLowerCase();
+    this.assertPassword(input.password);
+    if (await this.accounts().existsBy({ login })) {
+      throw new ConflictException(`Учётная запись «${login}» уже есть.`);
+    }
+    let organizationId: number | null = null;
+    if (input.role === 'school') {
+      if (!input.organization) {
+        throw new BadRequestException('Для учётной записи школы укажите код организации из реестра.');
+      }
+      const organization = await this.organizations.findByCode(input.organization);
+      if (!organization) {
+        throw new BadRequestException(`Организация с кодом «${input.organization}» не найдена в реестре.`);
+      }
+      organizationId = organization.id;
+    } else if (input.organization) {
+      throw new BadRequestException('Код организации указывается только для учётной записи школы.');
+    }
+    const { id } = await this.accounts().save(
+      this.accounts().create({
+        login,
+        passwordHash: await hashPassword(input.password),
+        role: input.role,
+        organizationId,
+        active: true,
+      }),
+    );
+    await this.audit.record({
+      actor,
+      action: 'account-create',
+      target: login,
+      details: { role: input.role, organization: input.organization ?? null },
+    });
+    return this.view(id);
+  }
+
+  /** Deactivates, reactivates, or sets a new password (the person's sessions end). */
+  async update(
+    id: number,
+    change: { active?: boolean; password?: string },
+    actor: Principal,
+  ): Promise<AccountView> {
+    const account = await this.accounts().findOneBy({ id });
+    if (!account) throw new NotFoundException(`Учётная запись № ${id} не найдена.`);
+    if (change.active === false && account.id === actor.accountId) {
+      throw new BadRequestException('Нельзя отключить собственную учётную запись.');
+    }
+    if (change.password !== undefined) this.assertPassword(change.password);
+    await this.accounts().update(
+      { id },
+      {
+        ...(change.active !== undefined && { active: change.active }),
+        ...(change.password !== undefined && { passwordHash: await hashPassword(change.password) }),
+      },
+    );
+    if (change.active === false || change.password !== undefined) await this.sessions.closeAll(id);
+    await this.audit.record({
+      actor,
+      action: 'account-update',
+      target: account.login,
+      details: {
+        ...(change.active !== undefined && { active: change.active }),
+        ...(change.password !== undefined && { passwordReset: true }),
+      },
+    });
+    return this.view(id);
+  }
+
+  private async view(id: number): Promise<AccountView> {
+    return accountView(
+      await this.accounts().findOneOrFail({ where: { id }, relations: { organization: true } }),
+    );
+  }
+
+  private assertPassword(password: string): void {
+    const problem = passwordProblem(password);
+    if (problem) throw new BadRequestException(problem);
+  }
+
+  private accounts() {
+    return this.dataSource.getRepository(AccountEntity);
+  }
+}
+
+function sessionUser(account: AccountEntity): SessionUserView {
+  return {
+    login: account.login,
+    role: account.role,
+    organization: account.organization?.code ?? null,
+    organizationName: account.organization?.name ?? null,
+  };
+}
+
+function accountView(account: AccountEntity): AccountView {
+  return {
+    id: account.id,
+    login: account.login,
+    role: account.role,
+    organization: account.organization?.code ?? null,
+    active: account.active,
+    createdAt: account.createdAt.toISOString(),
+  };
+}

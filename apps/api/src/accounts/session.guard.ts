@@ -1,0 +1,41 @@
+import {
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ACCESS, type AccessRule, type RequestWithPrincipal } from './access.decorators';
+import { SessionsService, sessionToken } from './sessions.service';
+
+const ROLE_NAMES = { committee: 'комитета', school: 'школы', employment: 'центра занятости' } as const;
+
+/**
+ * The one place that decides who may call an endpoint: the session cookie names the account,
+ * the endpoint's rule (@Public / @Allow) names the roles. An endpoint without a rule is refused.
+ */
+@Injectable()
+export class SessionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const request = context.switchToHttp().getRequest<RequestWithPrincipal>();
+    request.principal = (await this.sessions.resolve(sessionToken(request), request.ip ?? null)) ?? undefined;
+    if (!rule) throw new ForbiddenException('Для этого адреса не задано правило доступа.');
+    if ('public' in rule) return true;
+    const principal = request.principal;
+    if (!principal) throw new UnauthorizedException('Войдите в систему.');
+    if (!rule.roles.includes(principal.role)) {
+      throw new ForbiddenException(`Это действие недоступно учётной записи ${ROLE_NAMES[principal.role]}.`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import type { AuditAction, AuditEntryView } from '@profmonitor/domain';
+import { DataSource, LessThan, type EntityManager } from 'typeorm';
+import type { Principal } from '../accounts/principal';
+import { AuditEntryEntity } from './audit-entry.entity';
+
+export interface AuditRecord {
+  /** Who acted; null for an anonymous attempt (a failed login names the login in `target`). */
+  actor: Pick<Principal, 'login' | 'role' | 'ip'> | null;
+  action: AuditAction;
+  target?: string | null;
+  details?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+/**
+ * The audit log: append-only by construction (this service is the only writer, and it only
+ * inserts). Pass the manager of a transaction to record inside it.
+ */
+@Injectable()
+export class AuditService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(entry: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.save(
+      AuditEntryEntity,
+      manager.create(AuditEntryEntity, {
+        actor: entry.actor?.login ?? null,
+        role: entry.actor?.role ?? null,
+        action: entry.action,
+        target: entry.target?.slice(0, 255) ?? null,
+        details: entry.details ?? {},
+        ip: entry.ip ?? entry.actor?.ip ?? null,
+      }),
+    );
+  }
+
+  /** Newest first; `before` pages back from an entry id. */
+  async list(limit = 100, before?: number): Promise<AuditEntryView[]> {
+    const entries = await this.dataSource.getRepository(AuditEntryEntity).find({
+      where: before ? { id: LessThan(before) } : {},
+      order: { id: 'DESC' },
+      take: limit,
+    });
+    return entries.map((entry) => ({
+      id: entry.id,
+      at: entry.at.toISOString(),
+      actor: entry.actor,
+      role: entry.role,
+      action: entry.action,
+      target: entry.target,
+      details: entry.details,
+    }));
+  }
+}
