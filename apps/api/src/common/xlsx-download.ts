@@ -7,13 +7,14 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const ProducesXlsx = () => ApiProduces(XLSX_TYPE);
 
 /**
- * A workbook as a download. The name goes twice: plain ASCII for old clients, and the
- * Russian one (RFC 5987) that browsers show.
+ * A workbook as a download. A Russian name goes twice: in ASCII for old clients, and as
+ * RFC 5987 `filename*` that browsers show.
  */
 export function xlsxDownload(content: Buffer, fileName: string): StreamableFile {
   const ascii = fileName.replace(/[^\w.-]+/g, '_');
+  const utf8 = ascii === fileName ? '' : `; filename*=UTF-8''${encodeURIComponent(fileName)}`;
   return new StreamableFile(content, {
     type: XLSX_TYPE,
-    disposition: `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    disposition: `attachment; filename="${ascii}"${utf8}`,
   });
 }
