@@ -8,9 +8,11 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-// Messages that libraries answer in English, put in Russian. Keys are their exact texts.
+// Messages that libraries answer in English, put in Russian. Keys are their texts, which may be
+// followed by ` - <detail>` (multer names the field).
 const LIBRARY_MESSAGES: Record<string, string> = {
   'Unexpected field': 'Файл передаётся в поле «file», по одному за раз.',
+  'Unexpected file field': 'Файл передаётся в поле «file», по одному за раз.',
   'Too many files': 'За один раз загружается один файл.',
   'Too many parts': 'Запрос содержит слишком много частей.',
   'Multipart: Boundary not found': 'Запрос не похож на загрузку файла (multipart/form-data).',
@@ -70,7 +72,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   private translate(message: string, status: number, request: Request): string {
-    if (this.messages[message]) return this.messages[message];
+    const known = this.messages[message.split(' - ')[0]];
+    if (known) return known;
     if (status === HttpStatus.NOT_FOUND && message.startsWith('Cannot ')) {
       return `Адрес ${request.method} ${request.path} не найден.`;
     }

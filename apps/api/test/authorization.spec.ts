@@ -1,0 +1,219 @@
+import { SwaggerModule, DocumentBuilder } from '@nestjs/swagger';
+import type { INestApplication } from '@nestjs/common';
+import type { Role } from '@profmonitor/domain';
+import request from 'supertest';
+import { AccountsService } from '../src/accounts/accounts.service';
+import { REGISTRY, schoolWorkbook, title } from './support/fixtures';
+import { HttpTestContext } from './support/http-context';
+import { vacancies } from './support/indicator-workbooks';
+import { writeXlsx, type SheetsData } from './support/xlsx';
+
+/**
+ * Every endpoint × every role, and no session: allowed or refused. The table below must name
+ * every route of the application (read from its OpenAPI document), so a new endpoint without
+ * a line here — and so without a decided policy — fails this suite.
+ */
+
+type Who = Role | 'anonymous';
+type Agent = ReturnType<typeof request.agent>;
+const WHO: Who[] = ['committee', 'school', 'employment', 'anonymous'];
+const SIGNED_IN: Who[] = ['committee', 'school', 'employment'];
+const PERIOD = '2023/2024';
+
+const ctx = new HttpTestContext();
+const agents = {} as Record<Who, Agent>;
+/** Upload ids each role may see (its own organization's, a vacancies file). */
+const visibleUpload = {} as Record<Who, number>;
+let throwaway = 0;
+
+async function workbook(sheets: SheetsData): Promise<string> {
+  const path = ctx.path();
+  await writeXlsx(path, sheets);
+  return path;
+}
+
+/** A school report that differs from every earlier one (never a duplicate). */
+function freshReport(code: string): SheetsData {
+  const rows = title(code, PERIOD);
+  rows.push(['Контакты', `тел. ${++throwaway}`]);
+  return schoolWorkbook({ Титул: rows });
+}
+
+/** The file each role sends when it uploads: its own kind of workbook. */
+async function fileFor(who: Who): Promise<string> {
+  if (who === 'employment')
+    return workbook(vacancies('Город', `0${(++throwaway % 9) + 1}.01.2024`, { '06': 3 }));
+  return workbook(freshReport(who === 'school' ? 'SCH01' : 'SCH02'));
+}
+
+interface Case {
+  /** Who gets through; everyone else is refused (401 without a session, 403 with one). */
+  allowed: readonly Who[];
+  /** The status an allowed caller gets (default 200). */
+  status?: number;
+  call: (agent: Agent, who: Who) => PromiseLike<request.Response>;
+}
+
+const CASES: Record<string, Case> = {
+  'GET /api/health': { allowed: WHO, call: (a) => a.get('/api/health') },
+  'POST /api/auth/login': {
+    allowed: WHO,
+    // Not through the role's agent: it would keep the new session's cookie.
+    call: () =>
+      request(ctx.server).post('/api/auth/login').send({ login: 'probe', password: 'probe-password' }),
+  },
+  'POST /api/auth/logout': {
+    allowed: WHO,
+    status: 204,
+    // A session of its own, so that the role's agent stays signed in for the other cases.
+    call: async (_, who) =>
+      (who === 'anonymous' ? request.agent(ctx.server) : await ctx.signIn(who as Role, org(who))).post(
+        '/api/auth/logout',
+      ),
+  },
+  'GET /api/auth/me': { allowed: SIGNED_IN, call: (a) => a.get('/api/auth/me') },
+  'PUT /api/auth/password': {
+    allowed: SIGNED_IN,
+    status: 204,
+    call: (a, who) => {
+      const password = `${loginOf(who)}-password`;
+      return a.put('/api/auth/password').send({ currentPassword: password, newPassword: password });
+    },
+  },
+  'GET /api/accounts': { allowed: ['committee'], call: (a) => a.get('/api/accounts') },
+  'POST /api/accounts': {
+    allowed: ['committee'],
+    status: 201,
+    call: (a) =>
+      a
+        .post('/api/accounts')
+        .send({ login: `new${++throwaway}`, password: 'long-enough', role: 'employment' }),
+  },
+  'PATCH /api/accounts/{id}': {
+    allowed: ['committee'],
+    call: async (a) => {
+      const { id } = await ctx.app
+        .get(AccountsService)
+        .create({ login: `spare${++throwaway}`, password: 'long-enough', role: 'employment' }, null);
+      return a.patch(`/api/accounts/${id}`).send({ active: false });
+    },
+  },
+  'GET /api/audit': { allowed: ['committee'], call: (a) => a.get('/api/audit') },
+  'GET /api/organizations': { allowed: SIGNED_IN, call: (a) => a.get('/api/organizations') },
+  'GET /api/periods': { allowed: SIGNED_IN, call: (a) => a.get('/api/periods') },
+  'POST /api/uploads': {
+    allowed: SIGNED_IN,
+    status: 201,
+    call: async (a, who) => a.post('/api/uploads').attach('file', await fileFor(who)),
+  },
+  'POST /api/registry': {
+    allowed: ['committee'],
+    status: 201,
+    call: async (a) =>
+      a.post('/api/registry').attach(
+        'file',
+        await workbook({
+          Организации: [
+            ['Код', 'Наименование', 'Тип', 'Муниципалитет', 'Действует с', 'Действует по'],
+            ...REGISTRY,
+          ],
+        }),
+      ),
+  },
+  'GET /api/uploads': { allowed: SIGNED_IN, call: (a) => a.get('/api/uploads') },
+  'GET /api/uploads/{id}': {
+    allowed: SIGNED_IN,
+    call: (a, who) => a.get(`/api/uploads/${visibleUpload[who]}`),
+  },
+  'GET /api/history': {
+    allowed: ['committee', 'school'],
+    call: (a) => a.get('/api/history').query({ org: 'SCH01', period: PERIOD }),
+  },
+  'GET /api/templates/{kind}': { allowed: SIGNED_IN, call: (a) => a.get('/api/templates/school') },
+  'GET /api/indicators/definitions': {
+    allowed: SIGNED_IN,
+    call: (a) => a.get('/api/indicators/definitions'),
+  },
+  'GET /api/indicators': {
+    allowed: SIGNED_IN,
+    call: (a) => a.get('/api/indicators').query({ period: PERIOD }),
+  },
+  'GET /api/indicators/{id}/explanation': {
+    allowed: SIGNED_IN,
+    call: (a) => a.get('/api/indicators/coverage_8_11/explanation').query({ period: PERIOD }),
+  },
+  'GET /api/indicators/{id}/rows': {
+    allowed: ['committee', 'school'],
+    call: (a) => a.get('/api/indicators/coverage_8_11/rows').query({ period: PERIOD, org: 'SCH01' }),
+  },
+  'GET /api/completeness': {
+    allowed: ['committee'],
+    call: (a) => a.get('/api/completeness').query({ period: PERIOD }),
+  },
+  'GET /api/destinations': {
+    allowed: SIGNED_IN,
+    call: (a) => a.get('/api/destinations').query({ period: PERIOD }),
+  },
+  'GET /api/targets': { allowed: SIGNED_IN, call: (a) => a.get('/api/targets').query({ period: PERIOD }) },
+  'PUT /api/targets/{id}': {
+    allowed: ['committee'],
+    call: (a) =>
+      a.put('/api/targets/coverage_8_11').query({ period: PERIOD }).send({ kind: 'atLeast', threshold: 0.8 }),
+  },
+  'GET /api/export/indicators.xlsx': {
+    allowed: ['committee'],
+    call: (a) => a.get('/api/export/indicators.xlsx').query({ period: PERIOD }),
+  },
+};
+
+const org = (who: Who) => (who === 'school' ? 'SCH01' : undefined);
+const loginOf = (who: Who) => `${who}${org(who) ?? ''}`.toLowerCase();
+
+beforeAll(async () => {
+  await ctx.start();
+  await ctx.loadRegistry(REGISTRY);
+  const sch01 = await ctx.importSheets(freshReport('SCH01'));
+  const sch02 = await ctx.importSheets(freshReport('SCH02'));
+  const demand = await ctx.importSheets(vacancies('Город', '01.12.2023', { '06': 5 }));
+  expect([sch01.outcome, sch02.outcome, demand.outcome]).toEqual(['accepted', 'accepted', 'accepted']);
+  Object.assign(visibleUpload, {
+    committee: sch02.uploadId,
+    school: sch01.uploadId,
+    employment: demand.uploadId,
+    anonymous: sch01.uploadId,
+  });
+  for (const who of SIGNED_IN) agents[who] = await ctx.signIn(who as Role, org(who));
+  agents.anonymous = request.agent(ctx.server);
+  await ctx.signIn('committee', undefined, 'probe'); // the account the login case signs in with
+});
+afterAll(() => ctx.stop());
+
+describe('authorization: every endpoint × every role', () => {
+  it('the table names exactly the routes of the application', () => {
+    const document = SwaggerModule.createDocument(ctx.app as INestApplication, new DocumentBuilder().build());
+    const routes = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes.sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  describe.each(Object.entries(CASES))('%s', (_, { allowed, status = 200, call }) => {
+    it.each(WHO)('%s', async (who) => {
+      const response = await call(agents[who], who);
+      if (allowed.includes(who)) {
+        expect({
+          who,
+          status: response.status,
+          body: response.status < 300 ? undefined : response.body,
+        }).toEqual({
+          who,
+          status,
+          body: undefined,
+        });
+      } else {
+        expect({ who, status: response.status }).toEqual({ who, status: who === 'anonymous' ? 401 : 403 });
+        expect(response.body.message).toMatch(/^[А-ЯЁ]/);
+      }
+    });
+  });
+});
