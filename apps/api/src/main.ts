@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { Logger, ValidationPipe, type INestApplication } from '@nestjs/common';
+import { BadRequestException, Logger, ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -22,7 +23,14 @@ export function configureApp(app: INestApplication): INestApplication {
   // CORS stays closed (no Access-Control-* headers) unless origins are listed.
   if (security.corsOrigins.length > 0) app.enableCors({ origin: security.corsOrigins, credentials: true });
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      transform: true,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      exceptionFactory: (errors) => new BadRequestException(validationMessages(errors)),
+    }),
+  );
   app.useGlobalFilters(
     new ApiExceptionFilter(app.get(WorkbookIntake).limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes),
   );
@@ -35,6 +43,16 @@ export function configureApp(app: INestApplication): INestApplication {
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
   return app;
+}
+
+/** The DTOs' Russian messages; class-validator's own (an unknown parameter) put in Russian too. */
+function validationMessages(errors: ValidationError[]): string[] {
+  return errors.flatMap((error) => [
+    ...Object.entries(error.constraints ?? {}).map(([rule, message]) =>
+      rule === 'whitelistValidation' ? `Лишний параметр «${error.property}»: такого поля нет.` : message,
+    ),
+    ...validationMessages(error.children ?? []),
+  ]);
 }
 
 export async function bootstrap(port = Number(process.env.PORT ?? 3000)) {

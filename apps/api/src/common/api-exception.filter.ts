@@ -49,8 +49,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const body = exception.getResponse();
       const payload = typeof body === 'string' ? { message: body } : (body as Record<string, unknown>);
       const message = payload.message;
+      const { error: _error, ...rest } = payload;
       response.status(status).json({
-        ...payload,
+        ...rest,
         statusCode: status,
         message: typeof message === 'string' ? this.translate(message, status, request) : message,
       });
@@ -78,6 +79,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return `Адрес ${request.method} ${request.path} не найден.`;
     }
     if (message.startsWith('Validation failed')) return 'Параметр запроса указан неверно.';
+    // The JSON body parser's own words (a SyntaxError's message).
+    if (status === HttpStatus.BAD_REQUEST && /JSON|Unexpected token|Unexpected end/.test(message)) {
+      return 'Тело запроса не разобрано: ожидается JSON.';
+    }
     return message;
   }
 }

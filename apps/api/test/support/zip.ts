@@ -1,5 +1,8 @@
 // The byte-level zip writer lives with the reader's own test fixtures; this adapts it.
-import { buildZip } from '../../../../libs/workbook/src/reader/test-fixtures';
+import { buildZip, unzipEntries } from '../../../../libs/workbook/src/reader/test-fixtures';
+
+/** The parts of a zip file (a workbook) with their bytes. */
+export { unzipEntries };
 
 export interface ZipEntry {
   name: string;
