@@ -5,11 +5,49 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { continuing, REGISTRY, schoolWorkbook, title } from './support/fixtures';
 import { writeXlsx, type CellInput } from './support/xlsx';
+import request from 'supertest';
+import { HttpTestContext } from './support/http-context';
 
 jest.setTimeout(60_000);
 
 /** The repository root: the CLI is run from there, as the README tells a person to. */
 const ROOT = resolve(__dirname, '../../..');
+
+describe('the HTTP server in production', () => {
+  it('refuses to start without SESSION_SECRET, saying what to set', () => {
+    const run = spawnSync(process.execPath, ['-r', './scripts/register.js', 'apps/api/src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        SESSION_SECRET: '',
+        PORT: '0',
+        DATABASE_URL: 'sqlite::memory:',
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout + run.stderr).toContain('Не задан SESSION_SECRET');
+  });
+
+  it('refuses a short secret', () => {
+    const run = spawnSync(process.execPath, ['-r', './scripts/register.js', 'apps/api/src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'short',
+        PORT: '0',
+        DATABASE_URL: 'sqlite::memory:',
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout + run.stderr).toContain('SESSION_SECRET слишком короткий');
+  });
+});
 
 /** The CLI as a person runs it: a separate Node process on its own database file. */
 describe('CLI (apps/api/src/cli/main.ts)', () => {
@@ -174,6 +212,71 @@ describe('CLI (apps/api/src/cli/main.ts)', () => {
     expect(graduates.map((v) => v.rows)).toEqual([2, 3]);
     expect(graduates[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(graduates[0].sha256).not.toBe(graduates[1].sha256);
+  });
+
+  it('user add: creates an account that can sign in; refuses a bad role, a duplicate, a school without an organization', async () => {
+    const made = cli(
+      'user',
+      'add',
+      '--login',
+      'Komitet',
+      '--password',
+      'first-committee',
+      '--role',
+      'committee',
+    );
+    expect([made.code, made.stderr, made.stdout.trim()]).toEqual([
+      0,
+      '',
+      'Учётная запись создана: komitet (committee).',
+    ]);
+    const school = cli(
+      'user',
+      'add',
+      '--login',
+      'sch01',
+      '--password',
+      'school-secret',
+      '--role',
+      'school',
+      '--org',
+      'sch01',
+    );
+    expect(school.stdout.trim()).toBe('Учётная запись создана: sch01 (school, SCH01).');
+
+    const again = cli(
+      'user',
+      'add',
+      '--login',
+      'komitet',
+      '--password',
+      'other-secret',
+      '--role',
+      'committee',
+    );
+    expect([again.code, again.stderr.trim()]).toEqual([2, 'Учётная запись «komitet» уже есть.']);
+    const role = cli('user', 'add', '--login', 'boss', '--password', 'boss-secret', '--role', 'admin');
+    expect(role.code).not.toBe(0);
+    expect(role.stderr).toContain('Неизвестная роль «admin»');
+    const orphan = cli('user', 'add', '--login', 'sch77', '--password', 'school-secret', '--role', 'school');
+    expect(orphan.stderr.trim()).toBe('Для учётной записи школы укажите код организации из реестра.');
+    const short = cli('user', 'add', '--login', 'czn', '--password', 'short', '--role', 'employment');
+    expect(short.stderr.trim()).toBe('Пароль должен быть не короче 8 символов.');
+
+    const http = await new HttpTestContext(file('cli.sqlite')).start();
+    try {
+      await request(http.server)
+        .post('/api/auth/login')
+        .send({ login: 'komitet', password: 'first-committee' })
+        .expect(200);
+      const { body } = await request(http.server)
+        .post('/api/auth/login')
+        .send({ login: 'sch01', password: 'school-secret' })
+        .expect(200);
+      expect(body).toMatchObject({ role: 'school', organization: 'SCH01' });
+    } finally {
+      await http.stop();
+    }
   });
 
   it('a wrong command is refused with a message and a non-zero exit code', () => {
