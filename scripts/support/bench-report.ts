@@ -1,0 +1,66 @@
+// What every benchmark and load script prints the same way: percentiles, Markdown tables, the
+// machine it ran on, and its generated section of docs/benchmarks.md.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem, type as osType } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+export const BENCHMARKS_DOC = resolve(__dirname, '..', '..', 'docs', 'benchmarks.md');
+
+/** Nearest-rank percentile of ascending values. */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** The installed version of a dependency (found from its entry point: some packages do not export package.json). */
+export function packageVersion(name: string): string {
+  try {
+    let dir = dirname(require.resolve(name));
+    while (dir !== dirname(dir)) {
+      const file = join(dir, 'package.json');
+      if (existsSync(file)) {
+        const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (manifest.name === name) return manifest.version ?? '?';
+      }
+      dir = dirname(dir);
+    }
+  } catch {
+    // not installed
+  }
+  return '?';
+}
+
+/** Date, machine, versions of the packages that matter, and the command: the head of every figure. */
+export function runContext(packages: string[], command: string): string {
+  const cpu = cpus();
+  return [
+    `- Date: ${new Date().toISOString().slice(0, 10)}`,
+    `- Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${osType()} ${release()}`,
+    `- Node ${process.version}; ${packages.map((name) => `${name} ${packageVersion(name)}`).join(', ')}`,
+    `- Command: \`${command}\``,
+  ].join('\n');
+}
+
+/**
+ * Replaces the generated part of a section of docs/benchmarks.md, between
+ * `<!-- <marker>:begin … -->` and `<!-- <marker>:end -->`, formatted by Prettier.
+ */
+export async function updateDocsSection(
+  marker: string,
+  markdown: string,
+  doc = BENCHMARKS_DOC,
+): Promise<void> {
+  const text = readFileSync(doc, 'utf8');
+  const begin = text.indexOf(`<!-- ${marker}:begin`);
+  const beginEnd = text.indexOf('-->', begin) + 3;
+  const end = text.indexOf(`<!-- ${marker}:end -->`);
+  if (begin < 0 || end < beginEnd) throw new Error(`${doc} has no ${marker}:begin … ${marker}:end section`);
+  const updated = `${text.slice(0, beginEnd)}\n\n${markdown}\n\n${text.slice(end)}`;
+  const prettier = await import('prettier');
+  const config = (await prettier.resolveConfig(doc)) ?? {};
+  writeFileSync(doc, await prettier.format(updated, { ...config, filepath: doc }));
+}
