@@ -18,7 +18,13 @@ export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   express.set('trust proxy', security.trustProxy);
   express.disable('x-powered-by');
-  app.use(helmet());
+  app.use(
+    helmet({
+      // Served over plain HTTP (a developer's machine, an intranet without TLS), upgrading
+      // the app's own requests to HTTPS would break it; behind HTTPS (secure cookies) it is on.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: security.secureCookie ? [] : null } },
+    }),
+  );
   app.use(cookieParser());
   // CORS stays closed (no Access-Control-* headers) unless origins are listed.
   if (security.corsOrigins.length > 0) app.enableCors({ origin: security.corsOrigins, credentials: true });
