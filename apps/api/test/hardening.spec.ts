@@ -42,6 +42,8 @@ describe('headers', () => {
   it('security headers from helmet, no X-Powered-By', async () => {
     const { headers } = await request(ctx.server).get('/api/health').expect(200);
     expect(headers['content-security-policy']).toMatch(/default-src 'self'/);
+    // Plain HTTP here (no secure cookies): the app's own requests are not upgraded to HTTPS.
+    expect(headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(headers['strict-transport-security']).toBeDefined();
