@@ -8,6 +8,7 @@ import { INDICATORS, type IndicatorId, type SheetId } from './definitions';
 import {
   computeIndicators,
   measureOrganization,
+  movePooled,
   municipalValues,
   ratioValue,
   type IndicatorValue,
@@ -765,6 +766,128 @@ describe('computeIndicators: a municipality of three schools and a college', () 
       denominator: 0,
       value: null,
       contributors: ['P1', 'P2'],
+    });
+  });
+
+  describe('movePooled: the municipality moved by one organization’s difference', () => {
+    type Setup = { organizations: OrganizationInput[]; demand?: LaborDemandSnapshot | null };
+    const contextOf = (demand: LaborDemandSnapshot | null) => contextWith(demand);
+
+    /** The municipality as stored: values without contributors, choices summed. */
+    function pooledOf({ organizations: orgs, demand = cityDemand }: Setup) {
+      const context = contextOf(demand);
+      const choices: Record<string, number> = {};
+      for (const o of orgs)
+        for (const [area, n] of Object.entries(measureOrganization(o, context).choices))
+          choices[area] = (choices[area] ?? 0) + n;
+      const values = computeIndicators({ period, organizations: orgs, demand, inDemand: context.inDemand })
+        .filter((v) => v.organization === null)
+        .map(({ indicator, sheet, numerator, denominator, value }) => ({
+          indicator,
+          sheet,
+          numerator,
+          denominator,
+          value,
+        }));
+      return { values, choices };
+    }
+
+    const contribution = (o: OrganizationInput, demand: LaborDemandSnapshot | null = cityDemand) => {
+      const sheets = new Set((Object.keys(o.sheets) as SheetId[]).filter((s) => o.sheets[s] !== undefined));
+      const { values, choices } = measureOrganization(o, contextOf(demand));
+      return { values: sheets.size ? values : [], choices, sheets };
+    };
+
+    /** Replaces one organization (by code) and checks the move against pooling from scratch. */
+    function expectMoved(before: Setup, after: OrganizationInput) {
+      const demand = before.demand === undefined ? cityDemand : before.demand;
+      // Every active organization is in the input, with no sheets if it has sent nothing.
+      const old = before.organizations.find((o) => o.code === after.code)!;
+      const changed = {
+        ...before,
+        organizations: [...before.organizations.filter((o) => o.code !== after.code), after],
+      };
+      const moved = movePooled(
+        pooledOf(before),
+        after.type,
+        contribution(old, demand),
+        contribution(after, demand),
+        demand,
+      );
+      expect(moved).toEqual(pooledOf(changed));
+    }
+
+    it('adds an organization that sends its first workbook', () => {
+      expectMoved({ organizations }, { ...schoolA, code: 'D' });
+    });
+
+    it('replaces a school’s sheets with other numbers, and adds the sheets it lacked', () => {
+      expectMoved(
+        { organizations },
+        {
+          ...schoolB,
+          sheets: {
+            ...schoolB.sheets,
+            coverage: [grade(8, 40, 40, 40), grade(11, 10, 2, 0)],
+            teachers: [teacher(20, '2024-02-01')],
+            partners: [],
+            graduates: [graduate('11', 'Работа', { territory: 'Регион', area: '40' })],
+          },
+        },
+      );
+    });
+
+    it('drops an area nobody chooses any more from the choice sums', () => {
+      const moved = movePooled(
+        pooledOf({ organizations }),
+        'Школа',
+        contribution(schoolB),
+        contribution({ ...schoolB, sheets: { ...schoolB.sheets, graduates: [] } }),
+        cityDemand,
+      );
+      expect(moved?.choices).not.toHaveProperty('17');
+      expectMoved({ organizations }, { ...schoolB, sheets: { ...schoolB.sheets, graduates: [] } });
+    });
+
+    it('moves a college, whose Охват counts nowhere', () => {
+      expectMoved(
+        { organizations },
+        {
+          ...collegeC,
+          sheets: { ...collegeC.sheets, coverage: [grade(8, 90, 90, 90)], partners: undefined },
+        },
+      );
+    });
+
+    it('moves without labor demand: no in-demand share and no mismatch index', () => {
+      expectMoved({ organizations, demand: null }, { ...schoolA, code: 'D' });
+    });
+
+    it('keeps a value with contributors whose sums are 0/0, and a value without any', () => {
+      const primary = (code: string, rows: CoverageRow[]): OrganizationInput => ({
+        code,
+        type: 'Школа',
+        sheets: { title: title(code, true), coverage: rows },
+      });
+      const setup = {
+        organizations: [primary('P1', [grade(4, 30, 30, 0)]), { ...schoolD, code: 'P2' }, schoolD],
+      };
+      expectMoved(setup, primary('P2', []));
+      expectMoved(setup, { ...primary('D', []), sheets: { title: title('D', true) } });
+    });
+
+    it('cannot tell, and says so, when the only contributor leaves 0/0 behind', () => {
+      const only = { ...schoolA, sheets: { title: title('A', true), teachers: [teacher(72, '2023-03-15')] } };
+      const without = { ...only, sheets: { title: title('A', true) } };
+      expect(
+        movePooled(
+          pooledOf({ organizations: [only] }),
+          'Школа',
+          contribution(only),
+          contribution(without),
+          cityDemand,
+        ),
+      ).toBeUndefined();
     });
   });
 });

@@ -141,6 +141,83 @@ export function municipalValues(input: MunicipalInput): IndicatorValue[] {
   return values;
 }
 
+/** A municipal value as stored: its contributors are not stored but derived on read (municipalValues). */
+export type PooledValue = Pick<IndicatorValue, 'indicator' | 'sheet' | 'numerator' | 'denominator' | 'value'>;
+
+/** The municipality's stored state for a period: its values and its pooled choices by area (gₐ). */
+export interface Pooled {
+  values: readonly PooledValue[];
+  choices: Readonly<Record<string, number>>;
+}
+
+/** What one active reporting organization brings to the municipality of a period. */
+export interface Contribution {
+  /** Its values, as measureOrganization gave them; none when it has sent nothing. */
+  values: readonly IndicatorValue[];
+  /** Its local choices by area, as measureOrganization gave them. */
+  choices: Readonly<Record<string, number>>;
+  /** The sheets it has accepted. */
+  sheets: ReadonlySet<SheetId>;
+}
+
+/**
+ * The municipality's values after one active reporting organization's contribution changed
+ * from `before` to `after`, without the other organizations: each pooled ratio and the choice
+ * sums moved by the difference (its old part out, its new one in), completeness by the sheets
+ * it gained or lost, the mismatch index computed again from the moved choices. Equals
+ * municipalValues on the changed input. Undefined when the difference cannot tell whether a
+ * ratio still has contributors (the organization stopped contributing and left 0/0 behind):
+ * the caller pools the period whole.
+ */
+export function movePooled(
+  pooled: Pooled,
+  type: OrganizationType,
+  before: Contribution,
+  after: Contribution,
+  demand: LaborDemandSnapshot | null,
+): Pooled | undefined {
+  const choices: Record<string, number> = { ...pooled.choices };
+  for (const [area, n] of Object.entries(before.choices)) choices[area] = (choices[area] ?? 0) - n;
+  for (const [area, n] of Object.entries(after.choices)) choices[area] = (choices[area] ?? 0) + n;
+  // An area nobody chooses any more is not in the sums (as when summed from scratch).
+  for (const area of Object.keys(choices)) if (choices[area] === 0) delete choices[area];
+
+  const ratioOf = (values: readonly IndicatorValue[], indicator: IndicatorId) =>
+    values.find((v) => v.indicator === indicator && v.numerator !== null);
+  const values: PooledValue[] = [];
+  for (const row of pooled.values) {
+    const definition = INDICATORS.find((d) => d.id === row.indicator);
+    if (definition?.kind === 'ratio') {
+      const [was, is] = [ratioOf(before.values, definition.id), ratioOf(after.values, definition.id)];
+      const numerator = (row.numerator ?? 0) - (was?.numerator ?? 0) + (is?.numerator ?? 0);
+      const denominator = (row.denominator ?? 0) - (was?.denominator ?? 0) + (is?.denominator ?? 0);
+      // Whether anyone contributes: this organization; or someone else, for sums above 0, or
+      // when it did not contribute before (the others are as they were). Otherwise unknown.
+      let contributed: boolean;
+      if (is || numerator > 0 || denominator > 0) contributed = true;
+      else if (row.numerator === null) contributed = false;
+      else if (!was) contributed = true;
+      else return undefined;
+      values.push({
+        ...row,
+        numerator: contributed ? numerator : null,
+        denominator: contributed ? denominator : null,
+        value: contributed ? ratioValue(numerator, denominator) : null,
+      });
+    } else if (definition?.kind === 'mismatch') {
+      values.push({ ...row, value: demand ? dissimilarity(choices, demand.vacanciesByArea).value : null });
+    } else if (
+      definition?.kind === 'completeness' &&
+      row.sheet &&
+      SHEET_APPLIES_TO[row.sheet].includes(type)
+    ) {
+      const numerator = (row.numerator ?? 0) - +before.sheets.has(row.sheet) + +after.sheets.has(row.sheet);
+      values.push({ ...row, numerator, value: ratioValue(numerator, row.denominator ?? 0) });
+    } else values.push(row);
+  }
+  return { values, choices };
+}
+
 export interface PeriodInput {
   period: Period;
   /** Active reporting organizations of the period with their accepted current sheets. */
