@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, type EntityManager, type EntityTarget, type Logger, type ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { insertInChunks } from '../src/database/bulk-insert';
+import { insertInChunks, upsertInChunks } from '../src/database/bulk-insert';
 import { dataSourceOptions } from '../src/database/data-source';
 import { LaborDemandEntity, VacancyRowEntity } from '../src/labor/labor.entities';
 import { ReportVersionEntity } from '../src/reports/entities/report-version.entity';
@@ -15,25 +15,28 @@ import { UploadEntity } from '../src/reports/entities/upload.entity';
  * `insertInChunks` builds its SQLite INSERT statements itself, for speed. It must send exactly
  * what TypeORM's InsertQueryBuilder sends: the same SQL text, the same parameters, and the same
  * stored values, type for type (SQLite's `quote()`). The reference below is the implementation
- * before the fast path, verbatim.
+ * before the fast path, verbatim; `orUpdate` (database names) makes it the reference of
+ * upsertInChunks.
  */
 async function referenceInsertInChunks<T extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<T>,
   rows: readonly T[],
   parametersPerStatement = 8_000,
+  orUpdate?: string[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = manager.connection.getMetadata(entity).columns.length;
   const chunk = Math.max(1, Math.floor(parametersPerStatement / columns));
   for (let start = 0; start < rows.length; start += chunk) {
-    await manager
+    const builder = manager
       .createQueryBuilder()
       .insert()
       .into(entity)
       .values(rows.slice(start, start + chunk) as never)
-      .updateEntity(false)
-      .execute();
+      .updateEntity(false);
+    if (orUpdate) builder.orUpdate(orUpdate, ['id']);
+    await builder.execute();
   }
 }
 
@@ -249,5 +252,67 @@ describe('insertInChunks sends what TypeORM’s InsertQueryBuilder sent', () => 
       expected.statements.map((s) => s.parameters),
     );
     expect(actual.stored).toStrictEqual(expected.stored);
+  });
+
+  it('upsertInChunks updates the rows whose id exists (only the columns named, the id kept) and inserts the others, as the builder’s orUpdate does', async () => {
+    const update = ['vacancies', 'averageSalary'] as const;
+    const upserted: Awaited<ReturnType<typeof run>>[] = [];
+    for (const upsert of [
+      // The reference: the builder with orUpdate.
+      (
+        manager: EntityManager,
+        entity: EntityTarget<ObjectLiteral>,
+        rows: readonly ObjectLiteral[],
+        per?: number,
+      ) => referenceInsertInChunks(manager, entity, rows, per, ['vacancies', 'average_salary']),
+      (
+        manager: EntityManager,
+        entity: EntityTarget<ObjectLiteral>,
+        rows: readonly ObjectLiteral[],
+        per?: number,
+      ) => upsertInChunks(manager, entity, rows, update, per),
+    ]) {
+      const demandId = await newOwner('demandId');
+      const rows = rowsFor(dataSource, VacancyRowEntity, 40, { demandId });
+      await insertInChunks(dataSource.manager, VacancyRowEntity, rows);
+      const ids: { id: number }[] = await dataSource.query(
+        'SELECT id FROM vacancy_rows WHERE demand_id = ? ORDER BY id',
+        [demandId],
+      );
+      // Every other stored row changed (its profession too, which must stay), and 5 new ones.
+      const batch = [
+        ...rows
+          .map((row, i) => ({
+            ...row,
+            id: ids[i].id,
+            profession: 'не меняется',
+            vacancies: i * 1000,
+            averageSalary: i + 0.5,
+          }))
+          .filter((_, i) => i % 2 === 0),
+        ...rowsFor(dataSource, VacancyRowEntity, 5, { demandId }),
+      ];
+      const result = await run(upsert as typeof insertInChunks, VacancyRowEntity, batch, 100, {
+        column: 'demand_id',
+        id: demandId,
+      });
+      expect(result.stored).toHaveLength(45);
+      // A copy: the next case's setup is logged into the same list.
+      upserted.push({ ...result, statements: [...result.statements] });
+    }
+    const [expected, actual] = upserted;
+    expect(actual.builderCalls).toBe(0);
+    // The same statements (the owner and ids differ between the two runs: compared without them).
+    const shape = (statements: Statement[]) => statements.map((s) => s.sql.replace(/\b\d+\b/g, 'N'));
+    expect(shape(actual.statements)).toStrictEqual(shape(expected.statements));
+    expect(actual.statements.map((s) => s.parameters)).toStrictEqual(
+      expected.statements.map((s) => s.parameters),
+    );
+    const withoutOwner = (rows: Record<string, string>[]) =>
+      rows.map(({ demand_id: _owner, ...rest }) => rest);
+    expect(withoutOwner(actual.stored)).toStrictEqual(withoutOwner(expected.stored));
+    // Updated in place: the professions kept, the numbers replaced.
+    expect(actual.stored.filter((row) => row.profession.includes('не меняется'))).toEqual([]);
+    expect(actual.stored.filter((row) => row.vacancies === '2000')).toHaveLength(1);
   });
 });

@@ -6,10 +6,10 @@ import {
   type OrganizationSheets,
 } from '@profmonitor/domain';
 import { IndicatorInputs } from '../src/indicators/indicator-inputs';
-import { IndicatorsRepository } from '../src/indicators/indicators.repository';
 import { IndicatorsService } from '../src/indicators/indicators.service';
 import { OrganizationEntity } from '../src/organizations/organization.entity';
 import { PeriodEntity } from '../src/organizations/period.entity';
+import { SchoolWorkbookHandler } from '../src/reports/import/workbook-handlers';
 import { REGISTRY } from './support/fixtures';
 import { grad, school, vacancies, type SchoolData } from './support/indicator-workbooks';
 import { TestContext } from './support/test-context';
@@ -51,25 +51,28 @@ const keyOf = (indicator: string, organization: string | null, sheet: string | n
 
 const comparable = (list: Comparable[]) => [...list].sort((a, b) => a.key.localeCompare(b.key));
 
-/** What is stored for a period: values through IndicatorsService, contributors through the repository. */
+/**
+ * What the API answers for a period: values through IndicatorsService, and the contributors
+ * of each municipal value through its explanation (they are derived on read).
+ */
 async function stored(periodCode: string): Promise<Comparable[]> {
-  const period = await ctx.db.manager.findOneByOrFail(PeriodEntity, { code: periodCode });
-  const views = await ctx.app.get(IndicatorsService).values({ period: periodCode });
-  const raw = await ctx.app.get(IndicatorsRepository).values([period.id], {});
-  return comparable(
-    views.map((v) => {
-      const row = raw.find(
-        (r) => r.indicator === v.id && r.organizationCode === v.org && r.sheet === v.sheet,
-      )!;
-      return {
-        key: keyOf(v.id, v.org, v.sheet),
-        value: v.value,
-        numerator: v.numerator,
-        denominator: v.denominator,
-        contributors: [...(row.contributors ?? [])].sort(),
-      };
-    }),
-  );
+  const service = ctx.app.get(IndicatorsService);
+  const views = await service.values({ period: periodCode });
+  const list: Comparable[] = [];
+  for (const v of views) {
+    const contributors =
+      v.org === null
+        ? (await service.explanation(v.id, periodCode, undefined, v.sheet ?? undefined)).contributors
+        : [];
+    list.push({
+      key: keyOf(v.id, v.org, v.sheet),
+      value: v.value,
+      numerator: v.numerator,
+      denominator: v.denominator,
+      contributors: contributors.map((c) => c.org).sort(),
+    });
+  }
+  return comparable(list);
 }
 
 /**
@@ -480,5 +483,58 @@ describe('incremental precomputation equals the reference computation', () => {
     // Back in the registry: it counts again, from the values it kept.
     await ctx.loadRegistry([...REGISTRY.map((row) => (row[0] === 'SCH02' ? [...row.slice(0, 5), P1] : row))]);
     await expectAsReference();
+  });
+
+  it('a workbook with a sheet longer than the import keeps: that sheet is read back, the rest measured as parsed', async () => {
+    const long = ctx.app.get(SchoolWorkbookHandler).keptRows + 1;
+    const graduates = Array.from({ length: long }, (_, i) => SCH02_GRADUATES[i % SCH02_GRADUATES.length]);
+    await importAccepted(
+      'school-a-2024-long.xlsx',
+      school({ ...SCHOOL_A, period: P2, graduates, coverage: [[9, 30, 30, 3]] }),
+    );
+    await expectAsReference();
+    // SCH02_GRADUATES repeated: the first of each four went on to 10 класс, the first two are of 9.
+    const ninth = graduates.filter((_, i) => i % 4 < 2).length;
+    expect(await organizationValue(P2, 'SCH01', 'grade9_to_10')).toMatchObject({
+      numerator: graduates.filter((_, i) => i % 4 === 0).length,
+      denominator: ninth,
+    });
+  });
+
+  it('the registry changes an organization’s type: it is measured again for what now applies to it', async () => {
+    // As the previous test left it: SCH02 retired after 2023/2024, SCH04 from 2024/2025.
+    const registry = REGISTRY.map((row) => (row[0] === 'SCH02' ? [...row.slice(0, 5), P1] : row));
+    const withType = (code: string, type: string) =>
+      registry.map((row) => (row[0] === code ? [row[0], row[1], type, ...row.slice(3)] : row));
+    expect(await organizationValue(P1, 'SCH01', 'coverage_8_11')).toBeDefined();
+
+    // A school becomes a college: no Охват-based values of its own, its Охват no longer expected.
+    await ctx.loadRegistry(withType('SCH01', 'Колледж'));
+    await expectAsReference();
+    expect(await organizationValue(P1, 'SCH01', 'coverage_8_11')).toBeUndefined();
+    expect(await organizationValue(P1, 'SCH01', 'stay_local')).toBeDefined();
+
+    // As a college it sends a workbook: its stored Охват stays current but counts nowhere.
+    await importAccepted(
+      'sch01-as-college.xlsx',
+      school({
+        code: 'SCH01',
+        period: P1,
+        website: false,
+        graduates: COL01_GRADUATES,
+        coverage: [[9, 1, 1, 1]],
+      }),
+    );
+    await expectAsReference();
+
+    // Of a type that does not report: no values, not part of the municipality.
+    await ctx.loadRegistry(withType('SCH01', 'Дополнительное образование'));
+    await expectAsReference();
+    expect(await ctx.app.get(IndicatorsService).values({ period: P1, org: 'SCH01' })).toEqual([]);
+
+    // A school again: everything measured from its rows as they are.
+    await ctx.loadRegistry(registry);
+    await expectAsReference();
+    expect(await organizationValue(P1, 'SCH01', 'coverage_8_11')).toBeDefined();
   });
 });

@@ -14,25 +14,66 @@ export async function insertInChunks<T extends ObjectLiteral>(
   rows: readonly Partial<T>[],
   parametersPerStatement = 8_000,
 ): Promise<void> {
+  await writeInChunks(manager, entity, rows, [], parametersPerStatement);
+}
+
+/**
+ * Like insertInChunks, but a row whose primary key is given and exists already is updated in
+ * place instead, only its `update` columns (`ON CONFLICT (id) DO UPDATE`, which SQLite and
+ * PostgreSQL both understand): new and changed rows in one statement, no delete, and no index
+ * entry rewritten when no indexed column changes.
+ */
+export async function upsertInChunks<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly Partial<T>[],
+  update: readonly (keyof T & string)[],
+  parametersPerStatement = 8_000,
+): Promise<void> {
+  await writeInChunks(manager, entity, rows, update, parametersPerStatement);
+}
+
+async function writeInChunks<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly Partial<T>[],
+  update: readonly string[],
+  parametersPerStatement: number,
+): Promise<void> {
   if (rows.length === 0) return;
   const metadata = manager.connection.getMetadata(entity);
   const columns = metadata.columns.length;
   const chunk = Math.max(1, Math.floor(parametersPerStatement / columns));
-  const plain = plainSqliteInsert(manager, metadata);
+  const conflict = update.length > 0 ? onConflict(metadata, update) : undefined;
+  const plain = plainSqliteInsert(manager, metadata, conflict);
   for (let start = 0; start < rows.length; start += chunk) {
     const slice = rows.slice(start, start + chunk);
     if (plain) {
       await plain(slice);
       continue;
     }
-    await manager
+    const builder = manager
       .createQueryBuilder()
       .insert()
       .into(entity)
       .values(slice as never)
-      .updateEntity(false)
-      .execute();
+      .updateEntity(false);
+    if (conflict) builder.orUpdate(conflict.update, conflict.target);
+    await builder.execute();
   }
+}
+
+/** The columns (database names) an upsert conflicts on (the primary key) and overwrites. */
+function onConflict(metadata: EntityMetadata, update: readonly string[]) {
+  const columnOf = (property: string) => {
+    const column = metadata.findColumnWithPropertyPath(property);
+    if (!column) throw new Error(`${metadata.name} has no column ${property}`);
+    return column.databaseName;
+  };
+  return {
+    target: metadata.primaryColumns.map((c) => c.databaseName),
+    update: update.map(columnOf),
+  };
 }
 
 /**
@@ -49,6 +90,7 @@ export async function insertInChunks<T extends ObjectLiteral>(
 function plainSqliteInsert(
   manager: EntityManager,
   metadata: EntityMetadata,
+  conflict?: { target: string[]; update: string[] },
 ): ((rows: readonly ObjectLiteral[]) => Promise<void>) | undefined {
   const { connection } = manager;
   const { driver } = connection;
@@ -69,6 +111,12 @@ function plainSqliteInsert(
     .map((part) => (part === '' ? part : driver.escape(part)))
     .join('.');
   const head = `INSERT INTO ${table}(${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
+  // As the builder's orUpdate writes it for SQLite.
+  const tail = conflict
+    ? ` ON CONFLICT ( ${conflict.target.map((c) => driver.escape(c)).join(', ')} ) DO UPDATE SET ${conflict.update
+        .map((c) => `${driver.escape(c)} = EXCLUDED.${driver.escape(c)}`)
+        .join(', ')}`
+    : '';
 
   return async (rows) => {
     const parameters: unknown[] = [];
@@ -94,6 +142,6 @@ function plainSqliteInsert(
         }
       });
     });
-    await manager.query(`${sql})`, parameters);
+    await manager.query(`${sql})${tail}`, parameters);
   };
 }

@@ -4,6 +4,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
 import { Indicators1763910000000 } from './migrations/1763910000000-indicators';
+import { IndicatorPooling1763920000000 } from './migrations/1763920000000-indicator-pooling';
 import { Accounts1764000000000 } from './migrations/1764000000000-accounts';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -11,6 +12,7 @@ export const DEFAULT_DATABASE_URL = 'sqlite:data/profmonitor.sqlite';
 export const MIGRATIONS = [
   InitialSchema1763900000000,
   Indicators1763910000000,
+  IndicatorPooling1763920000000,
   Accounts1764000000000,
 ];
 

@@ -13,16 +13,19 @@ import {
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { LaborDemandEntity, VacancyRowEntity } from '../labor/labor.entities';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import { PeriodEntity } from '../organizations/period.entity';
+import type { PeriodEntity } from '../organizations/period.entity';
 import { ReportVersionEntity } from '../reports/entities/report-version.entity';
 import { SCHOOL_SHEET_ENTITIES } from '../reports/entities/sheet-rows.entity';
 import { InDemandListEntity } from './indicator.entities';
+
+/** A period as the recomputation needs it. */
+export type PeriodRef = Pick<PeriodEntity, 'id' | 'startYear'>;
 
 /** Reads what the indicator engine needs from the database: current sheets, demand, the registry. */
 @Injectable()
 export class IndicatorInputs {
   /** The period's context: its labor demand and in-demand areas (the committee's list first). */
-  async context(manager: EntityManager, period: PeriodEntity): Promise<PeriodContext> {
+  async context(manager: EntityManager, period: PeriodRef): Promise<PeriodContext> {
     const demand = demandOfPeriod(await this.demands(manager, period.id));
     const list = await manager.findOne(InDemandListEntity, {
       where: { periodId: period.id },
@@ -70,25 +73,46 @@ export class IndicatorInputs {
     organizationId: number,
     periodId: number,
   ): Promise<OrganizationSheets> {
-    const versions = await manager.find(ReportVersionEntity, {
-      where: { organizationId, periodId, isCurrent: true },
-    });
     const sheets: Record<string, unknown> = {};
-    for (const version of versions) {
-      const entity = SCHOOL_SHEET_ENTITIES[version.sheet as SheetId];
-      const rows = await manager.find(entity, {
-        where: { versionId: version.id },
-        order: { excelRow: 'ASC' },
-      });
-      sheets[version.sheet] = version.sheet === 'title' ? rows[0] : rows;
-    }
+    for (const version of await this.currentVersions(manager, organizationId, periodId))
+      sheets[version.sheet] = await this.rowsOf(manager, version);
     return sheets as OrganizationSheets;
+  }
+
+  /** The current version of each sheet an organization has accepted for a period. */
+  currentVersions(
+    manager: EntityManager,
+    organizationId: number,
+    periodId: number,
+  ): Promise<{ id: number; sheet: SheetId }[]> {
+    return manager
+      .createQueryBuilder(ReportVersionEntity, 'v')
+      .select(['v.id AS id', 'v.sheet AS sheet'])
+      .where('v.organizationId = :organizationId AND v.periodId = :periodId AND v.isCurrent = :current', {
+        organizationId,
+        periodId,
+        current: true,
+      })
+      .orderBy('v.id')
+      .getRawMany<{ id: number; sheet: SheetId }>();
+  }
+
+  /** A stored version's rows, in the order of the workbook; the title's one row. */
+  async rowsOf<S extends SheetId>(
+    manager: EntityManager,
+    version: { id: number; sheet: S },
+  ): Promise<OrganizationSheets[S]> {
+    const rows = await manager.find(SCHOOL_SHEET_ENTITIES[version.sheet], {
+      where: { versionId: version.id },
+      order: { excelRow: 'ASC' },
+    });
+    return (version.sheet === 'title' ? rows[0] : rows) as unknown as OrganizationSheets[S];
   }
 
   /** Active reporting organizations of a period, with the sheets each has accepted. */
   async reportingOrganizations(
     manager: EntityManager,
-    period: PeriodEntity,
+    period: PeriodRef,
   ): Promise<{ id: number; code: string; type: OrganizationType; sheets: Set<SheetId> }[]> {
     // One query: each organization joined to its current versions of the period through the
     // (organization, period, sheet, current) index, rather than every version of the period
@@ -129,7 +153,7 @@ export class IndicatorInputs {
   activeReporting<T extends ObjectLiteral>(
     query: SelectQueryBuilder<T>,
     alias: string,
-    period: PeriodEntity,
+    period: PeriodRef,
   ): SelectQueryBuilder<T> {
     return query
       .andWhere(`${alias}.type IN (:...reportingTypes)`, { reportingTypes: REPORTING_TYPES })

@@ -13,10 +13,12 @@ import { PeriodEntity } from '../organizations/period.entity';
 /**
  * Precomputed indicator values: one row per (period, organization, indicator[, sheet]), and
  * the municipality's with organization null. Recomputed in the transaction of every accepted
- * import, so that reading the dashboard never scans report rows.
+ * import, so that reading the dashboard never scans report rows. Who contributed to a
+ * municipal value is not stored: it follows from the organizations' rows (derived on read).
  */
 @Entity('indicator_values')
 @Index(['periodId', 'indicator', 'organizationId'])
+@Index(['organizationId', 'periodId'])
 export class IndicatorValueEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -28,7 +30,6 @@ export class IndicatorValueEntity {
   @JoinColumn({ name: 'period_id' })
   period?: PeriodEntity;
 
-  @Index()
   @Column({ type: 'integer', nullable: true })
   organizationId: number | null;
 
@@ -51,13 +52,12 @@ export class IndicatorValueEntity {
 
   @Column({ type: 'double precision', nullable: true })
   value: number | null;
-
-  /** Municipal rows: the codes of the organizations whose data went in. */
-  @Column({ type: 'simple-json', nullable: true })
-  contributors: string[] | null;
 }
 
-/** Each organization's continuing graduates in Город/Регион by area (gₐ of the mismatch index), summed for the city. */
+/**
+ * Each organization's continuing graduates in Город/Регион by area (gₐ of the mismatch index),
+ * and the city's sums of them (organization null), kept as the municipal values are.
+ */
 @Entity('choice_counts')
 @Index(['periodId', 'organizationId'])
 export class ChoiceCountEntity {
@@ -71,8 +71,8 @@ export class ChoiceCountEntity {
   @JoinColumn({ name: 'period_id' })
   period?: PeriodEntity;
 
-  @Column({ type: 'integer' })
-  organizationId: number;
+  @Column({ type: 'integer', nullable: true })
+  organizationId: number | null;
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organization_id' })

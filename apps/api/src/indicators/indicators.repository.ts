@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { OrganizationType } from '@profmonitor/domain';
 import { DataSource } from 'typeorm';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PeriodEntity } from '../organizations/period.entity';
@@ -14,7 +15,6 @@ export interface StoredValue {
   numerator: number | null;
   denominator: number | null;
   value: number | null;
-  contributors: string[] | null;
 }
 
 /** Plain reads of the precomputed values, targets and the uploads behind them. */
@@ -47,20 +47,18 @@ export class IndicatorsRepository {
         'v.numerator AS numerator',
         'v.denominator AS denominator',
         'v.value AS value',
-        'v.contributors AS contributors',
       ])
       .where('v.periodId IN (:...periodIds)', { periodIds });
     if (filter.indicator) query.andWhere('v.indicator = :indicator', { indicator: filter.indicator });
     if (filter.organization === 'municipal') query.andWhere('v.organizationId IS NULL');
     else if (filter.organization)
       query.andWhere('UPPER(o.code) = UPPER(:code)', { code: filter.organization });
-    const rows = await query.orderBy('v.id').getRawMany<StoredValue & { contributors: string | null }>();
+    const rows = await query.orderBy('v.id').getRawMany<StoredValue>();
     return rows.map((row) => ({
       ...row,
       numerator: row.numerator === null ? null : Number(row.numerator),
       denominator: row.denominator === null ? null : Number(row.denominator),
       value: row.value === null ? null : Number(row.value),
-      contributors: row.contributors ? (JSON.parse(row.contributors) as string[]) : null,
     }));
   }
 
@@ -91,6 +89,7 @@ export class IndicatorsRepository {
       .innerJoin(UploadEntity, 'u', 'u.id = v.uploadId')
       .select([
         'o.code AS code',
+        'o.type AS type',
         'v.sheet AS sheet',
         'v.id AS "versionId"',
         'u.id AS "uploadId"',
@@ -101,6 +100,13 @@ export class IndicatorsRepository {
         current: true,
         sheets,
       })
-      .getRawMany<{ code: string; sheet: string; versionId: number; uploadId: number; fileName: string }>();
+      .getRawMany<{
+        code: string;
+        type: OrganizationType;
+        sheet: string;
+        versionId: number;
+        uploadId: number;
+        fileName: string;
+      }>();
   }
 }

@@ -4,6 +4,7 @@ import {
   dissimilarity,
   indicatorById,
   INDICATORS,
+  municipalValues,
   parsePeriod,
   statusOf,
   targetFrom,
@@ -163,9 +164,12 @@ export class IndicatorsService {
       return { total: 0, rows: [] };
     }
     // The municipality's rows: those of the organizations it pools (the active reporting ones).
+    // Only organizations the indicator applies to: a college's Охват counts for nothing.
     const pooled = org ? null : await this.activeCodes(period);
-    const sources = (await this.repository.sourceUploads(period.id, [counting.sheet])).filter((s) =>
-      org ? s.code.toUpperCase() === org.toUpperCase() : pooled!.has(s.code),
+    const sources = (await this.repository.sourceUploads(period.id, [counting.sheet])).filter(
+      (s) =>
+        definition.appliesTo.includes(s.type) &&
+        (org ? s.code.toUpperCase() === org.toUpperCase() : pooled!.has(s.code)),
     );
     if (org && sources.length === 0) await this.organization(org);
     const headers = headersOf(counting.sheet);
@@ -229,22 +233,28 @@ export class IndicatorsService {
       fileName: uploadOf(code)?.fileName ?? null,
     });
     if (org) return [contributor(value.org!, value)];
-    const [municipal] = await this.repository.values([period.id], {
-      organization: 'municipal',
-      indicator: definition.id,
-    });
     const stored = await this.repository.values([period.id], { indicator: definition.id });
     const storedOf = new Map<string | null, StoredValue>();
     for (const v of stored) if (!storedOf.has(v.organizationCode)) storedOf.set(v.organizationCode, v);
-    const codes =
-      (definition.kind === 'completeness'
-        ? (
-            await this.repository.values([period.id], {
-              organization: 'municipal',
-              indicator: 'completeness',
-            })
-          ).find((v) => v.sheet === value.sheet)?.contributors
-        : municipal?.contributors) ?? [];
+    // Not stored with the municipal value: derived the way the pooling derives them, from the
+    // organizations the registry counts for the period, their sheets and their stored values.
+    const active = await this.inputs.reportingOrganizations(this.dataSource.manager, period);
+    const activeCodes = new Set(active.map((o) => o.code));
+    const pooled = municipalValues({
+      organizations: active,
+      organizationValues: stored
+        .filter((v) => v.organizationCode !== null && activeCodes.has(v.organizationCode))
+        .map((v) => ({
+          ...v,
+          indicator: definition.id,
+          organization: v.organizationCode,
+          sheet: null,
+          contributors: [],
+        })),
+      choices: {},
+      demand: null,
+    }).find((v) => v.indicator === definition.id && v.sheet === value.sheet);
+    const codes = [...(pooled?.contributors ?? [])].sort();
     return codes.map((code) =>
       contributor(
         code,

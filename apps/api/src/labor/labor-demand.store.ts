@@ -46,7 +46,7 @@ export class LaborDemandStore implements SheetStore<DemandScope> {
     demandId: number,
     fullScope: DemandScope,
     rowCount: number,
-  ) {
+  ): Promise<{ replaced: boolean }> {
     const scope = { territory: fullScope.territory, asOf: fullScope.asOf, periodId: fullScope.periodId };
     const where = { territory: scope.territory, asOf: scope.asOf };
     const previous = await manager
@@ -54,12 +54,17 @@ export class LaborDemandStore implements SheetStore<DemandScope> {
       .select('MAX(d.version)', 'latest')
       .where('d.territory = :territory AND d.asOf = :asOf', where)
       .getRawOne<{ latest: number | null }>();
-    await manager.update(LaborDemandEntity, { ...where, isCurrent: true }, { isCurrent: false });
+    const { affected } = await manager.update(
+      LaborDemandEntity,
+      { ...where, isCurrent: true },
+      { isCurrent: false },
+    );
     await manager.update(
       LaborDemandEntity,
       { id: demandId },
       { ...scope, version: (previous?.latest ?? 0) + 1, isCurrent: true, rowCount },
     );
+    return { replaced: (affected ?? 0) > 0 };
   }
 
   async isCurrent(manager: EntityManager, uploadId: number): Promise<boolean> {

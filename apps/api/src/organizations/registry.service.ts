@@ -71,9 +71,12 @@ export class RegistryService {
     }
     result.outcome = result.accepted ? 'accepted' : 'rejected';
     await this.dataSource.transaction(async (manager) => {
+      // Organizations whose type changed: the type decides which indicators apply to them.
+      const retyped: number[] = [];
       if (result.accepted) {
         for (const row of rows) {
           const existing = await this.organizations.findByCode(row.code, manager);
+          if (existing && existing.type !== row.type) retyped.push(existing.id);
           await manager.save(OrganizationEntity, {
             ...existing,
             code: row.code,
@@ -85,7 +88,7 @@ export class RegistryService {
           });
         }
       }
-      if (result.accepted) await this.indicators.registryChanged(manager);
+      if (result.accepted) await this.indicators.registryChanged(manager, retyped);
       const upload = await manager.save(
         manager.create(UploadEntity, {
           ...meta,

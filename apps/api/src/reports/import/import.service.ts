@@ -14,7 +14,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { WorkbookIntake } from '../../common/workbook-intake';
 import { UploadEntity } from '../entities/upload.entity';
 import { emptyResult, sheetResult, type ImportResult } from './import-result';
-import { SchoolWorkbookHandler, VacanciesWorkbookHandler, type WorkbookHandler } from './workbook-handlers';
+import {
+  SchoolWorkbookHandler,
+  VacanciesWorkbookHandler,
+  type CommittedSheet,
+  type WorkbookHandler,
+} from './workbook-handlers';
 
 export interface UploadMeta {
   /** The name the person gave the file. */
@@ -25,7 +30,10 @@ export interface UploadMeta {
   allowed?: { kinds?: readonly WorkbookKindId[]; organization?: string };
 }
 
-/** Rows are written in batches while a sheet streams; memory holds at most two batches (one being written). */
+/**
+ * Rows are written in batches while a sheet streams; memory holds at most two batches (one being
+ * written), and the rows a handler keeps for afterCommit (a few thousand at most).
+ */
 const BATCH_ROWS = 1000;
 
 /** Ends the import's transaction: nothing of the file is stored. */
@@ -43,6 +51,8 @@ interface StagedSheet {
   schema: AnyTableSheet;
   validator: TableSheetValidator;
   containerId: number;
+  /** Its stored rows, when the handler keeps them for afterCommit and there are not too many. */
+  rows?: object[];
 }
 
 /**
@@ -194,26 +204,27 @@ export class ImportService {
 
     const { scope, period } = resolution;
     // Sheets whose rows were committed: the outcome says what was stored, not what was read.
-    let stored = 0;
+    const committed: CommittedSheet[] = [];
     if (handler.storesTitle && title.outcome.accepted) {
-      const containerId = await handler.store.stage(manager, upload.id, handler.kind.titleSheet!.id);
-      await handler.store.insert(manager, handler.kind.titleSheet!.id, containerId, [
-        { ...title.record, excelRow: titleRows[0]?.excelRow ?? 1 },
-      ]);
-      await handler.store.commit(manager, handler.kind.titleSheet!.id, containerId, scope, 1);
-      stored++;
+      const sheet = handler.kind.titleSheet!.id;
+      const rows = [{ ...title.record, excelRow: titleRows[0]?.excelRow ?? 1 }];
+      const containerId = await handler.store.stage(manager, upload.id, sheet);
+      await handler.store.insert(manager, sheet, containerId, rows);
+      const { replaced } = await handler.store.commit(manager, sheet, containerId, scope, 1);
+      committed.push({ sheet, replaced, rows });
     }
-    for (const { schema, validator, containerId } of staged) {
+    for (const { schema, validator, containerId, rows } of staged) {
       const outcome = validator.finish({ ...context, period });
       const skip = handler.notApplicable?.(schema.id, scope);
       if (skip) result.warnings.push({ message: skip });
       else result.sheets.push(sheetResult(outcome));
       if (outcome.accepted && !skip) {
-        await handler.store.commit(manager, schema.id, containerId, scope, outcome.rows);
-        stored++;
+        const { replaced } = await handler.store.commit(manager, schema.id, containerId, scope, outcome.rows);
+        committed.push({ sheet: schema.id, replaced, rows });
       } else await handler.store.discard(manager, schema.id, containerId);
     }
-    if (stored > 0) await handler.afterCommit(manager, scope);
+    const stored = committed.length;
+    if (stored > 0) await handler.afterCommit(manager, scope, committed);
 
     result.accepted = result.sheets.every((s) => s.accepted);
     result.outcome = result.accepted ? 'accepted' : stored > 0 ? 'partial' : 'rejected';
@@ -254,12 +265,21 @@ export class ImportService {
       writing.catch(() => undefined); // handled: rethrown by the next `await writing`
     };
     let batch: object[] = [];
+    // Up to handler.keptRows rows are also kept whole, for afterCommit; a longer sheet is not.
+    let kept: object[] | undefined = handler.keptRows > 0 ? [] : undefined;
     try {
       for await (const { excelRow, cells } of sheet.rows) {
         const row = validator.push(excelRow, cells);
-        if (validator.failed) batch = []; // the sheet will be rejected: stop keeping its rows
+        if (validator.failed) {
+          // The sheet will be rejected: stop keeping its rows.
+          batch = [];
+          kept = undefined;
+        }
         if (!row || validator.failed) continue;
-        batch.push({ ...row, excelRow });
+        const stored = { ...row, excelRow };
+        batch.push(stored);
+        kept?.push(stored);
+        if (kept && kept.length > handler.keptRows) kept = undefined;
         if (batch.length >= BATCH_ROWS) {
           await write(batch);
           batch = [];
@@ -272,7 +292,7 @@ export class ImportService {
       await writing.catch(() => undefined);
       throw error;
     }
-    return { schema, validator, containerId };
+    return { schema, validator, containerId, rows: kept };
   }
 
   private findDataSheet(name: string, current: WorkbookHandler | undefined) {

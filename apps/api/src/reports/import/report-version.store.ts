@@ -47,7 +47,7 @@ export class ReportVersionStore implements SheetStore<ReportScope> {
     versionId: number,
     fullScope: ReportScope,
     rowCount: number,
-  ) {
+  ): Promise<{ replaced: boolean }> {
     const scope = { organizationId: fullScope.organizationId, periodId: fullScope.periodId };
     const previous = await manager
       .createQueryBuilder(ReportVersionEntity, 'v')
@@ -57,12 +57,17 @@ export class ReportVersionStore implements SheetStore<ReportScope> {
         sheet,
       })
       .getRawOne<{ latest: number | null }>();
-    await manager.update(ReportVersionEntity, { ...scope, sheet, isCurrent: true }, { isCurrent: false });
+    const { affected } = await manager.update(
+      ReportVersionEntity,
+      { ...scope, sheet, isCurrent: true },
+      { isCurrent: false },
+    );
     await manager.update(
       ReportVersionEntity,
       { id: versionId },
       { ...scope, version: (previous?.latest ?? 0) + 1, isCurrent: true, rowCount },
     );
+    return { replaced: (affected ?? 0) > 0 };
   }
 
   async isCurrent(manager: EntityManager, uploadId: number): Promise<boolean> {

@@ -10,13 +10,14 @@ export interface SheetStore<Scope> {
   stage(manager: EntityManager, uploadId: number, sheetId: string): Promise<number>;
   insert(manager: EntityManager, sheetId: string, containerId: number, rows: object[]): Promise<void>;
   discard(manager: EntityManager, sheetId: string, containerId: number): Promise<void>;
+  /** Makes the container current; `replaced`: it took the place of a current one. */
   commit(
     manager: EntityManager,
     sheetId: string,
     containerId: number,
     scope: Scope,
     rowCount: number,
-  ): Promise<void>;
+  ): Promise<{ replaced: boolean }>;
   /** True when this upload's containers are all still the current data (an identical re-upload changes nothing). */
   isCurrent(manager: EntityManager, uploadId: number): Promise<boolean>;
 }

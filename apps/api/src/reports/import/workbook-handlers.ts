@@ -7,6 +7,7 @@ import {
   schoolWorkbook,
   vacanciesWorkbook,
   type DemandTerritory,
+  type OrganizationType,
   type Period,
   type SchoolTitle,
   type SheetContext,
@@ -15,7 +16,10 @@ import {
   type WorkbookKindId,
 } from '@profmonitor/domain';
 import type { EntityManager } from 'typeorm';
-import { IndicatorRecomputeService } from '../../indicators/indicator-recompute.service';
+import {
+  IndicatorRecomputeService,
+  type CommittedSheet as CommittedSchoolSheet,
+} from '../../indicators/indicator-recompute.service';
 import { LaborDemandStore, type DemandScope } from '../../labor/labor-demand.store';
 import { ProfessionAreaEntity } from '../../labor/labor.entities';
 import { OrganizationsRepository } from '../../organizations/organizations.repository';
@@ -43,14 +47,33 @@ export interface WorkbookHandler<Scope = unknown> {
   notApplicable?(sheetId: string, scope: Scope): string | undefined;
   /** The title is stored as a sheet of its own (the school's website section lives there). */
   storesTitle: boolean;
+  /** Up to how many rows of a sheet afterCommit gets as parsed (a longer sheet: none); 0 for none. */
+  keptRows: number;
   /** After accepted sheets were committed, in the same transaction: bring the indicators up to date. */
-  afterCommit(manager: EntityManager, scope: Scope): Promise<void>;
+  afterCommit(manager: EntityManager, scope: Scope, committed: readonly CommittedSheet[]): Promise<void>;
 }
 
+/** A sheet the import committed: whether it replaced a current version, and its rows if kept. */
+export interface CommittedSheet {
+  sheet: string;
+  replaced: boolean;
+  rows?: readonly object[];
+}
+
+/** A school's or college's report: whose (with what the indicators need to know of it), for when. */
+export type SchoolScope = ReportScope & {
+  organizationCode: string;
+  organizationType: OrganizationType;
+  startYear: number;
+};
+
 @Injectable()
-export class SchoolWorkbookHandler implements WorkbookHandler<ReportScope & { organizationType: string }> {
+export class SchoolWorkbookHandler implements WorkbookHandler<SchoolScope> {
   readonly kind = schoolWorkbook;
   readonly storesTitle = true;
+  // A school's sheets have tens to hundreds of rows: the recomputation measures the school from
+  // them instead of reading them back. A sheet longer than this is read back from the database.
+  readonly keptRows = 5000;
 
   constructor(
     readonly store: ReportVersionStore,
@@ -59,8 +82,16 @@ export class SchoolWorkbookHandler implements WorkbookHandler<ReportScope & { or
     private readonly indicators: IndicatorRecomputeService,
   ) {}
 
-  afterCommit(manager: EntityManager, scope: ReportScope): Promise<void> {
-    return this.indicators.organizationChanged(manager, scope.organizationId, scope.periodId);
+  afterCommit(
+    manager: EntityManager,
+    scope: SchoolScope,
+    committed: readonly CommittedSheet[],
+  ): Promise<void> {
+    return this.indicators.organizationChanged(manager, {
+      organization: { id: scope.organizationId, code: scope.organizationCode, type: scope.organizationType },
+      period: { id: scope.periodId, startYear: scope.startYear },
+      committed: committed as readonly CommittedSchoolSheet[],
+    });
   }
 
   async context(): Promise<SheetContext> {
@@ -110,7 +141,13 @@ export class SchoolWorkbookHandler implements WorkbookHandler<ReportScope & { or
     }
     const periodRow = await this.periods.ensure(manager, period);
     return {
-      scope: { organizationId: organization.id, periodId: periodRow.id, organizationType: organization.type },
+      scope: {
+        organizationId: organization.id,
+        periodId: periodRow.id,
+        organizationCode: organization.code,
+        organizationType: organization.type,
+        startYear: period.startYear,
+      },
       period,
     };
   }
@@ -127,6 +164,7 @@ export class SchoolWorkbookHandler implements WorkbookHandler<ReportScope & { or
 export class VacanciesWorkbookHandler implements WorkbookHandler<DemandScope> {
   readonly kind = vacanciesWorkbook;
   readonly storesTitle = false;
+  readonly keptRows = 0;
 
   constructor(
     readonly store: LaborDemandStore,
