@@ -155,10 +155,33 @@ interface Response {
   body: string;
 }
 
-function get(agent: Agent, port: number, path: string): Promise<Response> {
+/** Where the application listens, and the session cookie every request carries. */
+interface Server {
+  agent: Agent;
+  port: number;
+  cookie: string;
+}
+
+function get(server: Server, path: string): Promise<Response> {
+  return send(server, 'GET', path);
+}
+
+function send(
+  { agent, port, cookie }: Server,
+  method: string,
+  path: string,
+  body?: object,
+): Promise<Response & { cookies: string[] }> {
   return new Promise((resolvePromise, reject) => {
     const start = performance.now();
-    const req = request({ host: '127.0.0.1', port, path, agent }, (res) => {
+    const payload = body ? JSON.stringify(body) : undefined;
+    const headers = {
+      ...(cookie ? { cookie } : {}),
+      ...(payload
+        ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+        : {}),
+    };
+    const req = request({ host: '127.0.0.1', port, path, agent, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () =>
@@ -166,13 +189,22 @@ function get(agent: Agent, port: number, path: string): Promise<Response> {
           ms: performance.now() - start,
           status: res.statusCode ?? 0,
           body: Buffer.concat(chunks).toString('utf8'),
+          cookies: res.headers['set-cookie'] ?? [],
         }),
       );
       res.on('error', reject);
     });
     req.on('error', reject);
-    req.end();
+    req.end(payload);
   });
+}
+
+/** Signs in as the web app does: the session cookie from POST /api/auth/login. */
+async function signIn(server: Server, login: string, password: string): Promise<string> {
+  const response = await send(server, 'POST', '/api/auth/login', { login, password });
+  if (response.status !== 200)
+    throw new Error(`sign-in: HTTP ${response.status} ${response.body.slice(0, 500)}`);
+  return response.cookies.map((c) => c.split(';')[0]).join('; ');
 }
 
 interface Scenario {
@@ -201,8 +233,7 @@ function percentile(sorted: number[], p: number): number {
 
 /** Warms up, then measures up to `count` sequential page loads (or until `seconds` run out). */
 async function measureScenario(
-  agent: Agent,
-  port: number,
+  server: Server,
   scenario: Scenario,
   options: Options,
   requests: string,
@@ -211,7 +242,7 @@ async function measureScenario(
     const start = performance.now();
     let bytes = 0;
     for (const paths of scenario.stages(i)) {
-      const responses = await Promise.all(paths.map((path) => get(agent, port, path)));
+      const responses = await Promise.all(paths.map((path) => get(server, path)));
       for (const [j, response] of responses.entries()) {
         if (response.status !== 200)
           throw new Error(`${paths[j]}: HTTP ${response.status} ${response.body.slice(0, 500)}`);
@@ -255,14 +286,21 @@ interface Reads {
 
 async function measureReads(database: string, periods: string[], options: Options): Promise<Reads> {
   const child = startTask('serve', database);
-  const port = await new Promise<number>((resolvePromise, reject) => {
-    child.on('message', (message) => resolvePromise((message as { port: number }).port));
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`serve exited (code ${code})`)));
-  });
+  const started = await new Promise<{ port: number; login: string; password: string }>(
+    (resolvePromise, reject) => {
+      child.on('message', (message) =>
+        resolvePromise(message as { port: number; login: string; password: string }),
+      );
+      child.on('error', reject);
+      child.on('exit', (code) => reject(new Error(`serve exited (code ${code})`)));
+    },
+  );
   const stopped = new Promise<void>((resolvePromise) => child.on('exit', () => resolvePromise()));
   const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+  const server: Server = { agent, port: started.port, cookie: '' };
   try {
+    // The dashboard is for signed-in users: every request carries a committee's session.
+    server.cookie = await signIn(server, started.login, started.password);
     const period = (i: number) => encodeURIComponent(periods[i % periods.length]);
     const overview = (i: number) => `/api/indicators?period=${period(i)}&org=municipal`;
     const completeness = (i: number) => `/api/completeness?period=${period(i)}`;
@@ -271,12 +309,12 @@ async function measureReads(database: string, periods: string[], options: Option
     const explanation = (i: number) => `/api/indicators/coverage_8_11/explanation?period=${period(i)}`;
 
     const latest = periods.length - 1;
-    const values = JSON.parse((await get(agent, port, overview(latest))).body) as {
+    const values = JSON.parse((await get(server, overview(latest))).body) as {
       id: string;
       period: string;
       value: number | null;
     }[];
-    const sheets = JSON.parse((await get(agent, port, completeness(latest))).body) as {
+    const sheets = JSON.parse((await get(server, completeness(latest))).body) as {
       sheets: { reported: number; expected: number }[];
     };
     const sample = {
@@ -328,7 +366,7 @@ async function measureReads(database: string, periods: string[], options: Option
     ];
     const latencies: Latency[] = [];
     for (const scenario of scenarios)
-      latencies.push(await measureScenario(agent, port, scenario, options, scenario.requests));
+      latencies.push(await measureScenario(server, scenario, options, scenario.requests));
     return { latencies, sample };
   } finally {
     agent.destroy();
@@ -454,10 +492,14 @@ function report(
       ['Recomputation on (as in production)', imports.on, on],
       ['Recomputation off (`afterCommit` a no-op)', imports.off, off],
       ['Of the first: `afterCommit` (`organizationChanged`)', imports.recompute, recompute],
-      ...(imports.measure.length
+      ...(imports.context.length
         ? [
-            ['— of which the school’s own values (`measure`)', imports.measure, median(imports.measure)],
-            ['— of which the municipality’s (`municipal`)', imports.municipal, median(imports.municipal)],
+            ['— of which the period’s context (`context`)', imports.context, median(imports.context)],
+            [
+              '— of which reading the stored values and choices (`stored`)',
+              imports.stored,
+              median(imports.stored),
+            ],
           ]
         : []),
     ].map(([label, values, mid]) => [

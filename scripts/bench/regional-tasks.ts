@@ -87,9 +87,9 @@ export interface ImportMeasurement {
   off: number[];
   /** `afterCommit` (IndicatorRecomputeService.organizationChanged) within the `on` imports, ms. */
   recompute: number[];
-  /** Within it: the school's own values, and the municipality's (empty if not measurable). */
-  measure: number[];
-  municipal: number[];
+  /** Within it: the period's context, and reading the stored values and choices (empty if not measurable). */
+  context: number[];
+  stored: number[];
   period: string;
   graduateRows: number[];
   fileBytes: number;
@@ -324,18 +324,29 @@ async function buildRegion(database: string, options: BuildOptions): Promise<Bui
   };
 }
 
-/** The HTTP application as `main.ts` runs it, on a random loopback port, until the parent says stop. */
+/** The committee's account the benchmark signs in with (the dashboard answers only a session). */
+export const BENCH_LOGIN = 'regional-bench';
+
+/**
+ * The HTTP application as `main.ts` runs it, on a random loopback port, until the parent says
+ * stop. Sends the port and the credentials of a committee account, made on the first run.
+ */
 async function serve(database: string): Promise<void> {
   process.env.DATABASE_URL = `sqlite:${database}`;
   const { AppModule } = await import('../../apps/api/src/app.module');
   const { configureApp } = await import('../../apps/api/src/main');
+  const { AccountsService } = await import('../../apps/api/src/accounts/accounts.service');
   const app = configureApp(await NestFactory.create(AppModule.forRoot(), { logger: ['error', 'warn'] }));
+  const accounts = app.get(AccountsService);
+  const password = `${BENCH_LOGIN}-password`;
+  if (!(await accounts.list()).some((a) => a.login === BENCH_LOGIN))
+    await accounts.create({ login: BENCH_LOGIN, password, role: 'committee' }, null);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   process.on('message', (message) => {
     if (message === 'stop') void app.close().then(() => process.exit(0));
   });
-  process.send!({ port });
+  process.send!({ port, login: BENCH_LOGIN, password });
 }
 
 /** Everything of one organization and period that an import decides: values, choices, rows. */
@@ -346,13 +357,16 @@ async function snapshot(
 ): Promise<Record<string, unknown>> {
   const dataSource = app.get(DataSource);
   const values = await dataSource.query(
-    `SELECT organization_id, indicator, sheet, numerator, denominator, value, contributors
+    `SELECT organization_id, indicator, sheet, numerator, denominator, value
        FROM indicator_values WHERE period_id = ? AND (organization_id = ? OR organization_id IS NULL)
       ORDER BY organization_id, indicator, sheet`,
     [period.id, organizationId],
   );
+  // The organization's choices and the city's sums.
   const choices = await dataSource.query(
-    `SELECT area_code, graduates FROM choice_counts WHERE period_id = ? AND organization_id = ? ORDER BY area_code`,
+    `SELECT organization_id, area_code, graduates FROM choice_counts
+      WHERE period_id = ? AND (organization_id = ? OR organization_id IS NULL)
+      ORDER BY organization_id, area_code`,
     [period.id, organizationId],
   );
   const sheets = await app.get(IndicatorInputs).sheets(dataSource.manager, organizationId, period.id);
@@ -458,27 +472,30 @@ async function measureImports(database: string, options: ImportOptions): Promise
   const handler = app.get(SchoolWorkbookHandler);
   const recomputeOriginal = handler.afterCommit.bind(handler);
   let recomputeMs = 0;
-  const timedRecompute: SchoolWorkbookHandler['afterCommit'] = async (manager, scope) => {
+  const timedRecompute: SchoolWorkbookHandler['afterCommit'] = async (manager, scope, committed) => {
     const start = performance.now();
-    await recomputeOriginal(manager, scope);
+    await recomputeOriginal(manager, scope, committed);
     recomputeMs = performance.now() - start;
   };
   const noRecompute: SchoolWorkbookHandler['afterCommit'] = async () => undefined;
 
-  // Where the recomputation's time goes: the school's own values (`measure`) and the
-  // municipality's (`municipal`), timed by wrapping the service's private steps on this
-  // instance; the rest of `afterCommit` reads the period and its context. Left out if the
-  // service no longer has these steps.
-  type Step = 'measure' | 'municipal';
-  const service = app.get(IndicatorRecomputeService) as unknown as Record<
-    Step,
-    (...args: unknown[]) => Promise<unknown>
-  >;
-  const stepMs: Record<Step, number> = { measure: 0, municipal: 0 };
-  const steps = (['measure', 'municipal'] as const).filter((step) => typeof service[step] === 'function');
+  // Where the recomputation's time goes: the period's context (labor demand, in-demand areas)
+  // and reading the stored values and choices it moves (`stored`); the rest measures the school
+  // from its parsed rows and writes. Timed by wrapping these methods on the instances the Nest
+  // container holds; left out if they no longer exist.
+  type Step = 'context' | 'stored';
+  const stepMs: Record<Step, number> = { context: 0, stored: 0 };
+  const owners = {
+    context: app.get(IndicatorInputs) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>,
+    stored: app.get(IndicatorRecomputeService) as unknown as Record<
+      string,
+      (...args: unknown[]) => Promise<unknown>
+    >,
+  };
+  const steps = (['context', 'stored'] as const).filter((step) => typeof owners[step][step] === 'function');
   for (const step of steps) {
-    const original = service[step].bind(service);
-    service[step] = async (...args) => {
+    const original = owners[step][step].bind(owners[step]);
+    owners[step][step] = async (...args) => {
       const start = performance.now();
       try {
         return await original(...args);
@@ -487,7 +504,7 @@ async function measureImports(database: string, options: ImportOptions): Promise
       }
     };
   }
-  const breakdown: Record<Step, number[]> = { measure: [], municipal: [] };
+  const breakdown: Record<Step, number[]> = { context: [], stored: [] };
 
   const on: number[] = [];
   const off: number[] = [];
@@ -495,7 +512,7 @@ async function measureImports(database: string, options: ImportOptions): Promise
   let next = 0;
   const run = async (mode: 'on' | 'off', timed: boolean) => {
     handler.afterCommit = mode === 'on' ? timedRecompute : noRecompute;
-    stepMs.measure = stepMs.municipal = 0;
+    stepMs.context = stepMs.stored = 0;
     const file = files[next++];
     const start = performance.now();
     const result = await importer.importFile(file.path, { fileName: 'school.xlsx', uploadedBy: 'bench' });
@@ -527,8 +544,8 @@ async function measureImports(database: string, options: ImportOptions): Promise
     on,
     off,
     recompute,
-    measure: breakdown.measure,
-    municipal: breakdown.municipal,
+    context: breakdown.context,
+    stored: breakdown.stored,
     period: period.code,
     graduateRows: files.map((f) => f.graduates),
     fileBytes: statSync(files[0].path).size,
