@@ -14,38 +14,26 @@ jest.setTimeout(60_000);
 const ROOT = resolve(__dirname, '../../..');
 
 describe('the HTTP server in production', () => {
-  it('refuses to start without SESSION_SECRET, saying what to set', () => {
+  /** Starts the server as `npm run serve` would, with this session secret; it must exit at once. */
+  function serveWith(secret: string) {
     const run = spawnSync(process.execPath, ['-r', './scripts/register.js', 'apps/api/src/main.ts'], {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        SESSION_SECRET: '',
-        PORT: '0',
-        DATABASE_URL: 'sqlite::memory:',
-      },
+      env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: secret, PORT: '0' },
       encoding: 'utf8',
       timeout: 30_000,
     });
-    expect(run.status).toBe(1);
-    expect(run.stdout + run.stderr).toContain('Не задан SESSION_SECRET');
+    return { code: run.status, output: run.stdout + run.stderr };
+  }
+
+  it('refuses to start without SESSION_SECRET, saying what to set', () => {
+    expect(serveWith('')).toEqual({ code: 1, output: expect.stringContaining('Не задан SESSION_SECRET') });
   });
 
   it('refuses a short secret', () => {
-    const run = spawnSync(process.execPath, ['-r', './scripts/register.js', 'apps/api/src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        SESSION_SECRET: 'short',
-        PORT: '0',
-        DATABASE_URL: 'sqlite::memory:',
-      },
-      encoding: 'utf8',
-      timeout: 30_000,
+    expect(serveWith('short')).toEqual({
+      code: 1,
+      output: expect.stringContaining('SESSION_SECRET слишком короткий'),
     });
-    expect(run.status).toBe(1);
-    expect(run.stdout + run.stderr).toContain('SESSION_SECRET слишком короткий');
   });
 });
 

@@ -100,12 +100,7 @@ describe('exports', () => {
     const response = await committee
       .get('/api/export/indicators.xlsx')
       .query({ period: '2023/2024' })
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .responseType('blob')
       .expect(200);
     const path = ctx.path('export.xlsx');
     writeFileSync(path, response.body as Buffer);

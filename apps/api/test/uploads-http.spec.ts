@@ -213,15 +213,7 @@ describe('POST /api/uploads: refused, and nothing stored', () => {
 
 describe('templates and history', () => {
   it('GET /api/templates/school is the current template as an .xlsx download', async () => {
-    const response = await school
-      .get('/api/templates/school')
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const response = await school.get('/api/templates/school').responseType('blob').expect(200);
     expect(response.headers['content-type']).toMatch(/spreadsheetml/);
     expect(response.headers['content-disposition']).toMatch(
       /^attachment; filename=".+\.xlsx"; filename\*=UTF-8''/,
