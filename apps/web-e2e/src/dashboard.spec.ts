@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, SCREENSHOTS } from './support/browser';
 import { startDemoServer, type DemoServer } from './support/demo-server';
+import { apiGet, DEMO_ACCOUNTS, logIn } from './support/session';
 
-// The committee's path through the built app on the demo data: overview → indicator →
-// organization. What the pages show is checked against what the API computes, and each page
-// is saved as a screenshot under test-output/e2e/.
+// The committee's path through the built app on the demo data, signed in as `komitet`:
+// overview → indicator → organization. What the pages show is checked against what the API
+// computes, and each page is saved as a screenshot under test-output/e2e/.
 
 const PERIOD = '2024/2025';
 const query = `period=${encodeURIComponent(PERIOD)}`;
@@ -23,16 +24,14 @@ let server: DemoServer;
 let browser: Browser;
 let page: Page;
 
-async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${server.url}${path}`);
-  expect(response.ok).toBe(true);
-  return (await response.json()) as T;
-}
+/** The API as the signed-in committee sees it. */
+const api = <T>(path: string): Promise<T> => apiGet<T>(page, `${server.url}${path}`);
 
 beforeAll(async () => {
   server = await startDemoServer();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+  await logIn(page, server.url, DEMO_ACCOUNTS.committee);
 });
 
 afterAll(async () => {

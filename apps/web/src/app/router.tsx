@@ -1,4 +1,9 @@
 import { createBrowserRouter, Navigate, useLocation } from 'react-router-dom';
+import { useCurrentUser } from '@/api/session';
+import { AccountsPage } from '@/features/accounts/components/AccountsPage';
+import { AuditPage } from '@/features/audit/components/AuditPage';
+import { LoginPage } from '@/features/auth/components/LoginPage';
+import { PasswordPage } from '@/features/auth/components/PasswordPage';
 import { DestinationsPage } from '@/features/destinations/components/DestinationsPage';
 import { IndicatorPage } from '@/features/indicators/components/IndicatorPage';
 import { IndicatorsListPage } from '@/features/indicators/components/IndicatorsListPage';
@@ -6,30 +11,59 @@ import { OrganizationPage } from '@/features/organizations/components/Organizati
 import { OrganizationsListPage } from '@/features/organizations/components/OrganizationsListPage';
 import { OverviewPage } from '@/features/overview/components/OverviewPage';
 import { StatusPage } from '@/features/status/components/StatusPage';
+import { UploadPage } from '@/features/uploads/components/UploadPage';
+import { UploadsPage } from '@/features/uploads/components/UploadsPage';
+import { homePath } from '@/lib/access';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage, RouteErrorPage } from './fallbacks';
+import { RequireSection, RequireSession } from './RequireSession';
 
-/** `/` is the overview (of the latest period unless the address names one). */
-function ToOverview() {
+/** `/` is the person's start page: the overview for the committee (keeping the address's period), uploads for the others. */
+function Home() {
   const { search } = useLocation();
-  return <Navigate to={{ pathname: '/overview', search }} replace />;
+  const user = useCurrentUser();
+  return <Navigate to={{ pathname: homePath(user), search }} replace />;
 }
 
 export const router = createBrowserRouter([
+  { path: 'login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
   {
-    element: <AppLayout />,
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
     children: [
       {
         // Pathless so that errors render inside the layout, keeping the navigation.
         errorElement: <RouteErrorPage />,
         children: [
-          { index: true, element: <ToOverview /> },
+          { index: true, element: <Home /> },
           { path: 'overview', element: <OverviewPage /> },
           { path: 'indicators', element: <IndicatorsListPage /> },
           { path: 'indicators/:id', element: <IndicatorPage /> },
           { path: 'organizations', element: <OrganizationsListPage /> },
           { path: 'organizations/:code', element: <OrganizationPage /> },
           { path: 'destinations', element: <DestinationsPage /> },
+          { path: 'uploads', element: <UploadsPage /> },
+          { path: 'uploads/:id', element: <UploadPage /> },
+          {
+            path: 'accounts',
+            element: (
+              <RequireSection section="accounts">
+                <AccountsPage />
+              </RequireSection>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequireSection section="audit">
+                <AuditPage />
+              </RequireSection>
+            ),
+          },
+          { path: 'password', element: <PasswordPage /> },
           { path: 'status', element: <StatusPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -5,11 +5,45 @@ export class ApiError extends Error {
   override readonly name = 'ApiError';
   /** HTTP status; 0 when the server could not be reached at all. */
   readonly status: number;
+  /** The error answer's body as sent: a refused upload carries the file's `result` in it. */
+  readonly body: unknown;
 
-  constructor(message: string, status: number) {
+  constructor(message: string, status: number, body?: unknown) {
     super(message);
     this.status = status;
+    this.body = body;
   }
+}
+
+/** Words for an error answer without a message of its own (a proxy's page, an empty body). */
+const STATUS_MESSAGES: Partial<Record<number, string>> = {
+  401: 'Войдите в систему.',
+  403: 'Недостаточно прав.',
+  413: 'Файл слишком большой.',
+  429: 'Слишком много запросов. Повторите позже.',
+};
+
+function failure(status: number, data: unknown): ApiError {
+  const message = serverMessage(data) ?? STATUS_MESSAGES[status] ?? `Сервер ответил ошибкой ${status}.`;
+  return new ApiError(message, status, data);
+}
+
+const NO_CONNECTION = 'Не удалось связаться с сервером.';
+
+type Listener = () => void;
+const unauthorizedListeners = new Set<Listener>();
+
+/**
+ * Called whenever the server answers 401 to a call that expected a session: the session has
+ * ended (expired, signed out elsewhere). Returns the unsubscribe function.
+ */
+export function onUnauthorized(listener: Listener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+function noteStatus(status: number, expectUnauthorized: boolean | undefined) {
+  if (status === 401 && !expectUnauthorized) for (const listener of unauthorizedListeners) listener();
 }
 
 /** Query parameters; undefined and null ones are left out. */
@@ -20,6 +54,11 @@ type RequestOptions = {
   body?: unknown;
   params?: QueryParams;
   signal?: AbortSignal;
+  /**
+   * A 401 is this call's own answer (a wrong password, no session yet), not a session that
+   * has ended: the unauthorized listeners are not told.
+   */
+  expectUnauthorized?: boolean;
 };
 
 /** `{ period: '2023/2024', org: undefined }` → `?period=2023%2F2024`; '' when nothing is left. */
@@ -38,7 +77,7 @@ export const apiUrl = (path: string, params?: QueryParams) => API_BASE + path + 
 async function request<T>(
   method: string,
   path: string,
-  { body, params, signal }: RequestOptions = {},
+  { body, params, signal, expectUnauthorized }: RequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let payload: BodyInit | undefined;
@@ -54,14 +93,49 @@ async function request<T>(
     response = await fetch(apiUrl(path, params), { method, headers, body: payload, signal });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiError('Не удалось связаться с сервером.', 0);
+    throw new ApiError(NO_CONNECTION, 0);
   }
 
   const data = parseJson(await response.text());
   if (!response.ok) {
-    throw new ApiError(serverMessage(data) ?? `Сервер ответил ошибкой ${response.status}.`, response.status);
+    noteStatus(response.status, expectUnauthorized);
+    throw failure(response.status, data);
   }
   return data as T;
+}
+
+export type UploadOptions = Pick<RequestOptions, 'params' | 'signal'> & {
+  /** Bytes of the request sent so far, of the total, as the browser counts them. */
+  onProgress?: (sent: number, total: number) => void;
+  /** The whole file is sent: from now on the server is reading it. */
+  onSent?: () => void;
+};
+
+/**
+ * POSTs a form with a file through XMLHttpRequest, which (unlike fetch) reports the upload's
+ * progress. Answers and errors are read as `request` reads them.
+ */
+function upload<T>(path: string, form: FormData, { params, signal, onProgress, onSent }: UploadOptions = {}) {
+  return new Promise<T>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', apiUrl(path, params));
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded, event.total);
+    };
+    xhr.upload.onload = () => onSent?.();
+    xhr.onload = () => {
+      const data = parseJson(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
+      noteStatus(xhr.status, false);
+      reject(failure(xhr.status, data));
+    };
+    xhr.onerror = () => reject(new ApiError(NO_CONNECTION, 0));
+    xhr.onabort = () => reject(signal?.reason ?? new DOMException('Загрузка отменена.', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
 }
 
 function parseJson(text: string): unknown {
@@ -88,5 +162,8 @@ export const api = {
     request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
+  upload,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatIndex, formatNumber, formatSigned } from './format';
+import { formatDate, formatIndex, formatNumber, formatSigned, plural } from './format';
 
 describe('format', () => {
   it('prints numbers the Russian way', () => {
@@ -21,5 +21,20 @@ describe('format', () => {
   it('prints ISO dates as dd.mm.yyyy without a time zone shift', () => {
     expect(formatDate('2024-08-31')).toBe('31.08.2024');
     expect(formatDate('2024-08-31T23:30:00.000Z')).toBe('31.08.2024');
+  });
+
+  it('picks the Russian form of a word for a count', () => {
+    const word = (n: number) => plural(n, 'организация', 'организации', 'организаций');
+    expect([1, 2, 5, 11, 12, 21, 22, 25, 111].map(word)).toEqual([
+      'организация',
+      'организации',
+      'организаций',
+      'организаций',
+      'организаций',
+      'организация',
+      'организации',
+      'организаций',
+      'организаций',
+    ]);
   });
 });

@@ -1,4 +1,10 @@
-import type { IndicatorValueView, OrganizationView, PeriodView } from '@profmonitor/domain';
+import type {
+  ImportResult,
+  IndicatorValueView,
+  OrganizationView,
+  PeriodView,
+  SessionUserView,
+} from '@profmonitor/domain';
 
 export const PERIODS: PeriodView[] = [
   { code: '2023/2024', startsOn: '2023-09-01', endsOn: '2024-08-31' },
@@ -38,6 +44,58 @@ export function valueView(partial: Partial<IndicatorValueView>): IndicatorValueV
     status: 'нет данных',
     previous: null,
     change: null,
+    ...partial,
+  };
+}
+
+export const COMMITTEE: SessionUserView = {
+  login: 'komitet',
+  role: 'committee',
+  organization: null,
+  organizationName: null,
+};
+
+export const SCHOOL: SessionUserView = {
+  login: 'sch01',
+  role: 'school',
+  organization: 'SCH01',
+  organizationName: 'МБОУ «Средняя школа № 1»',
+};
+
+/** A school report with one sheet rejected for a bad value and one accepted with a warning. */
+export function importResult(partial: Partial<ImportResult> = {}): ImportResult {
+  return {
+    file: 'SCH01.xlsx',
+    accepted: false,
+    kind: 'school',
+    organization: 'SCH01',
+    period: '2024/2025',
+    outcome: 'partial',
+    uploadId: 41,
+    errors: [],
+    warnings: [],
+    sheets: [
+      {
+        sheet: 'Выпускники',
+        accepted: false,
+        rows: 52,
+        errors: [
+          {
+            row: 7,
+            column: 'Направление',
+            message: '«Космос» — такого значения нет. Допустимо: 10 класс, СПО, ВУЗ, Работа, Армия…',
+          },
+        ],
+        warnings: [],
+      },
+      {
+        sheet: 'Охват',
+        accepted: true,
+        rows: 4,
+        errors: [],
+        warnings: [{ row: 3, column: 'Охвачено', message: 'Охвачено больше половины класса за один день.' }],
+      },
+    ],
     ...partial,
   };
 }

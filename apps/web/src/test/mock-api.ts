@@ -23,6 +23,8 @@ export function mockApi(routes: Record<string, Route>) {
         : isStatusAnswer(answer)
           ? answer
           : { status: 200, body: answer };
+    // 204 and its kind carry no body at all (the Response constructor refuses one).
+    if (status === 204) return new Response(null, { status });
     return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
   });
   vi.stubGlobal('fetch', fetchMock);

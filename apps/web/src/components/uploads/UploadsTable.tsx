@@ -1,21 +1,30 @@
+import { Link } from 'react-router-dom';
+import { useUploads } from '@/api/uploads';
 import { ErrorMessage, Loading } from '@/components/feedback/Feedback';
 import { TableWrap } from '@/components/layout/Table';
 import { formatDateTime, formatNumber } from '@/lib/format';
-import { useUploads } from '../api/get-uploads';
-import { outcomeLabel } from '../model';
+import { outcomeLabel } from '@/lib/uploads';
 
-const SHOWN = 10;
+type UploadsTableProps = {
+  /** One organization's uploads; without it, every upload of the period the session may see. */
+  org?: string;
+  period: string;
+  /** How many of the latest to show. */
+  shown?: number;
+  /** What to say when there is none. */
+  empty?: string;
+};
 
-/** The latest files an organization sent for the period: what, when, by whom, and the outcome. */
-export function UploadsTable({ org, period }: { org: string; period: string }) {
+/** The latest files sent for the period: what, when, by whom, the outcome, and a link to the details. */
+export function UploadsTable({ org, period, shown = 10, empty }: UploadsTableProps) {
   const uploads = useUploads({ org, period });
   if (uploads.isPending) return <Loading />;
   if (uploads.isError)
     return <ErrorMessage error={uploads.error} what="загрузки" retry={() => void uploads.refetch()} />;
   if (uploads.data.length === 0) {
-    return <p className="muted">За {period} организация не загрузила ни одного файла.</p>;
+    return <p className="muted">{empty ?? `За ${period} не загружено ни одного файла.`}</p>;
   }
-  const shown = uploads.data.slice(0, SHOWN);
+  const latest = uploads.data.slice(0, shown);
   return (
     <>
       <TableWrap label="Загрузки">
@@ -23,6 +32,7 @@ export function UploadsTable({ org, period }: { org: string; period: string }) {
           <thead>
             <tr>
               <th scope="col">Файл</th>
+              {org === undefined && <th scope="col">Организация</th>}
               <th scope="col">Загружен</th>
               <th scope="col">Результат</th>
               <th scope="col" className="num">
@@ -32,11 +42,18 @@ export function UploadsTable({ org, period }: { org: string; period: string }) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((upload) => (
+            {latest.map((upload) => (
               <tr key={upload.id}>
                 <th scope="row">
-                  {upload.fileName} <span className="muted small">№ {upload.id}</span>
+                  <Link
+                    to={`/uploads/${upload.id}`}
+                    title="Подробности загрузки: все ошибки и предупреждения"
+                  >
+                    {upload.fileName}
+                  </Link>{' '}
+                  <span className="muted small">№ {upload.id}</span>
                 </th>
+                {org === undefined && <td>{upload.organization ?? '—'}</td>}
                 <td>{formatDateTime(upload.uploadedAt)}</td>
                 <td>
                   <span className={`outcome outcome--${upload.outcome}`}>{outcomeLabel(upload.outcome)}</span>
@@ -50,9 +67,9 @@ export function UploadsTable({ org, period }: { org: string; period: string }) {
           </tbody>
         </table>
       </TableWrap>
-      {uploads.data.length > SHOWN && (
+      {uploads.data.length > shown && (
         <p className="muted small">
-          Показаны последние {SHOWN} из {uploads.data.length} загрузок.
+          Показаны последние {shown} из {uploads.data.length} загрузок.
         </p>
       )}
     </>

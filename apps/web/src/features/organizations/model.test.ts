@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorValueView, OrganizationView } from '@profmonitor/domain';
-import { activeIn, outcomeLabel, scoresByOrganization } from './model';
+import { activeIn, scoresByOrganization } from './model';
 
 const org = (activeFrom: string | null, activeTo: string | null) =>
   ({ code: 'A', name: 'А', type: 'Школа', municipality: 'Город', activeFrom, activeTo }) as OrganizationView;
@@ -21,10 +21,5 @@ describe('organizations', () => {
     ] as IndicatorValueView[];
     const score = scoresByOrganization(values, 'P').get('A');
     expect(score).toMatchObject({ met: 1, missed: 1, coverage: values[0] });
-  });
-
-  it('says what became of an upload in Russian', () => {
-    expect(outcomeLabel('partial')).toBe('принят частично');
-    expect(outcomeLabel('something')).toBe('something');
   });
 });

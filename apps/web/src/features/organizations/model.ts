@@ -1,4 +1,4 @@
-import type { IndicatorValueView, OrganizationView, UploadOutcome } from '@profmonitor/domain';
+import type { IndicatorValueView, OrganizationView } from '@profmonitor/domain';
 
 /** Whether an organization reports in a period (codes `2023/2024` compare as text). */
 export function activeIn(organization: OrganizationView, period: string): boolean {
@@ -34,15 +34,3 @@ export function scoresByOrganization(
   }
   return scores;
 }
-
-// Every outcome of the contract has its words (the type check sees a missing one).
-const OUTCOMES: Record<UploadOutcome, string> = {
-  accepted: 'принят',
-  partial: 'принят частично',
-  rejected: 'отклонён',
-  duplicate: 'повтор, не изменил данных',
-};
-
-/** An upload's outcome in Russian; an unknown code is shown as it is. */
-export const outcomeLabel = (outcome: string): string =>
-  (OUTCOMES as Partial<Record<string, string>>)[outcome] ?? outcome;

@@ -72,7 +72,7 @@ describe('ExplanationSection', () => {
       '/organizations/SCH01?period=2024%2F2025',
     );
     expect(within(body[2]).getByRole('link', { name: 'SCH07.xlsx' }).getAttribute('href')).toBe(
-      '/api/uploads/34',
+      '/uploads/34',
     );
     expect(within(contributors).getByText('Итого по городу')).toBeTruthy();
 

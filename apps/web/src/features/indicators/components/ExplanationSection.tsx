@@ -6,7 +6,6 @@ import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedbac
 import { StatusBadge } from '@/components/indicator/Badges';
 import { TableWrap } from '@/components/layout/Table';
 import { usePeriodLink, useSearchParam } from '@/hooks/use-search-param';
-import { apiUrl } from '@/lib/api-client';
 import { formatNumber } from '@/lib/format';
 import { formatChange, formatValue, scaleOf } from '@/lib/indicators';
 import { useExplanation } from '../api/get-explanation';
@@ -173,9 +172,9 @@ function ContributorsTable({
               <td className="num">{formatValue(c.value, scale)}</td>
               <td>
                 {c.uploadId !== null ? (
-                  <a href={apiUrl(`/uploads/${c.uploadId}`)} title={`Загрузка № ${c.uploadId}`}>
+                  <Link to={`/uploads/${c.uploadId}`} title={`Загрузка № ${c.uploadId}`}>
                     {c.fileName ?? `загрузка № ${c.uploadId}`}
-                  </a>
+                  </Link>
                 ) : (
                   <span className="muted">—</span>
                 )}

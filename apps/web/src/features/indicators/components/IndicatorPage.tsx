@@ -7,10 +7,12 @@ import {
   type PeriodView,
 } from '@profmonitor/domain';
 import { useIndicatorValues } from '@/api/indicator-values';
+import { useCurrentUser } from '@/api/session';
 import { namesByCode, useOrganizations } from '@/api/organizations';
 import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
 import { ChangeBadge, StatusBadge } from '@/components/indicator/Badges';
 import { PeriodGate } from '@/components/layout/PeriodGate';
+import { canUse } from '@/lib/access';
 import { formatDate, formatNumber } from '@/lib/format';
 import { formatTarget, formatValue, scaleOf } from '@/lib/indicators';
 import { CompletenessSection } from './CompletenessSection';
@@ -50,6 +52,7 @@ function Indicator({ definition, period, periods }: IndicatorProps) {
   const organizations = useOrganizations();
   const names = useMemo(() => namesByCode(organizations.data), [organizations.data]);
   const periodCodes = useMemo(() => periods.map((p) => p.code), [periods]);
+  const user = useCurrentUser();
 
   return (
     <>
@@ -101,7 +104,9 @@ function Indicator({ definition, period, periods }: IndicatorProps) {
       )}
       <TargetSection definition={definition} period={period.code} />
       {definition.kind === 'completeness' ? (
-        <CompletenessSection period={period.code} values={values.data ?? []} />
+        canUse(user, 'completeness') && (
+          <CompletenessSection period={period.code} values={values.data ?? []} />
+        )
       ) : (
         <ExplanationSection definition={definition} period={period.code} />
       )}

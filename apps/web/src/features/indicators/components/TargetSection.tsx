@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { IndicatorDefinition, Target, TargetView } from '@profmonitor/domain';
+import { useCurrentUser } from '@/api/session';
 import { ErrorMessage, Loading } from '@/components/feedback/Feedback';
+import { canUse } from '@/lib/access';
 import { formatDate } from '@/lib/format';
 import { formatTarget } from '@/lib/indicators';
 import { useTargets } from '../api/get-targets';
@@ -35,6 +37,8 @@ type TargetSectionProps = { definition: IndicatorDefinition; period: string };
 export function TargetSection({ definition, period }: TargetSectionProps) {
   const targets = useTargets(period);
   const target = targets.data?.find((t) => t.id === definition.id);
+  // Targets are set by the committee; everyone else sees the one in force.
+  const mayChange = canUse(useCurrentUser(), 'targets');
   return (
     <section className="card" aria-labelledby="target-title">
       <h2 id="target-title">Цель на {period}</h2>
@@ -48,7 +52,9 @@ export function TargetSection({ definition, period }: TargetSectionProps) {
         <>
           <TargetInForce target={target} />
           {/* A fresh form whenever the target in force changes: it starts from what is saved. */}
-          <TargetForm key={`${target.setAt ?? 'default'}:${formatTarget(target.target)}`} target={target} />
+          {mayChange && (
+            <TargetForm key={`${target.setAt ?? 'default'}:${formatTarget(target.target)}`} target={target} />
+          )}
         </>
       )}
     </section>

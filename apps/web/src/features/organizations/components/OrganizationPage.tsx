@@ -14,12 +14,12 @@ import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedbac
 import { ChangeBadge, StatusBadge } from '@/components/indicator/Badges';
 import { PeriodGate } from '@/components/layout/PeriodGate';
 import { TableWrap } from '@/components/layout/Table';
+import { UploadsTable } from '@/components/uploads/UploadsTable';
 import { usePeriodLink } from '@/hooks/use-search-param';
 import { formatDate, formatNumber } from '@/lib/format';
 import { formatTarget, formatValue, scaleOf, type Scale } from '@/lib/indicators';
 import { sparklineOption, sparklineValues } from '../charts/sparkline-chart';
 import { activeIn } from '../model';
-import { UploadsTable } from './UploadsTable';
 
 export function OrganizationPage() {
   const { code = '' } = useParams();
@@ -100,7 +100,11 @@ function Organization({ organization, period, periods }: OrganizationProps) {
       </section>
       <section className="card" aria-labelledby="org-uploads">
         <h2 id="org-uploads">Загруженные отчёты за {period.code}</h2>
-        <UploadsTable org={organization.code} period={period.code} />
+        <UploadsTable
+          org={organization.code}
+          period={period.code}
+          empty={`За ${period.code} организация не загрузила ни одного файла.`}
+        />
       </section>
     </>
   );

@@ -1,9 +1,11 @@
 import { indicatorById, type PeriodView } from '@profmonitor/domain';
 import { useCompleteness } from '@/api/completeness';
 import { useIndicatorValues } from '@/api/indicator-values';
+import { useCurrentUser } from '@/api/session';
 import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
 import { CompletenessTable } from '@/components/indicator/CompletenessTable';
 import { PeriodGate } from '@/components/layout/PeriodGate';
+import { canUse } from '@/lib/access';
 import { apiUrl } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { hasNoData, overviewTiles } from '../model';
@@ -19,6 +21,8 @@ export function OverviewPage() {
 }
 
 function Overview({ period }: { period: PeriodView }) {
+  // Who has not reported is the committee's business; the others see the city's figures.
+  const user = useCurrentUser();
   return (
     <>
       <header className="page__header">
@@ -31,7 +35,7 @@ function Overview({ period }: { period: PeriodView }) {
         </a>
       </header>
       <Tiles period={period.code} />
-      <Completeness period={period.code} />
+      {canUse(user, 'completeness') && <Completeness period={period.code} />}
     </>
   );
 }

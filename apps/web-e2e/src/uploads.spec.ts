@@ -1,0 +1,164 @@
+import type { SheetVersionView, UploadView } from '@profmonitor/domain';
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, SCREENSHOTS } from './support/browser';
+import { ROOT, startDemoServer, type DemoServer } from './support/demo-server';
+import { apiGet, DEMO_ACCOUNTS, logIn } from './support/session';
+
+// A school operator's year-end report through the built app: sign in as sch01, download the
+// template, upload the demo report with one broken cell, read the error on the page, fix the
+// cell, upload again, and find the new version in the history. Screenshots go to
+// test-output/e2e/.
+
+const PERIOD = '2024/2025';
+const DEMO_REPORT = join(ROOT, 'data/demo/2024-2025/SCH01.xlsx');
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+let server: DemoServer;
+let browser: Browser;
+let page: Page;
+
+/** The graduate row to break: a class-11 graduate who went to university (ВУЗ). */
+let brokenRow: number;
+
+/** The demo report with the «Направление» of `brokenRow` set to `destination`. */
+async function reportWith(destination: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(DEMO_REPORT);
+  const sheet = workbook.getWorksheet('Выпускники')!;
+  const header = sheet.getRow(1).values as unknown[];
+  const column = header.findIndex((h) => typeof h === 'string' && h.startsWith('Направление'));
+  sheet.getRow(brokenRow).getCell(column).value = destination;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+async function findRowToBreak(): Promise<number> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(DEMO_REPORT);
+  const sheet = workbook.getWorksheet('Выпускники')!;
+  for (let row = 2; row <= sheet.rowCount; row++) {
+    const values = sheet.getRow(row).values as unknown[];
+    if (String(values[2]) === '11' && values[3] === 'ВУЗ') return row;
+  }
+  throw new Error('The demo report has no class-11 graduate who went to university.');
+}
+
+async function upload(fileName: string, buffer: Buffer) {
+  await page
+    .getByLabel('Файл: Отчёт организации (.xlsx)')
+    .setInputFiles({ name: fileName, mimeType: XLSX, buffer });
+}
+
+beforeAll(async () => {
+  brokenRow = await findRowToBreak();
+  server = await startDemoServer();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it('a page of the app sends a person without a session to sign in, and back after it', async () => {
+  await page.goto(`${server.url}/uploads?period=${encodeURIComponent(PERIOD)}`);
+  await page.waitForURL(/\/login\?next=/);
+  await page.getByLabel('Логин').fill(DEMO_ACCOUNTS.school.login);
+  await page.getByLabel('Пароль').fill('не тот пароль');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  expect(plain(await page.getByRole('alert').innerText())).toContain('Неверный логин или пароль.');
+  await page.screenshot({ path: join(SCREENSHOTS, '6-login-error.png'), fullPage: true });
+
+  await logIn(page, server.url, DEMO_ACCOUNTS.school);
+  expect(new URL(page.url()).pathname).toBe('/uploads');
+  await page.getByRole('heading', { name: 'Загрузка отчёта', level: 1 }).waitFor();
+  // The school is offered its own work, not the committee's pages.
+  const nav = page.getByRole('navigation', { name: 'Разделы' });
+  expect(await nav.getByRole('link', { name: 'Моя организация' }).count()).toBe(1);
+  expect(await nav.getByRole('link', { name: 'Учётные записи' }).count()).toBe(0);
+});
+
+it('the school downloads its template as an .xlsx workbook', async () => {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Скачать шаблон (.xlsx)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const file = (await download.path())!;
+  const content = await readFile(file);
+  expect(content.subarray(0, 2).toString()).toBe('PK'); // a zip, as every .xlsx is
+  const template = new ExcelJS.Workbook();
+  await template.xlsx.readFile(file);
+  expect(template.worksheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Титул', 'Выпускники']));
+});
+
+it('a report with a wrong value shows the error by sheet, row and column; the fixed one is accepted', async () => {
+  await upload('SCH01-с-ошибкой.xlsx', await reportWith('Космос'));
+  const banner = page.locator('.result-banner');
+  await banner.waitFor();
+  expect(plain(await banner.innerText())).toMatch(/Файл (принят частично|отклонён)/);
+
+  const errors = page.getByRole('region', { name: 'Ошибки по листам, строкам и столбцам', exact: true });
+  const errorRow = errors.locator('tbody tr', { hasText: 'Выпускники' }).first();
+  const cells = (await errorRow.locator('td').allInnerTexts()).map(plain);
+  expect(cells.slice(0, 3)).toEqual(['Выпускники', String(brokenRow), 'Направление']);
+  expect(cells[3]).toMatch(/[а-яё]/i);
+  expect(cells[3]).toContain('Космос');
+  const sheets = page.getByRole('region', { name: 'Листы файла', exact: true });
+  expect(plain(await sheets.locator('tr', { hasText: 'Выпускники' }).innerText())).toContain('отклонён');
+  await page.screenshot({ path: join(SCREENSHOTS, '7-upload-error.png'), fullPage: true });
+
+  await upload('SCH01-исправлен.xlsx', await reportWith('СПО'));
+  await page.locator('.result-banner__title', { hasText: /^Файл принят$/ }).waitFor();
+  expect(await errors.count()).toBe(0);
+
+  // The history shows both uploads, and a second version of «Выпускники» in force.
+  const versions = await apiGet<SheetVersionView[]>(
+    page,
+    `${server.url}/api/history?org=SCH01&period=${encodeURIComponent(PERIOD)}`,
+  );
+  const current = versions.find((v) => v.sheet === 'graduates' && v.current)!;
+  expect(current).toMatchObject({ version: 2, fileName: 'SCH01-исправлен.xlsx', uploadedBy: 'sch01' });
+  const history = page.getByRole('region', { name: 'Версии листов', exact: true });
+  await history.getByText('SCH01-исправлен.xlsx').first().waitFor();
+  const graduates = history
+    .locator('tbody tr', { hasText: 'SCH01-исправлен.xlsx' })
+    .filter({ hasText: 'действует' });
+  expect(await graduates.count()).toBeGreaterThan(0);
+
+  const uploads = await apiGet<UploadView[]>(
+    page,
+    `${server.url}/api/uploads?org=SCH01&period=${encodeURIComponent(PERIOD)}`,
+  );
+  const log = page.getByRole('region', { name: 'Загрузки', exact: true });
+  for (const upload of uploads.filter((u) => u.uploadedBy === 'sch01')) {
+    await log.getByRole('link', { name: upload.fileName }).waitFor();
+  }
+  expect(uploads.filter((u) => u.uploadedBy === 'sch01').map((u) => u.outcome)).toEqual([
+    'accepted',
+    expect.stringMatching(/partial|rejected/),
+  ]);
+  await page.screenshot({ path: join(SCREENSHOTS, '8-upload-accepted.png'), fullPage: true });
+});
+
+it('an upload’s page lists its errors, and the committee sees who has not reported', async () => {
+  await page
+    .getByRole('region', { name: 'Загрузки', exact: true })
+    .getByRole('link', { name: 'SCH01-с-ошибкой.xlsx' })
+    .click();
+  await page.getByRole('heading', { name: /Загрузка № \d+: SCH01-с-ошибкой\.xlsx/ }).waitFor();
+  const errors = page.getByRole('region', { name: 'Ошибки по листам, строкам и столбцам', exact: true });
+  expect(plain(await errors.innerText())).toContain('Направление');
+
+  await page.getByRole('button', { name: 'Выйти' }).click();
+  await page.waitForURL(/\/login$/);
+  await logIn(page, server.url, DEMO_ACCOUNTS.committee);
+  await page.goto(`${server.url}/uploads?period=${encodeURIComponent(PERIOD)}`);
+  const missing = page.getByRole('region', { name: `Не прислали отчёт за ${PERIOD}`, exact: true });
+  await missing.locator('li').first().waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, '9-committee-uploads.png'), fullPage: true });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { COMMITTEE, SCHOOL } from '@/test/fixtures';
+import { navItems } from './navigation';
+
+describe('navigation', () => {
+  it('gives the committee every section', () => {
+    expect(navItems(COMMITTEE).map((i) => i.label)).toEqual([
+      'Обзор',
+      'Показатели',
+      'Организации',
+      'Выпускники',
+      'Загрузки',
+      'Учётные записи',
+      'Журнал',
+    ]);
+  });
+
+  it('puts a school’s own work first: its upload and its organization, then the city', () => {
+    expect(navItems(SCHOOL)).toEqual([
+      { to: '/uploads', label: 'Загрузка отчёта' },
+      { to: '/organizations/SCH01', label: 'Моя организация' },
+      { to: '/overview', label: 'Обзор' },
+      { to: '/indicators', label: 'Показатели' },
+    ]);
+  });
+
+  it('offers the employment center its vacancies upload and the city’s figures', () => {
+    const czn = { login: 'czn', role: 'employment', organization: null, organizationName: null } as const;
+    expect(navItems(czn).map((i) => i.label)).toEqual(['Загрузка вакансий', 'Обзор', 'Показатели']);
+  });
+});

@@ -1,0 +1,34 @@
+import type { SessionUserView } from '@profmonitor/domain';
+import { canUse, type Section } from '@/lib/access';
+
+export type NavItem = { to: string; label: string };
+
+const SECTION_ITEMS: { section: Section; to: string; label: string }[] = [
+  { section: 'overview', to: '/overview', label: 'Обзор' },
+  { section: 'indicators', to: '/indicators', label: 'Показатели' },
+  { section: 'organizations', to: '/organizations', label: 'Организации' },
+  { section: 'destinations', to: '/destinations', label: 'Выпускники' },
+  { section: 'uploads', to: '/uploads', label: 'Загрузки' },
+  { section: 'accounts', to: '/accounts', label: 'Учётные записи' },
+  { section: 'audit', to: '/audit', label: 'Журнал' },
+];
+
+/** What the upload page is to each role. */
+const UPLOADS_LABELS = { committee: 'Загрузки', school: 'Загрузка отчёта', employment: 'Загрузка вакансий' };
+
+/**
+ * The sections a person is offered, their own work first: a school operator starts with its
+ * upload and its organization, the committee with the overview.
+ */
+export function navItems(user: SessionUserView): NavItem[] {
+  const items = SECTION_ITEMS.filter((item) => canUse(user, item.section)).map(({ to, label, section }) => ({
+    to,
+    label: section === 'uploads' ? UPLOADS_LABELS[user.role] : label,
+  }));
+  if (user.role === 'committee') return items;
+  const own: NavItem[] = items.filter((item) => item.to === '/uploads');
+  if (user.role === 'school' && user.organization) {
+    own.push({ to: `/organizations/${encodeURIComponent(user.organization)}`, label: 'Моя организация' });
+  }
+  return [...own, ...items.filter((item) => item.to !== '/uploads')];
+}

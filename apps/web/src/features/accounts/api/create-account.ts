@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { AccountView, Role } from '@profmonitor/domain';
+import { api } from '@/lib/api-client';
+import { accountsQueryOptions } from './get-accounts';
+
+/** A school account names its organization; the other roles have none. */
+export type NewAccount = { login: string; password: string; role: Role; organization?: string };
+
+export const createAccount = (account: NewAccount): Promise<AccountView> =>
+  api.post<AccountView>('/accounts', account);
+
+export function useCreateAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createAccount,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountsQueryOptions().queryKey }),
+  });
+}

@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AccountView } from '@profmonitor/domain';
+import { ORGANIZATIONS } from '@/test/fixtures';
+import { mockApi } from '@/test/mock-api';
+import { renderPage } from '@/test/render';
+import { AccountsPage } from './AccountsPage';
+
+const account = (partial: Partial<AccountView>): AccountView => ({
+  id: 1,
+  login: 'komitet',
+  role: 'committee',
+  organization: null,
+  active: true,
+  createdAt: '2025-09-01T08:00:00.000Z',
+  ...partial,
+});
+
+afterEach(cleanup);
+
+describe('AccountsPage', () => {
+  it('creates a school account bound to its organization, and deactivates one', async () => {
+    let accounts = [account({}), account({ id: 2, login: 'sch01', role: 'school', organization: 'SCH01' })];
+    const sent: { method: string; path: string; body: unknown }[] = [];
+    mockApi({
+      '/api/organizations': ORGANIZATIONS,
+      '/api/accounts': (_url: URL, init?: RequestInit) => {
+        if (init?.method !== 'POST') return accounts;
+        const body = JSON.parse(String(init.body)) as AccountView & { password: string };
+        sent.push({ method: 'POST', path: '/api/accounts', body });
+        if (accounts.some((a) => a.login === body.login))
+          return { status: 409, body: { statusCode: 409, message: `Логин «${body.login}» уже занят.` } };
+        const created = account({
+          id: 3,
+          login: body.login,
+          role: body.role,
+          organization: body.organization,
+        });
+        accounts = [...accounts, created];
+        return created;
+      },
+      '/api/accounts/2': (_url: URL, init?: RequestInit) => {
+        const body = JSON.parse(String(init?.body)) as { active: boolean };
+        sent.push({ method: init?.method ?? 'GET', path: '/api/accounts/2', body });
+        accounts = accounts.map((a) => (a.id === 2 ? { ...a, active: body.active } : a));
+        return accounts[1];
+      },
+    });
+    renderPage(<AccountsPage />, { path: '/accounts', url: '/accounts' });
+
+    const table = await screen.findByRole('region', { name: 'Учётные записи' });
+    const own = within(table).getByRole('row', { name: /komitet/ });
+    // Nobody locks themselves out by mistake.
+    expect(within(own).getByRole('button', { name: 'Отключить' })).toHaveProperty('disabled', true);
+
+    fireEvent.change(screen.getByLabelText('Логин'), { target: { value: 'sch07' } });
+    fireEvent.change(screen.getByLabelText('Пароль'), { target: { value: 'короткий' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Создать' }));
+    expect(screen.getByRole('alert').textContent).toContain('Выберите организацию');
+
+    await screen.findByRole('option', { name: 'МБОУ «Средняя школа № 7» (SCH07)' });
+    fireEvent.change(screen.getByLabelText('Организация'), { target: { value: 'SCH07' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Создать' }));
+    expect(await screen.findByText(/создана\. Передайте пароль/)).toBeTruthy();
+    expect(sent[0].body).toEqual({
+      login: 'sch07',
+      password: 'короткий',
+      role: 'school',
+      organization: 'SCH07',
+    });
+    await within(table).findByRole('row', { name: /sch07/ });
+
+    // The server's refusal is shown as it says it.
+    fireEvent.change(screen.getByLabelText('Логин'), { target: { value: 'sch07' } });
+    fireEvent.change(screen.getByLabelText('Пароль'), { target: { value: 'ещё-один-пароль' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Создать' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Учётная запись не создана. Логин «sch07» уже занят.',
+    );
+
+    const school = within(table).getByRole('row', { name: /sch01/ });
+    fireEvent.click(within(school).getByRole('button', { name: 'Отключить' }));
+    await waitFor(() => expect(within(school).getByText('отключена')).toBeTruthy());
+    expect(sent.at(-1)).toEqual({ method: 'PATCH', path: '/api/accounts/2', body: { active: false } });
+    expect(within(school).getByRole('button', { name: 'Включить' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,64 @@
+import type { AuditAction, Role, Target } from '@profmonitor/domain';
+import { ROLE_LABELS } from '@/lib/access';
+import { formatTarget } from '@/lib/indicators';
+import { KIND_LABELS, outcomeLabel } from '@/lib/uploads';
+
+// Every action of the contract has its words (the type check sees a missing one).
+const ACTIONS: Record<AuditAction, string> = {
+  login: 'Вход',
+  'login-failed': 'Неудачный вход',
+  logout: 'Выход',
+  'password-change': 'Смена пароля',
+  upload: 'Загрузка файла',
+  'registry-import': 'Загрузка реестра',
+  'target-change': 'Изменение цели',
+  'account-create': 'Новая учётная запись',
+  'account-update': 'Изменение учётной записи',
+};
+
+export const actionLabel = (action: string): string =>
+  (ACTIONS as Partial<Record<string, string>>)[action] ?? action;
+
+const REASONS: Record<string, string> = {
+  'unknown-login': 'неизвестный логин',
+  'wrong-password': 'неверный пароль',
+  inactive: 'учётная запись отключена',
+};
+
+const REFUSALS: Record<string, string> = {
+  organization: 'отчёт другой организации',
+  kind: 'этот вид файла загружает другая роль',
+};
+
+const words = (table: Record<string, string>) => (value: unknown) => table[String(value)] ?? String(value);
+
+/** The details the API writes, in Russian: a label per key and, where it helps, words per value. */
+const DETAILS: Record<string, { label: string; value?: (value: unknown) => string }> = {
+  uploadId: { label: 'загрузка', value: (id) => `№ ${String(id)}` },
+  sha256: { label: 'SHA-256' },
+  outcome: { label: 'результат', value: (v) => outcomeLabel(String(v)) },
+  kind: { label: 'вид', value: words(KIND_LABELS) },
+  organization: { label: 'организация' },
+  period: { label: 'период' },
+  refused: { label: 'отказ', value: words(REFUSALS) },
+  role: { label: 'роль', value: (v) => ROLE_LABELS[v as Role] ?? String(v) },
+  reason: { label: 'причина', value: words(REASONS) },
+  active: { label: 'активна', value: (v) => (v ? 'да' : 'нет') },
+  passwordReset: { label: 'пароль', value: () => 'задан новый' },
+  target: { label: 'цель', value: (v) => formatTarget(v as Target) },
+};
+
+/** The details of an entry as short «label: value» pairs; unknown keys as they are, nested values as JSON. */
+export function detailPairs(details: Record<string, unknown>): [string, string][] {
+  return Object.entries(details)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([key, value]) => {
+      const known = DETAILS[key];
+      const text = known?.value
+        ? known.value(value)
+        : typeof value === 'string'
+          ? value
+          : JSON.stringify(value);
+      return [known?.label ?? key, text];
+    });
+}

@@ -1,0 +1,60 @@
+import { useRef, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ImportResult } from '@profmonitor/domain';
+import { sessionQueryOptions } from '@/api/session';
+import { api } from '@/lib/api-client';
+import type { TemplateKind } from '../model';
+
+export type UploadRequest = { file: File; kind: TemplateKind };
+
+type Progress = { sent: number; total: number };
+
+/** Sends a workbook: the registry to its own endpoint, reports and vacancies to the upload log. */
+export function uploadWorkbook(
+  { file, kind }: UploadRequest,
+  options: { onProgress?: (sent: number, total: number) => void; onSent?: () => void; signal?: AbortSignal },
+): Promise<ImportResult> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api.upload<ImportResult>(kind === 'registry' ? '/registry' : '/uploads', form, options);
+}
+
+/**
+ * Where an upload stands: sending (with the bytes sent), checking (the file is sent, the server
+ * reads it), then the mutation's result or error.
+ */
+export function useUploadWorkbook() {
+  const queryClient = useQueryClient();
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [checking, setChecking] = useState(false);
+  const controller = useRef<AbortController | null>(null);
+
+  const mutation = useMutation({
+    mutationFn: (request: UploadRequest) => {
+      controller.current = new AbortController();
+      setProgress({ sent: 0, total: request.file.size });
+      setChecking(false);
+      return uploadWorkbook(request, {
+        signal: controller.current.signal,
+        onProgress: (sent, total) => setProgress({ sent, total }),
+        onSent: () => setChecking(true),
+      });
+    },
+    // Even a refused file is written to the upload log; an accepted one changes indicators,
+    // completeness, versions and maybe the periods: everything but the session is asked again.
+    onSettled: () =>
+      queryClient.invalidateQueries({
+        predicate: (query) => query.queryKey[0] !== sessionQueryOptions().queryKey[0],
+      }),
+  });
+
+  return {
+    ...mutation,
+    /** Bytes sent of the total while sending. */
+    progress,
+    /** The whole file is sent and the server is checking it. */
+    checking: mutation.isPending && checking,
+    /** Stops sending the file (once the server is checking it, its answer will still come). */
+    cancel: () => controller.current?.abort(),
+  };
+}

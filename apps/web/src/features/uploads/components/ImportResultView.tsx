@@ -1,0 +1,171 @@
+import { useId } from 'react';
+import { Link } from 'react-router-dom';
+import type { ImportResult } from '@profmonitor/domain';
+import { TableWrap } from '@/components/layout/Table';
+import { formatDate, formatNumber } from '@/lib/format';
+import { KIND_LABELS } from '@/lib/uploads';
+import { issueRows, nextStep, resultHeadline, type IssueRow } from '../model';
+
+/** Long error lists (a column wrong in every row) are cut: the first ones show what to fix. */
+const SHOWN_ISSUES = 500;
+
+type ImportResultViewProps = {
+  result: ImportResult;
+  /** The server's own words when it refused the file (403, 413, 422), if they add anything. */
+  message?: string | null;
+  /** A link to the upload's own page (not on that page itself). */
+  linkToUpload?: boolean;
+};
+
+/**
+ * What became of a file, at once: the outcome and what to do, the file's own errors first and
+ * prominent, each sheet accepted or rejected with its rows, then every error by sheet, row
+ * and column, and the warnings apart.
+ */
+export function ImportResultView({ result, message, linkToUpload = true }: ImportResultViewProps) {
+  const headline = resultHeadline(result);
+  // The file's own errors stand in the alert above the tables, not again in them.
+  const errors = issueRows(result, 'errors').filter((issue) => issue.sheet !== null);
+  const warnings = issueRows(result, 'warnings');
+  const extraMessage = message && !result.errors.some((e) => e.message === message) ? message : null;
+  return (
+    <div className="import-result">
+      <div className={`result-banner result-banner--${headline.tone}`} role="status">
+        <p className="result-banner__title">{headline.title}</p>
+        <p>
+          {result.file}
+          {result.kind && ` · ${KIND_LABELS[result.kind]}`}
+          {result.organization && ` · ${result.organization}`}
+          {result.period && ` · ${result.period}`}
+          {result.territory && ` · ${result.territory}`}
+          {result.asOf && ` · на ${formatDate(result.asOf)}`}
+        </p>
+        {extraMessage && <p className="result-banner__message">{extraMessage}</p>}
+        <p>{nextStep(result)}</p>
+        {result.duplicateOf !== undefined && (
+          <p>
+            Те же данные загружены раньше:{' '}
+            <Link to={`/uploads/${result.duplicateOf}`}>загрузка № {result.duplicateOf}</Link>.
+          </p>
+        )}
+        {linkToUpload && result.uploadId !== undefined && (
+          <p>
+            <Link to={`/uploads/${result.uploadId}`}>Загрузка № {result.uploadId}</Link> записана в журнал
+            загрузок.
+          </p>
+        )}
+      </div>
+      {result.errors.length > 0 && (
+        <div className="alert file-errors" role="alert">
+          <p className="alert__title">Ошибки файла: из него ничего не сохранено.</p>
+          <ul>
+            {result.errors.map((error, index) => (
+              <li key={index}>{error.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {result.sheets.length > 0 && <SheetsTable result={result} />}
+      {errors.length > 0 && (
+        <IssuesTable
+          title="Ошибки"
+          caption="Исправьте их в файле и загрузите его снова: лист с ошибкой не принимается целиком."
+          issues={errors}
+          tone="error"
+        />
+      )}
+      {warnings.length > 0 && (
+        <IssuesTable
+          title="Предупреждения"
+          caption="Данные приняты, но проверьте их: возможно, в них ошибка."
+          issues={warnings}
+          tone="warning"
+        />
+      )}
+    </div>
+  );
+}
+
+function SheetsTable({ result }: { result: ImportResult }) {
+  return (
+    <TableWrap label="Листы файла">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Лист</th>
+            <th scope="col">Результат</th>
+            <th scope="col" className="num">
+              Строк
+            </th>
+            <th scope="col" className="num">
+              Ошибок
+            </th>
+            <th scope="col" className="num">
+              Предупреждений
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.sheets.map((sheet) => (
+            <tr key={sheet.sheet}>
+              <th scope="row">{sheet.sheet}</th>
+              <td>
+                <span className={`badge badge--${sheet.accepted ? 'ok' : 'fail'}`}>
+                  {sheet.accepted ? 'принят' : 'отклонён'}
+                </span>
+              </td>
+              <td className="num">{formatNumber(sheet.rows)}</td>
+              <td className="num">{formatNumber(sheet.errors.length)}</td>
+              <td className="num">{formatNumber(sheet.warnings.length)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+type IssuesTableProps = { title: string; caption: string; issues: IssueRow[]; tone: 'error' | 'warning' };
+
+function IssuesTable({ title, caption, issues, tone }: IssuesTableProps) {
+  const headingId = useId();
+  const shown = issues.slice(0, SHOWN_ISSUES);
+  return (
+    <section className={`issues issues--${tone}`} aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {title}: {formatNumber(issues.length)}
+      </h3>
+      <p className="muted small">{caption}</p>
+      <TableWrap label={`${title} по листам, строкам и столбцам`}>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Лист</th>
+              <th scope="col" className="num">
+                Строка
+              </th>
+              <th scope="col">Столбец</th>
+              <th scope="col">{tone === 'error' ? 'Ошибка' : 'Предупреждение'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((issue, index) => (
+              <tr key={index}>
+                <td>{issue.sheet ?? <span className="muted">весь файл</span>}</td>
+                <td className="num">{issue.row ?? '—'}</td>
+                <td>{issue.column ?? '—'}</td>
+                <td>{issue.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      {issues.length > shown.length && (
+        <p className="muted small">
+          Показаны первые {formatNumber(shown.length)} из {formatNumber(issues.length)}. Исправьте их и
+          загрузите файл снова, чтобы увидеть остальные.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { Link } from 'react-router-dom';
+import { ErrorMessage, Loading } from '@/components/feedback/Feedback';
+import { TableWrap } from '@/components/layout/Table';
+import { formatDateTime, formatNumber } from '@/lib/format';
+import { useHistory } from '../api/get-history';
+import { sheetLabel, versionsBySheet } from '../model';
+
+/** Each sheet's versions for the period: which one is in force, and where every one came from. */
+export function SheetVersions({ org, period }: { org: string; period: string }) {
+  const history = useHistory({ org, period });
+  if (history.isPending) return <Loading />;
+  if (history.isError)
+    return <ErrorMessage error={history.error} what="версии листов" retry={() => void history.refetch()} />;
+  if (history.data.length === 0) {
+    return <p className="muted">За {period} ни один лист отчёта не принят.</p>;
+  }
+  return (
+    <TableWrap label="Версии листов">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Лист</th>
+            <th scope="col" className="num">
+              Версия
+            </th>
+            <th scope="col">Состояние</th>
+            <th scope="col" className="num">
+              Строк
+            </th>
+            <th scope="col">Файл</th>
+            <th scope="col">Кто загрузил</th>
+            <th scope="col">Когда</th>
+          </tr>
+        </thead>
+        <tbody>
+          {versionsBySheet(history.data).flatMap(([sheet, versions]) =>
+            versions.map((version, index) => (
+              <tr
+                key={`${sheet}:${version.version}`}
+                className={version.current ? undefined : 'row--inactive'}
+              >
+                {index === 0 ? (
+                  <th scope="rowgroup" rowSpan={versions.length}>
+                    {sheetLabel(sheet)}
+                  </th>
+                ) : null}
+                <td className="num">{version.version}</td>
+                <td>
+                  {version.current ? (
+                    <span className="badge badge--ok">действует</span>
+                  ) : (
+                    <span className="muted">прежняя</span>
+                  )}
+                </td>
+                <td className="num">{formatNumber(version.rows)}</td>
+                <td>
+                  <Link to={`/uploads/${version.uploadId}`}>{version.fileName}</Link>{' '}
+                  <span className="muted small">№ {version.uploadId}</span>
+                </td>
+                <td>{version.uploadedBy}</td>
+                <td>{formatDateTime(version.uploadedAt)}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}

@@ -1,0 +1,149 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { COMMITTEE, importResult, SCHOOL } from '@/test/fixtures';
+import { fakeXhr } from '@/test/fake-xhr';
+import { mockApi } from '@/test/mock-api';
+import { renderPage } from '@/test/render';
+import { UploadPanel } from './UploadPanel';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const workbook = (name = 'SCH01.xlsx') => new File([new Uint8Array(2048)], name, { type: XLSX });
+
+async function drop(file: File, label = 'Файл: Отчёт организации (.xlsx)') {
+  // The picker and a drop end the same way: the zone's file input gets the file.
+  await act(async () => {
+    fireEvent.change(screen.getByLabelText(label), { target: { files: [file] } });
+  });
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('UploadPanel', () => {
+  it('offers the school its template, shows progress, then the check, then the result by sheet and row', async () => {
+    mockApi({});
+    const requests = fakeXhr();
+    renderPage(<UploadPanel user={SCHOOL} />, { path: '/uploads', url: '/uploads', user: SCHOOL });
+
+    expect(screen.queryByRole('radio')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Скачать шаблон (.xlsx)' }).getAttribute('href')).toBe(
+      '/api/templates/school',
+    );
+
+    await drop(workbook());
+    const [xhr] = requests;
+    expect(xhr.method).toBe('POST');
+    expect(xhr.url).toBe('/api/uploads');
+    expect((xhr.body as FormData).get('file')).toBeInstanceOf(File);
+    expect(screen.getByRole('button', { name: 'Выбрать файл…' })).toHaveProperty('disabled', true);
+
+    act(() => xhr.progress(1024, 2048));
+    expect(screen.getByText(/Отправляем «SCH01\.xlsx»: 50 %/).textContent).toContain('1 КБ из 2 КБ');
+    expect(screen.getByLabelText('Отправка файла').getAttribute('value')).toBe('1024');
+
+    act(() => xhr.sent());
+    expect(screen.getByText('Проверяем файл «SCH01.xlsx»…')).toBeTruthy();
+
+    await act(async () => xhr.respond(201, importResult()));
+    // The answer settles the mutation a few ticks later (after it has asked the pages' data again).
+    expect(await screen.findByText('Файл принят частично')).toBeTruthy();
+    expect(screen.getByText(/Лист «Выпускники» не принят/)).toBeTruthy();
+
+    const sheets = screen.getByRole('region', { name: 'Листы файла' });
+    const graduates = within(sheets).getByRole('row', { name: /Выпускники/ });
+    expect(within(graduates).getByText('отклонён')).toBeTruthy();
+    expect(within(graduates).getByText('52')).toBeTruthy();
+
+    const errors = screen.getByRole('region', { name: 'Ошибки по листам, строкам и столбцам' });
+    const [, row] = within(errors).getAllByRole('row');
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual([
+      'Выпускники',
+      '7',
+      'Направление',
+      '«Космос» — такого значения нет. Допустимо: 10 класс, СПО, ВУЗ, Работа, Армия…',
+    ]);
+    // Warnings stand apart from errors.
+    const warnings = screen.getByRole('region', { name: 'Предупреждения по листам, строкам и столбцам' });
+    expect(within(warnings).getByText('Охвачено больше половины класса за один день.')).toBeTruthy();
+    expect(within(errors).queryByText('Охвачено больше половины класса за один день.')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Загрузка № 41' }).getAttribute('href')).toBe('/uploads/41');
+    expect(screen.getByRole('button', { name: 'Выбрать файл…' })).toHaveProperty('disabled', false);
+  });
+
+  it('puts the errors of a refused file first, with the server’s message', async () => {
+    mockApi({});
+    const requests = fakeXhr();
+    renderPage(<UploadPanel user={SCHOOL} />, { path: '/uploads', url: '/uploads', user: SCHOOL });
+
+    await drop(workbook('SCH07.xlsx'));
+    const message = 'Это отчёт другой организации (SCH07): школа загружает только свой отчёт.';
+    await act(async () =>
+      requests[0].respond(403, {
+        statusCode: 403,
+        message,
+        result: importResult({
+          file: 'SCH07.xlsx',
+          organization: 'SCH07',
+          outcome: 'rejected',
+          uploadId: undefined,
+          refused: 'organization',
+          errors: [{ message }],
+          sheets: [],
+        }),
+      }),
+    );
+
+    expect(await screen.findByText('Файл отклонён')).toBeTruthy();
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Ошибки файла: из него ничего не сохранено.');
+    expect(alert.textContent).toContain(message);
+    expect(screen.queryByRole('region', { name: 'Листы файла' })).toBeNull();
+  });
+
+  it('shows a refusal without a result (a file too large) as the server words it', async () => {
+    mockApi({});
+    const requests = fakeXhr();
+    renderPage(<UploadPanel user={SCHOOL} />, { path: '/uploads', url: '/uploads', user: SCHOOL });
+
+    await drop(workbook());
+    await act(async () =>
+      requests[0].respond(413, {
+        statusCode: 413,
+        message: 'Файл больше 20 МБ — такой файл не принимается.',
+      }),
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Файл «SCH01.xlsx» не принят.Файл больше 20 МБ — такой файл не принимается.',
+    );
+  });
+
+  it('refuses anything but an .xlsx workbook before sending it', async () => {
+    mockApi({});
+    const requests = fakeXhr();
+    renderPage(<UploadPanel user={SCHOOL} />, { path: '/uploads', url: '/uploads', user: SCHOOL });
+
+    await drop(new File(['a;b'], 'отчёт.csv', { type: 'text/csv' }));
+    expect(await screen.findByText(/«отчёт\.csv» — не книга Excel в формате \.xlsx/)).toBeTruthy();
+    expect(requests).toHaveLength(0);
+  });
+
+  it('lets the committee pick what it uploads: the registry goes to its own endpoint', async () => {
+    mockApi({});
+    const requests = fakeXhr();
+    renderPage(<UploadPanel user={COMMITTEE} />, { path: '/uploads', url: '/uploads' });
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Реестр организаций' }));
+    expect(screen.getByRole('link', { name: 'Скачать шаблон (.xlsx)' }).getAttribute('href')).toBe(
+      '/api/templates/registry',
+    );
+    await drop(workbook('registry.xlsx'), 'Файл: Реестр организаций (.xlsx)');
+    expect(requests[0].url).toBe('/api/registry');
+  });
+});

@@ -1,0 +1,130 @@
+import { useId, useState } from 'react';
+import type { SessionUserView } from '@profmonitor/domain';
+import { apiUrl } from '@/lib/api-client';
+import { formatFileSize } from '@/lib/uploads';
+import { useUploadWorkbook } from '../api/upload-workbook';
+import { resultFromError, TEMPLATE_LABELS, type TemplateKind } from '../model';
+import { DropZone } from './DropZone';
+import { ImportResultView } from './ImportResultView';
+
+/** What each role sends: a school its report, the employment center vacancies, the committee anything. */
+export function kindsFor(user: Pick<SessionUserView, 'role'>): TemplateKind[] {
+  switch (user.role) {
+    case 'school':
+      return ['school'];
+    case 'employment':
+      return ['vacancies'];
+    case 'committee':
+      return ['school', 'vacancies', 'registry'];
+  }
+}
+
+/** Template, drop zone, progress and the result of the file just sent. */
+export function UploadPanel({ user }: { user: SessionUserView }) {
+  const kinds = kindsFor(user);
+  const [kind, setKind] = useState<TemplateKind>(kinds[0]);
+  const upload = useUploadWorkbook();
+
+  return (
+    <section className="card upload-panel" aria-labelledby="upload-title">
+      <h2 id="upload-title">Загрузить файл</h2>
+      {kinds.length > 1 && (
+        <KindPicker kinds={kinds} kind={kind} onChange={setKind} disabled={upload.isPending} />
+      )}
+      <ol className="steps">
+        <li>
+          <p>
+            Скачайте шаблон «{TEMPLATE_LABELS[kind]}» и заполните его: в нём подсказки и списки значений, а на
+            листе «Инструкция» — правила.
+          </p>
+          <a className="button button--secondary" href={apiUrl(`/templates/${kind}`)} download>
+            Скачать шаблон (.xlsx)
+          </a>
+        </li>
+        <li>
+          <p>Загрузите заполненный файл: он проверяется сразу, ошибки будут показаны здесь же.</p>
+          <DropZone
+            label={`Файл: ${TEMPLATE_LABELS[kind]} (.xlsx)`}
+            disabled={upload.isPending}
+            onFile={(file) => upload.mutate({ file, kind })}
+          />
+        </li>
+      </ol>
+      <UploadState upload={upload} />
+    </section>
+  );
+}
+
+type KindPickerProps = {
+  kinds: TemplateKind[];
+  kind: TemplateKind;
+  onChange: (kind: TemplateKind) => void;
+  disabled: boolean;
+};
+
+function KindPicker({ kinds, kind, onChange, disabled }: KindPickerProps) {
+  const name = useId();
+  return (
+    <fieldset className="kind-picker" disabled={disabled}>
+      <legend>Что загружаете</legend>
+      {kinds.map((k) => (
+        <label key={k}>
+          <input type="radio" name={name} value={k} checked={k === kind} onChange={() => onChange(k)} />{' '}
+          {TEMPLATE_LABELS[k]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function UploadState({ upload }: { upload: ReturnType<typeof useUploadWorkbook> }) {
+  const file = upload.variables?.file;
+  if (upload.isIdle || !file) return null;
+
+  if (upload.isPending) {
+    if (upload.checking) {
+      return (
+        <div className="upload-progress" role="status">
+          <p>
+            <strong>Проверяем файл «{file.name}»…</strong> Большой отчёт проверяется до минуты; не закрывайте
+            страницу.
+          </p>
+          <progress aria-label="Проверка файла" />
+        </div>
+      );
+    }
+    const { sent, total } = upload.progress ?? { sent: 0, total: file.size };
+    const percent = total > 0 ? Math.floor((sent / total) * 100) : 0;
+    return (
+      <div className="upload-progress" role="status">
+        <p>
+          Отправляем «{file.name}»: {percent} % ({formatFileSize(sent)} из {formatFileSize(total)})
+        </p>
+        <progress value={sent} max={total || 1} aria-label="Отправка файла" />
+        <button type="button" className="button button--secondary" onClick={upload.cancel}>
+          Отменить
+        </button>
+      </div>
+    );
+  }
+
+  if (upload.isError) {
+    if (upload.error.name === 'AbortError') {
+      return (
+        <p className="notice" role="status">
+          Загрузка «{file.name}» отменена.
+        </p>
+      );
+    }
+    const result = resultFromError(upload.error);
+    if (result) return <ImportResultView result={result} message={upload.error.message} />;
+    return (
+      <div className="alert" role="alert">
+        <p className="alert__title">Файл «{file.name}» не принят.</p>
+        <p>{upload.error.message}</p>
+      </div>
+    );
+  }
+
+  return <ImportResultView result={upload.data!} />;
+}

@@ -1,0 +1,91 @@
+import { useId } from 'react';
+import type { SessionUserView } from '@profmonitor/domain';
+import { useOrganizations } from '@/api/organizations';
+import { useCurrentUser } from '@/api/session';
+import { PeriodGate } from '@/components/layout/PeriodGate';
+import { UploadsTable } from '@/components/uploads/UploadsTable';
+import { useSearchParam } from '@/hooks/use-search-param';
+import { canUse } from '@/lib/access';
+import { MissingReports } from './MissingReports';
+import { SheetVersions } from './SheetVersions';
+import { UploadPanel } from './UploadPanel';
+
+const TITLES: Record<SessionUserView['role'], string> = {
+  committee: 'Загрузки отчётов',
+  school: 'Загрузка отчёта',
+  employment: 'Загрузка потребности в кадрах',
+};
+
+/** Send a workbook and see at once what became of it; below, what was sent before. */
+export function UploadsPage() {
+  const user = useCurrentUser();
+  return (
+    <section className="page">
+      <header className="page__header">
+        <div>
+          <h1>{TITLES[user.role]}</h1>
+          {user.organizationName && <p className="muted">{user.organizationName}</p>}
+        </div>
+      </header>
+      <UploadPanel user={user} />
+      <PeriodGate>{(period) => <UploadsHistory user={user} period={period.code} />}</PeriodGate>
+    </section>
+  );
+}
+
+/** The period's uploads and sheet versions: a school's own, or the organization the committee picks. */
+function UploadsHistory({ user, period }: { user: SessionUserView; period: string }) {
+  const [picked] = useSearchParam('org');
+  const org =
+    user.role === 'school'
+      ? (user.organization ?? undefined)
+      : user.role === 'committee'
+        ? picked
+        : undefined;
+  return (
+    <>
+      {user.role === 'committee' && <OrganizationPicker />}
+      {canUse(user, 'completeness') && !org && (
+        <section className="card" aria-labelledby="missing-title">
+          <h2 id="missing-title">Не прислали отчёт за {period}</h2>
+          <MissingReports period={period} />
+        </section>
+      )}
+      <section className="card" aria-labelledby="uploads-title">
+        <h2 id="uploads-title">История загрузок за {period}</h2>
+        <UploadsTable org={org} period={period} shown={20} />
+      </section>
+      {org && (
+        <section className="card" aria-labelledby="versions-title">
+          <h2 id="versions-title">Версии листов отчёта за {period}</h2>
+          <p className="muted small">
+            Принятый лист становится действующей версией; прежние версии остаются в истории.
+          </p>
+          <SheetVersions org={org} period={period} />
+        </section>
+      )}
+    </>
+  );
+}
+
+/** The committee looks at any organization's uploads; the choice lives in the address (`?org=`). */
+function OrganizationPicker() {
+  const id = useId();
+  const [org, setOrg] = useSearchParam('org');
+  const organizations = useOrganizations();
+  const sorted = [...(organizations.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+  return (
+    <div className="field field--inline">
+      <label htmlFor={id}>Организация</label>
+      <select id={id} value={org ?? ''} onChange={(event) => setOrg(event.target.value || undefined)}>
+        <option value="">Все организации</option>
+        {org && !sorted.some((o) => o.code === org) && <option value={org}>{org}</option>}
+        {sorted.map((o) => (
+          <option key={o.code} value={o.code}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
