@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { WorkbookIntakeModule } from './common/workbook-intake';
@@ -33,7 +33,9 @@ const WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
 /** The HTTP application: the API under /api and the built web app on the same port. */
 @Module({})
 export class AppModule {
-  static forRoot(webDist = process.env.WEB_DIST ?? WEB_DIST): DynamicModule {
+  static forRoot(webDistSetting = process.env.WEB_DIST ?? WEB_DIST): DynamicModule {
+    // Static files are sent by absolute path: a relative setting is taken from the working directory.
+    const webDist = resolve(webDistSetting);
     return {
       module: AppModule,
       imports: [
