@@ -537,4 +537,20 @@ describe('incremental precomputation equals the reference computation', () => {
     await expectAsReference();
     expect(await organizationValue(P1, 'SCH01', 'coverage_8_11')).toBeDefined();
   });
+
+  it('sheets accepted without rows count as sent, also when a labor demand measures the period again', async () => {
+    // SCH04 (from 2024/2025): Педагоги and Партнёры with the header row only.
+    await importAccepted(
+      'sch04-empty-sheets.xlsx',
+      school({ code: 'SCH04', period: P2, website: true, teachers: [], partners: [] }),
+    );
+    await expectAsReference();
+    await importAccepted('vacancies-2025-may.xlsx', vacancies('Город', '01.05.2025', { '17': 10, '33': 90 }));
+    await expectAsReference();
+    expect(await organizationValue(P2, 'SCH04', 'teachers_trained')).toMatchObject({
+      numerator: 0,
+      denominator: 0,
+      value: null,
+    });
+  });
 });

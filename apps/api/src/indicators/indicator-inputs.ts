@@ -10,7 +10,7 @@ import {
   type PeriodContext,
   type SheetId,
 } from '@profmonitor/domain';
-import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { LaborDemandEntity, VacancyRowEntity } from '../labor/labor.entities';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import type { PeriodEntity } from '../organizations/period.entity';
@@ -77,6 +77,40 @@ export class IndicatorInputs {
     for (const version of await this.currentVersions(manager, organizationId, periodId))
       sheets[version.sheet] = await this.rowsOf(manager, version);
     return sheets as OrganizationSheets;
+  }
+
+  /** Every organization's accepted current sheets for a period (those with any), read sheet by sheet. */
+  async periodSheets(manager: EntityManager, periodId: number): Promise<Map<number, OrganizationSheets>> {
+    const versions = await manager
+      .createQueryBuilder(ReportVersionEntity, 'v')
+      .select(['v.id AS id', 'v.organizationId AS "organizationId"', 'v.sheet AS sheet'])
+      .where('v.periodId = :periodId AND v.isCurrent = :current', { periodId, current: true })
+      .getRawMany<{ id: number; organizationId: number; sheet: SheetId }>();
+    const sheets = new Map<number, Record<string, unknown>>();
+    for (const sheet of Object.keys(SCHOOL_SHEET_ENTITIES) as SheetId[]) {
+      const owner = new Map(versions.filter((v) => v.sheet === sheet).map((v) => [v.id, v.organizationId]));
+      const ids = [...owner.keys()];
+      for (let start = 0; start < ids.length; start += 5000) {
+        const rows = await manager.find(SCHOOL_SHEET_ENTITIES[sheet], {
+          where: { versionId: In(ids.slice(start, start + 5000)) },
+          order: { versionId: 'ASC', excelRow: 'ASC' },
+        });
+        for (const row of rows) {
+          const organizationId = owner.get(row.versionId)!;
+          const own = sheets.get(organizationId) ?? {};
+          sheets.set(organizationId, own);
+          if (sheet === 'title') own.title = row;
+          else ((own[sheet] ??= []) as object[]).push(row);
+        }
+      }
+      // A sheet accepted without rows (an empty Партнёры) is a sheet all the same.
+      for (const [, organizationId] of owner) {
+        const own = sheets.get(organizationId) ?? {};
+        sheets.set(organizationId, own);
+        if (sheet !== 'title') own[sheet] ??= [];
+      }
+    }
+    return sheets as Map<number, OrganizationSheets>;
   }
 
   /** The current version of each sheet an organization has accepted for a period. */

@@ -11,7 +11,7 @@ import {
   type PooledValue,
   type SheetId,
 } from '@profmonitor/domain';
-import { In, IsNull, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { In, IsNull, Not, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { insertInChunks, upsertInChunks } from '../database/bulk-insert';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PeriodEntity } from '../organizations/period.entity';
@@ -101,21 +101,32 @@ export class IndicatorRecomputeService {
     if (!moved) await this.municipal(manager, period, context);
   }
 
-  /** Everything of a period again: after its labor demand or in-demand list changed. */
+  /**
+   * Everything of a period again, after its labor demand or in-demand list changed: every
+   * organization with accepted sheets measured from its rows (read sheet by sheet for the whole
+   * period), then the municipality pooled.
+   */
   async periodChanged(manager: EntityManager, periodId: number): Promise<void> {
     const period = await manager.findOneByOrFail(PeriodEntity, { id: periodId });
     const context = await this.inputs.context(manager, period);
-    const measured = await manager
-      .createQueryBuilder(IndicatorValueEntity, 'v')
-      .select('DISTINCT v.organizationId', 'id')
-      .where('v.periodId = :periodId AND v.organizationId IS NOT NULL', { periodId })
-      .getRawMany<{ id: number }>();
-    const organizations = await this.inputs.reportingOrganizations(manager, period);
-    const ids = new Set([
-      ...measured.map((m) => m.id),
-      ...organizations.filter((o) => o.sheets.size).map((o) => o.id),
-    ]);
-    for (const id of ids) await this.measure(manager, id, period, context);
+    const sheetsOf = await this.inputs.periodSheets(manager, periodId);
+    const organizations = sheetsOf.size
+      ? await manager.find(OrganizationEntity, { where: { id: In([...sheetsOf.keys()]) } })
+      : [];
+    const values: ReturnType<IndicatorRecomputeService['row']>[] = [];
+    const choices: ReturnType<IndicatorRecomputeService['choiceRows']> = [];
+    for (const organization of organizations) {
+      const measured = measureOrganization(
+        { code: organization.code, type: organization.type, sheets: sheetsOf.get(organization.id)! },
+        context,
+      );
+      values.push(...measured.values.map((v) => this.row(v, periodId, organization.id)));
+      choices.push(...this.choiceRows(measured.choices, periodId, organization.id));
+    }
+    await manager.delete(IndicatorValueEntity, { periodId, organizationId: Not(IsNull()) });
+    await manager.delete(ChoiceCountEntity, { periodId, organizationId: Not(IsNull()) });
+    await insertInChunks(manager, IndicatorValueEntity, values);
+    await insertInChunks(manager, ChoiceCountEntity, choices);
     await this.municipal(manager, period, context);
   }
 
