@@ -50,6 +50,12 @@ describe('headers', () => {
     expect(headers['x-powered-by']).toBeUndefined();
   });
 
+  it('large answers are compressed when the browser accepts gzip', async () => {
+    const response = await committee.get('/api/indicators').set('Accept-Encoding', 'gzip').expect(200);
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(Array.isArray(response.body)).toBe(true); // supertest unzips it
+  });
+
   it('CORS is closed: no Access-Control-Allow-* for another origin, also on a preflight', async () => {
     const simple = await committee.get('/api/periods').set('Origin', 'https://evil.example').expect(200);
     expect(simple.headers['access-control-allow-origin']).toBeUndefined();
