@@ -16,4 +16,5 @@ export * from './indicators/targets';
 export * from './indicators/definitions';
 export * from './indicators/labor-demand';
 export * from './indicators/engine';
+export * from './labor/demand-table';
 export * from './contracts/api';

@@ -63,7 +63,8 @@ export interface AreaGapView {
   area: string;
   name: string;
   graduates: number;
-  vacancies: number;
+  /** null without labor demand for the period («нет данных», not zero). */
+  vacancies: number | null;
   graduatesShare: number | null;
   vacanciesShare: number | null;
   gap: number | null;
@@ -258,4 +259,51 @@ export interface AuditEntryView {
   /** What it was done to: an upload's file and hash, an indicator and period, an account's login. */
   target: string | null;
   details: Record<string, unknown>;
+}
+
+/**
+ * Labor demand against graduates' choices for a period and territory (GET /api/demand): the
+ * per-area table, the mismatch index, the largest surplus and deficit.
+ */
+export interface DemandView {
+  period: string;
+  /** The territory whose vacancies are compared; null when the period has no labor demand. */
+  territory: 'Город' | 'Регион' | null;
+  /** The as-of date of that labor demand (ДД.ММ.ГГГГ as ISO yyyy-mm-dd); null without one. */
+  date: string | null;
+  /** One organization's graduates instead of the city's; null for the city. */
+  org: string | null;
+  mismatch: number | null;
+  graduates: number;
+  vacancies: number | null;
+  areas: AreaGapView[];
+  surplus: AreaGapView | null;
+  deficit: AreaGapView | null;
+  /** The committee's explicit in-demand list for the period, or null when the 5 % rule applies. */
+  inDemandList: string[] | null;
+  /** The territories with labor demand in the period. */
+  territories: ('Город' | 'Регион')[];
+}
+
+/** One labor-demand workbook of a period: a territory's vacancies as of a date, in force or not. */
+export interface LaborDemandVersionView {
+  territory: 'Город' | 'Регион';
+  date: string;
+  version: number;
+  current: boolean;
+  vacancies: number;
+  rows: number;
+  uploadId: number;
+  fileName: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+/** A line of the committee's profession → area mapping. */
+export interface ProfessionMappingView {
+  id: number;
+  profession: string | null;
+  okpdtr: string | null;
+  area: string;
+  areaName: string;
 }

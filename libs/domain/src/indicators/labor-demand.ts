@@ -15,13 +15,17 @@ export const IN_DEMAND_SHARE = 0.05;
  * the period has it, else Регион; the latest date of that territory.
  */
 export function demandOfPeriod(demands: readonly LaborDemandSnapshot[]): LaborDemandSnapshot | null {
-  for (const territory of ['Город', 'Регион'] as const) {
-    const latest = demands
-      .filter((d) => d.territory === territory)
-      .sort((a, b) => b.asOf.localeCompare(a.asOf))[0];
-    if (latest) return latest;
-  }
-  return null;
+  return demandOfTerritory(demands, 'Город') ?? demandOfTerritory(demands, 'Регион');
+}
+
+/** The labor demand of one territory in a period: its latest workbook. */
+export function demandOfTerritory(
+  demands: readonly LaborDemandSnapshot[],
+  territory: DemandTerritory,
+): LaborDemandSnapshot | null {
+  return (
+    demands.filter((d) => d.territory === territory).sort((a, b) => b.asOf.localeCompare(a.asOf))[0] ?? null
+  );
 }
 
 /**

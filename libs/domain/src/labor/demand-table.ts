@@ -1,0 +1,54 @@
+import { areaByCode } from '../areas/areas';
+import type { AreaGapView } from '../contracts/api';
+import { dissimilarity, type LaborDemandSnapshot } from '../indicators/labor-demand';
+
+/** Demand against choices for one period and territory: what the employment center reads. */
+export interface DemandTable {
+  /** The dissimilarity index; null without graduates' choices or without vacancies. */
+  mismatch: number | null;
+  /** G: continuing graduates with a territory of Город or Регион and an area. */
+  graduates: number;
+  /** V: the territory's vacancies; null without labor demand for the period («нет данных»). */
+  vacancies: number | null;
+  /** Every area on either side, the largest difference of shares first. */
+  areas: AreaGapView[];
+  /** The area with the most graduates beyond its share of vacancies, and the one with the least. */
+  surplus: AreaGapView | null;
+  deficit: AreaGapView | null;
+}
+
+/**
+ * The per-area table and the mismatch index from graduates' choices (gₐ) and a labor demand
+ * (vₐ), as the spec defines them. In-demand areas are the period's (see inDemandAreas).
+ */
+export function demandTable(
+  choices: Readonly<Record<string, number>>,
+  demand: LaborDemandSnapshot | null,
+  inDemand: ReadonlySet<string> | null,
+): DemandTable {
+  const { value, graduates, vacancies, areas } = dissimilarity(choices, demand?.vacanciesByArea ?? {});
+  const rows: AreaGapView[] = areas.map((a) => ({
+    ...a,
+    name: areaByCode(a.area)?.shortName ?? a.area,
+    // Without a demand, an area's vacancies are unknown, not zero.
+    vacancies: demand ? a.vacancies : null,
+    inDemand: inDemand?.has(a.area) ?? false,
+  }));
+  const size = (row: AreaGapView) => Math.abs(row.gap ?? 0);
+  rows.sort((a, b) => size(b) - size(a) || b.graduates - a.graduates || a.area.localeCompare(b.area));
+  const extreme = (sign: 1 | -1) =>
+    rows
+      .filter((row) => row.gap !== null && Math.sign(row.gap) === sign)
+      .reduce<AreaGapView | null>(
+        (best, row) => (!best || sign * row.gap! > sign * best.gap! ? row : best),
+        null,
+      );
+  return {
+    mismatch: demand ? value : null,
+    graduates,
+    vacancies: demand ? vacancies : null,
+    areas: rows,
+    surplus: extreme(1),
+    deficit: extreme(-1),
+  };
+}
