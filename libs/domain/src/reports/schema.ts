@@ -61,8 +61,11 @@ export interface TableSheetSchema<Row> {
   columns: readonly ColumnSpec<Row>[];
   rules?: readonly RowRule<Row>[];
   warnings?: readonly ShareWarning<Row>[];
-  /** Fills values derived from elsewhere (a mapping) before the required checks. */
-  derive?(row: Row, context: SheetContext): void;
+  /**
+   * Fills values derived from elsewhere (a mapping) before the required checks; says so with a
+   * warning at `column` when it filled something the person left empty.
+   */
+  derive?(row: Row, context: SheetContext): { column: keyof Row & string; message: string } | void;
 }
 
 /**

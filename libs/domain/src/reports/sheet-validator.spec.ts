@@ -933,6 +933,15 @@ describe('Вакансии', () => {
     expect(pushed.get(3)).toMatchObject({ profession: 'Водитель автомобиля', area: '17' });
     expect(mapping).toHaveBeenCalledWith('Программист', null);
     expect(mapping).toHaveBeenCalledWith('Водитель автомобиля', '16199');
+    // Each filled area is said, where it was filled, naming the profession and the area.
+    expect(outcome.warnings.map((w) => [w.row, w.column, w.message])).toEqual([
+      [
+        2,
+        AREA,
+        'Область не указана: для профессии «Программист» подставлена область 06 «Связь, информационные и коммуникационные технологии» из справочника профессий. Если она не подходит, укажите область в строке.',
+      ],
+      [3, AREA, expect.stringContaining('«Водитель автомобиля» (ОКПДТР 16199) подставлена область 17')],
+    ]);
   });
 
   it('accepts a sheet without the area column when every profession is mapped', () => {

@@ -171,7 +171,12 @@ export class TableSheetValidator<Row = Record_> {
         return { cell: index === undefined ? null : cells[index], present: index !== undefined };
       },
       (spec, message) => fail(spec.header, message),
-      this.schema.derive ? (r) => this.schema.derive!(r, this.context) : undefined,
+      this.schema.derive
+        ? (r) => {
+            const filled = this.schema.derive!(r, this.context);
+            if (filled) this.log.warning(excelRow, this.headerOf(filled.column), filled.message);
+          }
+        : undefined,
     );
     this.checkUnique(excelRow, record, fail);
     if (failed) return undefined;

@@ -1,3 +1,4 @@
+import { areaByCode } from '../../areas/areas';
 import { column, type ItemsSheetSchema, type TableSheetSchema } from '../schema';
 import { amount, area, count, date, oneOf, text } from '../values';
 
@@ -60,7 +61,15 @@ export const vacanciesSheet: TableSheetSchema<VacancyRow> = {
   ],
   // The area may come from the committee's mapping; only then may the cell stay empty.
   derive(row, { areaForProfession }) {
-    if (!row.area) row.area = areaForProfession?.(row.profession, row.okpdtr) ?? (null as unknown as string);
+    if (row.area) return;
+    const area = areaForProfession?.(row.profession, row.okpdtr);
+    row.area = area ?? (null as unknown as string);
+    if (area) {
+      return {
+        column: 'area',
+        message: `Область не указана: для профессии «${row.profession}»${row.okpdtr ? ` (ОКПДТР ${row.okpdtr})` : ''} подставлена область ${area} «${areaByCode(area)?.name ?? area}» из справочника профессий. Если она не подходит, укажите область в строке.`,
+      };
+    }
   },
   rules: [
     {
