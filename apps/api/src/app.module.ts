@@ -9,6 +9,7 @@ import { SecurityConfigModule } from './config/security.config';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { LaborModule } from './labor/labor.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ReportsModule } from './reports/reports.module';
 
@@ -23,8 +24,9 @@ import { ReportsModule } from './reports/reports.module';
     AccountsModule,
     ReportsModule,
     IndicatorsModule,
+    LaborModule,
   ],
-  exports: [OrganizationsModule, AccountsModule, ReportsModule, IndicatorsModule],
+  exports: [OrganizationsModule, AccountsModule, ReportsModule, IndicatorsModule, LaborModule],
 })
 export class CoreModule {}
 

@@ -160,6 +160,21 @@ const CASES: Record<string, Case> = {
     call: (a) =>
       a.put('/api/targets/coverage_8_11').query({ period: PERIOD }).send({ kind: 'atLeast', threshold: 0.8 }),
   },
+  'GET /api/demand': { allowed: SIGNED_IN, call: (a) => a.get('/api/demand').query({ period: PERIOD }) },
+  'GET /api/demand/versions': {
+    allowed: ['committee', 'employment'],
+    call: (a) => a.get('/api/demand/versions').query({ period: PERIOD }),
+  },
+  'PUT /api/demand/in-demand': {
+    allowed: ['committee'],
+    call: (a) => a.put('/api/demand/in-demand').query({ period: PERIOD }).send({ areas: null }),
+  },
+  'GET /api/professions': { allowed: ['committee', 'employment'], call: (a) => a.get('/api/professions') },
+  'POST /api/professions': {
+    allowed: ['committee'],
+    status: 201,
+    call: (a) => a.post('/api/professions').send({ profession: `Профессия ${++throwaway}`, area: '33' }),
+  },
   'GET /api/export/indicators.xlsx': {
     allowed: ['committee'],
     call: (a) => a.get('/api/export/indicators.xlsx').query({ period: PERIOD }),

@@ -238,14 +238,14 @@ describe('import of the employment center workbook (Потребность в к
     const result = await importRejected(
       vacanciesWorkbook('Регион', '02.12.2024', [
         ['Программист', null, '06', 3],
-        ['Токарь-карусельщик', '19149', null, 2],
+        ['Токарь-карусельщик', '99999', null, 2],
         ['Сборщик корпусов', null, undefined, 1],
       ]),
     );
     const sheet = result.sheets.find((s) => s.sheet === 'Вакансии')!;
     expect(sheet.accepted).toBe(false);
     expect(sheet.errors).toEqual([
-      { row: 3, column: AREA, message: expect.stringContaining('«Токарь-карусельщик» (ОКПДТР 19149)') },
+      { row: 3, column: AREA, message: expect.stringContaining('«Токарь-карусельщик» (ОКПДТР 99999)') },
       { row: 4, column: AREA, message: expect.stringContaining('«Сборщик корпусов»') },
     ]);
     expect(sheet.errors[0].message).toMatch(/справочник/);

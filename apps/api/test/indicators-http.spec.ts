@@ -516,7 +516,11 @@ describe('GET /api/indicators/:id/explanation', () => {
     const { body } = await explanation('demand_mismatch', { period: P1 }).expect(200);
     expect(body).toMatchObject({ id: 'demand_mismatch', numerator: null, denominator: null, hasRows: false });
     expect(body.value).toBeCloseTo(0.145, 12);
-    const areas = body.areas as Record<string, unknown>[];
+    // The largest difference of shares first; equal ones by graduates, then by code.
+    expect((body.areas as { area: string }[]).map((a) => a.area)).toEqual(['17', '04', '06', '33']);
+    const areas = (body.areas as Record<string, unknown>[]).sort((a, b) =>
+      String(a.area).localeCompare(String(b.area)),
+    );
     expect(areas.map((a) => [a.area, a.name, a.graduates, a.vacancies, a.inDemand])).toEqual([
       ['04', 'Культура', 1, 3, false],
       ['06', 'IT и связь', 2, 20, true],
@@ -545,10 +549,10 @@ describe('GET /api/indicators/:id/explanation', () => {
     // One organization's table: its own choices against the same demand.
     const own = await explanation('demand_mismatch', { period: P1, org: 'SCH02' }).expect(200);
     expect(own.body.areas.map((a: Record<string, unknown>) => [a.area, a.graduates, a.vacancies])).toEqual([
-      ['04', 0, 3],
-      ['06', 1, 20],
-      ['17', 0, 47],
-      ['33', 1, 30],
+      ['17', 0, 47], // gap −0.47
+      ['06', 1, 20], // +0.3
+      ['33', 1, 30], // +0.2
+      ['04', 0, 3], // −0.03
     ]);
     expect(own.body.value).toBeCloseTo(0.5, 12);
   });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ExportService } from './export.service';
 import { IndicatorsController } from './indicators.controller';
+import { LaborModule } from '../labor/labor.module';
 import { IndicatorsCoreModule } from './indicators-core.module';
 import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
@@ -8,7 +9,7 @@ import { ReportingService } from './reporting.service';
 import { TargetsService } from './targets.service';
 
 @Module({
-  imports: [IndicatorsCoreModule],
+  imports: [IndicatorsCoreModule, LaborModule],
   controllers: [IndicatorsController],
   providers: [IndicatorsRepository, IndicatorsService, ReportingService, TargetsService, ExportService],
   exports: [IndicatorsService, ReportingService, TargetsService, ExportService],

@@ -1,14 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import {
-  areaByCode,
-  dissimilarity,
   indicatorById,
   INDICATORS,
   municipalValues,
-  parsePeriod,
   statusOf,
   targetFrom,
-  type AreaGapView,
   type ContributorView,
   type ExplanationRowView,
   type ExplanationRowsView,
@@ -20,10 +16,10 @@ import {
   type Target,
 } from '@profmonitor/domain';
 import { DataSource } from 'typeorm';
-import { OrganizationEntity } from '../organizations/organization.entity';
+import { findPeriod } from '../organizations/periods.service';
+import { DemandService } from '../labor/demand.service';
 import type { PeriodEntity } from '../organizations/period.entity';
 import { SCHOOL_SHEET_ENTITIES } from '../reports/entities/sheet-rows.entity';
-import { ChoiceCountEntity } from './indicator.entities';
 import { IndicatorInputs } from './indicator-inputs';
 import { ROWS_LIMIT_DEFAULT } from './indicators.dto';
 import { IndicatorsRepository, type StoredValue } from './indicators.repository';
@@ -44,6 +40,7 @@ export class IndicatorsService {
     private readonly repository: IndicatorsRepository,
     private readonly inputs: IndicatorInputs,
     private readonly dataSource: DataSource,
+    private readonly demand: DemandService,
   ) {}
 
   definitions(): IndicatorDefinitionView[] {
@@ -136,7 +133,7 @@ export class IndicatorsService {
       numeratorText: definition.numeratorText,
       denominatorText: definition.denominatorText,
       contributors: await this.contributors(definition, period, value, org),
-      areas: definition.kind === 'mismatch' ? await this.areas(period, org) : null,
+      areas: definition.kind === 'mismatch' ? await this.demand.areasOf(period.code, org) : null,
       hasRows: definition.kind === 'ratio' && !!definition.rows,
     };
   }
@@ -263,32 +260,6 @@ export class IndicatorsService {
     );
   }
 
-  /** The per-area table of the mismatch index: the city's pooled choices, or one organization's. */
-  private async areas(period: PeriodEntity, org?: string): Promise<AreaGapView[]> {
-    const context = await this.inputs.context(this.dataSource.manager, period);
-    const query = this.dataSource.manager
-      .createQueryBuilder(ChoiceCountEntity, 'c')
-      .innerJoin(OrganizationEntity, 'o', 'o.id = c.organizationId')
-      .select('c.area', 'area')
-      .addSelect('SUM(c.graduates)', 'graduates')
-      .where('c.periodId = :periodId', { periodId: period.id })
-      .groupBy('c.area');
-    if (org) query.andWhere('UPPER(o.code) = UPPER(:code)', { code: org });
-    else query.andWhere('o.code IN (:...codes)', { codes: ['', ...(await this.activeCodes(period))] });
-    const choices = Object.fromEntries(
-      (await query.getRawMany<{ area: string; graduates: number }>()).map((c) => [
-        c.area,
-        Number(c.graduates),
-      ]),
-    );
-    const { areas } = dissimilarity(choices, context.demand?.vacanciesByArea ?? {});
-    return areas.map((a) => ({
-      ...a,
-      name: areaByCode(a.area)?.shortName ?? a.area,
-      inDemand: context.inDemand?.has(a.area) ?? false,
-    }));
-  }
-
   /** Codes of the organizations the municipality's values pool for a period (see IndicatorRecomputeService). */
   private async activeCodes(period: PeriodEntity): Promise<Set<string>> {
     const organizations = await this.inputs.reportingOrganizations(this.dataSource.manager, period);
@@ -309,13 +280,7 @@ export class IndicatorsService {
   }
 
   period(periods: PeriodEntity[], code: string): PeriodEntity {
-    const parsed = parsePeriod(code);
-    const period = parsed && periods.find((p) => p.code === parsed.code);
-    if (!period)
-      throw new NotFoundException(
-        `Учебный год «${code}» не найден: за него ещё не загружено ни одного отчёта.`,
-      );
-    return period;
+    return findPeriod(periods, code);
   }
 
   private async organization(code: string): Promise<void> {

@@ -1,14 +1,30 @@
-import { Injectable } from '@nestjs/common';
-import { periodOf, type Period } from '@profmonitor/domain';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { parsePeriod, periodOf, type Period } from '@profmonitor/domain';
 import type { EntityManager } from 'typeorm';
 import { PeriodEntity } from './period.entity';
 
 @Injectable()
 export class PeriodsService {
+  /** A period with data, by its code (2023/2024); 404 when there is none. */
+  async find(manager: EntityManager, code: string): Promise<PeriodEntity> {
+    return findPeriod(await manager.find(PeriodEntity), code);
+  }
+
   /** The period's row, created on first use. */
   async ensure(manager: EntityManager, period: Period): Promise<PeriodEntity> {
     const existing = await manager.findOneBy(PeriodEntity, { code: period.code });
     if (existing) return existing;
     return manager.save(PeriodEntity, manager.create(PeriodEntity, periodOf(period.startYear)));
   }
+}
+
+/** The period of `code` among `periods`, or a 404 that says why it is missing. */
+export function findPeriod(periods: readonly PeriodEntity[], code: string): PeriodEntity {
+  const parsed = parsePeriod(code);
+  const period = parsed && periods.find((p) => p.code === parsed.code);
+  if (!period)
+    throw new NotFoundException(
+      `Учебный год «${code}» не найден: за него ещё не загружено ни одного отчёта.`,
+    );
+  return period;
 }

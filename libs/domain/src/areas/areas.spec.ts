@@ -4,55 +4,14 @@
 import { readFileSync } from 'node:fs';
 // eslint-disable-next-line no-restricted-imports
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { AREAS, areaByCode, findArea } from './areas';
 
 const AREAS_CSV = join(__dirname, '..', '..', '..', '..', 'data', 'areas.csv');
 
-/** RFC 4180 CSV: quoted fields may hold commas, line breaks and doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-describe('parseCsv (test helper)', () => {
-  it('keeps commas, line breaks and doubled quotes inside quoted fields', () => {
-    expect(parseCsv('a,"b, c","say ""hi""\nagain"\r\nd,e,f')).toEqual([
-      ['a', 'b, c', 'say "hi"\nagain'],
-      ['d', 'e', 'f'],
-    ]);
-  });
-});
-
 describe('AREAS', () => {
   it('is exactly the table in data/areas.csv', () => {
-    const [header, ...rows] = parseCsv(readFileSync(AREAS_CSV, 'utf8').replace(/^\uFEFF/, ''));
+    const [header, ...rows] = parse(readFileSync(AREAS_CSV, 'utf8'), { bom: true }) as string[][];
     expect(header).toEqual(['code', 'name', 'short_name']);
     const fromCsv = rows.map(([code, name, shortName]) => ({ code, name, shortName }));
     expect(fromCsv).toHaveLength(34);

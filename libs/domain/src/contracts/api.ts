@@ -247,7 +247,9 @@ export type AuditAction =
   | 'registry-import'
   | 'target-change'
   | 'account-create'
-  | 'account-update';
+  | 'account-update'
+  | 'in-demand-change'
+  | 'profession-add';
 
 export interface AuditEntryView {
   id: number;

@@ -34,7 +34,8 @@ export function demandTable(
     vacancies: demand ? a.vacancies : null,
     inDemand: inDemand?.has(a.area) ?? false,
   }));
-  const size = (row: AreaGapView) => Math.abs(row.gap ?? 0);
+  // Rounded so that equal differences (floating-point noise aside) tie and fall to the next key.
+  const size = (row: AreaGapView) => Math.round(Math.abs(row.gap ?? 0) * 1e9);
   rows.sort((a, b) => size(b) - size(a) || b.graduates - a.graduates || a.area.localeCompare(b.area));
   const extreme = (sign: 1 | -1) =>
     rows

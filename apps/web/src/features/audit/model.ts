@@ -14,6 +14,8 @@ const ACTIONS: Record<AuditAction, string> = {
   'target-change': 'Изменение цели',
   'account-create': 'Новая учётная запись',
   'account-update': 'Изменение учётной записи',
+  'in-demand-change': 'Изменение списка востребованных областей',
+  'profession-add': 'Дополнение справочника профессий',
 };
 
 export const actionLabel = (action: string): string =>

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Post, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { assertOrganization } from '../accounts/access-policy';
+import { Allow, CurrentUser, SignedIn } from '../accounts/access.decorators';
+import type { Principal } from '../accounts/principal';
+import { PeriodQueryDto } from '../indicators/indicators.dto';
+import { DemandService } from './demand.service';
+import {
+  DemandDto,
+  DemandQueryDto,
+  InDemandListDto,
+  LaborDemandVersionDto,
+  NewMappingDto,
+  ProfessionMappingDto,
+} from './labor.dto';
+import { ProfessionsService } from './professions.service';
+
+@ApiTags('labor demand')
+@Controller()
+export class LaborController {
+  constructor(
+    private readonly demand: DemandService,
+    private readonly professions: ProfessionsService,
+  ) {}
+
+  @Get('demand')
+  @SignedIn()
+  @ApiOperation({ summary: 'Labor demand against graduates’ choices per area, and the mismatch index' })
+  @ApiOkResponse({ type: DemandDto })
+  table(@Query() query: DemandQueryDto, @CurrentUser() user: Principal) {
+    assertOrganization(user, query.org);
+    return this.demand.table(query.period, query.territory, query.org);
+  }
+
+  @Get('demand/versions')
+  @Allow('committee', 'employment')
+  @ApiOperation({ summary: 'The labor-demand workbooks of a period: in force and earlier versions' })
+  @ApiOkResponse({ type: [LaborDemandVersionDto] })
+  versions(@Query() query: PeriodQueryDto) {
+    return this.demand.versions(query.period);
+  }
+
+  @Put('demand/in-demand')
+  @Allow('committee')
+  @ApiOperation({ summary: 'The committee’s explicit in-demand areas of a period (null: the 5 % rule)' })
+  @ApiOkResponse({ type: DemandDto })
+  setInDemand(@Query() query: PeriodQueryDto, @Body() body: InDemandListDto, @CurrentUser() user: Principal) {
+    return this.demand.setInDemand(query.period, body.areas, user);
+  }
+
+  @Get('professions')
+  @Allow('committee', 'employment')
+  @ApiOkResponse({ type: [ProfessionMappingDto] })
+  mappings() {
+    return this.professions.list();
+  }
+
+  @Post('professions')
+  @Allow('committee')
+  @ApiOkResponse({ type: ProfessionMappingDto })
+  addMapping(@Body() body: NewMappingDto, @CurrentUser() user: Principal) {
+    return this.professions.add(body, user);
+  }
+}

@@ -1,0 +1,120 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  AreaGapView,
+  DemandView,
+  LaborDemandVersionView,
+  ProfessionMappingView,
+} from '@profmonitor/domain';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+import { PeriodQueryDto } from '../indicators/indicators.dto';
+
+const TERRITORIES = ['Город', 'Регион'] as const;
+
+export class DemandQueryDto extends PeriodQueryDto {
+  @ApiPropertyOptional({
+    enum: TERRITORIES,
+    description: 'Without it: Город when the period has it, else Регион.',
+  })
+  @IsOptional()
+  @IsIn(TERRITORIES, { message: 'Территория — «Город» или «Регион».' })
+  territory?: (typeof TERRITORIES)[number];
+
+  @ApiPropertyOptional({
+    example: 'SCH01',
+    description: 'One organization’s graduates instead of the city’s.',
+  })
+  @IsOptional()
+  @Matches(/^[\p{L}\p{N}_.-]{1,32}$/u, {
+    message: 'Код организации — до 32 букв, цифр, точек, дефисов и подчёркиваний.',
+  })
+  org?: string;
+}
+
+export class InDemandListDto {
+  @ApiProperty({
+    type: [String],
+    nullable: true,
+    example: ['16', '17', '33'],
+    description: 'Area codes; null clears the list (the 5 % rule applies again).',
+  })
+  @ValidateIf((_, value) => value !== null)
+  @IsArray({ message: 'areas — список кодов областей или null.' })
+  @ArrayMaxSize(40, { message: 'Областей в классификаторе меньше сорока.' })
+  @IsString({ each: true, message: 'Код области — строка, например «06».' })
+  areas: string[] | null;
+}
+
+export class NewMappingDto {
+  @ApiPropertyOptional({ example: 'Продавец-консультант' })
+  @IsOptional()
+  @IsString({ message: 'Профессия — строка.' })
+  @MaxLength(255, { message: 'Профессия — не длиннее 255 символов.' })
+  profession?: string;
+
+  @ApiPropertyOptional({ example: '17353' })
+  @IsOptional()
+  @IsString({ message: 'Код ОКПДТР — строка из пяти цифр.' })
+  @MaxLength(32, { message: 'Код ОКПДТР — пять цифр.' })
+  okpdtr?: string;
+
+  @ApiProperty({ example: '33', description: 'An area code or name of the classifier.' })
+  @IsString({ message: 'Укажите область профессиональной деятельности.' })
+  @MaxLength(255, { message: 'Область — код или название из классификатора.' })
+  area: string;
+}
+
+export class AreaGapDto implements AreaGapView {
+  @ApiProperty() area: string;
+  @ApiProperty() name: string;
+  @ApiProperty() graduates: number;
+  @ApiProperty({ type: Number, nullable: true }) vacancies: number | null;
+  @ApiProperty({ type: Number, nullable: true }) graduatesShare: number | null;
+  @ApiProperty({ type: Number, nullable: true }) vacanciesShare: number | null;
+  @ApiProperty({ type: Number, nullable: true }) gap: number | null;
+  @ApiProperty() inDemand: boolean;
+}
+
+export class DemandDto implements DemandView {
+  @ApiProperty() period: string;
+  @ApiProperty({ enum: TERRITORIES, nullable: true }) territory: 'Город' | 'Регион' | null;
+  @ApiProperty({ type: String, nullable: true }) date: string | null;
+  @ApiProperty({ type: String, nullable: true }) org: string | null;
+  @ApiProperty({ type: Number, nullable: true }) mismatch: number | null;
+  @ApiProperty() graduates: number;
+  @ApiProperty({ type: Number, nullable: true }) vacancies: number | null;
+  @ApiProperty({ type: [AreaGapDto] }) areas: AreaGapDto[];
+  @ApiProperty({ type: AreaGapDto, nullable: true }) surplus: AreaGapDto | null;
+  @ApiProperty({ type: AreaGapDto, nullable: true }) deficit: AreaGapDto | null;
+  @ApiProperty({ type: [String], nullable: true }) inDemandList: string[] | null;
+  @ApiProperty({ enum: TERRITORIES, isArray: true }) territories: ('Город' | 'Регион')[];
+}
+
+export class LaborDemandVersionDto implements LaborDemandVersionView {
+  @ApiProperty({ enum: TERRITORIES }) territory: 'Город' | 'Регион';
+  @ApiProperty() date: string;
+  @ApiProperty() version: number;
+  @ApiProperty() current: boolean;
+  @ApiProperty() vacancies: number;
+  @ApiProperty() rows: number;
+  @ApiProperty() uploadId: number;
+  @ApiProperty() fileName: string;
+  @ApiProperty() uploadedBy: string;
+  @ApiProperty() uploadedAt: string;
+}
+
+export class ProfessionMappingDto implements ProfessionMappingView {
+  @ApiProperty() id: number;
+  @ApiProperty({ type: String, nullable: true }) profession: string | null;
+  @ApiProperty({ type: String, nullable: true }) okpdtr: string | null;
+  @ApiProperty() area: string;
+  @ApiProperty() areaName: string;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { IndicatorsCoreModule } from '../indicators/indicators-core.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { DemandService } from './demand.service';
+import { LaborController } from './labor.controller';
+import { ProfessionsService } from './professions.service';
+
+/** The employment center's side: labor demand against graduates' choices, the profession mapping. */
+@Module({
+  imports: [IndicatorsCoreModule, OrganizationsModule],
+  controllers: [LaborController],
+  providers: [DemandService, ProfessionsService],
+  exports: [DemandService, ProfessionsService],
+})
+export class LaborModule {}
