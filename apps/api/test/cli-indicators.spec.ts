@@ -162,6 +162,55 @@ describe('CLI indicators --json on the demo data', () => {
     }
   });
 
+  it('demand --json: the shape of the issue, the same numbers as GET /api/demand, for each territory', async () => {
+    for (const territory of [undefined, 'Город', 'Регион']) {
+      const args = ['demand', '--period', PERIOD, '--json', ...(territory ? ['--territory', territory] : [])];
+      const run = cli(...args);
+      expect([run.code, run.stderr]).toEqual([0, '']);
+      const printed = JSON.parse(run.stdout) as Record<string, unknown> & {
+        areas: Record<string, unknown>[];
+      };
+      const { body } = await committee
+        .get('/api/demand')
+        .query({ period: PERIOD, ...(territory ? { territory } : {}) })
+        .expect(200);
+      expect(Object.keys(printed)).toEqual(['period', 'territory', 'date', 'mismatch', 'areas']);
+      expect(Object.keys(printed.areas[0])).toEqual([
+        'area',
+        'name',
+        'graduates',
+        'vacancies',
+        'graduatesShare',
+        'vacanciesShare',
+        'gap',
+        'inDemand',
+      ]);
+      expect(printed).toEqual({
+        period: body.period,
+        territory: body.territory,
+        date: body.date,
+        mismatch: body.mismatch,
+        areas: body.areas,
+      });
+      expect(printed.territory).toBe(territory ?? 'Город');
+    }
+    // The city's index is the indicator the dashboard shows.
+    const mismatch = cliValues.find((v) => v.id === 'demand_mismatch' && v.org === null)!;
+    const { stdout } = cli('demand', '--period', PERIOD, '--json');
+    expect((JSON.parse(stdout) as { mismatch: number }).mismatch).toBe(mismatch.value);
+  });
+
+  it('demand as text: the index and an area per line; a bad territory is refused', () => {
+    const text = cli('demand', '--period', PERIOD);
+    expect(text.stdout).toMatch(
+      /^2024\/2025, город — вакансии: Город, на \d\d\.\d\d\.2025\nИндекс несоответствия: \d,\d{3}/,
+    );
+    expect(text.stdout).toContain('33 Сервис и услуги');
+    const bad = cli('demand', '--period', PERIOD, '--territory', 'Область');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('Территория «Область»: укажите Город или Регион.');
+  });
+
   it('an unknown period: a Russian message and a non-zero exit code', () => {
     const unknown = cli('indicators', '--period', '2030/2031', '--json');
     expect(unknown.code).not.toBe(0);

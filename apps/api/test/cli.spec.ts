@@ -267,6 +267,20 @@ describe('CLI (apps/api/src/cli/main.ts)', () => {
     }
   });
 
+  it('professions add and list: the committee extends the mapping from the command line', () => {
+    const added = cli('professions', 'add', '--profession', 'Мерчендайзер', '--area', '33');
+    expect([added.code, added.stdout.trim()]).toEqual([
+      0,
+      expect.stringMatching(/^Добавлено: мерчендайзер → 33 Сервис/),
+    ]);
+    expect(cli('professions', 'list').stdout).toMatch(/мерчендайзер\s+33 Сервис/);
+    const wrong = cli('professions', 'add', '--profession', 'Мерчендайзер', '--area', '17');
+    expect([wrong.code, wrong.stderr.trim()]).toEqual([
+      2,
+      'Профессия «Мерчендайзер» уже отнесена к области 33.',
+    ]);
+  });
+
   it('a wrong command is refused with a message and a non-zero exit code', () => {
     const unknownKind = cli('template', 'budget', '--out', file('budget.xlsx'));
     expect(unknownKind.code).not.toBe(0);

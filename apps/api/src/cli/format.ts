@@ -1,4 +1,10 @@
-import { describeTarget, formatPercent, indicatorById, type IndicatorValueView } from '@profmonitor/domain';
+import {
+  describeTarget,
+  formatPercent,
+  indicatorById,
+  type DemandView,
+  type IndicatorValueView,
+} from '@profmonitor/domain';
 import { SHEET_NAMES } from '../indicators/sheet-headers';
 import type { ImportResult, PlacedIssue } from '../reports/import/import-result';
 
@@ -65,6 +71,63 @@ export function formatIndicators(values: IndicatorValueView[]): string {
         `  ${show(v).padStart(10)}${ratio.padEnd(14)} цель ${describeTarget(v.target).padEnd(10)} ${v.status ?? ''}  ${name}`,
       );
     }
+  }
+  return lines.join('\n');
+}
+
+/** The CLI's JSON of `demand`: the shape the issue names, nothing more. */
+export function demandJson(view: DemandView) {
+  return {
+    period: view.period,
+    territory: view.territory,
+    date: view.date,
+    mismatch: view.mismatch,
+    areas: view.areas.map(
+      ({ area, name, graduates, vacancies, graduatesShare, vacanciesShare, gap, inDemand }) => ({
+        area,
+        name,
+        graduates,
+        vacancies,
+        graduatesShare,
+        vacanciesShare,
+        gap,
+        inDemand,
+      }),
+    ),
+  };
+}
+
+const index = (x: number | null) => (x === null ? 'нет данных' : x.toFixed(3).replace('.', ','));
+const points = (x: number | null) =>
+  x === null
+    ? '—'
+    : `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x * 100)
+        .toFixed(1)
+        .replace('.', ',')} п. п.`;
+
+/** The demand table for the terminal: the index, then an area per line, the largest gap first. */
+export function formatDemand(view: DemandView): string {
+  const source = view.territory
+    ? `вакансии: ${view.territory}, на ${view.date!.split('-').reverse().join('.')}`
+    : 'вакансий за этот год нет';
+  const lines = [
+    `${view.period}${view.org ? `, ${view.org}` : ', город'} — ${source}`,
+    `Индекс несоответствия: ${index(view.mismatch)}; выпускников: ${view.graduates}, вакансий: ${view.vacancies ?? 'нет данных'}`,
+    '',
+    `${'Область'.padEnd(28)} ${'Выпускн.'.padStart(8)} ${'Вакансий'.padStart(8)} ${'Доля вып.'.padStart(9)} ${'Доля вак.'.padStart(9)} ${'Разрыв'.padStart(12)}  Востреб.`,
+  ];
+  for (const a of view.areas) {
+    lines.push(
+      [
+        `${a.area} ${a.name}`.slice(0, 28).padEnd(28),
+        String(a.graduates).padStart(8),
+        String(a.vacancies ?? '—').padStart(8),
+        formatPercent(a.graduatesShare).padStart(9),
+        formatPercent(a.vacanciesShare).padStart(9),
+        points(a.gap).padStart(12),
+        ` ${a.inDemand ? 'да' : ''}`,
+      ].join(' '),
+    );
   }
   return lines.join('\n');
 }

@@ -7,13 +7,15 @@ import { templateFor, writeWorkbookFile } from '@profmonitor/workbook';
 import type { Role } from '@profmonitor/domain';
 import { CoreModule } from '../app.module';
 import { IndicatorsService } from '../indicators/indicators.service';
+import { DemandService } from '../labor/demand.service';
+import { ProfessionsService } from '../labor/professions.service';
 import { HistoryService } from '../reports/history.service';
 import { AccountsService } from '../accounts/accounts.service';
 import { CLI_PRINCIPAL } from '../accounts/principal';
 import { UploadsService } from '../reports/uploads.service';
 import type { ImportResult } from '../reports/import/import-result';
 import { loadDemo } from './demo';
-import { formatImportResult, formatIndicators, indicatorJson } from './format';
+import { demandJson, formatDemand, formatImportResult, formatIndicators, indicatorJson } from './format';
 
 /** Runs a command on the application context (database open, migrations applied). */
 async function withApp<T>(run: (app: INestApplicationContext) => Promise<T>): Promise<T> {
@@ -113,6 +115,51 @@ export function buildCli(): Command {
         console.log(
           options.json ? JSON.stringify(values.map(indicatorJson), null, 2) : formatIndicators(values),
         );
+      }),
+    );
+
+  program
+    .command('demand')
+    .description('потребность в кадрах против выбора выпускников по областям, индекс несоответствия')
+    .requiredOption('--period <period>', 'учебный год, например 2023/2024')
+    .option('--territory <territory>', 'Город или Регион (без него: Город, если есть, иначе Регион)')
+    .option('--org <code>', 'выпускники одной организации вместо города')
+    .option('--json', 'вывести {period, territory, date, mismatch, areas:[…]}')
+    .action((options: { period: string; territory?: string; org?: string; json?: boolean }) =>
+      withApp(async (app) => {
+        if (options.territory && options.territory !== 'Город' && options.territory !== 'Регион') {
+          throw new InvalidArgumentError(`Территория «${options.territory}»: укажите Город или Регион.`);
+        }
+        const view = await app
+          .get(DemandService)
+          .table(options.period, options.territory as 'Город' | 'Регион' | undefined, options.org);
+        console.log(options.json ? JSON.stringify(demandJson(view), null, 2) : formatDemand(view));
+      }),
+    );
+
+  const professions = program.command('professions').description('справочник профессий: профессия → область');
+  professions
+    .command('list')
+    .description('показать справочник')
+    .action(() =>
+      withApp(async (app) => {
+        for (const m of await app.get(ProfessionsService).list()) {
+          console.log(
+            `${(m.okpdtr ?? '').padEnd(6)} ${(m.profession ?? '—').padEnd(50)} ${m.area} ${m.areaName}`,
+          );
+        }
+      }),
+    );
+  professions
+    .command('add')
+    .description('дополнить справочник: профессия и/или код ОКПДТР → область')
+    .requiredOption('--area <area>', 'код или название области, например 33')
+    .option('--profession <name>', 'название профессии, как его пишут работодатели')
+    .option('--okpdtr <code>', 'код ОКПДТР (пять цифр)')
+    .action((options: { area: string; profession?: string; okpdtr?: string }) =>
+      withApp(async (app) => {
+        const added = await app.get(ProfessionsService).add(options, CLI_PRINCIPAL);
+        console.log(`Добавлено: ${added.profession ?? added.okpdtr} → ${added.area} ${added.areaName}.`);
       }),
     );
 
