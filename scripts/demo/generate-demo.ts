@@ -21,6 +21,7 @@ import {
   type CoverageRow,
   type PartnerRow,
   type TeacherRow,
+  type VacancyRow,
   type WorkbookKind,
 } from '@profmonitor/domain';
 import { buildWorkbook, writeWorkbookFile, type WorkbookContent } from '@profmonitor/workbook';
@@ -125,13 +126,23 @@ export function buildDemo(): { files: DemoFile[]; periods: PeriodDemo[] } {
         kind: vacanciesWorkbook,
         content: {
           title: { ...vacanciesTitle(period, territory) },
-          sheets: { vacancies: records(vacancyRows(period, territory)) },
+          sheets: { vacancies: records(asTheCenterWritesThem(vacancyRows(period, territory))) },
         },
       });
     }
     return { period, active, reports, vacancies: vacancyRows(period, 'Город') };
   });
   return { files, periods };
+}
+
+/**
+ * As the employment center's files come: some rows name only the profession and its ОКПДТР
+ * code, and the import takes the area from the profession mapping (data/professions.csv).
+ */
+function asTheCenterWritesThem(rows: VacancyRow[]): VacancyRow[] {
+  return rows.map((row, i) =>
+    row.okpdtr && i % 4 === 1 ? { ...row, area: null as unknown as string } : row,
+  );
 }
 
 /**
