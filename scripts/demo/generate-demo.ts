@@ -136,13 +136,12 @@ export function buildDemo(): { files: DemoFile[]; periods: PeriodDemo[] } {
 }
 
 /**
- * As the employment center's files come: some rows name only the profession and its ОКПДТР
- * code, and the import takes the area from the profession mapping (data/professions.csv).
+ * As the employment center's files come: some rows give no area, only the profession and its
+ * ОКПДТР code or the profession alone, and the import takes the area from the profession
+ * mapping (data/professions.csv) by the code, else by the name.
  */
 function asTheCenterWritesThem(rows: VacancyRow[]): VacancyRow[] {
-  return rows.map((row, i) =>
-    row.okpdtr && i % 4 === 1 ? { ...row, area: null as unknown as string } : row,
-  );
+  return rows.map((row, i) => (i % 4 === 1 ? { ...row, area: null as unknown as string } : row));
 }
 
 /**
