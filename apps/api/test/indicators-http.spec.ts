@@ -516,8 +516,8 @@ describe('GET /api/indicators/:id/explanation', () => {
     const { body } = await explanation('demand_mismatch', { period: P1 }).expect(200);
     expect(body).toMatchObject({ id: 'demand_mismatch', numerator: null, denominator: null, hasRows: false });
     expect(body.value).toBeCloseTo(0.145, 12);
-    // The largest difference of shares first; equal ones by graduates, then by code.
-    expect((body.areas as { area: string }[]).map((a) => a.area)).toEqual(['17', '04', '06', '33']);
+    // The largest difference of shares first; equal ones by graduates, then by vacancies, then by code.
+    expect((body.areas as { area: string }[]).map((a) => a.area)).toEqual(['17', '04', '33', '06']);
     const areas = (body.areas as Record<string, unknown>[]).sort((a, b) =>
       String(a.area).localeCompare(String(b.area)),
     );

@@ -79,6 +79,54 @@ describe('demandTable', () => {
   });
 });
 
+describe('demandTable: ties and the 5 % boundary', () => {
+  // Graduates (G = 10): 01 → 3, 02 → 4, 04 → 1, 05 → 2. Vacancies (V = 10): 01 → 1, 02 → 2,
+  // 03 → 2, 04 → 3, 05 → 2. Gaps: 01 .3 − .1 = +.2; 02 .4 − .2 = +.2; 03 0 − .2 = −.2;
+  // 04 .1 − .3 = −.2; 05 .2 − .2 = 0. In floating point .3 − .1 and .1 − .3 are off by an ulp:
+  // the gaps still tie. D = ½ (4 × .2) = 0.4.
+  const demand = city('2024-03-01', { '01': 1, '02': 2, '03': 2, '04': 3, '05': 2 });
+  const table = demandTable({ '01': 3, '02': 4, '04': 1, '05': 2 }, demand, inDemandAreas(demand));
+
+  it('equal gaps: more graduates first (then more vacancies, the lower code); no gap last', () => {
+    expect(table.mismatch).toBeCloseTo(0.4, 12);
+    expect(table.areas.map((a) => a.area)).toEqual(['02', '01', '04', '03', '05']);
+  });
+
+  it('of equal surpluses the one with more graduates, of equal deficits the one with more vacancies', () => {
+    expect([table.surplus?.area, table.deficit?.area]).toEqual(['02', '04']);
+  });
+
+  it('equal on everything: the lower code', () => {
+    // Gaps: 07 +.5, 08 +.5, 09 −.5, 10 −.5; D = 1 (no overlap).
+    const apart = demandTable({ '07': 1, '08': 1 }, city('2024-03-01', { '09': 1, '10': 1 }), null);
+    expect(apart.mismatch).toBe(1);
+    expect(apart.areas.map((a) => a.area)).toEqual(['07', '08', '09', '10']);
+    expect([apart.surplus?.area, apart.deficit?.area]).toEqual(['07', '09']);
+  });
+
+  it('an area with exactly 5 % of vacancies is in demand; one below is not', () => {
+    const inDemand = (vacancies: Record<string, number>) => {
+      const d = city('2024-03-01', vacancies);
+      return demandTable({}, d, inDemandAreas(d))
+        .areas.filter((a) => a.inDemand)
+        .map((a) => a.area);
+    };
+    expect(inDemand({ '01': 1, '02': 19 })).toEqual(['02', '01']); // 1/20 = 5 %
+    expect(inDemand({ '01': 3, '02': 57 })).toEqual(['02', '01']); // 3/60 = 5 %
+    expect(inDemand({ '01': 1, '02': 20 })).toEqual(['02']); // 1/21 ≈ 4,76 %
+    expect(inDemand({ '01': 49, '02': 951 })).toEqual(['02']); // 4,9 %
+  });
+
+  it('the committee’s list without labor demand: in demand as listed, the index still «нет данных»', () => {
+    const listed = demandTable({ '06': 2, '33': 1 }, null, inDemandAreas(null, ['33', '17']));
+    expect(listed.mismatch).toBeNull();
+    expect(listed.areas.map((a) => [a.area, a.inDemand])).toEqual([
+      ['06', false],
+      ['33', true],
+    ]);
+  });
+});
+
 describe('demandOfTerritory', () => {
   const region: LaborDemandSnapshot = {
     territory: 'Регион',

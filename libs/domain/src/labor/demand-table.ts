@@ -10,7 +10,10 @@ export interface DemandTable {
   graduates: number;
   /** V: the territory's vacancies; null without labor demand for the period («нет данных»). */
   vacancies: number | null;
-  /** Every area on either side, the largest difference of shares first. */
+  /**
+   * Every area on either side: the largest difference of shares first, then more graduates,
+   * more vacancies, the lower code.
+   */
   areas: AreaGapView[];
   /** The area with the most graduates beyond its share of vacancies, and the one with the least. */
   surplus: AreaGapView | null;
@@ -35,21 +38,28 @@ export function demandTable(
     inDemand: inDemand?.has(a.area) ?? false,
   }));
   // Rounded so that equal differences (floating-point noise aside) tie and fall to the next key.
-  const size = (row: AreaGapView) => Math.round(Math.abs(row.gap ?? 0) * 1e9);
-  rows.sort((a, b) => size(b) - size(a) || b.graduates - a.graduates || a.area.localeCompare(b.area));
-  const extreme = (sign: 1 | -1) =>
+  const size = (gap: number | null) => Math.round((gap ?? 0) * 1e9);
+  rows.sort(
+    (a, b) =>
+      Math.abs(size(b.gap)) - Math.abs(size(a.gap)) ||
+      b.graduates - a.graduates ||
+      (b.vacancies ?? 0) - (a.vacancies ?? 0) ||
+      a.area.localeCompare(b.area),
+  );
+  // The largest surplus (deficit): the largest positive (negative) gap; of equal gaps, the area
+  // with more graduates (vacancies), then the lower code.
+  const extreme = (sign: 1 | -1, weight: (row: AreaGapView) => number) =>
     rows
-      .filter((row) => row.gap !== null && Math.sign(row.gap) === sign)
-      .reduce<AreaGapView | null>(
-        (best, row) => (!best || sign * row.gap! > sign * best.gap! ? row : best),
-        null,
-      );
+      .filter((row) => Math.sign(size(row.gap)) === sign)
+      .sort(
+        (a, b) => sign * (size(b.gap) - size(a.gap)) || weight(b) - weight(a) || a.area.localeCompare(b.area),
+      )[0] ?? null;
   return {
     mismatch: demand ? value : null,
     graduates,
     vacancies: demand ? vacancies : null,
     areas: rows,
-    surplus: extreme(1),
-    deficit: extreme(-1),
+    surplus: extreme(1, (row) => row.graduates),
+    deficit: extreme(-1, (row) => row.vacancies ?? 0),
   };
 }
