@@ -161,6 +161,7 @@ const CASES: Record<string, Case> = {
       a.put('/api/targets/coverage_8_11').query({ period: PERIOD }).send({ kind: 'atLeast', threshold: 0.8 }),
   },
   'GET /api/demand': { allowed: SIGNED_IN, call: (a) => a.get('/api/demand').query({ period: PERIOD }) },
+  'GET /api/demand/trend': { allowed: SIGNED_IN, call: (a) => a.get('/api/demand/trend') },
   'GET /api/demand/versions': {
     allowed: ['committee', 'employment'],
     call: (a) => a.get('/api/demand/versions').query({ period: PERIOD }),
@@ -169,7 +170,7 @@ const CASES: Record<string, Case> = {
     allowed: ['committee'],
     call: (a) => a.put('/api/demand/in-demand').query({ period: PERIOD }).send({ areas: null }),
   },
-  'GET /api/professions': { allowed: ['committee', 'employment'], call: (a) => a.get('/api/professions') },
+  'GET /api/professions': { allowed: ['committee'], call: (a) => a.get('/api/professions') },
   'POST /api/professions': {
     allowed: ['committee'],
     status: 201,

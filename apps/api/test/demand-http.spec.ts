@@ -95,6 +95,8 @@ describe('GET /api/demand', () => {
       body.areas.filter((a: { inDemand: boolean }) => a.inDemand).map((a: { area: string }) => a.area),
     ).toEqual(['17', '33']);
     expect([body.surplus.area, body.deficit.area]).toEqual(['06', '17']);
+    // Staying in the city: continuing graduates with Город, 3 of 5 (SCH02's ВУЗ Другой регион counts below).
+    expect(body.stayLocal).toEqual({ value: 0.6, numerator: 3, denominator: 5 });
   });
 
   it('against Регион: the same graduates, the region’s vacancies', async () => {
@@ -115,6 +117,18 @@ describe('GET /api/demand', () => {
     expect(body.org).toBe('SCH01');
     expect(body.graduates).toBe(3);
     expect(body.mismatch).toBeCloseTo(2 / 3, 12);
+    expect(body.stayLocal).toEqual({ value: 2 / 3, numerator: 2, denominator: 3 });
+  });
+
+  it('a territory the period has no workbook for: that territory, «нет данных» for the vacancies', async () => {
+    const { body } = await demand(committee, { period: '2024/2025', territory: 'Регион' }).expect(200);
+    expect([body.territory, body.date, body.mismatch, body.vacancies, body.surplus]).toEqual([
+      'Регион',
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('a period without labor demand: «нет данных», not zero', async () => {
@@ -139,10 +153,53 @@ describe('GET /api/demand', () => {
     expect((await demand(committee, { period: P, territory: 'Область' }).expect(400)).body.message).toEqual([
       'Территория — «Город» или «Регион».',
     ]);
+    expect((await demand(committee, { period: '2023' }).expect(400)).body.message).toEqual([
+      'Учебный год указывается так: 2023/2024.',
+    ]);
+    expect((await demand(committee, {}).expect(400)).body.message).toEqual([
+      'Учебный год указывается так: 2023/2024.',
+    ]);
     expect((await demand(committee, { period: '2019/2020' }).expect(404)).body.message).toBe(
       'Учебный год «2019/2020» не найден: за него ещё не загружено ни одного отчёта.',
     );
     expect((await demand(committee, { period: P, org: 'SCH77' }).expect(400)).body.message).toBe(
+      'Организация с кодом «SCH77» не найдена в реестре.',
+    );
+  });
+});
+
+describe('GET /api/demand/trend', () => {
+  const trend = (agent: Agent, query: Record<string, string> = {}) =>
+    agent.get('/api/demand/trend').query(query);
+  const points = (body: Record<string, unknown>[]) =>
+    body.map((p) => [p.period, p.territory, p.date, p.mismatch, p.graduates, p.vacancies]);
+
+  it('the city’s index period by period, oldest first; a period without demand is «нет данных»', async () => {
+    const { body } = await trend(employment).expect(200);
+    expect(points(body)).toEqual([
+      ['2023/2024', 'Город', '2023-12-01', 0.5, 4, 10],
+      ['2024/2025', null, null, null, 1, null],
+    ]);
+    expect(body.map((p: { stayLocal: { value: number } }) => p.stayLocal.value)).toEqual([0.6, 1]);
+  });
+
+  it('against Регион, and one school’s graduates for that school', async () => {
+    expect(points((await trend(committee, { territory: 'Регион' }).expect(200)).body)).toEqual([
+      ['2023/2024', 'Регион', '2024-02-01', 0, 4, 10],
+      ['2024/2025', 'Регион', null, null, 1, null],
+    ]);
+    const { body } = await trend(sch01, { org: 'SCH01' }).expect(200);
+    expect(body[0].graduates).toBe(3);
+    expect(body[0].mismatch).toBeCloseTo(2 / 3, 12);
+  });
+
+  it('refuses another school’s trend, an organization for the employment center, a bad territory', async () => {
+    expect((await trend(sch01, { org: 'SCH02' }).expect(403)).body.message).toMatch(/только комитету/);
+    await trend(employment, { org: 'SCH01' }).expect(403);
+    expect((await trend(committee, { territory: 'город' }).expect(400)).body.message).toEqual([
+      'Территория — «Город» или «Регион».',
+    ]);
+    expect((await trend(committee, { org: 'SCH77' }).expect(400)).body.message).toBe(
       'Организация с кодом «SCH77» не найдена в реестре.',
     );
   });
@@ -196,6 +253,26 @@ describe('PUT /api/demand/in-demand', () => {
       .send({ areas: '06' })
       .expect(400);
     expect(malformed.body.message).toContain('areas — список кодов областей или null.');
+    const empty = await committee
+      .put('/api/demand/in-demand')
+      .query({ period: P })
+      .send({ areas: [] })
+      .expect(400);
+    expect(empty.body.message).toEqual([
+      'Укажите хотя бы одну область или null, чтобы вернуться к правилу 5 %.',
+    ]);
+    const badPeriod = await committee
+      .put('/api/demand/in-demand')
+      .query({ period: '2023-24' })
+      .send({ areas: ['06'] })
+      .expect(400);
+    expect(badPeriod.body.message).toEqual(['Учебный год указывается так: 2023/2024.']);
+    const unknownPeriod = await committee
+      .put('/api/demand/in-demand')
+      .query({ period: '2030/2031' })
+      .send({ areas: ['06'] })
+      .expect(404);
+    expect(unknownPeriod.body.message).toMatch(/^Учебный год «2030\/2031» не найден/);
     expect(await ctx.count('in_demand_lists')).toBe(before);
   });
 });
@@ -213,6 +290,10 @@ describe('GET /api/demand/versions', () => {
       ['Город', '2023-10-01', 1, false, 1],
       ['Регион', '2024-02-01', 1, true, 10],
     ]);
+    await employment.get('/api/demand/versions').query({ period: '2030' }).expect(400);
+    expect(
+      (await employment.get('/api/demand/versions').query({ period: '2024/2025' }).expect(200)).body,
+    ).toEqual([]);
     expect(body[0]).toMatchObject({
       uploadedBy: 'test',
       rows: 1,
@@ -222,8 +303,8 @@ describe('GET /api/demand/versions', () => {
 });
 
 describe('the profession mapping', () => {
-  it('ships with data/professions.csv (names normalised, codes kept)', async () => {
-    const { body } = await employment.get('/api/professions').expect(200);
+  it('ships with data/professions.csv (names normalised, codes kept); the committee’s to read', async () => {
+    const { body } = await committee.get('/api/professions').expect(200);
     expect(body.length).toBeGreaterThanOrEqual(40);
     expect(body).toEqual(
       expect.arrayContaining([
@@ -234,8 +315,13 @@ describe('the profession mapping', () => {
           areaName: expect.stringMatching(/^Сервис/),
         }),
         expect.objectContaining({ profession: 'программист', okpdtr: null, area: '06' }),
+        // Short names as employers write them; ё read as е.
+        expect.objectContaining({ profession: 'медсестра', area: '02' }),
+        expect.objectContaining({ profession: 'электромонтер', area: '20' }),
       ]),
     );
+    await employment.get('/api/professions').expect(403);
+    await sch01.get('/api/professions').expect(403);
   });
 
   it('the committee adds a line; a vacancy row with that profession and no area then takes it, with a warning', async () => {

@@ -2,6 +2,7 @@ import {
   describeTarget,
   formatPercent,
   indicatorById,
+  type AreaGapView,
   type DemandView,
   type IndicatorValueView,
 } from '@profmonitor/domain';
@@ -107,12 +108,26 @@ const points = (x: number | null) =>
 
 /** The demand table for the terminal: the index, then an area per line, the largest gap first. */
 export function formatDemand(view: DemandView): string {
-  const source = view.territory
-    ? `вакансии: ${view.territory}, на ${view.date!.split('-').reverse().join('.')}`
-    : 'вакансий за этот год нет';
+  const source = view.date
+    ? `вакансии: ${view.territory}, на ${view.date.split('-').reverse().join('.')}`
+    : view.territory
+      ? `вакансий (${view.territory}) за этот год нет`
+      : 'вакансий за этот год нет';
+  const area = (a: AreaGapView) => `${a.area} «${a.name}»`;
   const lines = [
     `${view.period}${view.org ? `, ${view.org}` : ', город'} — ${source}`,
     `Индекс несоответствия: ${index(view.mismatch)}; выпускников: ${view.graduates}, вакансий: ${view.vacancies ?? 'нет данных'}`,
+    `Остаются в городе: ${formatPercent(view.stayLocal.value)}${view.stayLocal.denominator ? ` (${view.stayLocal.numerator} из ${view.stayLocal.denominator})` : ''}`,
+    ...(view.surplus
+      ? [
+          `Больше всего выпускников сверх потребности: ${area(view.surplus)}, ${formatPercent(view.surplus.graduatesShare)} выпускников против ${formatPercent(view.surplus.vacanciesShare)} вакансий.`,
+        ]
+      : []),
+    ...(view.deficit
+      ? [
+          `Больше всего не хватает выпускников: ${area(view.deficit)}, ${formatPercent(view.deficit.vacanciesShare)} вакансий против ${formatPercent(view.deficit.graduatesShare)} выпускников.`,
+        ]
+      : []),
     '',
     `${'Область'.padEnd(28)} ${'Выпускн.'.padStart(8)} ${'Вакансий'.padStart(8)} ${'Доля вып.'.padStart(9)} ${'Доля вак.'.padStart(9)} ${'Разрыв'.padStart(12)}  Востреб.`,
   ];

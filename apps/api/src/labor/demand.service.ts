@@ -4,17 +4,23 @@ import {
   demandOfTerritory,
   demandTable,
   type DemandTerritory,
+  type DemandTrendPointView,
   type DemandView,
   type LaborDemandVersionView,
+  type RatioView,
 } from '@profmonitor/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import type { Principal } from '../accounts/principal';
 import { AuditService } from '../audit/audit.service';
-import { ChoiceCountEntity, InDemandListEntity } from '../indicators/indicator.entities';
+import {
+  ChoiceCountEntity,
+  InDemandListEntity,
+  IndicatorValueEntity,
+} from '../indicators/indicator.entities';
 import { IndicatorInputs } from '../indicators/indicator-inputs';
 import { IndicatorRecomputeService } from '../indicators/indicator-recompute.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import type { PeriodEntity } from '../organizations/period.entity';
+import { PeriodEntity } from '../organizations/period.entity';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { PeriodsService } from '../organizations/periods.service';
 import { UploadEntity } from '../reports/entities/upload.entity';
@@ -40,18 +46,47 @@ export class DemandService {
    * territory's vacancies (without a territory: Город when the period has it, else Регион).
    */
   async table(periodCode: string, territory?: DemandTerritory, org?: string): Promise<DemandView> {
+    const period = await this.periods.find(this.dataSource.manager, periodCode);
+    return this.tableOf(period, territory, await this.organization(org));
+  }
+
+  /** The index over every period with data, oldest first, for the city or one organization. */
+  async trend(territory?: DemandTerritory, org?: string): Promise<DemandTrendPointView[]> {
+    const organization = await this.organization(org);
+    const periods = await this.dataSource.manager.find(PeriodEntity, { order: { startYear: 'ASC' } });
+    const points: DemandTrendPointView[] = [];
+    for (const period of periods) {
+      const view = await this.tableOf(period, territory, organization);
+      const { territory: compared, date, mismatch, graduates, vacancies, stayLocal } = view;
+      points.push({
+        period: view.period,
+        territory: compared,
+        date,
+        mismatch,
+        graduates,
+        vacancies,
+        stayLocal,
+      });
+    }
+    return points;
+  }
+
+  private async tableOf(
+    period: PeriodEntity,
+    territory: DemandTerritory | undefined,
+    organization: OrganizationEntity | null,
+  ): Promise<DemandView> {
     const manager = this.dataSource.manager;
-    const period = await this.periods.find(manager, periodCode);
-    const organization = org ? await this.organizations.findByCode(org) : null;
-    if (org && !organization)
-      throw new BadRequestException(`Организация с кодом «${org}» не найдена в реестре.`);
-    const [demands, context, list] = await Promise.all([
+    const [demands, context, list, choices, stayLocal] = await Promise.all([
       this.inputs.demands(manager, period.id),
       this.inputs.context(manager, period),
       this.inDemandList(period.id),
+      this.choices(period, organization?.id),
+      this.stayLocal(period.id, organization?.id ?? null),
     ]);
     const demand = territory ? demandOfTerritory(demands, territory) : context.demand;
-    const table = demandTable(await this.choices(period, organization?.id), demand, context.inDemand);
+    // In demand is the period's (the spec's territory), whichever territory is compared.
+    const table = demandTable(choices, demand, context.inDemand);
     return {
       period: period.code,
       territory: demand?.territory ?? territory ?? null,
@@ -60,6 +95,7 @@ export class DemandService {
       ...table,
       inDemandList: list,
       territories: (['Город', 'Регион'] as const).filter((t) => demands.some((d) => d.territory === t)),
+      stayLocal,
     };
   }
 
@@ -146,6 +182,25 @@ export class DemandService {
   /** The explanation's area table for the mismatch index (the period's default territory). */
   async areasOf(periodCode: string, org?: string) {
     return (await this.table(periodCode, undefined, org)).areas;
+  }
+
+  private async organization(org: string | undefined): Promise<OrganizationEntity | null> {
+    if (!org) return null;
+    const organization = await this.organizations.findByCode(org);
+    if (!organization) throw new BadRequestException(`Организация с кодом «${org}» не найдена в реестре.`);
+    return organization;
+  }
+
+  /** The share staying in the city: the stored `stay_local` value of the city or the organization. */
+  private async stayLocal(periodId: number, organizationId: number | null): Promise<RatioView> {
+    const stored = await this.dataSource.manager.findOne(IndicatorValueEntity, {
+      where: { periodId, indicator: 'stay_local', organizationId: organizationId ?? IsNull() },
+    });
+    return {
+      value: stored?.value ?? null,
+      numerator: stored?.numerator ?? null,
+      denominator: stored?.denominator ?? null,
+    };
   }
 
   private async inDemandList(periodId: number): Promise<string[] | null> {

@@ -8,6 +8,8 @@ import { DemandService } from './demand.service';
 import {
   DemandDto,
   DemandQueryDto,
+  DemandTrendPointDto,
+  DemandTrendQueryDto,
   InDemandListDto,
   LaborDemandVersionDto,
   NewMappingDto,
@@ -32,6 +34,15 @@ export class LaborController {
     return this.demand.table(query.period, query.territory, query.org);
   }
 
+  @Get('demand/trend')
+  @SignedIn()
+  @ApiOperation({ summary: 'The mismatch index and the share staying in the city over the periods' })
+  @ApiOkResponse({ type: [DemandTrendPointDto] })
+  trend(@Query() query: DemandTrendQueryDto, @CurrentUser() user: Principal) {
+    assertOrganization(user, query.org);
+    return this.demand.trend(query.territory, query.org);
+  }
+
   @Get('demand/versions')
   @Allow('committee', 'employment')
   @ApiOperation({ summary: 'The labor-demand workbooks of a period: in force and earlier versions' })
@@ -49,7 +60,7 @@ export class LaborController {
   }
 
   @Get('professions')
-  @Allow('committee', 'employment')
+  @Allow('committee')
   @ApiOkResponse({ type: [ProfessionMappingDto] })
   mappings() {
     return this.professions.list();

@@ -1,12 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import type {
   AreaGapView,
+  DemandTrendPointView,
   DemandView,
   LaborDemandVersionView,
   ProfessionMappingView,
+  RatioView,
 } from '@profmonitor/domain';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsIn,
   IsOptional,
@@ -19,7 +22,8 @@ import { PeriodQueryDto } from '../indicators/indicators.dto';
 
 const TERRITORIES = ['Город', 'Регион'] as const;
 
-export class DemandQueryDto extends PeriodQueryDto {
+/** Whose graduates against which vacancies: GET /api/demand/trend (every period). */
+export class DemandTrendQueryDto {
   @ApiPropertyOptional({
     enum: TERRITORIES,
     description: 'Without it: Город when the period has it, else Регион.',
@@ -39,6 +43,9 @@ export class DemandQueryDto extends PeriodQueryDto {
   org?: string;
 }
 
+/** GET /api/demand: one period. */
+export class DemandQueryDto extends IntersectionType(PeriodQueryDto, DemandTrendQueryDto) {}
+
 export class InDemandListDto {
   @ApiProperty({
     type: [String],
@@ -48,6 +55,8 @@ export class InDemandListDto {
   })
   @ValidateIf((_, value) => value !== null)
   @IsArray({ message: 'areas — список кодов областей или null.' })
+  // An empty list would leave no area in demand; null is how the 5 % rule comes back.
+  @ArrayMinSize(1, { message: 'Укажите хотя бы одну область или null, чтобы вернуться к правилу 5 %.' })
   @ArrayMaxSize(40, { message: 'Областей в классификаторе меньше сорока.' })
   @IsString({ each: true, message: 'Код области — строка, например «06».' })
   areas: string[] | null;
@@ -83,6 +92,12 @@ export class AreaGapDto implements AreaGapView {
   @ApiProperty() inDemand: boolean;
 }
 
+export class RatioDto implements RatioView {
+  @ApiProperty({ type: Number, nullable: true }) value: number | null;
+  @ApiProperty({ type: Number, nullable: true }) numerator: number | null;
+  @ApiProperty({ type: Number, nullable: true }) denominator: number | null;
+}
+
 export class DemandDto implements DemandView {
   @ApiProperty() period: string;
   @ApiProperty({ enum: TERRITORIES, nullable: true }) territory: 'Город' | 'Регион' | null;
@@ -96,6 +111,17 @@ export class DemandDto implements DemandView {
   @ApiProperty({ type: AreaGapDto, nullable: true }) deficit: AreaGapDto | null;
   @ApiProperty({ type: [String], nullable: true }) inDemandList: string[] | null;
   @ApiProperty({ enum: TERRITORIES, isArray: true }) territories: ('Город' | 'Регион')[];
+  @ApiProperty({ type: RatioDto }) stayLocal: RatioDto;
+}
+
+export class DemandTrendPointDto implements DemandTrendPointView {
+  @ApiProperty() period: string;
+  @ApiProperty({ enum: TERRITORIES, nullable: true }) territory: 'Город' | 'Регион' | null;
+  @ApiProperty({ type: String, nullable: true }) date: string | null;
+  @ApiProperty({ type: Number, nullable: true }) mismatch: number | null;
+  @ApiProperty() graduates: number;
+  @ApiProperty({ type: Number, nullable: true }) vacancies: number | null;
+  @ApiProperty({ type: RatioDto }) stayLocal: RatioDto;
 }
 
 export class LaborDemandVersionDto implements LaborDemandVersionView {

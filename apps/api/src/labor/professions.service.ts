@@ -40,7 +40,11 @@ export class ProfessionsService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const file = process.env.PROFESSIONS_FILE ?? PROFESSIONS_FILE;
-    if (!existsSync(file)) return;
+    if (!existsSync(file)) {
+      // Not fatal: the mapping only fills missing areas; without it such rows are errors.
+      this.logger.warn(`Справочник профессий ${file} не найден: строки без области не будут дополнены.`);
+      return;
+    }
     const rows = parse(readFileSync(file, 'utf8'), { bom: true, columns: true, skipEmptyLines: true }) as {
       okpdtr: string;
       profession: string;

@@ -285,6 +285,30 @@ export interface DemandView {
   inDemandList: string[] | null;
   /** The territories with labor demand in the period. */
   territories: ('Город' | 'Регион')[];
+  /**
+   * Continuing graduates who stay in the city (the `stay_local` indicator of the same graduates:
+   * the city's or the organization's); value null: «нет данных».
+   */
+  stayLocal: RatioView;
+}
+
+/** A share with what it is made of; value null when the denominator is 0 or unknown. */
+export interface RatioView {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** The mismatch index of one period (GET /api/demand/trend), oldest period first. */
+export interface DemandTrendPointView {
+  period: string;
+  /** The territory compared; null when the period has no labor demand there. */
+  territory: 'Город' | 'Регион' | null;
+  date: string | null;
+  mismatch: number | null;
+  graduates: number;
+  vacancies: number | null;
+  stayLocal: RatioView;
 }
 
 /** One labor-demand workbook of a period: a territory's vacancies as of a date, in force or not. */
