@@ -206,9 +206,50 @@ describe('CLI indicators --json on the demo data', () => {
       /^2024\/2025, город — вакансии: Город, на \d\d\.\d\d\.2025\nИндекс несоответствия: \d,\d{3}/,
     );
     expect(text.stdout).toContain('33 Сервис и услуги');
+    expect(text.stdout).toMatch(/\nОстаются в городе: \d+,\d % \(\d+ из \d+\)\n/);
+    expect(text.stdout).toMatch(
+      /\nБольше всего выпускников сверх потребности: \d\d «[^»]+», \d+,\d % выпускников/,
+    );
+    expect(text.stdout).toMatch(/\nБольше всего не хватает выпускников: \d\d «[^»]+», \d+,\d % вакансий/);
     const bad = cli('demand', '--period', PERIOD, '--territory', 'Область');
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('Территория «Область»: укажите Город или Регион.');
+  });
+
+  it('demand for a territory without a workbook that year: «нет данных», not a failure', () => {
+    // The demo has the region's labor demand for 2024/2025 only.
+    const text = cli('demand', '--period', '2023/2024', '--territory', 'Регион');
+    expect([text.code, text.stderr]).toEqual([0, '']);
+    expect(text.stdout).toMatch(
+      /^2023\/2024, город — вакансий \(Регион\) за этот год нет\nИндекс несоответствия: нет данных; выпускников: \d+, вакансий: нет данных\n/,
+    );
+    const json = JSON.parse(cli('demand', '--period', '2023/2024', '--territory', 'Регион', '--json').stdout);
+    expect([json.territory, json.date, json.mismatch]).toEqual(['Регион', null, null]);
+    expect(
+      json.areas.every((a: { vacancies: unknown; gap: unknown }) => a.vacancies === null && a.gap === null),
+    ).toBe(true);
+  });
+
+  it('the demo’s labor demand: rows without an area take it from the profession mapping, by ОКПДТР code or by name', async () => {
+    const { body: uploads } = await committee.get('/api/uploads').query({ limit: 500 }).expect(200);
+    const files = (uploads as { id: number; kind: string; outcome: string }[]).filter(
+      (u) => u.kind === 'vacancies',
+    );
+    expect(files.map((f) => f.outcome)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+    const warnings: string[] = [];
+    for (const file of files) {
+      const { body } = await committee.get(`/api/uploads/${file.id}`).expect(200);
+      for (const sheet of body.result.sheets as { warnings: { message: string }[] }[])
+        warnings.push(...sheet.warnings.map((w) => w.message));
+    }
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^Область не указана: для профессии «Горничная» \(ОКПДТР 11695\) подставлена область 33/,
+        ),
+        expect.stringMatching(/^Область не указана: для профессии «Пекарь» подставлена область 22/),
+      ]),
+    );
   });
 
   it('an unknown period: a Russian message and a non-zero exit code', () => {
