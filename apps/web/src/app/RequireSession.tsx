@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useCurrentUser, useSession, useSessionExpiry } from '@/api/session';
 import { ErrorMessage, Loading } from '@/components/feedback/Feedback';
-import { canUse, type Section } from '@/lib/access';
+import { canUse, sectionAudience, type Section } from '@/lib/access';
 import { toQueryString } from '@/lib/api-client';
 
 /**
@@ -37,7 +37,8 @@ export function RequireSection({ section, children }: { section: Section; childr
     <section className="page">
       <h1>Нет доступа</h1>
       <p className="alert" role="alert">
-        Этот раздел доступен только комитету образования. Если он вам нужен, обратитесь в комитет.
+        Этот раздел доступен только {sectionAudience(section)}. Если он вам нужен, обратитесь в комитет
+        образования.
       </p>
     </section>
   );

@@ -9,6 +9,7 @@ describe('navigation', () => {
       'Показатели',
       'Организации',
       'Выпускники',
+      'Потребность в кадрах',
       'Загрузки',
       'Учётные записи',
       'Журнал',
@@ -24,8 +25,13 @@ describe('navigation', () => {
     ]);
   });
 
-  it('offers the employment center its vacancies upload and the city’s figures', () => {
+  it('offers the employment center the demand first, its vacancies upload, and the city’s figures', () => {
     const czn = { login: 'czn', role: 'employment', organization: null, organizationName: null } as const;
-    expect(navItems(czn).map((i) => i.label)).toEqual(['Загрузка вакансий', 'Обзор', 'Показатели']);
+    expect(navItems(czn).map((i) => i.label)).toEqual([
+      'Потребность в кадрах',
+      'Загрузка вакансий',
+      'Обзор',
+      'Показатели',
+    ]);
   });
 });

@@ -8,6 +8,7 @@ const SECTION_ITEMS: { section: Section; to: string; label: string }[] = [
   { section: 'indicators', to: '/indicators', label: 'Показатели' },
   { section: 'organizations', to: '/organizations', label: 'Организации' },
   { section: 'destinations', to: '/destinations', label: 'Выпускники' },
+  { section: 'demand', to: '/demand', label: 'Потребность в кадрах' },
   { section: 'uploads', to: '/uploads', label: 'Загрузки' },
   { section: 'accounts', to: '/accounts', label: 'Учётные записи' },
   { section: 'audit', to: '/audit', label: 'Журнал' },
@@ -16,9 +17,13 @@ const SECTION_ITEMS: { section: Section; to: string; label: string }[] = [
 /** What the upload page is to each role. */
 const UPLOADS_LABELS = { committee: 'Загрузки', school: 'Загрузка отчёта', employment: 'Загрузка вакансий' };
 
+/** A role's own work, first in its navigation (the committee keeps the order above). */
+const OWN_FIRST = ['/demand', '/uploads'];
+
 /**
  * The sections a person is offered, their own work first: a school operator starts with its
- * upload and its organization, the committee with the overview.
+ * upload and its organization, the employment center with the demand and its vacancies
+ * upload, the committee with the overview.
  */
 export function navItems(user: SessionUserView): NavItem[] {
   const items = SECTION_ITEMS.filter((item) => canUse(user, item.section)).map(({ to, label, section }) => ({
@@ -26,9 +31,9 @@ export function navItems(user: SessionUserView): NavItem[] {
     label: section === 'uploads' ? UPLOADS_LABELS[user.role] : label,
   }));
   if (user.role === 'committee') return items;
-  const own: NavItem[] = items.filter((item) => item.to === '/uploads');
+  const own: NavItem[] = items.filter((item) => OWN_FIRST.includes(item.to));
   if (user.role === 'school' && user.organization) {
     own.push({ to: `/organizations/${encodeURIComponent(user.organization)}`, label: 'Моя организация' });
   }
-  return [...own, ...items.filter((item) => item.to !== '/uploads')];
+  return [...own, ...items.filter((item) => !OWN_FIRST.includes(item.to))];
 }

@@ -4,6 +4,7 @@ import { AccountsPage } from '@/features/accounts/components/AccountsPage';
 import { AuditPage } from '@/features/audit/components/AuditPage';
 import { LoginPage } from '@/features/auth/components/LoginPage';
 import { PasswordPage } from '@/features/auth/components/PasswordPage';
+import { DemandPage } from '@/features/demand/components/DemandPage';
 import { DestinationsPage } from '@/features/destinations/components/DestinationsPage';
 import { IndicatorPage } from '@/features/indicators/components/IndicatorPage';
 import { IndicatorsListPage } from '@/features/indicators/components/IndicatorsListPage';
@@ -18,7 +19,10 @@ import { AppLayout } from './AppLayout';
 import { NotFoundPage, RouteErrorPage } from './fallbacks';
 import { RequireSection, RequireSession } from './RequireSession';
 
-/** `/` is the person's start page: the overview for the committee (keeping the address's period), uploads for the others. */
+/**
+ * `/` is the person's start page (keeping the address's period): the overview for the committee,
+ * the demand for the employment center, the upload for a school.
+ */
 function Home() {
   const { search } = useLocation();
   const user = useCurrentUser();
@@ -45,6 +49,14 @@ export const router = createBrowserRouter([
           { path: 'organizations', element: <OrganizationsListPage /> },
           { path: 'organizations/:code', element: <OrganizationPage /> },
           { path: 'destinations', element: <DestinationsPage /> },
+          {
+            path: 'demand',
+            element: (
+              <RequireSection section="demand">
+                <DemandPage />
+              </RequireSection>
+            ),
+          },
           { path: 'uploads', element: <UploadsPage /> },
           { path: 'uploads/:id', element: <UploadPage /> },
           {

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { canUse, homePath, safeNext } from './access';
+import { canUse, homePath, safeNext, sectionAudience } from './access';
 
 describe('access', () => {
-  it('lands the committee on the overview and the others where they upload', () => {
+  it('lands the committee on the overview, the employment center on the demand, a school on its upload', () => {
     expect(homePath({ role: 'committee' })).toBe('/overview');
     expect(homePath({ role: 'school' })).toBe('/uploads');
-    expect(homePath({ role: 'employment' })).toBe('/uploads');
+    expect(homePath({ role: 'employment' })).toBe('/demand');
+  });
+
+  it('names who a section is for', () => {
+    expect(sectionAudience('accounts')).toBe('комитету образования');
+    expect(sectionAudience('demand')).toBe('комитету образования и центру занятости');
+    expect(canUse({ role: 'school' }, 'demand')).toBe(false);
+    expect(canUse({ role: 'employment' }, 'demandSettings')).toBe(false);
   });
 
   it('offers the committee pages to the committee only', () => {

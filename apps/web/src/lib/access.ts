@@ -11,15 +11,24 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
+/** Who a section is for, in the dative: «доступен только комитету образования». */
+const ROLE_DATIVE: Record<Role, string> = {
+  committee: 'комитету образования',
+  school: 'образовательным организациям',
+  employment: 'центру занятости',
+};
+
 /** The parts of the app a role may be offered. */
 export type Section =
   | 'overview'
   | 'indicators'
   | 'organizations'
   | 'destinations'
+  | 'demand'
   | 'uploads'
   | 'completeness'
   | 'targets'
+  | 'demandSettings'
   | 'accounts'
   | 'audit';
 
@@ -29,23 +38,36 @@ const SECTIONS: Record<Role, readonly Section[]> = {
     'indicators',
     'organizations',
     'destinations',
+    'demand',
     'uploads',
     'completeness',
     'targets',
+    'demandSettings',
     'accounts',
     'audit',
   ],
   // Its own organization's page, its uploads and history, and the city's figures.
   school: ['uploads', 'overview', 'indicators'],
-  employment: ['uploads', 'overview', 'indicators'],
+  // Labor demand against graduates' choices, its vacancies upload, and the city's figures.
+  employment: ['demand', 'uploads', 'overview', 'indicators'],
 };
 
 export const canUse = (user: Pick<SessionUserView, 'role'>, section: Section): boolean =>
   SECTIONS[user.role].includes(section);
 
-/** Where a person lands after signing in: the committee on the overview, the others where they upload. */
-export const homePath = (user: Pick<SessionUserView, 'role'>): string =>
-  user.role === 'committee' ? '/overview' : '/uploads';
+/** The roles offered a section, in the dative: «комитету образования и центру занятости». */
+export function sectionAudience(section: Section): string {
+  const names = ROLES.filter((role) => SECTIONS[role].includes(section)).map((role) => ROLE_DATIVE[role]);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} и ${names.at(-1)}` : (names[0] ?? '');
+}
+
+const HOME: Record<Role, string> = { committee: '/overview', school: '/uploads', employment: '/demand' };
+
+/**
+ * Where a person lands after signing in: the committee on the overview, the employment center
+ * on the gap between demand and choices, a school where it uploads its report.
+ */
+export const homePath = (user: Pick<SessionUserView, 'role'>): string => HOME[user.role];
 
 /**
  * The address to return to after signing in, from `?next=`: only a path of this app, so that

@@ -26,3 +26,12 @@ export function formatFileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${format(bytes / 1024)} КБ`;
   return `${format(bytes / 1024 / 1024)} МБ`;
 }
+
+/** What the upload page lets each role send: a school its report, the employment center vacancies. */
+export type TemplateKind = 'school' | 'vacancies' | 'registry';
+
+export const TEMPLATE_LABELS: Record<TemplateKind, string> = {
+  school: 'Отчёт организации',
+  vacancies: 'Потребность в кадрах (вакансии)',
+  registry: 'Реестр организаций',
+};

@@ -1,9 +1,10 @@
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { DestinationLinkView, PeriodView } from '@profmonitor/domain';
 import { useOrganizations } from '@/api/organizations';
 import { EChart } from '@/components/echart/EChart';
 import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
+import { OrganizationSelect } from '@/components/layout/OrganizationSelect';
 import { PeriodGate } from '@/components/layout/PeriodGate';
 import { TableWrap } from '@/components/layout/Table';
 import { usePeriodLink, useSearchParam } from '@/hooks/use-search-param';
@@ -21,9 +22,8 @@ export function DestinationsPage() {
 }
 
 function Destinations({ period }: { period: PeriodView }) {
-  const selectId = useId();
   const linkTo = usePeriodLink();
-  const [org, setOrg] = useSearchParam('org');
+  const [org] = useSearchParam('org');
   const organizations = useOrganizations();
   const destinations = useDestinations({ period: period.code, org });
   const name = org ? (organizations.data?.find((o) => o.code === org)?.name ?? org) : 'Город';
@@ -31,23 +31,7 @@ function Destinations({ period }: { period: PeriodView }) {
   return (
     <>
       <div className="toolbar">
-        <div className="field">
-          <label htmlFor={selectId}>Организация</label>
-          <select
-            id={selectId}
-            value={org ?? ''}
-            onChange={(event) => setOrg(event.target.value || undefined)}
-          >
-            <option value="">Все организации города</option>
-            {organizations.data
-              ?.filter((o) => o.type !== 'Дополнительное образование')
-              .map((o) => (
-                <option key={o.code} value={o.code}>
-                  {o.name}
-                </option>
-              ))}
-          </select>
-        </div>
+        <OrganizationSelect allLabel="Все организации города" withGraduates />
         {org && <Link to={linkTo(`/organizations/${encodeURIComponent(org)}`)}>Страница организации →</Link>}
       </div>
       <figure className="card">

@@ -1,5 +1,6 @@
 import { statusOf, type IndicatorValueView, type Status, type Target } from '@profmonitor/domain';
 import type { ChartOption } from '@/components/echart/EChart';
+import { rowTooltip } from '@/components/echart/tooltip';
 import { formatNumber } from '@/lib/format';
 import {
   formatAxisValue,
@@ -89,11 +90,10 @@ export function organizationBarsOption({
     grid: { left: 8, right: 72, top: 24, bottom: 24, outerBoundsContain: 'axisLabel' },
     tooltip: {
       trigger: 'item',
-      formatter: (params) => {
-        const item = Array.isArray(params) ? params[0] : params;
-        const bar = item ? sorted[item.dataIndex] : undefined;
-        return bar ? `${bar.name}<br/><b>${formatValue(bar.value, scale)}</b>${ratioText(bar)}` : '';
-      },
+      formatter: rowTooltip(
+        sorted,
+        (bar) => `${bar.name}<br/><b>${formatValue(bar.value, scale)}</b>${ratioText(bar)}`,
+      ),
     },
     xAxis: {
       type: 'value',

@@ -1,13 +1,14 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { AreaGapView, ContributorView, ExplanationView, IndicatorDefinition } from '@profmonitor/domain';
+import type { ContributorView, ExplanationView, IndicatorDefinition } from '@profmonitor/domain';
 import { useOrganizations } from '@/api/organizations';
 import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
+import { AreaGapTable } from '@/components/indicator/AreaGapTable';
 import { StatusBadge } from '@/components/indicator/Badges';
 import { TableWrap } from '@/components/layout/Table';
 import { usePeriodLink, useSearchParam } from '@/hooks/use-search-param';
 import { formatNumber } from '@/lib/format';
-import { formatChange, formatValue, scaleOf } from '@/lib/indicators';
+import { formatValue, scaleOf } from '@/lib/indicators';
 import { useExplanation } from '../api/get-explanation';
 import { RowsTable } from './RowsTable';
 
@@ -100,7 +101,11 @@ function Explanation({ explanation, definition, period, org }: ExplanationProps)
         </p>
       )}
 
-      {explanation.areas && <AreasTable areas={explanation.areas} />}
+      {explanation.areas && (
+        <AreaGapTable
+          areas={[...explanation.areas].sort((a, b) => Math.abs(b.gap ?? 0) - Math.abs(a.gap ?? 0))}
+        />
+      )}
 
       {explanation.contributors.length > 0 ? (
         <ContributorsTable contributors={explanation.contributors} scale={scale} explanation={explanation} />
@@ -196,56 +201,6 @@ function ContributorsTable({
               </tr>
             </tfoot>
           )}
-      </table>
-    </TableWrap>
-  );
-}
-
-/** The mismatch index's table: each area's share among graduates against its share of vacancies. */
-function AreasTable({ areas }: { areas: AreaGapView[] }) {
-  const sorted = [...areas].sort((a, b) => Math.abs(b.gap ?? 0) - Math.abs(a.gap ?? 0));
-  return (
-    <TableWrap label="Выбор выпускников и потребность в кадрах по областям">
-      <table className="table">
-        <caption>
-          Выбор выпускников и вакансии по областям деятельности (по убыванию расхождения). Плюс — выпускников
-          больше, чем нужно рынку; минус — меньше.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Область</th>
-            <th scope="col" className="num">
-              Выпускников
-            </th>
-            <th scope="col" className="num">
-              Доля выпускников
-            </th>
-            <th scope="col" className="num">
-              Вакансий
-            </th>
-            <th scope="col" className="num">
-              Доля вакансий
-            </th>
-            <th scope="col" className="num">
-              Расхождение
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((area) => (
-            <tr key={area.area}>
-              <th scope="row">
-                {area.name}
-                {area.inDemand && <span className="tag">востребована</span>}
-              </th>
-              <td className="num">{formatNumber(area.graduates)}</td>
-              <td className="num">{formatValue(area.graduatesShare, 'percent')}</td>
-              <td className="num">{formatNumber(area.vacancies)}</td>
-              <td className="num">{formatValue(area.vacanciesShare, 'percent')}</td>
-              <td className="num">{formatChange(area.gap, 'percent') ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
       </table>
     </TableWrap>
   );

@@ -18,7 +18,7 @@ import { UploadsTable } from '@/components/uploads/UploadsTable';
 import { usePeriodLink } from '@/hooks/use-search-param';
 import { formatDate, formatNumber } from '@/lib/format';
 import { formatTarget, formatValue, scaleOf, type Scale } from '@/lib/indicators';
-import { sparklineOption, sparklineValues } from '../charts/sparkline-chart';
+import { sparklineOption, sparklineValues } from '@/components/echart/sparkline-chart';
 import { activeIn } from '../model';
 
 export function OrganizationPage() {

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { ErrorMessage, Loading } from '@/components/feedback/Feedback';
 import { TableWrap } from '@/components/layout/Table';
+import { VersionState } from '@/components/uploads/VersionState';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { useHistory } from '../api/get-history';
 import { sheetLabel, versionsBySheet } from '../model';
@@ -46,11 +47,7 @@ export function SheetVersions({ org, period }: { org: string; period: string }) 
                 ) : null}
                 <td className="num">{version.version}</td>
                 <td>
-                  {version.current ? (
-                    <span className="badge badge--ok">действует</span>
-                  ) : (
-                    <span className="muted">прежняя</span>
-                  )}
+                  <VersionState current={version.current} />
                 </td>
                 <td className="num">{formatNumber(version.rows)}</td>
                 <td>

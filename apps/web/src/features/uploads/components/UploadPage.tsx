@@ -2,9 +2,9 @@ import { Link, useParams } from 'react-router-dom';
 import type { UploadDetailView } from '@/api/uploads';
 import { useUpload } from '@/api/uploads';
 import { ErrorMessage, Loading } from '@/components/feedback/Feedback';
+import { ImportResultView } from '@/components/uploads/ImportResultView';
 import { formatDateTime } from '@/lib/format';
 import { formatFileSize, KIND_LABELS, outcomeLabel } from '@/lib/uploads';
-import { ImportResultView } from './ImportResultView';
 
 /** One upload from the log: who sent what and when, and its full result. */
 export function UploadPage() {

@@ -1,14 +1,13 @@
-import { useId } from 'react';
 import type { SessionUserView } from '@profmonitor/domain';
-import { useOrganizations } from '@/api/organizations';
 import { useCurrentUser } from '@/api/session';
+import { OrganizationSelect } from '@/components/layout/OrganizationSelect';
 import { PeriodGate } from '@/components/layout/PeriodGate';
+import { UploadPanel } from '@/components/uploads/UploadPanel';
 import { UploadsTable } from '@/components/uploads/UploadsTable';
 import { useSearchParam } from '@/hooks/use-search-param';
 import { canUse } from '@/lib/access';
 import { MissingReports } from './MissingReports';
 import { SheetVersions } from './SheetVersions';
-import { UploadPanel } from './UploadPanel';
 
 const TITLES: Record<SessionUserView['role'], string> = {
   committee: 'Загрузки отчётов',
@@ -44,7 +43,7 @@ function UploadsHistory({ user, period }: { user: SessionUserView; period: strin
         : undefined;
   return (
     <>
-      {user.role === 'committee' && <OrganizationPicker />}
+      {user.role === 'committee' && <OrganizationSelect allLabel="Все организации" inline />}
       {canUse(user, 'completeness') && !org && (
         <section className="card" aria-labelledby="missing-title">
           <h2 id="missing-title">Не прислали отчёт за {period}</h2>
@@ -65,27 +64,5 @@ function UploadsHistory({ user, period }: { user: SessionUserView; period: strin
         </section>
       )}
     </>
-  );
-}
-
-/** The committee looks at any organization's uploads; the choice lives in the address (`?org=`). */
-function OrganizationPicker() {
-  const id = useId();
-  const [org, setOrg] = useSearchParam('org');
-  const organizations = useOrganizations();
-  const sorted = [...(organizations.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
-  return (
-    <div className="field field--inline">
-      <label htmlFor={id}>Организация</label>
-      <select id={id} value={org ?? ''} onChange={(event) => setOrg(event.target.value || undefined)}>
-        <option value="">Все организации</option>
-        {org && !sorted.some((o) => o.code === org) && <option value={org}>{org}</option>}
-        {sorted.map((o) => (
-          <option key={o.code} value={o.code}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

@@ -4,7 +4,7 @@ import type { ImportResult } from '@profmonitor/domain';
 import { TableWrap } from '@/components/layout/Table';
 import { formatDate, formatNumber } from '@/lib/format';
 import { KIND_LABELS } from '@/lib/uploads';
-import { issueRows, nextStep, resultHeadline, type IssueRow } from '../model';
+import { issueRows, nextStep, resultHeadline, type IssueRow } from './import-result';
 
 /** Long error lists (a column wrong in every row) are cut: the first ones show what to fix. */
 const SHOWN_ISSUES = 500;

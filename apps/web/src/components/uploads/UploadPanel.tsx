@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import type { SessionUserView } from '@profmonitor/domain';
 import { apiUrl } from '@/lib/api-client';
-import { formatFileSize } from '@/lib/uploads';
-import { useUploadWorkbook } from '../api/upload-workbook';
-import { resultFromError, TEMPLATE_LABELS, type TemplateKind } from '../model';
+import { useUploadWorkbook } from '@/api/upload-workbook';
+import { formatFileSize, TEMPLATE_LABELS, type TemplateKind } from '@/lib/uploads';
 import { DropZone } from './DropZone';
+import { resultFromError } from './import-result';
 import { ImportResultView } from './ImportResultView';
 
 /** What each role sends: a school its report, the employment center vacancies, the committee anything. */
@@ -19,15 +19,22 @@ export function kindsFor(user: Pick<SessionUserView, 'role'>): TemplateKind[] {
   }
 }
 
+type UploadPanelProps = {
+  user: SessionUserView;
+  /** What this page takes, when less than the role may send (the demand page: vacancies only). */
+  only?: TemplateKind;
+  title?: string;
+};
+
 /** Template, drop zone, progress and the result of the file just sent. */
-export function UploadPanel({ user }: { user: SessionUserView }) {
-  const kinds = kindsFor(user);
+export function UploadPanel({ user, only, title = 'Загрузить файл' }: UploadPanelProps) {
+  const kinds = only && kindsFor(user).includes(only) ? [only] : kindsFor(user);
   const [kind, setKind] = useState<TemplateKind>(kinds[0]);
   const upload = useUploadWorkbook();
 
   return (
     <section className="card upload-panel" aria-labelledby="upload-title">
-      <h2 id="upload-title">Загрузить файл</h2>
+      <h2 id="upload-title">{title}</h2>
       {kinds.length > 1 && (
         <KindPicker kinds={kinds} kind={kind} onChange={setKind} disabled={upload.isPending} />
       )}

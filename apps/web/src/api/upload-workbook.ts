@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ImportResult } from '@profmonitor/domain';
-import { sessionQueryOptions } from '@/api/session';
 import { api } from '@/lib/api-client';
-import type { TemplateKind } from '../model';
+import type { TemplateKind } from '@/lib/uploads';
+import { invalidateRecomputed } from './recomputed';
 
 export type UploadRequest = { file: File; kind: TemplateKind };
 
@@ -40,12 +40,8 @@ export function useUploadWorkbook() {
         onSent: () => setChecking(true),
       });
     },
-    // Even a refused file is written to the upload log; an accepted one changes indicators,
-    // completeness, versions and maybe the periods: everything but the session is asked again.
-    onSettled: () =>
-      queryClient.invalidateQueries({
-        predicate: (query) => query.queryKey[0] !== sessionQueryOptions().queryKey[0],
-      }),
+    // Even a refused file is written to the upload log; an accepted one is recomputed.
+    onSettled: () => invalidateRecomputed(queryClient),
   });
 
   return {

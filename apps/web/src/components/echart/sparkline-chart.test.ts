@@ -37,4 +37,23 @@ describe('sparkline', () => {
     });
     expect((option.series as { markLine?: unknown }[])[0].markLine).toBeUndefined();
   });
+
+  it('writes each value at its point under the periods when labelled, for a trend read on its own', () => {
+    const option = sparklineOption({
+      periods,
+      values: [0.571, 0.584, 0.513],
+      scale: 'index',
+      target: { kind: 'decrease' },
+      selected: '2024/2025',
+      labelled: true,
+    });
+    expect(option.xAxis).toMatchObject({ show: true, data: periods });
+    expect(option.yAxis).toMatchObject({ min: 0, max: 1 });
+    const [series] = option.series as {
+      data: { symbolSize: number }[];
+      label: { formatter: (point: { value: number }) => string };
+    }[];
+    expect(series.data.map((d) => d.symbolSize)).toEqual([6, 6, 10]);
+    expect(series.label.formatter({ value: 0.513 })).toBe('0,51');
+  });
 });

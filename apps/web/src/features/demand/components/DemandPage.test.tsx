@@ -1,0 +1,150 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SessionUserView } from '@profmonitor/domain';
+import { ORGANIZATIONS, PERIODS, valueView } from '@/test/fixtures';
+import { mockApi } from '@/test/mock-api';
+import { renderPage } from '@/test/render';
+import { demandView, noDemandView } from '../test-data';
+import { DemandPage } from './DemandPage';
+
+// ECharts needs a canvas, which jsdom has not: a chart is its description here.
+vi.mock('@/components/echart/EChart', () => ({
+  EChart: ({ ariaLabel }: { ariaLabel: string }) => <div role="img" aria-label={ariaLabel} />,
+}));
+
+const EMPLOYMENT: SessionUserView = {
+  login: 'czn',
+  role: 'employment',
+  organization: null,
+  organizationName: null,
+};
+
+const INDICATORS = (url: URL) =>
+  url.searchParams.get('indicator') === 'stay_local'
+    ? [
+        valueView({
+          id: 'stay_local',
+          value: 0.27,
+          numerator: 27,
+          denominator: 100,
+          target: { kind: 'growth' },
+        }),
+      ]
+    : [
+        valueView({ id: 'demand_mismatch', period: '2023/2024', value: 0.36, target: { kind: 'decrease' } }),
+        valueView({ id: 'demand_mismatch', value: 0.3, change: -0.06, target: { kind: 'decrease' } }),
+      ];
+
+/** A table row's cells after its heading (the area), as text. */
+const cellsOf = (row: HTMLElement) =>
+  within(row)
+    .getAllByRole('cell')
+    .map((cell) => cell.textContent);
+
+const routes = (demand: unknown) => ({
+  '/api/periods': PERIODS,
+  '/api/organizations': ORGANIZATIONS,
+  '/api/demand': demand,
+  '/api/demand/versions': [],
+  '/api/indicators': INDICATORS,
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('DemandPage', () => {
+  it('says «нет данных» for a period without labor demand, never zero, and what to upload', async () => {
+    mockApi(routes(noDemandView()));
+    renderPage(<DemandPage />, { path: '/demand', url: '/demand?period=2024%2F2025', user: EMPLOYMENT });
+
+    const advice = await screen.findByText(/Нет данных о потребности в кадрах за 2024\/2025\./);
+    expect(advice.closest('[role="status"]')!.textContent).toContain(
+      'загружена книга «Потребность в кадрах (вакансии)» за этот период',
+    );
+    expect(screen.getByTestId('mismatch').textContent).toBe('нет данных');
+    // Graduates' choices are known; the vacancies are not, and are not shown as zero.
+    const table = screen.getByRole('region', { name: 'Выбор выпускников и вакансии по областям' });
+    const law = within(table).getByRole('row', { name: /Юриспруденция/ });
+    expect(cellsOf(law)).toEqual(['70', 'нет данных', '70,0 %', 'нет данных', 'нет данных', '']);
+    expect(screen.queryByText(/Больше всего выпускников/)).toBeNull();
+    expect(screen.queryByRole('img', { name: /Расхождение выбора/ })).toBeNull();
+    // The way out is on the page: the template and the drop zone for the vacancies workbook.
+    expect(screen.getByRole('link', { name: 'Скачать шаблон (.xlsx)' }).getAttribute('href')).toBe(
+      '/api/templates/vacancies',
+    );
+    expect(screen.getByLabelText('Файл: Потребность в кадрах (вакансии) (.xlsx)')).toBeTruthy();
+    expect(await screen.findByText(/За 2024\/2025 книги «Потребность в кадрах» не загружались/)).toBeTruthy();
+  });
+
+  it('shows the gap: the index with its trend, the two sentences, the chart and the table', async () => {
+    const fetch = mockApi(routes(demandView()));
+    renderPage(<DemandPage />, { path: '/demand', url: '/demand', user: EMPLOYMENT });
+
+    expect((await screen.findByTestId('mismatch')).textContent).toBe('0,30');
+    expect(screen.getByText(/против вакансий города на 01\.03\.2025/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Больше всего выпускников сверх потребности — IT и связь: 20,0 % выбора против 1,0 % вакансий.',
+      ),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Сильнее всего не хватает выпускников — Сервис и услуги: 10,0 % выбора против 40,0 % вакансий.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole('img', { name: /Сервис и услуги \(востребована\): −30,0 п\.п\./ })).toBeTruthy();
+    expect(await screen.findByTestId('stay_local')).toHaveProperty('textContent', '27,0 %');
+    expect(await screen.findByRole('img', { name: /2023\/2024 — 0,36; 2024\/2025 — 0,30/ })).toBeTruthy();
+
+    const table = screen.getByRole('region', { name: 'Выбор выпускников и вакансии по областям' });
+    const service = within(table).getByRole('row', { name: /Сервис и услуги/ });
+    expect(cellsOf(service)).toEqual([
+      '10',
+      '80',
+      '10,0 %',
+      '40,0 %',
+      '−30,0 п.п.',
+      'в дефицитевостребована',
+    ]);
+
+    // The employment center sees the city only: no organization to pick, no committee settings.
+    expect(screen.queryByLabelText('Выпускники')).toBeNull();
+    expect(screen.queryByRole('heading', { name: /Востребованные области/ })).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: 'Регион' }));
+    await act(async () => {});
+    const asked = fetch.mock.calls.map(([input]) => decodeURIComponent(String(input)));
+    expect(asked).toContain('/api/demand?period=2024/2025&territory=Регион');
+  });
+
+  it('lets the committee set the in-demand list and go back to the 5 % rule', async () => {
+    const sent: unknown[] = [];
+    mockApi({
+      ...routes(demandView({ inDemandList: ['33'] })),
+      '/api/professions': [],
+      '/api/demand/in-demand': (_url: URL, init?: RequestInit) => {
+        sent.push(JSON.parse(String(init?.body)));
+        return demandView();
+      },
+    });
+    renderPage(<DemandPage />, { path: '/demand', url: '/demand' });
+
+    const editor = (
+      await screen.findByRole('heading', { name: 'Востребованные области за 2024/2025' })
+    ).closest('section')!;
+    await within(editor).findByText(/Действует список комитета: 1 область/);
+    const save = within(editor).getByRole('button', { name: 'Сохранить список' });
+    expect(save).toHaveProperty('disabled', true);
+    fireEvent.click(within(editor).getByRole('checkbox', { name: /IT и связь/ }));
+    expect(save).toHaveProperty('disabled', false);
+    await act(async () => fireEvent.click(save));
+    expect(sent).toEqual([{ areas: ['33', '06'] }]);
+
+    await act(async () =>
+      fireEvent.click(within(editor).getByRole('button', { name: 'Вернуть правило 5 %' })),
+    );
+    expect(sent.at(-1)).toEqual({ areas: null });
+  });
+});

@@ -1,0 +1,32 @@
+import { useMemo } from 'react';
+import type { DemandView } from '@profmonitor/domain';
+import { EChart } from '@/components/echart/EChart';
+import { formatChange } from '@/lib/indicators';
+import { gapAreas, gapChartHeight, gapChartOption, IN_DEMAND_MARK } from '../charts/gap-chart';
+
+/** The gap per area, surplus to the right and deficit to the left. */
+export function GapChart({ demand }: { demand: DemandView }) {
+  const rows = useMemo(() => gapAreas(demand.areas), [demand.areas]);
+  const option = useMemo(() => gapChartOption(rows), [rows]);
+  const description = rows
+    .map((a) => `${a.name}${a.inDemand ? ' (востребована)' : ''}: ${formatChange(a.gap, 'percent')}`)
+    .join('; ');
+  return (
+    <figure className="card">
+      <figcaption>
+        <h2>Расхождение по областям</h2>
+        <span className="muted">
+          Доля выбора выпускников минус доля вакансий, в процентных пунктах.{' '}
+          <span className="gap-key gap-key--surplus">Вправо</span> — выпускников больше, чем нужно рынку;{' '}
+          <span className="gap-key gap-key--deficit">влево</span> — меньше (дефицит). {IN_DEMAND_MARK} —
+          востребованная область.
+        </span>
+      </figcaption>
+      <EChart
+        option={option}
+        height={gapChartHeight(rows.length)}
+        ariaLabel={`Расхождение выбора выпускников и вакансий по областям. ${description}`}
+      />
+    </figure>
+  );
+}
