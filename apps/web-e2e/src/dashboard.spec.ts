@@ -5,9 +5,8 @@ import {
   type IndicatorValueView,
 } from '@profmonitor/domain';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, SCREENSHOTS } from './support/browser';
-import { startDemoServer, type DemoServer } from './support/demo-server';
+import { SCREENSHOTS } from './support/browser';
+import { demoApp } from './support/demo-app';
 import { apiGet, DEMO_ACCOUNTS, logIn } from './support/session';
 
 // The committee's path through the built app on the demo data, signed in as `komitet`:
@@ -20,38 +19,28 @@ const query = `period=${encodeURIComponent(PERIOD)}`;
 const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
 const number = (n: number) => plain(new Intl.NumberFormat('ru-RU').format(n));
 
-let server: DemoServer;
-let browser: Browser;
-let page: Page;
+const app = demoApp();
 
 /** The API as the signed-in committee sees it. */
-const api = <T>(path: string): Promise<T> => apiGet<T>(page, `${server.url}${path}`);
+const api = <T>(path: string): Promise<T> => apiGet<T>(app.page, `${app.server.url}${path}`);
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
-  await logIn(page, server.url, DEMO_ACCOUNTS.committee);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await logIn(app.page, app.server.url, DEMO_ACCOUNTS.committee);
 });
 
 it('the overview shows every municipal value as the API computes it', async () => {
-  await page.goto(`${server.url}/overview?${query}`);
-  await page.getByRole('heading', { name: `Обзор за ${PERIOD} учебный год` }).waitFor();
+  await app.page.goto(`${app.server.url}/overview?${query}`);
+  await app.page.getByRole('heading', { name: `Обзор за ${PERIOD} учебный год` }).waitFor();
   const values = await api<IndicatorValueView[]>(`/api/indicators?${query}&org=municipal`);
 
   for (const definition of INDICATORS.filter((d) => d.kind === 'ratio')) {
     const value = values.find((v) => v.id === definition.id)!;
-    const tile = page.locator(`a.tile[href*="/indicators/${definition.id}"]`);
+    const tile = app.page.locator(`a.tile[href*="/indicators/${definition.id}"]`);
     expect(plain(await tile.locator('.tile__value').innerText())).toBe(formatPercent(value.value));
     if (value.status) expect(plain(await tile.innerText())).toContain(value.status);
   }
   const mismatch = values.find((v) => v.id === 'demand_mismatch')!;
-  const mismatchTile = page.locator('a.tile[href*="/indicators/demand_mismatch"] .tile__value');
+  const mismatchTile = app.page.locator('a.tile[href*="/indicators/demand_mismatch"] .tile__value');
   expect(plain(await mismatchTile.innerText())).toBe(mismatch.value!.toFixed(2).replace('.', ','));
 
   // The question a newcomer must answer: did the city reach 80 %, and which schools hold it back?
@@ -60,27 +49,27 @@ it('the overview shows every municipal value as the API computes it', async () =
   const laggards = (
     await api<IndicatorValueView[]>(`/api/indicators?${query}&indicator=coverage_8_11`)
   ).filter((v) => v.org !== null && v.status === 'не достигнуто');
-  const completeness = plain(await page.locator('#completeness').innerText());
+  const completeness = plain(await app.page.locator('#completeness').innerText());
   expect(completeness).toContain('Полнота отчётности');
   expect(laggards.length).toBeGreaterThan(0);
 
-  await page.screenshot({ path: join(SCREENSHOTS, '1-overview.png'), fullPage: true });
+  await app.page.screenshot({ path: join(SCREENSHOTS, '1-overview.png'), fullPage: true });
 });
 
 it('the coverage page explains the municipal value: numerator, denominator, contributors', async () => {
-  await page.locator('a.tile[href*="/indicators/coverage_8_11"]').click();
+  await app.page.locator('a.tile[href*="/indicators/coverage_8_11"]').click();
   const definition = INDICATORS.find((d) => d.id === 'coverage_8_11')!;
-  await page.getByRole('heading', { name: definition.name, level: 1 }).waitFor();
+  await app.page.getByRole('heading', { name: definition.name, level: 1 }).waitFor();
   const explanation = await api<ExplanationView>(`/api/indicators/coverage_8_11/explanation?${query}`);
 
-  const section = page.locator('#explanation');
+  const section = app.page.locator('#explanation');
   await section.locator('.formula').waitFor();
   const text = plain(await section.innerText());
   expect(text).toContain(`= ${number(explanation.numerator!)}`);
   expect(text).toContain(`= ${number(explanation.denominator!)}`);
   for (const contributor of explanation.contributors) expect(text).toContain(plain(contributor.name));
 
-  await page.screenshot({ path: join(SCREENSHOTS, '2-indicator-coverage.png'), fullPage: true });
+  await app.page.screenshot({ path: join(SCREENSHOTS, '2-indicator-coverage.png'), fullPage: true });
 });
 
 it('an organization page shows its own values, from the contributor it was reached by', async () => {
@@ -88,32 +77,32 @@ it('an organization page shows its own values, from the contributor it was reach
   const lowest = values
     .filter((v) => v.org !== null && v.value !== null)
     .sort((a, b) => a.value! - b.value!)[0];
-  await page.locator(`#explanation a[href*="/organizations/${lowest.org}"]`).first().click();
+  await app.page.locator(`#explanation a[href*="/organizations/${lowest.org}"]`).first().click();
 
   const organizations = await api<{ code: string; name: string }[]>('/api/organizations');
   const organization = organizations.find((o) => o.code === lowest.org)!;
-  await page.getByRole('heading', { name: organization.name, level: 1 }).waitFor();
+  await app.page.getByRole('heading', { name: organization.name, level: 1 }).waitFor();
   const own = await api<IndicatorValueView[]>(`/api/indicators?${query}&org=${lowest.org}`);
-  const table = page.getByRole('region', { name: `Показатели: ${organization.name}` });
+  const table = app.page.getByRole('region', { name: `Показатели: ${organization.name}` });
   await table.waitFor();
   for (const value of own.filter((v) => v.id !== 'demand_mismatch')) {
     const name = INDICATORS.find((d) => d.id === value.id)!.name;
-    const row = table.locator('tr', { has: page.getByRole('link', { name, exact: true }) });
+    const row = table.locator('tr', { has: app.page.getByRole('link', { name, exact: true }) });
     expect(plain(await row.locator('td').first().innerText())).toContain(formatPercent(value.value));
   }
 
-  await page.screenshot({ path: join(SCREENSHOTS, '3-organization.png'), fullPage: true });
+  await app.page.screenshot({ path: join(SCREENSHOTS, '3-organization.png'), fullPage: true });
 });
 
 it('works on a tablet, and shows where graduates went', async () => {
-  await page.setViewportSize({ width: 800, height: 1100 });
-  await page.goto(`${server.url}/overview?${query}`);
-  await page.locator('a.tile').first().waitFor();
-  await page.screenshot({ path: join(SCREENSHOTS, '4-overview-tablet.png'), fullPage: true });
+  await app.page.setViewportSize({ width: 800, height: 1100 });
+  await app.page.goto(`${app.server.url}/overview?${query}`);
+  await app.page.locator('a.tile').first().waitFor();
+  await app.page.screenshot({ path: join(SCREENSHOTS, '4-overview-tablet.png'), fullPage: true });
 
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`${server.url}/destinations?${query}`);
-  await page.getByRole('heading', { name: 'Куда пошли выпускники', level: 1 }).waitFor();
-  await page.locator('canvas').first().waitFor();
-  await page.screenshot({ path: join(SCREENSHOTS, '5-destinations.png'), fullPage: true });
+  await app.page.setViewportSize({ width: 1280, height: 900 });
+  await app.page.goto(`${app.server.url}/destinations?${query}`);
+  await app.page.getByRole('heading', { name: 'Куда пошли выпускники', level: 1 }).waitFor();
+  await app.page.locator('canvas').first().waitFor();
+  await app.page.screenshot({ path: join(SCREENSHOTS, '5-destinations.png'), fullPage: true });
 });

@@ -2,9 +2,9 @@ import type { SheetVersionView, UploadView } from '@profmonitor/domain';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, SCREENSHOTS } from './support/browser';
-import { ROOT, startDemoServer, type DemoServer } from './support/demo-server';
+import { SCREENSHOTS } from './support/browser';
+import { demoApp } from './support/demo-app';
+import { ROOT } from './support/demo-server';
 import { apiGet, DEMO_ACCOUNTS, logIn } from './support/session';
 
 // A school operator's year-end report through the built app: sign in as sch01, download the
@@ -17,9 +17,7 @@ const DEMO_REPORT = join(ROOT, 'data/demo/2024-2025/SCH01.xlsx');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-let server: DemoServer;
-let browser: Browser;
-let page: Page;
+const app = demoApp();
 
 /** The graduate row to break: a class-11 graduate who went to university (ВУЗ). */
 let brokenRow: number;
@@ -47,45 +45,37 @@ async function findRowToBreak(): Promise<number> {
 }
 
 async function upload(fileName: string, buffer: Buffer) {
-  await page
+  await app.page
     .getByLabel('Файл: Отчёт организации (.xlsx)')
     .setInputFiles({ name: fileName, mimeType: XLSX, buffer });
 }
 
 beforeAll(async () => {
   brokenRow = await findRowToBreak();
-  server = await startDemoServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 it('a page of the app sends a person without a session to sign in, and back after it', async () => {
-  await page.goto(`${server.url}/uploads?period=${encodeURIComponent(PERIOD)}`);
-  await page.waitForURL(/\/login\?next=/);
-  await page.getByLabel('Логин').fill(DEMO_ACCOUNTS.school.login);
-  await page.getByLabel('Пароль').fill('не тот пароль');
-  await page.getByRole('button', { name: 'Войти' }).click();
-  expect(plain(await page.getByRole('alert').innerText())).toContain('Неверный логин или пароль.');
-  await page.screenshot({ path: join(SCREENSHOTS, '6-login-error.png'), fullPage: true });
+  await app.page.goto(`${app.server.url}/uploads?period=${encodeURIComponent(PERIOD)}`);
+  await app.page.waitForURL(/\/login\?next=/);
+  await app.page.getByLabel('Логин').fill(DEMO_ACCOUNTS.school.login);
+  await app.page.getByLabel('Пароль').fill('не тот пароль');
+  await app.page.getByRole('button', { name: 'Войти' }).click();
+  expect(plain(await app.page.getByRole('alert').innerText())).toContain('Неверный логин или пароль.');
+  await app.page.screenshot({ path: join(SCREENSHOTS, '6-login-error.png'), fullPage: true });
 
-  await logIn(page, server.url, DEMO_ACCOUNTS.school);
-  expect(new URL(page.url()).pathname).toBe('/uploads');
-  await page.getByRole('heading', { name: 'Загрузка отчёта', level: 1 }).waitFor();
+  await logIn(app.page, app.server.url, DEMO_ACCOUNTS.school);
+  expect(new URL(app.page.url()).pathname).toBe('/uploads');
+  await app.page.getByRole('heading', { name: 'Загрузка отчёта', level: 1 }).waitFor();
   // The school is offered its own work, not the committee's pages.
-  const nav = page.getByRole('navigation', { name: 'Разделы' });
+  const nav = app.page.getByRole('navigation', { name: 'Разделы' });
   expect(await nav.getByRole('link', { name: 'Моя организация' }).count()).toBe(1);
   expect(await nav.getByRole('link', { name: 'Учётные записи' }).count()).toBe(0);
 });
 
 it('the school downloads its template as an .xlsx workbook', async () => {
   const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: 'Скачать шаблон (.xlsx)' }).click(),
+    app.page.waitForEvent('download'),
+    app.page.getByRole('link', { name: 'Скачать шаблон (.xlsx)' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   const file = (await download.path())!;
@@ -98,32 +88,32 @@ it('the school downloads its template as an .xlsx workbook', async () => {
 
 it('a report with a wrong value shows the error by sheet, row and column; the fixed one is accepted', async () => {
   await upload('SCH01-с-ошибкой.xlsx', await reportWith('Космос'));
-  const banner = page.locator('.result-banner');
+  const banner = app.page.locator('.result-banner');
   await banner.waitFor();
   expect(plain(await banner.innerText())).toMatch(/Файл (принят частично|отклонён)/);
 
-  const errors = page.getByRole('region', { name: 'Ошибки по листам, строкам и столбцам', exact: true });
+  const errors = app.page.getByRole('region', { name: 'Ошибки по листам, строкам и столбцам', exact: true });
   const errorRow = errors.locator('tbody tr', { hasText: 'Выпускники' }).first();
   const cells = (await errorRow.locator('td').allInnerTexts()).map(plain);
   expect(cells.slice(0, 3)).toEqual(['Выпускники', String(brokenRow), 'Направление']);
   expect(cells[3]).toMatch(/[а-яё]/i);
   expect(cells[3]).toContain('Космос');
-  const sheets = page.getByRole('region', { name: 'Листы файла', exact: true });
+  const sheets = app.page.getByRole('region', { name: 'Листы файла', exact: true });
   expect(plain(await sheets.locator('tr', { hasText: 'Выпускники' }).innerText())).toContain('отклонён');
-  await page.screenshot({ path: join(SCREENSHOTS, '7-upload-error.png'), fullPage: true });
+  await app.page.screenshot({ path: join(SCREENSHOTS, '7-upload-error.png'), fullPage: true });
 
   await upload('SCH01-исправлен.xlsx', await reportWith('СПО'));
-  await page.locator('.result-banner__title', { hasText: /^Файл принят$/ }).waitFor();
+  await app.page.locator('.result-banner__title', { hasText: /^Файл принят$/ }).waitFor();
   expect(await errors.count()).toBe(0);
 
   // The history shows both uploads, and a second version of «Выпускники» in force.
   const versions = await apiGet<SheetVersionView[]>(
-    page,
-    `${server.url}/api/history?org=SCH01&period=${encodeURIComponent(PERIOD)}`,
+    app.page,
+    `${app.server.url}/api/history?org=SCH01&period=${encodeURIComponent(PERIOD)}`,
   );
   const current = versions.find((v) => v.sheet === 'graduates' && v.current)!;
   expect(current).toMatchObject({ version: 2, fileName: 'SCH01-исправлен.xlsx', uploadedBy: 'sch01' });
-  const history = page.getByRole('region', { name: 'Версии листов', exact: true });
+  const history = app.page.getByRole('region', { name: 'Версии листов', exact: true });
   await history.getByText('SCH01-исправлен.xlsx').first().waitFor();
   const graduates = history
     .locator('tbody tr', { hasText: 'SCH01-исправлен.xlsx' })
@@ -131,10 +121,10 @@ it('a report with a wrong value shows the error by sheet, row and column; the fi
   expect(await graduates.count()).toBeGreaterThan(0);
 
   const uploads = await apiGet<UploadView[]>(
-    page,
-    `${server.url}/api/uploads?org=SCH01&period=${encodeURIComponent(PERIOD)}`,
+    app.page,
+    `${app.server.url}/api/uploads?org=SCH01&period=${encodeURIComponent(PERIOD)}`,
   );
-  const log = page.getByRole('region', { name: 'Загрузки', exact: true });
+  const log = app.page.getByRole('region', { name: 'Загрузки', exact: true });
   for (const upload of uploads.filter((u) => u.uploadedBy === 'sch01')) {
     await log.getByRole('link', { name: upload.fileName }).waitFor();
   }
@@ -142,23 +132,23 @@ it('a report with a wrong value shows the error by sheet, row and column; the fi
     'accepted',
     expect.stringMatching(/partial|rejected/),
   ]);
-  await page.screenshot({ path: join(SCREENSHOTS, '8-upload-accepted.png'), fullPage: true });
+  await app.page.screenshot({ path: join(SCREENSHOTS, '8-upload-accepted.png'), fullPage: true });
 });
 
 it('an upload’s page lists its errors, and the committee sees who has not reported', async () => {
-  await page
+  await app.page
     .getByRole('region', { name: 'Загрузки', exact: true })
     .getByRole('link', { name: 'SCH01-с-ошибкой.xlsx' })
     .click();
-  await page.getByRole('heading', { name: /Загрузка № \d+: SCH01-с-ошибкой\.xlsx/ }).waitFor();
-  const errors = page.getByRole('region', { name: 'Ошибки по листам, строкам и столбцам', exact: true });
+  await app.page.getByRole('heading', { name: /Загрузка № \d+: SCH01-с-ошибкой\.xlsx/ }).waitFor();
+  const errors = app.page.getByRole('region', { name: 'Ошибки по листам, строкам и столбцам', exact: true });
   expect(plain(await errors.innerText())).toContain('Направление');
 
-  await page.getByRole('button', { name: 'Выйти' }).click();
-  await page.waitForURL(/\/login$/);
-  await logIn(page, server.url, DEMO_ACCOUNTS.committee);
-  await page.goto(`${server.url}/uploads?period=${encodeURIComponent(PERIOD)}`);
-  const missing = page.getByRole('region', { name: `Не прислали отчёт за ${PERIOD}`, exact: true });
+  await app.page.getByRole('button', { name: 'Выйти' }).click();
+  await app.page.waitForURL(/\/login$/);
+  await logIn(app.page, app.server.url, DEMO_ACCOUNTS.committee);
+  await app.page.goto(`${app.server.url}/uploads?period=${encodeURIComponent(PERIOD)}`);
+  const missing = app.page.getByRole('region', { name: `Не прислали отчёт за ${PERIOD}`, exact: true });
   await missing.locator('li').first().waitFor();
-  await page.screenshot({ path: join(SCREENSHOTS, '9-committee-uploads.png'), fullPage: true });
+  await app.page.screenshot({ path: join(SCREENSHOTS, '9-committee-uploads.png'), fullPage: true });
 });
