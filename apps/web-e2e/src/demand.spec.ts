@@ -120,15 +120,13 @@ it('the committee also sees the in-demand list and the profession mapping', asyn
   await app.page.goto(`${app.server.url}/demand?period=${encodeURIComponent(PERIOD)}`);
 
   const city = await demandOf();
-  const editor = app.page.locator('section', {
-    has: app.page.getByRole('heading', { name: `Востребованные области за ${PERIOD}` }),
-  });
+  const editor = app.page.getByRole('region', { name: `Востребованные области за ${PERIOD}` });
   await editor.getByRole('checkbox').first().waitFor();
   const checked = await editor.getByRole('checkbox', { checked: true }).count();
   expect(checked).toBe(city.areas.filter((a) => a.inDemand).length);
 
   const mapping = await api<ProfessionMappingView[]>('/api/professions');
-  const table = app.page.getByRole('region', { name: 'Справочник профессий', exact: true });
+  const table = app.page.getByRole('region', { name: 'Строки справочника профессий', exact: true });
   await table.locator('tbody tr').first().waitFor();
   expect(await table.locator('tbody tr').count()).toBe(mapping.length);
 

@@ -120,13 +120,17 @@ describe('DemandPage', () => {
   });
 
   it('lets the committee set the in-demand list and go back to the 5 % rule', async () => {
+    // The server keeps the list: what is sent is what the next answer has.
+    let list: string[] | null = ['33'];
     const sent: unknown[] = [];
     mockApi({
-      ...routes(demandView({ inDemandList: ['33'] })),
+      ...routes(() => demandView({ inDemandList: list })),
       '/api/professions': [],
       '/api/demand/in-demand': (_url: URL, init?: RequestInit) => {
-        sent.push(JSON.parse(String(init?.body)));
-        return demandView();
+        const body = JSON.parse(String(init?.body)) as { areas: string[] | null };
+        sent.push(body);
+        list = body.areas;
+        return demandView({ inDemandList: list });
       },
     });
     renderPage(<DemandPage />, { path: '/demand', url: '/demand' });
@@ -134,17 +138,76 @@ describe('DemandPage', () => {
     const editor = (
       await screen.findByRole('heading', { name: 'Востребованные области за 2024/2025' })
     ).closest('section')!;
-    await within(editor).findByText(/Действует список комитета: 1 область/);
+    await within(editor).findByText(/Действует список комитета: 1 область\./);
     const save = within(editor).getByRole('button', { name: 'Сохранить список' });
     expect(save).toHaveProperty('disabled', true);
     fireEvent.click(within(editor).getByRole('checkbox', { name: /IT и связь/ }));
     expect(save).toHaveProperty('disabled', false);
     await act(async () => fireEvent.click(save));
     expect(sent).toEqual([{ areas: ['33', '06'] }]);
+    // The saved list starts the form afresh; the outcome stays in view.
+    await within(editor).findByText(/Действует список комитета: 2 области\./);
+    expect(within(editor).getByText('Список сохранён: показатели периода пересчитаны.')).toBeTruthy();
 
     await act(async () =>
       fireEvent.click(within(editor).getByRole('button', { name: 'Вернуть правило 5 %' })),
     );
     expect(sent.at(-1)).toEqual({ areas: null });
+    await within(editor).findByText(/Действует правило/);
+    expect(
+      within(editor).getByText('Снова действует правило 5 %: показатели периода пересчитаны.'),
+    ).toBeTruthy();
+  });
+
+  it('lets the committee extend the profession mapping, and says why a line is refused', async () => {
+    const lines = [
+      { id: 1, profession: 'бариста', okpdtr: null, area: '33', areaName: 'Сервис, оказание услуг' },
+    ];
+    mockApi({
+      ...routes(demandView()),
+      '/api/professions': (_url: URL, init?: RequestInit) => {
+        if (init?.method !== 'POST') return lines;
+        const body = JSON.parse(String(init.body)) as { profession?: string; okpdtr?: string; area: string };
+        if (lines.some((line) => line.profession === body.profession))
+          return {
+            status: 409,
+            body: { statusCode: 409, message: 'Такая строка уже есть в справочнике профессий.' },
+          };
+        const line = {
+          id: 2,
+          profession: body.profession ?? null,
+          okpdtr: body.okpdtr ?? null,
+          area: body.area,
+          areaName: 'Транспорт',
+        };
+        lines.push(line as (typeof lines)[number]);
+        return { status: 201, body: line };
+      },
+    });
+    renderPage(<DemandPage />, { path: '/demand', url: '/demand' });
+
+    const mapping = await screen.findByRole('region', { name: 'Справочник профессий' });
+    expect(await within(mapping).findByText('1 из 1')).toBeTruthy();
+    fireEvent.click(within(mapping).getByRole('button', { name: 'Добавить' }));
+    expect(within(mapping).getByRole('alert').textContent).toBe(
+      'Строка не добавлена. Укажите профессию, код ОКПДТР или оба.',
+    );
+
+    fireEvent.change(within(mapping).getByLabelText('Профессия'), { target: { value: 'бариста' } });
+    fireEvent.change(within(mapping).getByLabelText('Область'), { target: { value: '33' } });
+    await act(async () => fireEvent.click(within(mapping).getByRole('button', { name: 'Добавить' })));
+    expect((await within(mapping).findByRole('alert')).textContent).toBe(
+      'Строка не добавлена. Такая строка уже есть в справочнике профессий.',
+    );
+
+    fireEvent.change(within(mapping).getByLabelText('Профессия'), {
+      target: { value: 'водитель погрузчика' },
+    });
+    fireEvent.change(within(mapping).getByLabelText('Код ОКПДТР'), { target: { value: '11453' } });
+    fireEvent.change(within(mapping).getByLabelText('Область'), { target: { value: '17' } });
+    await act(async () => fireEvent.click(within(mapping).getByRole('button', { name: 'Добавить' })));
+    expect(await within(mapping).findByText('Добавлено: водитель погрузчика → Транспорт.')).toBeTruthy();
+    expect(await within(mapping).findByText('2 из 2')).toBeTruthy();
+    expect(within(mapping).getByRole('cell', { name: '11453' })).toBeTruthy();
   });
 });

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { DemandView } from '@profmonitor/domain';
 import { ErrorMessage, Loading } from '@/components/feedback/Feedback';
+import { plural } from '@/lib/format';
 import { formatValue } from '@/lib/indicators';
 import { useDemand } from '../api/get-demand';
 import { useUpdateInDemand } from '../api/update-in-demand';
@@ -13,8 +14,10 @@ import { inDemandChoices, type InDemandChoice } from '../model';
 export function InDemandEditor({ period }: { period: string }) {
   // The territory the rule uses (Город, else Регион) is the API's default one.
   const demand = useDemand({ period });
+  // Here, not in the form: a saved list remounts the form, and the outcome must stay in view.
+  const update = useUpdateInDemand();
   return (
-    <section className="card" aria-labelledby="in-demand-title">
+    <section className="card in-demand-editor" aria-labelledby="in-demand-title">
       <h2 id="in-demand-title">Востребованные области за {period}</h2>
       {demand.isPending ? (
         <Loading />
@@ -26,17 +29,30 @@ export function InDemandEditor({ period }: { period: string }) {
         />
       ) : (
         // A fresh form whenever the list in force changes: it starts from what is saved.
-        <InDemandForm key={JSON.stringify(demand.data.inDemandList)} demand={demand.data} />
+        <InDemandForm key={JSON.stringify(demand.data.inDemandList)} demand={demand.data} update={update} />
+      )}
+      {update.isError && (
+        <p className="alert" role="alert">
+          Список не сохранён. {update.error.message}
+        </p>
+      )}
+      {update.isSuccess && (
+        <p className="notice notice--ok" role="status">
+          {update.variables.areas === null
+            ? 'Снова действует правило 5 %: показатели периода пересчитаны.'
+            : 'Список сохранён: показатели периода пересчитаны.'}
+        </p>
       )}
     </section>
   );
 }
 
-function InDemandForm({ demand }: { demand: DemandView }) {
+type InDemandFormProps = { demand: DemandView; update: ReturnType<typeof useUpdateInDemand> };
+
+function InDemandForm({ demand, update }: InDemandFormProps) {
   const choices = inDemandChoices(demand);
   const initial = choices.filter((c) => c.inDemand).map((c) => c.area);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set(initial));
-  const update = useUpdateInDemand();
   const explicit = demand.inDemandList !== null;
   const changed = checked.size !== initial.length || initial.some((area) => !checked.has(area));
 
@@ -58,7 +74,7 @@ function InDemandForm({ demand }: { demand: DemandView }) {
     <form className="in-demand" onSubmit={submit} noValidate>
       <p className={explicit ? 'notice' : 'muted'}>
         {explicit
-          ? `Действует список комитета: ${initial.length} ${initial.length === 1 ? 'область' : 'областей'}. Доля вакансий на него не влияет.`
+          ? `Действует список комитета: ${initial.length} ${plural(initial.length, 'область', 'области', 'областей')}. Доля вакансий на него не влияет.`
           : `Действует правило: востребованы области, на которые приходится не меньше 5 % вакансий периода${demand.territory ? ` (${demand.territory === 'Город' ? 'город' : 'регион'})` : ''}. Отметьте области, чтобы задать список самим.`}
       </p>
       <fieldset className="in-demand__areas" disabled={update.isPending}>
@@ -93,16 +109,6 @@ function InDemandForm({ demand }: { demand: DemandView }) {
       </div>
       {checked.size === 0 && (
         <p className="muted small">Отметьте хотя бы одну область — или верните правило 5 %.</p>
-      )}
-      {update.isError && (
-        <p className="alert" role="alert">
-          Список не сохранён. {update.error.message}
-        </p>
-      )}
-      {update.isSuccess && (
-        <p className="notice notice--ok" role="status">
-          Сохранено: показатели периода пересчитаны.
-        </p>
       )}
     </form>
   );

@@ -117,7 +117,8 @@ function AddProfessionForm() {
       )}
       {add.isSuccess && !error && (
         <p className="notice notice--ok form__message" role="status">
-          Добавлено: {add.data.profession ?? add.data.okpdtr} → {add.data.areaName}.
+          Добавлено: {add.data.profession ?? add.data.okpdtr} →{' '}
+          {areaByCode(add.data.area)?.shortName ?? add.data.areaName}.
         </p>
       )}
     </form>
@@ -144,7 +145,7 @@ function ProfessionsTable({ lines }: { lines: ProfessionMappingView[] }) {
           {formatNumber(shown.length)} из {formatNumber(lines.length)}
         </span>
       </div>
-      <TableWrap label="Справочник профессий">
+      <TableWrap label="Строки справочника профессий">
         <table className="table table--compact table--scroll">
           <thead>
             <tr>
