@@ -21,21 +21,32 @@ import { InDemandListEntity } from './indicator.entities';
 /** A period as the recomputation needs it. */
 export type PeriodRef = Pick<PeriodEntity, 'id' | 'startYear'>;
 
+/** The period's context from its labor demands and the committee's list, already read. */
+export function contextOf(
+  period: PeriodRef,
+  demands: readonly LaborDemandSnapshot[],
+  list: readonly string[] | null,
+): PeriodContext {
+  const demand = demandOfPeriod(demands);
+  return { period: periodOf(period.startYear), demand, inDemand: inDemandAreas(demand, list) };
+}
+
 /** Reads what the indicator engine needs from the database: current sheets, demand, the registry. */
 @Injectable()
 export class IndicatorInputs {
   /** The period's context: its labor demand and in-demand areas (the committee's list first). */
   async context(manager: EntityManager, period: PeriodRef): Promise<PeriodContext> {
-    const demand = demandOfPeriod(await this.demands(manager, period.id));
-    const list = await manager.findOne(InDemandListEntity, {
-      where: { periodId: period.id },
-      order: { id: 'DESC' },
-    });
-    return {
-      period: periodOf(period.startYear),
-      demand,
-      inDemand: inDemandAreas(demand, list?.areas ?? null),
-    };
+    const [demands, list] = await Promise.all([
+      this.demands(manager, period.id),
+      this.inDemandList(manager, period.id),
+    ]);
+    return contextOf(period, demands, list);
+  }
+
+  /** The committee's latest explicit in-demand list of the period; null when the 5 % rule applies. */
+  async inDemandList(manager: EntityManager, periodId: number): Promise<string[] | null> {
+    const latest = await manager.findOne(InDemandListEntity, { where: { periodId }, order: { id: 'DESC' } });
+    return latest?.areas ?? null;
   }
 
   /** The current labor demands whose date falls in the period, with vacancies summed by area. */

@@ -17,7 +17,7 @@ import {
   InDemandListEntity,
   IndicatorValueEntity,
 } from '../indicators/indicator.entities';
-import { IndicatorInputs } from '../indicators/indicator-inputs';
+import { contextOf, IndicatorInputs } from '../indicators/indicator-inputs';
 import { IndicatorRecomputeService } from '../indicators/indicator-recompute.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PeriodEntity } from '../organizations/period.entity';
@@ -77,13 +77,13 @@ export class DemandService {
     organization: OrganizationEntity | null,
   ): Promise<DemandView> {
     const manager = this.dataSource.manager;
-    const [demands, context, list, choices, stayLocal] = await Promise.all([
+    const [demands, list, choices, stayLocal] = await Promise.all([
       this.inputs.demands(manager, period.id),
-      this.inputs.context(manager, period),
-      this.inDemandList(period.id),
+      this.inputs.inDemandList(manager, period.id),
       this.choices(period, organization?.id),
       this.stayLocal(period.id, organization?.id ?? null),
     ]);
+    const context = contextOf(period, demands, list);
     const demand = territory ? demandOfTerritory(demands, territory) : context.demand;
     // In demand is the period's (the spec's territory), whichever territory is compared.
     const table = demandTable(choices, demand, context.inDemand);
@@ -201,14 +201,6 @@ export class DemandService {
       numerator: stored?.numerator ?? null,
       denominator: stored?.denominator ?? null,
     };
-  }
-
-  private async inDemandList(periodId: number): Promise<string[] | null> {
-    const latest = await this.dataSource.manager.findOne(InDemandListEntity, {
-      where: { periodId },
-      order: { id: 'DESC' },
-    });
-    return latest?.areas ?? null;
   }
 
   /** gₐ: continuing graduates by area, of one organization or of the city (the organizations it pools). */

@@ -275,10 +275,18 @@ export interface DemandView {
   date: string | null;
   /** One organization's graduates instead of the city's; null for the city. */
   org: string | null;
+  /** The dissimilarity index; null without graduates' choices or without vacancies. */
   mismatch: number | null;
+  /** G: continuing graduates with a territory of Город or Регион and an area. */
   graduates: number;
+  /** V: the territory's vacancies; null without labor demand for the period («нет данных»). */
   vacancies: number | null;
+  /**
+   * Every area on either side: the largest difference of shares first, then more graduates,
+   * more vacancies, the lower code.
+   */
   areas: AreaGapView[];
+  /** The area with the most graduates beyond its share of vacancies, and the one with the least. */
   surplus: AreaGapView | null;
   deficit: AreaGapView | null;
   /** The committee's explicit in-demand list for the period, or null when the 5 % rule applies. */

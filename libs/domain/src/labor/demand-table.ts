@@ -1,24 +1,12 @@
 import { areaByCode } from '../areas/areas';
-import type { AreaGapView } from '../contracts/api';
+import type { AreaGapView, DemandView } from '../contracts/api';
 import { dissimilarity, type LaborDemandSnapshot } from '../indicators/labor-demand';
 
-/** Demand against choices for one period and territory: what the employment center reads. */
-export interface DemandTable {
-  /** The dissimilarity index; null without graduates' choices or without vacancies. */
-  mismatch: number | null;
-  /** G: continuing graduates with a territory of Город or Регион and an area. */
-  graduates: number;
-  /** V: the territory's vacancies; null without labor demand for the period («нет данных»). */
-  vacancies: number | null;
-  /**
-   * Every area on either side: the largest difference of shares first, then more graduates,
-   * more vacancies, the lower code.
-   */
-  areas: AreaGapView[];
-  /** The area with the most graduates beyond its share of vacancies, and the one with the least. */
-  surplus: AreaGapView | null;
-  deficit: AreaGapView | null;
-}
+/** Demand against choices for one period and territory: the part of DemandView the domain computes. */
+export type DemandTable = Pick<
+  DemandView,
+  'mismatch' | 'graduates' | 'vacancies' | 'areas' | 'surplus' | 'deficit'
+>;
 
 /**
  * The per-area table and the mismatch index from graduates' choices (gₐ) and a labor demand
