@@ -8,7 +8,10 @@ import type {
   RowRule,
   SheetContext,
 } from './schema';
-import { isBlank, showCell, type Cell } from './values';
+import { FormulaWithoutResult, isBlank, showCell, type Cell } from './values';
+
+const FORMULA_WITHOUT_RESULT_MESSAGE =
+  'В ячейке формула без вычисленного значения: файл сохранён программой, которая не вычисляет формулы. Откройте его в Excel или LibreOffice, сохраните и загрузите снова.';
 
 /** What became of one sheet. */
 export interface SheetOutcome {
@@ -102,6 +105,11 @@ function parseFields(
     const { cell } = cellOf(spec);
     if (isBlank(cell)) {
       record[spec.key] = null;
+      continue;
+    }
+    if (cell instanceof FormulaWithoutResult) {
+      record[spec.key] = null;
+      report(spec, FORMULA_WITHOUT_RESULT_MESSAGE);
       continue;
     }
     const parsed = spec.type.parse(cell);

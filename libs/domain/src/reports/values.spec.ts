@@ -15,11 +15,12 @@ import {
   wholeNumber,
   yesNo,
   type Cell,
+  type FormulaWithoutResult,
   type Parsed,
   type ValueType,
 } from './values';
 
-type FilledCell = Exclude<Cell, null | undefined>;
+type FilledCell = Exclude<Cell, null | undefined | FormulaWithoutResult>;
 
 /** The parsed value; fails the test with the message when the cell was rejected. */
 function valueOf<T>(type: ValueType<T>, cell: FilledCell): T {

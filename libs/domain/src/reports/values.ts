@@ -2,8 +2,19 @@ import { AREAS, findArea } from '../areas/areas';
 import { parsePeriod } from '../periods';
 import { normalizeName } from '../text';
 
-/** A cell as the workbook reader delivers it: formulas resolved, rich text flattened. */
-export type Cell = string | number | boolean | Date | null | undefined;
+/**
+ * A formula cell whose file holds no computed result: written by a program and never opened in a
+ * spreadsheet. It is never read as empty: the validator reports it at the cell.
+ */
+export class FormulaWithoutResult {
+  constructor(readonly formula: string = '') {}
+}
+
+/**
+ * A cell as the workbook reader delivers it: formulas resolved to their cached result (or
+ * FormulaWithoutResult), rich text flattened, a merged range's value given to each of its cells.
+ */
+export type Cell = string | number | boolean | Date | FormulaWithoutResult | null | undefined;
 
 export type Parsed<T> = { value: T } | { error: string };
 
@@ -16,7 +27,12 @@ export interface ValueType<T> {
   readonly description: string;
   /** Allowed values, for a dropdown in the template. */
   readonly options?: readonly string[];
-  parse(cell: Exclude<Cell, null | undefined>): Parsed<T>;
+  /**
+   * `text`: the template formats the column as text (`@`), so that a spreadsheet does not turn
+   * a code such as `15.01.05` into a date.
+   */
+  readonly cellFormat?: 'text';
+  parse(cell: Exclude<Cell, null | undefined | FormulaWithoutResult>): Parsed<T>;
 }
 
 /** True for a cell that holds nothing: no value, or only spaces. */
@@ -26,6 +42,7 @@ export function isBlank(cell: Cell): cell is null | undefined | '' {
 
 /** The cell as a person sees it, for quoting in messages. */
 export function showCell(cell: Cell): string {
+  if (cell instanceof FormulaWithoutResult) return cell.formula ? `=${cell.formula}` : 'формула';
   if (cell instanceof Date)
     return Number.isNaN(cell.getTime()) ? 'неверная дата' : formatIsoDate(toIsoDate(cell));
   return String(cell ?? '').trim();
@@ -37,6 +54,29 @@ const ok = <T>(value: T): Parsed<T> => ({ value });
 export const text: ValueType<string> = {
   description: 'текст',
   parse: (cell) => ok(cell instanceof Date ? formatIsoDate(toIsoDate(cell)) : String(cell).trim()),
+};
+
+/** Longest code (graduate, ОКСО, ОКПДТР, contract number, organization) a cell may hold. */
+export const MAX_CODE_LENGTH = 50;
+
+/**
+ * A code typed as text: `15.01.05`, `12/05`, `SCH01`. A real date in such a cell means the
+ * spreadsheet turned the code into a date, so it cannot be trusted.
+ */
+export const code: ValueType<string> = {
+  description: `код (текст, до ${MAX_CODE_LENGTH} символов)`,
+  cellFormat: 'text',
+  parse(cell) {
+    if (cell instanceof Date) {
+      return fail(
+        `Программа превратила код в дату «${showCell(cell)}». Введите код заново как текст: задайте ячейкам столбца формат «Текстовый» или начните код с апострофа (например, '15.01.05).`,
+      );
+    }
+    const value = String(cell).trim();
+    return value.length > MAX_CODE_LENGTH
+      ? fail(`Код длиннее ${MAX_CODE_LENGTH} символов (${value.length}). Укажите только сам код.`)
+      : ok(value);
+  },
 };
 
 export const count: ValueType<number> = {

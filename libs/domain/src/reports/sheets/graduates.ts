@@ -1,5 +1,5 @@
 import { column, type TableSheetSchema } from '../schema';
-import { area, oneOf, text, yesNo } from '../values';
+import { area, code, oneOf, text, yesNo } from '../values';
 
 export const GRADUATE_CLASSES = ['9', '11', 'СПО'] as const;
 export const DESTINATIONS = [
@@ -46,7 +46,7 @@ export const graduatesSheet: TableSheetSchema<GraduateRow> = {
     col({
       key: 'code',
       header: 'Код выпускника',
-      type: text,
+      type: code,
       unique: true,
       hint: 'внутренний код школы, без ФИО',
     }),
@@ -67,7 +67,7 @@ export const graduatesSheet: TableSheetSchema<GraduateRow> = {
       width: 30,
     }),
     col({ key: 'specialty', header: 'Специальность или профессия', type: text, width: 30 }),
-    col({ key: 'oksoCode', header: 'Код ОКСО', type: text, hint: 'например, 13.02.11', width: 12 }),
+    col({ key: 'oksoCode', header: 'Код ОКСО', type: code, hint: 'например, 13.02.11', width: 12 }),
     col({
       key: 'area',
       header: 'Область профессиональной деятельности',

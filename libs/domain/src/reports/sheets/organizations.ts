@@ -1,5 +1,5 @@
 import { column, type TableSheetSchema } from '../schema';
-import { oneOf, period, text } from '../values';
+import { code, oneOf, period, text } from '../values';
 
 export const ORGANIZATION_TYPES = ['Школа', 'Колледж', 'Дополнительное образование'] as const;
 export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
@@ -23,7 +23,7 @@ export const organizationsSheet: TableSheetSchema<OrganizationRow> = {
   name: 'Организации',
   description: 'одна организация в строке',
   columns: [
-    col({ key: 'code', header: 'Код', type: text, required: true, unique: true, width: 12 }),
+    col({ key: 'code', header: 'Код', type: code, required: true, unique: true, width: 12 }),
     col({ key: 'name', header: 'Наименование', type: text, required: true, width: 48 }),
     col({ key: 'type', header: 'Тип', type: oneOf(ORGANIZATION_TYPES), required: true, width: 26 }),
     col({ key: 'municipality', header: 'Муниципалитет', type: text, required: true, width: 24 }),

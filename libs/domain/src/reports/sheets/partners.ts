@@ -1,5 +1,5 @@
 import { column, type TableSheetSchema } from '../schema';
-import { date, formatIsoDate, oneOf, text } from '../values';
+import { code, date, formatIsoDate, oneOf, text } from '../values';
 
 export const PARTNER_TYPES = [
   'Предприятие',
@@ -36,7 +36,7 @@ export const partnersSheet: TableSheetSchema<PartnerRow> = {
       required: true,
       width: 24,
     }),
-    col({ key: 'contractNumber', header: 'Номер договора', type: text, width: 14 }),
+    col({ key: 'contractNumber', header: 'Номер договора', type: code, width: 14 }),
     col({ key: 'signedOn', header: 'Дата договора', type: date, required: true, width: 14 }),
     col({ key: 'validUntil', header: 'Действует до', type: date, hint: 'пусто — бессрочный', width: 14 }),
     col({

@@ -1,5 +1,5 @@
 import { column, type ItemsSheetSchema } from '../schema';
-import { period, text, url, yesNo } from '../values';
+import { code, period, text, url, yesNo } from '../values';
 
 export interface SchoolTitle {
   organizationCode: string;
@@ -23,7 +23,7 @@ export const schoolTitleSheet: ItemsSheetSchema<SchoolTitle> = {
     item({
       key: 'organizationCode',
       header: 'Код организации',
-      type: text,
+      type: code,
       required: true,
       hint: 'код из реестра организаций',
     }),

@@ -1,6 +1,6 @@
 import { areaByCode } from '../../areas/areas';
 import { column, type ItemsSheetSchema, type TableSheetSchema } from '../schema';
-import { amount, area, count, date, oneOf, text } from '../values';
+import { amount, area, code, count, date, oneOf, text } from '../values';
 
 export const DEMAND_TERRITORIES = ['Город', 'Регион'] as const;
 export type DemandTerritory = (typeof DEMAND_TERRITORIES)[number];
@@ -48,7 +48,7 @@ export const vacanciesSheet: TableSheetSchema<VacancyRow> = {
   description: 'одна профессия в строке',
   columns: [
     col({ key: 'profession', header: 'Профессия', type: text, required: true, width: 34 }),
-    col({ key: 'okpdtr', header: 'Код ОКПДТР', type: text, width: 12 }),
+    col({ key: 'okpdtr', header: 'Код ОКПДТР', type: code, width: 12 }),
     col({
       key: 'area',
       header: 'Область профессиональной деятельности',
