@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { Archive, WORKBOOK_PART, checkFileSize, toWorkbookError } from './archive';
 import { toCellValue, type CellValue } from './cell-value';
 import { resolveLimits, type WorkbookLimits } from './limits';
+import { detectFormat, readSheetJsWorkbook } from './sheetjs-reader';
 import { workbookError } from './workbook-error';
 
 /** One row as Excel numbers it; `cells[0]` is column A. Rows with no value at all are not given. */
@@ -33,6 +34,11 @@ export async function* readWorkbook(
 ): AsyncGenerator<RawSheet> {
   const resolved = resolveLimits(limits);
   await checkFileSize(path, resolved);
+  const format = await detectFormat(path, resolved);
+  if (format !== 'xlsx') {
+    yield* readSheetJsWorkbook(path, format, resolved);
+    return;
+  }
   const archive = await Archive.open(path, resolved);
   let current: SheetRows | undefined;
   try {

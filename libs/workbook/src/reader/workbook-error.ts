@@ -7,7 +7,11 @@ export type WorkbookErrorCode =
   | 'too_many_entries'
   | 'part_too_large'
   | 'total_too_large'
-  | 'too_many_rows';
+  | 'too_many_rows'
+  | 'too_many_strings'
+  | 'too_much_text'
+  | 'too_slow'
+  | 'too_much_memory';
 
 /**
  * A workbook the reader refuses. `message` is Russian text for the person who sent the file,
@@ -65,6 +69,15 @@ const MESSAGES = {
   too_many_rows: (sheet: string, max: number) =>
     `На листе «${sheet}» больше ${formatCount(max)} заполненных строк. ` +
     'Проверьте, нет ли ниже таблицы лишних данных или формул, удалите их, сохраните книгу и загрузите снова.',
+  too_many_strings: (max: number) =>
+    `В книге больше ${formatCount(max)} различных текстов — больше, чем может быть в отчёте. ${SLIM_DOWN}`,
+  too_much_text: (max: number) =>
+    `В книге больше ${formatCount(max)} символов текста — больше, чем может быть в отчёте. ` +
+    'Проверьте, нет ли в ячейках длинных вставленных текстов, удалите их, сохраните книгу и загрузите снова.',
+  too_slow: (seconds: number) =>
+    `Книгу не удалось прочитать за ${formatCount(seconds)} с: она устроена слишком сложно. ${SLIM_DOWN}`,
+  too_much_memory: (mib: number) =>
+    `Для чтения книги нужно больше ${formatCount(mib)} МБ памяти: она устроена слишком сложно. ${SLIM_DOWN}`,
 } satisfies Record<WorkbookErrorCode, (...args: never[]) => string>;
 
 type MessageArgs = { [C in WorkbookErrorCode]: Parameters<(typeof MESSAGES)[C]> };
