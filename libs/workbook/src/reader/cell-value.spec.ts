@@ -1,3 +1,4 @@
+import { FormulaWithoutResult } from '@profmonitor/domain';
 import { FORMULA_ERROR, excelSerialToDate, isDateFormat, toCellValue } from './cell-value';
 
 describe('isDateFormat', () => {
@@ -30,7 +31,7 @@ describe('toCellValue', () => {
 
   it('unwraps formulas, rich text, hyperlinks and errors', () => {
     expect(toCellValue({ formula: 'A1', result: 0 }, undefined, false)).toBe(0);
-    expect(toCellValue({ formula: 'A1' }, undefined, false)).toBeNull();
+    expect(toCellValue({ formula: 'A1' }, undefined, false)).toEqual(new FormulaWithoutResult('A1'));
     expect(toCellValue({ formula: 'NA()', result: Number.NaN }, undefined, false)).toBe(FORMULA_ERROR);
     expect(toCellValue({ formula: 'A1', result: { error: '#N/A' } }, undefined, false)).toBe('#N/A');
     expect(toCellValue({ formula: 'A1', result: 45536 }, 'dd.mm.yyyy', false)).toEqual(

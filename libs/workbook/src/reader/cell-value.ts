@@ -1,4 +1,6 @@
-export type CellValue = string | number | boolean | Date | null;
+import { FormulaWithoutResult } from '@profmonitor/domain';
+
+export type CellValue = string | number | boolean | Date | FormulaWithoutResult | null;
 
 /**
  * What a formula whose cached result is an error gives. ExcelJS's streaming reader keeps the
@@ -8,8 +10,8 @@ export type CellValue = string | number | boolean | Date | null;
 export const FORMULA_ERROR = '#ERROR!';
 
 /**
- * Turns a value as ExcelJS gives it into a plain one: a formula into its cached result (null
- * when there is none), rich text into its plain text, a hyperlink into its text, an error
+ * Turns a value as ExcelJS gives it into a plain one: a formula into its cached result
+ * (FormulaWithoutResult when the file holds none), rich text into its plain text, a hyperlink into its text, an error
  * into its text. A formula's numeric result in a date-formatted cell becomes a Date, as
  * ExcelJS already does for plain date cells (UTC midnight of the day Excel shows).
  */
@@ -33,6 +35,8 @@ export function toCellValue(value: unknown, numFmt: string | undefined, date1904
   // Shared formulas come out of the streaming reader as { formula: '', result }.
   if ('formula' in v || 'sharedFormula' in v || 'result' in v) {
     const result = v.result;
+    // Written by a program and never calculated: there is no value to read, and it is not empty.
+    if (result === undefined) return new FormulaWithoutResult(String(v.formula ?? v.sharedFormula ?? ''));
     if (typeof result === 'number') {
       if (Number.isNaN(result)) return FORMULA_ERROR;
       if (isDateFormat(numFmt)) return excelSerialToDate(result, date1904);

@@ -9,6 +9,15 @@ export interface WorkbookLimits {
   maxTotalBytes: number;
   /** Rows with at least one value, per sheet. */
   maxRowsPerSheet: number;
+  /**
+   * Distinct texts in the shared-strings table, and rich-text runs in it. No real report has
+   * more distinct texts than about ten per row of the largest sheet allowed.
+   */
+  maxSharedStrings: number;
+  /** Characters of all shared strings together. */
+  maxSharedTextChars: number;
+  /** Merged ranges per sheet. */
+  maxMergedRanges: number;
 }
 
 const MiB = 1024 * 1024;
@@ -19,6 +28,9 @@ export const DEFAULT_LIMITS: WorkbookLimits = Object.freeze({
   maxPartBytes: 200 * MiB,
   maxTotalBytes: 400 * MiB,
   maxRowsPerSheet: 200_000,
+  maxSharedStrings: 2_000_000,
+  maxSharedTextChars: 64 * MiB,
+  maxMergedRanges: 10_000,
 });
 
 /** Fills in the defaults; a limit that is not a positive number is a programming error. */

@@ -1,3 +1,4 @@
+import { FormulaWithoutResult } from '@profmonitor/domain';
 import ExcelJS from 'exceljs';
 import { readdir, readlink, realpath, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -113,7 +114,7 @@ describe('readWorkbook', () => {
           true,
           false,
           '#N/A',
-          null,
+          new FormulaWithoutResult('A1+1'),
           12.5,
         ],
       },
@@ -236,6 +237,7 @@ describe('readWorkbook', () => {
               '#REF!',
               new Date(Date.UTC(2024, 8, 2, 12)),
               1234.5,
+              new FormulaWithoutResult('SUM(A1:A1)'), // written by a program, never calculated
             ],
           },
         ],

@@ -4,6 +4,8 @@ import type { Readable } from 'node:stream';
 import { Archive, WORKBOOK_PART, checkFileSize, toWorkbookError } from './archive';
 import { toCellValue, type CellValue } from './cell-value';
 import { resolveLimits, type WorkbookLimits } from './limits';
+import { MergeFiller, scanMergedRanges } from './merges';
+import { readSharedStrings } from './shared-strings';
 import { detectFormat, readSheetJsWorkbook } from './sheetjs-reader';
 import { workbookError } from './workbook-error';
 
@@ -42,9 +44,9 @@ export async function* readWorkbook(
   const archive = await Archive.open(path, resolved);
   let current: SheetRows | undefined;
   try {
-    const book = await loadWorkbook(path, archive);
+    const book = await loadWorkbook(path, archive, resolved);
     for (const sheet of book.sheets) {
-      current = new SheetRows(sheet.name, () => readRows(archive, book, sheet, resolved.maxRowsPerSheet));
+      current = new SheetRows(sheet.name, () => readRows(archive, book, sheet, resolved));
       yield { name: sheet.name, rows: current };
       await current.close();
     }
@@ -67,14 +69,13 @@ export async function* readWorkbook(
  * cover every member used.
  */
 interface WorkbookReaderInternals {
-  sharedStrings?: unknown[];
+  sharedStrings?: string[];
   workbookRels?: Relationship[];
   model?: { sheets?: SheetEntry[] };
   properties?: { model?: { date1904?: boolean } };
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
   _parseWorksheet(
     iterator: Readable,
     sheetNo: number,
@@ -112,7 +113,7 @@ interface Book {
 const WORKBOOK_RELS_PART = 'xl/_rels/workbook.xml.rels';
 const MAX_EXCEL_ROW = 1_048_576;
 
-async function loadWorkbook(path: string, archive: Archive): Promise<Book> {
+async function loadWorkbook(path: string, archive: Archive, limits: WorkbookLimits): Promise<Book> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -138,10 +139,9 @@ async function loadWorkbook(path: string, archive: Archive): Promise<Book> {
   if (styles) await parse(styles, (s) => reader._parseStyles(s));
   const sharedStrings = relatedPart(rels, 'sharedStrings', archive);
   if (sharedStrings) {
+    // Our own parser, not ExcelJS's: plain strings, with the limits checked while reading.
     await parse(sharedStrings, async (s) => {
-      for await (const _ of reader._parseSharedStrings(s)) {
-        // in 'cache' mode the strings are stored on the reader, nothing is yielded
-      }
+      reader.sharedStrings = await readSharedStrings(s, limits);
     });
   } else {
     // A workbook of numbers only has no shared strings part.
@@ -179,9 +179,12 @@ async function* readRows(
   archive: Archive,
   book: Book,
   sheet: Book['sheets'][number],
-  maxRows: number,
+  limits: WorkbookLimits,
 ): AsyncGenerator<RawRow> {
   try {
+    const merges = await scanMergedRanges(await archive.openPart(sheet.part), limits.maxMergedRanges);
+    if (!merges) throw workbookError('too_many_merges', [sheet.name, limits.maxMergedRanges]);
+    const filler = merges.length > 0 ? new MergeFiller(merges) : undefined;
     const stream = await archive.openPart(sheet.part, 'utf8');
     const worksheet = book.reader._parseWorksheet(stream, 0).next().value.value;
     worksheet.name = sheet.name;
@@ -192,7 +195,9 @@ async function* readRows(
       if (!Number.isInteger(row.number) || row.number < 1 || row.number > MAX_EXCEL_ROW) {
         throw workbookError('corrupt', [`неверный номер строки на листе «${sheet.name}»`]);
       }
-      if (++count > maxRows) throw workbookError('too_many_rows', [sheet.name, maxRows]);
+      if (++count > limits.maxRowsPerSheet)
+        throw workbookError('too_many_rows', [sheet.name, limits.maxRowsPerSheet]);
+      filler?.fill(row.number, cells);
       yield { excelRow: row.number, cells };
     }
   } catch (err) {

@@ -153,12 +153,19 @@ export interface FixtureSheet {
   target?: string;
   /** A relationship type other than worksheet, e.g. 'chartsheet' (no part is written then). */
   type?: string;
+  /** XML after `</sheetData>`, e.g. `<mergeCells>`. */
+  after?: string;
 }
 
 /** The parts of a small hand-written .xlsx, the way other tools than Excel may write one. */
 export function handWrittenWorkbook(
   sheets: FixtureSheet[],
-  options: { styles?: string; workbookPr?: string } = {},
+  options: {
+    styles?: string;
+    workbookPr?: string;
+    /** The shared-strings part: its XML, or an entry of its own (a bomb deflated once). */
+    sharedStrings?: string | Omit<FixtureEntry, 'name'>;
+  } = {},
 ): FixtureEntry[] {
   const targets = sheets.map((sheet, i) => sheet.target ?? `worksheets/sheet${i + 1}.xml`);
   const rels = sheets.map(
@@ -167,6 +174,8 @@ export function handWrittenWorkbook(
   );
   if (options.styles)
     rels.push(`<Relationship Id="rIdStyles" Type="${DOC_RELS}/styles" Target="styles.xml"/>`);
+  if (options.sharedStrings)
+    rels.push(`<Relationship Id="rIdStrings" Type="${DOC_RELS}/sharedStrings" Target="sharedStrings.xml"/>`);
   const entries: FixtureEntry[] = [
     {
       name: '[Content_Types].xml',
@@ -193,15 +202,27 @@ export function handWrittenWorkbook(
     },
   ];
   if (options.styles) entries.push({ name: 'xl/styles.xml', data: options.styles });
+  if (typeof options.sharedStrings === 'string')
+    entries.push({ name: 'xl/sharedStrings.xml', data: options.sharedStrings });
+  else if (options.sharedStrings) entries.push({ name: 'xl/sharedStrings.xml', ...options.sharedStrings });
   sheets.forEach((sheet, i) => {
     if (sheet.type && sheet.type !== 'worksheet') return;
     const target = targets[i];
     entries.push({
       name: target.startsWith('/') ? target.slice(1) : `xl/${target}`,
-      data: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN_NS}"><sheetData>${sheet.rows}</sheetData></worksheet>`,
+      data: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN_NS}"><sheetData>${sheet.rows}</sheetData>${sheet.after ?? ''}</worksheet>`,
     });
   });
   return entries;
+}
+
+/** A shared-strings part holding these texts (XML-escaped). */
+export function sharedStringsXml(texts: readonly string[]): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN_NS}" count="${texts.length}" uniqueCount="${texts.length}">` +
+    texts.map((text) => `<si><t xml:space="preserve">${escapeXml(text)}</t></si>`).join('') +
+    '</sst>'
+  );
 }
 
 /** A styles part whose cellXfs are: 0 General, 1 a custom date format, 2 a plain number format. */

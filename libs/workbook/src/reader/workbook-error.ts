@@ -10,6 +10,7 @@ export type WorkbookErrorCode =
   | 'too_many_rows'
   | 'too_many_strings'
   | 'too_much_text'
+  | 'too_many_merges'
   | 'too_slow'
   | 'too_much_memory';
 
@@ -74,6 +75,9 @@ const MESSAGES = {
   too_much_text: (max: number) =>
     `В книге больше ${formatCount(max)} символов текста — больше, чем может быть в отчёте. ` +
     'Проверьте, нет ли в ячейках длинных вставленных текстов, удалите их, сохраните книгу и загрузите снова.',
+  too_many_merges: (sheet: string, max: number) =>
+    `На листе «${sheet}» больше ${formatCount(max)} объединённых ячеек. ` +
+    'Снимите объединение (выделите лист → «Объединить и поместить в центре» → отменить), сохраните книгу и загрузите снова.',
   too_slow: (seconds: number) =>
     `Книгу не удалось прочитать за ${formatCount(seconds)} с: она устроена слишком сложно. ${SLIM_DOWN}`,
   too_much_memory: (mib: number) =>
