@@ -18,3 +18,4 @@ export * from './indicators/labor-demand';
 export * from './indicators/engine';
 export * from './labor/demand-table';
 export * from './contracts/api';
+export * from './reports/file-name';
