@@ -19,3 +19,4 @@ export * from './indicators/engine';
 export * from './labor/demand-table';
 export * from './contracts/api';
 export * from './reports/file-name';
+export * from './reports/file-types';

@@ -1,0 +1,36 @@
+import {
+  fileExtension,
+  saveAsText,
+  WORKBOOK_FILE_TYPES,
+  workbookExtensionsText,
+  workbookFileTypeOf,
+} from './file-types';
+
+describe('workbook file types', () => {
+  it('are the four formats of the contract: .xlsx, .xlsm, .xls, .ods', () => {
+    expect(WORKBOOK_FILE_TYPES.map((type) => type.extension)).toEqual(['.xlsx', '.xlsm', '.xls', '.ods']);
+    expect(new Set(WORKBOOK_FILE_TYPES.map((type) => type.mimeType)).size).toBe(4);
+    for (const type of WORKBOOK_FILE_TYPES) expect(type.label).toMatch(/^[А-ЯЁ]/);
+  });
+
+  it('are recognised by the extension, in any case', () => {
+    expect(workbookFileTypeOf('отчёт.xlsx')?.extension).toBe('.xlsx');
+    expect(workbookFileTypeOf('ОТЧЁТ.XLSM')?.extension).toBe('.xlsm');
+    expect(workbookFileTypeOf('old.report.Xls')?.extension).toBe('.xls');
+    expect(workbookFileTypeOf('calc.ods ')?.extension).toBe('.ods');
+    for (const name of ['отчёт.csv', 'отчёт.pdf', 'отчёт.xlsx.pdf', 'отчёт', 'xlsx', '.xlsx/отчёт'])
+      expect(workbookFileTypeOf(name)).toBeUndefined();
+  });
+
+  it('fileExtension: the last extension, lower case, or nothing', () => {
+    expect(fileExtension('a.b.CSV')).toBe('.csv');
+    expect(fileExtension('без расширения')).toBe('');
+    expect(fileExtension('папка.d/файл')).toBe('');
+  });
+
+  it('are named in Russian for hints and messages', () => {
+    expect(workbookExtensionsText()).toBe('.xlsx, .xlsm, .xls или .ods');
+    expect(workbookExtensionsText('и')).toBe('.xlsx, .xlsm, .xls и .ods');
+    expect(saveAsText()).toBe('«Книга Excel (*.xlsx)»');
+  });
+});
