@@ -1,4 +1,4 @@
-import { normalizeName } from '../text';
+import { normalizeName, tidyText } from '../text';
 
 /** An area of professional activity from the classifier (`data/areas.csv`). */
 export interface Area {
@@ -82,9 +82,12 @@ for (const area of AREAS) {
   for (const key of [area.code, area.name, area.shortName]) areaByKey.set(normalizeName(key), area);
 }
 
-/** Finds an area by its code (`06`, `6`, `06.`), its full name or its short name. */
+/**
+ * Finds an area by its code (`06`, `6`, `06.`), its full name or its short name; names are
+ * matched like all names (case, spaces, ё, look-alike and invisible characters).
+ */
 export function findArea(text: string): Area | undefined {
-  const trimmed = text.trim();
+  const trimmed = tidyText(text);
   const code = /^(\d{1,2})\.?$/.exec(trimmed);
   if (code) return areaByKey.get(code[1].padStart(2, '0'));
   return areaByKey.get(normalizeName(trimmed));

@@ -1,4 +1,5 @@
 import { normalizeName } from '../text';
+import { HeaderMatcher } from './headers';
 import type {
   AnyItemsSheet,
   AnyTableSheet,
@@ -224,11 +225,11 @@ export class TableSheetValidator<Row = Record_> {
 
   private readHeader(excelRow: number, cells: readonly Cell[]): void {
     this.headerRow = excelRow;
-    const byHeader = new Map(this.columns.map((spec) => [normalizeName(spec.header), spec] as const));
+    const byHeader = new HeaderMatcher(this.columns.map((spec) => [spec.header, spec] as const));
     const index = new Map<string, number>();
     cells.forEach((cell, i) => {
       if (isBlank(cell)) return;
-      const spec = byHeader.get(normalizeName(showCell(cell)));
+      const spec = byHeader.match(showCell(cell));
       if (!spec) {
         this.log.warning(
           excelRow,
@@ -311,9 +312,13 @@ export class ItemsSheetValidator<Row = Record_> {
     const log = new IssueLog(schema.name);
     const items = schema.items as readonly AnyColumn[];
     const [header, ...itemRows] = this.rows;
-    const headers = (header?.cells ?? []).map((cell) => normalizeName(showCell(cell)));
-    const labelAt = headers.indexOf(normalizeName(schema.labelHeader));
-    const valueAt = headers.indexOf(normalizeName(schema.valueHeader));
+    const columns = new HeaderMatcher([
+      [schema.labelHeader, 'label'],
+      [schema.valueHeader, 'value'],
+    ] as const);
+    const headers = (header?.cells ?? []).map((cell) => columns.match(showCell(cell)));
+    const labelAt = headers.indexOf('label');
+    const valueAt = headers.indexOf('value');
     if (labelAt < 0 || valueAt < 0) {
       log.error(
         header?.excelRow ?? null,
@@ -322,11 +327,11 @@ export class ItemsSheetValidator<Row = Record_> {
       );
       return { outcome: log.outcome(0), record: {} };
     }
-    const byLabel = new Map(items.map((spec) => [normalizeName(spec.header), spec] as const));
+    const byLabel = new HeaderMatcher(items.map((spec) => [spec.header, spec] as const));
     const found = new Map<string, { excelRow: number; cell: Cell }>();
     for (const { excelRow, cells } of itemRows) {
       const label = showCell(cells[labelAt]);
-      const spec = byLabel.get(normalizeName(label));
+      const spec = byLabel.match(label);
       if (!spec) {
         const message = label
           ? `Показатель «${label}» не известен и не будет загружен. Названия показателей — как в шаблоне.`

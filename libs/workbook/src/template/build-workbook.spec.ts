@@ -17,7 +17,13 @@ import ExcelJS from 'exceljs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildWorkbook, templateFor, writeWorkbookFile, type WorkbookContent } from './build-workbook';
+import {
+  buildWorkbook,
+  TEMPLATE_ROWS,
+  templateFor,
+  writeWorkbookFile,
+  type WorkbookContent,
+} from './build-workbook';
 
 let dir: string;
 beforeAll(async () => {
@@ -94,7 +100,8 @@ describe('template of the school workbook', () => {
       expect(sheet.getRow(1).font?.bold).toBe(true);
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.autoFilter).toBeDefined();
-      expect(sheet.rowCount).toBe(1);
+      // Nothing below the header but empty cells (code columns are formatted cell by cell).
+      expect(sheet.actualRowCount).toBe(1);
     }
     expect(rowValues(sheetOf(workbook, 'Выпускники'), 1).slice(0, 4)).toEqual([
       'Код выпускника',
@@ -179,12 +186,101 @@ describe('template of the school workbook', () => {
     );
     expect(rows.get('Дата договора')?.slice(1)).toEqual(['Да', 'дата ДД.ММ.ГГГГ']);
     expect(rows.get('Код выпускника')?.[2]).toBe(
-      'текст; внутренний код школы, без ФИО; значения не повторяются',
+      'код (текст, до 50 символов); внутренний код школы, без ФИО; значения не повторяются',
     );
     for (const schema of schoolWorkbook.sheets) {
       for (const column of schema.columns) expect(rows.has(column.header)).toBe(true);
       expect(rows.has(`Лист «${schema.name}»: ${schema.description}`)).toBe(true);
     }
+  });
+});
+
+/** Every column of every kind whose values are codes (`cellFormat: 'text'`), by sheet name. */
+const codeColumns = (kind: WorkbookKind) =>
+  kind.sheets.flatMap((schema) =>
+    schema.columns.flatMap((column, i) =>
+      column.type.cellFormat === 'text' ? [{ sheet: schema.name, header: column.header, column: i + 1 }] : [],
+    ),
+  );
+
+describe('code columns are text, so that a spreadsheet does not turn 15.01.05 into a date', () => {
+  it('are the contract’s codes: graduate, ОКСО, contract number, ОКПДТР, the registry’s code', () => {
+    expect(WORKBOOK_KINDS.flatMap((kind) => codeColumns(kind).map((c) => `${c.sheet}: ${c.header}`))).toEqual(
+      [
+        'Выпускники: Код выпускника',
+        'Выпускники: Код ОКСО',
+        'Партнёры: Номер договора',
+        'Вакансии: Код ОКПДТР',
+        'Организации: Код',
+      ],
+    );
+  });
+
+  it.each(WORKBOOK_KINDS.map((kind) => [kind.id, kind] as const))(
+    '%s: every data row’s cell of a code column is formatted as text, the header and other columns are not',
+    async (id, kind) => {
+      const workbook = await roundTrip(templateFor(kind.id), `codes-${id}`);
+      for (const { sheet: name, column } of codeColumns(kind)) {
+        const sheet = sheetOf(workbook, name);
+        // The cells themselves carry the format (the rows exist in the file), not only the column.
+        expect(sheet.rowCount).toBe(TEMPLATE_ROWS);
+        for (let row = 2; row <= TEMPLATE_ROWS; row++) {
+          const cell = sheet.findCell(row, column);
+          expect({ row, numFmt: cell?.numFmt, value: cell?.value }).toEqual({
+            row,
+            numFmt: '@',
+            value: null,
+          });
+        }
+        expect(sheet.getColumn(column).numFmt).toBe('@');
+        expect(sheet.getCell(1, column).font?.bold).toBe(true);
+      }
+    },
+  );
+
+  it('numbers and dates keep their own formats', async () => {
+    const workbook = await roundTrip(templateFor('vacancies'), 'codes-vacancies-others');
+    const sheet = sheetOf(workbook, 'Вакансии');
+    const schema = vacanciesWorkbook.sheets[0];
+    const count = schema.columns.findIndex((c) => c.key === 'vacancies') + 1;
+    expect(sheet.findCell(2, count)).toBeUndefined();
+    expect(sheet.getColumn(count).numFmt).toBeUndefined();
+  });
+
+  it('the title’s «Код организации» value cell is text', async () => {
+    const workbook = await roundTrip(templateFor('school'), 'codes-title');
+    const sheet = sheetOf(workbook, 'Титул');
+    expect(sheet.getCell('A2').value).toBe('Код организации *');
+    expect(sheet.getCell('B2').numFmt).toBe('@');
+  });
+
+  it('a code written as text reads back as the same text', async () => {
+    const workbook = await roundTrip(
+      buildWorkbook(schoolWorkbook, {
+        sheets: {
+          graduates: [
+            {
+              code: '001',
+              graduateClass: 'СПО',
+              destination: 'СПО',
+              oksoCode: '15.01.05',
+              consciousChoice: true,
+            },
+          ],
+          partners: [{ contractNumber: '12/05' }],
+        },
+      }),
+      'codes-filled',
+    );
+    const graduates = sheetOf(workbook, 'Выпускники');
+    const okso = schoolWorkbook.sheets[0].columns.findIndex((c) => c.key === 'oksoCode') + 1;
+    expect([graduates.getCell(2, 1).value, graduates.getCell(2, okso).value]).toEqual(['001', '15.01.05']);
+    expect(graduates.getCell(2, okso).numFmt).toBe('@');
+    const contract =
+      schoolWorkbook.sheets
+        .find((s) => s.id === 'partners')!
+        .columns.findIndex((c) => c.key === 'contractNumber') + 1;
+    expect(sheetOf(workbook, 'Партнёры').getCell(2, contract).value).toBe('12/05');
   });
 });
 
@@ -311,7 +407,7 @@ describe('a filled school workbook', () => {
   });
 
   it('leaves a sheet without rows with its header only', () => {
-    expect(sheetOf(workbook, 'Партнёры').rowCount).toBe(1);
+    expect(sheetOf(workbook, 'Партнёры').actualRowCount).toBe(1);
   });
 
   it('reads back to the same domain values through the sheet validators', () => {

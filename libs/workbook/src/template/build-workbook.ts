@@ -9,7 +9,7 @@ import {
   type WorkbookKindId,
 } from '@profmonitor/domain';
 import ExcelJS from 'exceljs';
-import { cellValueFor, DATE_FORMAT, numFmtFor } from './cells';
+import { cellValueFor, DATE_FORMAT, formatsEveryCell, numFmtFor } from './cells';
 import { markedHeader } from './describe';
 import { writeInstructions } from './instructions';
 import { listFor, planLists, type DropdownList } from './lists';
@@ -167,8 +167,14 @@ function writeTableSheet(
     column.width = spec.width ?? Math.min(DEFAULT_WIDTH.max, Math.max(DEFAULT_WIDTH.min, text.length + 2));
     headerLines = Math.max(headerLines, Math.ceil(text.length / column.width));
     const numFmt = numFmtFor(spec.type);
-    // A column style also formats the cells people type into later.
+    // A column style also formats the cells people type into later, past the template's rows.
     if (numFmt) column.numFmt = numFmt;
+    // Codes are formatted cell by cell too, over the template's data rows: every program reads
+    // a cell's own format, while a column style may be dropped (Google Sheets and some web
+    // editors do), and a code that a spreadsheet once turned into a date cannot be read back.
+    if (numFmt && formatsEveryCell(spec.type)) {
+      for (let r = 2; r <= lastRow; r++) sheet.getCell(r, i + 1).numFmt = numFmt;
+    }
     const list = listFor(lists, spec.type);
     if (list) {
       const letter = columnLetter(i);

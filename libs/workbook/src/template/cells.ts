@@ -2,17 +2,23 @@ import { date, parseDateText, period, text, url, type ValueType } from '@profmon
 import type { CellValue } from 'exceljs';
 
 export const DATE_FORMAT = 'dd.mm.yyyy';
-const TEXT_FORMAT = '@';
+export const TEXT_FORMAT = '@';
 
 /**
- * The number format of a column of this type. Text columns are formatted as text so that
- * Excel keeps codes as typed: `13.02.11` stays a code, not a date, and `001` keeps its zeros.
+ * The number format of a column of this type. Codes (`cellFormat: 'text'`) are formatted as
+ * text so that Excel and LibreOffice keep them as typed: `15.01.05` stays a code, not a date
+ * (as a Russian locale would read it), and `001` keeps its zeros. Text, periods, addresses and
+ * dropdown options are text too, so that `2023/2024` or `9` is never turned into something else.
  */
 export function numFmtFor(type: ValueType<unknown>): string | undefined {
   if (type === date) return DATE_FORMAT;
-  if (type === text || type === period || type === url || type.options) return TEXT_FORMAT;
+  if (type.cellFormat === 'text' || type === text || type === period || type === url || type.options)
+    return TEXT_FORMAT;
   return undefined;
 }
+
+/** A type whose every data cell is formatted, not only its column (see writeTableSheet). */
+export const formatsEveryCell = (type: ValueType<unknown>): boolean => type.cellFormat === 'text';
 
 /**
  * A domain value (as the sheet validator returns it) → the cell a person would have typed:
