@@ -284,6 +284,36 @@ describe('code columns are text, so that a spreadsheet does not turn 15.01.05 in
   });
 });
 
+describe('a school’s own template', () => {
+  it('comes with its organization code and period in the title, as text; the rest stays blank', async () => {
+    const workbook = await roundTrip(
+      templateFor('school', { organizationCode: '0012', period: '2025/2026' }),
+      'school-prefilled',
+    );
+    const sheet = sheetOf(workbook, 'Титул');
+    expect([2, 3, 4, 5, 6, 7].map((row) => sheet.getCell(`B${row}`).value)).toEqual([
+      '0012',
+      '2025/2026',
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(sheet.getCell('B2').numFmt).toBe('@');
+    expect(sheet.getCell('B3').numFmt).toBe('@');
+    // Still a template: the dropdowns, the instructions and empty data sheets.
+    expect(listValues(workbook, validationsOf(sheet)['B4']!)).toEqual(['Да', 'Нет']);
+    expect(sheetOf(workbook, INSTRUCTIONS_SHEET).getCell('A1').value).toBe('Отчёт организации');
+    const graduates = sheetOf(workbook, 'Выпускники');
+    expect(graduates.actualRowCount).toBe(1);
+    expect(validationsOf(graduates)[`C${TEMPLATE_ROWS}`]).toMatchObject({ type: 'list' });
+  });
+
+  it('refuses an item the title does not have', () => {
+    expect(() => templateFor('school', { organisation: 'SCH01' })).toThrow(/no title item "organisation"/);
+  });
+});
+
 describe('templates of the other kinds', () => {
   it('builds the employment center workbook', async () => {
     const workbook = await roundTrip(templateFor('vacancies'), 'vacancies');

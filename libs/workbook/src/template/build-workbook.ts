@@ -74,11 +74,14 @@ export async function writeWorkbookFile(workbook: ExcelJS.Workbook, path: string
   await workbook.xlsx.writeFile(path);
 }
 
-/** The blank template of a workbook kind. */
-export function templateFor(kindId: WorkbookKindId): ExcelJS.Workbook {
+/**
+ * The template of a workbook kind: blank, or with title items already filled in (a school's
+ * own template comes with its organization code and the period, `{ organizationCode, period }`).
+ */
+export function templateFor(kindId: WorkbookKindId, title?: WorkbookContent['title']): ExcelJS.Workbook {
   const kind = WORKBOOK_KINDS.find((k) => k.id === kindId);
   if (!kind) throw new Error(`Unknown workbook kind: ${kindId}`);
-  return buildWorkbook(kind);
+  return buildWorkbook(kind, title ? { title } : {});
 }
 
 /** Typos in test fixtures would otherwise write a silently empty sheet. */
