@@ -1,13 +1,17 @@
 import {
   amount,
   area,
+  code,
   count,
   date,
   formatIsoDate,
   isBlank,
+  MAX_CODE_LENGTH,
+  MAX_TEXT_LENGTH,
   oneOf,
   parseDateText,
   period,
+  quoteCell,
   showCell,
   text,
   toIsoDate,
@@ -48,8 +52,14 @@ const utcDate = (year: number, month: number, day: number) => new Date(Date.UTC(
 
 describe('isBlank and showCell', () => {
   it('treats null, undefined, empty and space-only texts as blank', () => {
-    for (const cell of [null, undefined, '', '   ', '\t']) expect(isBlank(cell)).toBe(true);
+    for (const cell of [null, undefined, '', '   ', '\t', '\u00a0', '\u200b', ' \u00ad\ufeff\n'])
+      expect(isBlank(cell)).toBe(true);
     for (const cell of [0, false, 'x', utcDate(2024, 1, 1)]) expect(isBlank(cell)).toBe(false);
+  });
+
+  it('quotes a cell cut to 100 characters', () => {
+    expect(quoteCell('Да')).toBe('Да');
+    expect(quoteCell('я'.repeat(500))).toBe(`${'я'.repeat(100)}…`);
   });
 
   it('shows a cell as a person sees it', () => {
@@ -64,8 +74,50 @@ describe('isBlank and showCell', () => {
 describe('text', () => {
   it('trims texts and writes numbers and dates as a person sees them', () => {
     expect(valueOf(text, '  Школа № 5 ')).toBe('Школа № 5');
+    expect(valueOf(text, '\u00a0\u200bШкола № 5\u202f\n')).toBe('Школа № 5');
     expect(valueOf(text, 13.0211)).toBe('13.0211');
     expect(valueOf(text, utcDate(2024, 5, 25))).toBe('25.05.2024');
+  });
+
+  it(`holds at most ${MAX_TEXT_LENGTH} characters`, () => {
+    expect(valueOf(text, 'я'.repeat(MAX_TEXT_LENGTH))).toHaveLength(MAX_TEXT_LENGTH);
+    expect(valueOf(text, ` ${'я'.repeat(MAX_TEXT_LENGTH)} `)).toHaveLength(MAX_TEXT_LENGTH);
+    expect(valueOf(text, '😀'.repeat(MAX_TEXT_LENGTH))).toHaveLength(2 * MAX_TEXT_LENGTH);
+  });
+
+  it('rejects a longer text, saying how long it is and the limit, without quoting it', () => {
+    const message = errorOf(text, 'я'.repeat(1234));
+    expect(message).toBe(
+      'Текст длиннее 1000 символов: в ячейке 1234 символа. Сократите его до 1000 символов.',
+    );
+    expect(errorOf(text, 'я'.repeat(1001))).toContain('в ячейке 1001 символ.');
+    expect(errorOf(text, 'я'.repeat(32767))).toContain('в ячейке 32767 символов.');
+  });
+});
+
+describe('code', () => {
+  it('reads a code as text: trimmed, numbers as digits, invisible characters removed', () => {
+    expect(valueOf(code, ' 15.01.05 ')).toBe('15.01.05');
+    expect(valueOf(code, 105)).toBe('105');
+    expect(valueOf(code, 'SCH\u200b01\u00ad')).toBe('SCH01');
+    expect(valueOf(code, 'A'.repeat(MAX_CODE_LENGTH))).toHaveLength(MAX_CODE_LENGTH);
+  });
+
+  it(`rejects a code longer than ${MAX_CODE_LENGTH} characters, saying how long it is`, () => {
+    expect(errorOf(code, 'A'.repeat(51))).toBe(
+      'Код длиннее 50 символов: в ячейке 51 символ. Укажите только сам код, не длиннее 50 символов.',
+    );
+  });
+
+  it('rejects a real date, telling to type the code as text', () => {
+    const message = errorOf(code, utcDate(2005, 1, 15));
+    expect(message).toContain('превратила код в дату «15.01.2005»');
+    expect(message).toContain('как текст');
+    expect(message).toContain('«Текстовый»');
+  });
+
+  it('is formatted as text in templates', () => {
+    expect(code.cellFormat).toBe('text');
   });
 });
 
@@ -79,18 +131,34 @@ describe('count', () => {
     ['12.0', 12],
     ['12,0', 12],
     ['1 200', 1200],
+    ['1 234', 1234],
+    ['1\u00a0234', 1234],
+    ['1\u202f234', 1234],
+    ['1\u2009234', 1234],
+    ['1 234 567', 1234567],
+    ['\u200b12\u200b', 12],
+    ['12\n', 12],
   ])('reads %p as %p', (cell, expected) => {
     expect(valueOf(count, cell)).toBe(expected);
   });
 
-  it.each<FilledCell>([12.5, -1, '-1', '12.5', 'двенадцать', '12 шт.', true, utcDate(2024, 1, 12)])(
-    'rejects %p with a Russian message asking for a whole non-negative number',
-    (cell) => {
-      const message = errorOf(count, cell);
-      expectRussianMessageQuoting(message, showCell(cell));
-      expect(message).toContain('целое неотрицательное число');
-    },
-  );
+  it.each<FilledCell>([
+    12.5,
+    -1,
+    '-1',
+    '12.5',
+    '12,5',
+    'двенадцать',
+    '12 шт.',
+    '12 34',
+    '1 2345',
+    true,
+    utcDate(2024, 1, 12),
+  ])('rejects %p with a Russian message asking for a whole non-negative number', (cell) => {
+    const message = errorOf(count, cell);
+    expectRussianMessageQuoting(message, showCell(cell));
+    expect(message).toContain('целое неотрицательное число');
+  });
 
   it('quotes the text the person wrote', () => {
     expect(errorOf(count, 'двенадцать')).toBe(
@@ -119,13 +187,30 @@ describe('amount', () => {
 });
 
 describe('yesNo', () => {
-  it.each<FilledCell>(['Да', 'да', 'ДА', ' Да ', '1', 1, '+', true, 'true'])('reads %p as yes', (cell) => {
+  it.each<FilledCell>([
+    'Да',
+    'да',
+    'ДА',
+    ' Да ',
+    '1',
+    1,
+    '+',
+    true,
+    'true',
+    'TRUE',
+    'ИСТИНА',
+    'Дa',
+    'Д\u200bа',
+  ])('reads %p as yes', (cell) => {
     expect(valueOf(yesNo, cell)).toBe(true);
   });
 
-  it.each<FilledCell>(['Нет', 'нет', 'НЕТ', '0', 0, '-', false, 'false'])('reads %p as no', (cell) => {
-    expect(valueOf(yesNo, cell)).toBe(false);
-  });
+  it.each<FilledCell>(['Нет', 'нет', 'НЕТ', '0', 0, '-', false, 'false', 'ЛОЖЬ', 'Hет', 'нет\u00a0'])(
+    'reads %p as no',
+    (cell) => {
+      expect(valueOf(yesNo, cell)).toBe(false);
+    },
+  );
 
   it.each<FilledCell>(['Может быть', 'Yes', 'д', 2, '2'])('rejects %p, asking for Да or Нет', (cell) => {
     const message = errorOf(yesNo, cell);
@@ -150,6 +235,12 @@ describe('date', () => {
     ['01.09.2023', '2023-09-01'],
     ['2024-08-31', '2024-08-31'],
     ['29.02.2024', '2024-02-29'],
+    ['20.11.2023 г.', '2023-11-20'],
+    ['20.11.2023г.', '2023-11-20'],
+    ['20.11.2023 г', '2023-11-20'],
+    ['20.11.2023\u00a0г.', '2023-11-20'],
+    ['1.9.2023', '2023-09-01'],
+    ['\u200b2023-11-20\u00a0', '2023-11-20'],
   ])('reads the text «%s» as %s', (cell, expected) => {
     expect(valueOf(date, cell)).toBe(expected);
   });
@@ -161,6 +252,8 @@ describe('date', () => {
     '32.01.2024',
     '2024/08/31',
     '31/08/2024',
+    '20.11.2023 года рождения',
+    'г. 20.11.2023',
     'вчера',
     45535,
   ])('rejects %p, showing the expected form', (cell) => {
@@ -191,15 +284,28 @@ describe('date helpers', () => {
 });
 
 describe('period', () => {
-  it.each(['2023/2024', '2023-2024', '2023–2024', ' 2023 / 2024 '])('reads «%s» as 2023/2024', (cell) => {
+  it.each([
+    '2023/2024',
+    '2023-2024',
+    '2023–2024',
+    ' 2023 / 2024 ',
+    '2023/24',
+    '2023-24',
+    '2023/2024 уч. год',
+    '2023-2024 учебный год',
+    '2023/24 г.',
+  ])('reads «%s» as 2023/2024', (cell) => {
     expect(valueOf(period, cell)).toBe('2023/2024');
   });
 
-  it.each<FilledCell>(['2023/2025', '2023', 2023, 'этот год'])('rejects %p with an example', (cell) => {
-    const message = errorOf(period, cell);
-    expectRussianMessageQuoting(message, showCell(cell));
-    expect(message).toContain('2023/2024');
-  });
+  it.each<FilledCell>(['2023/2025', '2023/25', '2023', 2023, 'этот год'])(
+    'rejects %p with an example',
+    (cell) => {
+      const message = errorOf(period, cell);
+      expectRussianMessageQuoting(message, showCell(cell));
+      expect(message).toContain('2023/2024');
+    },
+  );
 });
 
 describe('area', () => {
@@ -212,8 +318,18 @@ describe('area', () => {
     'it и связь',
     'Связь, информационные и коммуникационные технологии',
     '06 IT и связь',
+    '06\u00a0',
+    '\u200b06',
+    'Cвязь, информационные и коммуникационные технологии',
+    'Связь,\nинформационные и коммуникационные технологии',
   ])('reads %p as the code 06', (cell) => {
     expect(valueOf(area, cell)).toBe('06');
+  });
+
+  it('reads names with look-alike letters and invisible characters', () => {
+    expect(valueOf(area, 'Kультура')).toBe('04');
+    expect(valueOf(area, 'Транс\u00adпорт')).toBe('17');
+    expect(valueOf(area, 'лёгкая промышленность')).toBe('21');
   });
 
   it('accepts every option of its own dropdown', () => {
@@ -268,6 +384,20 @@ describe('oneOf', () => {
 
   it('reads ё and е alike', () => {
     expect(valueOf(partner, 'партнерская нко')).toBe('Партнёрская НКО');
+  });
+
+  it('reads Latin look-alikes and invisible characters as the contract says', () => {
+    expect(valueOf(grade, 'CПО')).toBe('СПО');
+    expect(valueOf(grade, 'С\u200bПО')).toBe('СПО');
+    expect(valueOf(partner, 'Пред\u00adприятие')).toBe('Предприятие');
+    expect(valueOf(partner, 'Пpедпpиятие\u00a0')).toBe('Предприятие');
+    expect(valueOf(partner, 'Другой\nрегион')).toBe('Другой регион');
+  });
+
+  it('quotes a long rejected value cut short', () => {
+    const message = errorOf(grade, 'Я'.repeat(30000));
+    expect(message.length).toBeLessThan(200);
+    expect(message).toContain('…»');
   });
 
   it('reads numbers as their text', () => {

@@ -1,6 +1,6 @@
 import { AREAS, findArea } from '../areas/areas';
 import { parsePeriod } from '../periods';
-import { normalizeName } from '../text';
+import { clip, normalizeName, plural, tidyText } from '../text';
 
 /**
  * A formula cell whose file holds no computed result: written by a program and never opened in a
@@ -35,9 +35,9 @@ export interface ValueType<T> {
   parse(cell: Exclude<Cell, null | undefined | FormulaWithoutResult>): Parsed<T>;
 }
 
-/** True for a cell that holds nothing: no value, or only spaces. */
+/** True for a cell that holds nothing: no value, or only spaces and invisible characters. */
 export function isBlank(cell: Cell): cell is null | undefined | '' {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  return cell === null || cell === undefined || (typeof cell === 'string' && tidyText(cell) === '');
 }
 
 /** The cell as a person sees it, for quoting in messages. */
@@ -48,20 +48,44 @@ export function showCell(cell: Cell): string {
   return String(cell ?? '').trim();
 }
 
+/** The cell as a person sees it, cut for quoting in a message (a cell may hold 32,767 characters). */
+export function quoteCell(cell: Cell): string {
+  return clip(showCell(cell));
+}
+
 const fail = <T>(error: string): Parsed<T> => ({ error });
 const ok = <T>(value: T): Parsed<T> => ({ value });
 
-export const text: ValueType<string> = {
-  description: 'текст',
-  parse: (cell) => ok(cell instanceof Date ? formatIsoDate(toIsoDate(cell)) : String(cell).trim()),
-};
+/** Spaces and invisible characters at either end of a text: ignored everywhere. */
+const EDGES = /^[\s\u200b-\u200f\u2060\u00ad\ufeff]+|[\s\u200b-\u200f\u2060\u00ad\ufeff]+$/g;
+
+/** Longest free text a cell may hold. */
+export const MAX_TEXT_LENGTH = 1000;
 
 /** Longest code (graduate, ОКСО, ОКПДТР, contract number, organization) a cell may hold. */
 export const MAX_CODE_LENGTH = 50;
 
+const characters = (n: number) => `${n} ${plural(n, 'символ', 'символа', 'символов')}`;
+/** Length in characters as a person counts them (a surrogate pair is one). */
+const lengthOf = (value: string) => (/[\ud800-\udfff]/.test(value) ? [...value].length : value.length);
+
+export const text: ValueType<string> = {
+  description: `текст (до ${MAX_TEXT_LENGTH} символов)`,
+  parse(cell) {
+    const value = cell instanceof Date ? formatIsoDate(toIsoDate(cell)) : String(cell).replace(EDGES, '');
+    const length = lengthOf(value);
+    return length > MAX_TEXT_LENGTH
+      ? fail(
+          `Текст длиннее ${MAX_TEXT_LENGTH} символов: в ячейке ${characters(length)}. Сократите его до ${MAX_TEXT_LENGTH} символов.`,
+        )
+      : ok(value);
+  },
+};
+
 /**
  * A code typed as text: `15.01.05`, `12/05`, `SCH01`. A real date in such a cell means the
- * spreadsheet turned the code into a date, so it cannot be trusted.
+ * spreadsheet turned the code into a date, so it cannot be trusted. Invisible characters are
+ * never part of a code: they are removed.
  */
 export const code: ValueType<string> = {
   description: `код (текст, до ${MAX_CODE_LENGTH} символов)`,
@@ -69,12 +93,17 @@ export const code: ValueType<string> = {
   parse(cell) {
     if (cell instanceof Date) {
       return fail(
-        `Программа превратила код в дату «${showCell(cell)}». Введите код заново как текст: задайте ячейкам столбца формат «Текстовый» или начните код с апострофа (например, '15.01.05).`,
+        `Программа превратила код в дату «${showCell(cell)}». Введите код заново как текст: задайте ячейкам столбца формат «Текстовый» или начните код с апострофа (например, '15.01.05), и наберите его снова.`,
       );
     }
-    const value = String(cell).trim();
-    return value.length > MAX_CODE_LENGTH
-      ? fail(`Код длиннее ${MAX_CODE_LENGTH} символов (${value.length}). Укажите только сам код.`)
+    const value = String(cell)
+      .replace(/[\u200b-\u200f\u2060\u00ad\ufeff]/g, '')
+      .trim();
+    const length = lengthOf(value);
+    return length > MAX_CODE_LENGTH
+      ? fail(
+          `Код длиннее ${MAX_CODE_LENGTH} символов: в ячейке ${characters(length)}. Укажите только сам код, не длиннее ${MAX_CODE_LENGTH} символов.`,
+        )
       : ok(value);
   },
 };
@@ -85,7 +114,7 @@ export const count: ValueType<number> = {
     const number = typeof cell === 'number' ? cell : typeof cell === 'string' ? parseDecimal(cell) : NaN;
     return Number.isInteger(number) && number >= 0
       ? ok(number)
-      : fail(`Укажите целое неотрицательное число (например, 12), а не «${showCell(cell)}».`);
+      : fail(`Укажите целое неотрицательное число (например, 12), а не «${quoteCell(cell)}».`);
   },
 };
 
@@ -95,12 +124,13 @@ export const amount: ValueType<number> = {
     const number = typeof cell === 'number' ? cell : typeof cell === 'string' ? parseDecimal(cell) : NaN;
     return Number.isFinite(number) && number >= 0
       ? ok(number)
-      : fail(`Укажите неотрицательное число (например, 45000), а не «${showCell(cell)}».`);
+      : fail(`Укажите неотрицательное число (например, 45000), а не «${quoteCell(cell)}».`);
   },
 };
 
-const YES = new Set(['да', '1', '+', 'true']);
-const NO = new Set(['нет', '0', '-', 'false']);
+// Booleans arrive as true/false; the texts are what people type (and a Russian Excel shows).
+const YES = new Set(['да', '1', '+', 'true', 'истина']);
+const NO = new Set(['нет', '0', '-', 'false', 'ложь']);
 
 export const yesNo: ValueType<boolean> = {
   description: 'Да или Нет',
@@ -109,7 +139,7 @@ export const yesNo: ValueType<boolean> = {
     const key = normalizeName(String(cell));
     if (YES.has(key)) return ok(true);
     if (NO.has(key)) return ok(false);
-    return fail(`Укажите «Да» или «Нет», а не «${showCell(cell)}».`);
+    return fail(`Укажите «Да» или «Нет», а не «${quoteCell(cell)}».`);
   },
 };
 
@@ -118,7 +148,7 @@ export const date: ValueType<string> = {
   parse(cell) {
     if (cell instanceof Date)
       return Number.isNaN(cell.getTime()) ? fail(dateError(cell)) : ok(toIsoDate(cell));
-    const iso = typeof cell === 'string' ? parseDateText(cell.trim()) : null;
+    const iso = typeof cell === 'string' ? parseDateText(tidyText(cell)) : null;
     return iso ? ok(iso) : fail(dateError(cell));
   },
 };
@@ -129,7 +159,9 @@ export const period: ValueType<string> = {
     const parsed = parsePeriod(String(cell));
     return parsed
       ? ok(parsed.code)
-      : fail(`Укажите учебный год в виде «2023/2024» (два соседних года), а не «${showCell(cell)}».`);
+      : fail(
+          `Укажите учебный год в виде «2023/2024» или «2023/24» (два соседних года), а не «${quoteCell(cell)}».`,
+        );
   },
 };
 
@@ -142,12 +174,12 @@ export const area: ValueType<string> = {
   description: 'код, полное или краткое название области из классификатора',
   options: AREAS.map(areaOption),
   parse(cell) {
-    const raw = String(cell).trim();
+    const raw = String(cell);
     const found = findArea(raw) ?? areaByOption.get(normalizeName(raw));
     return found
       ? ok(found.code)
       : fail(
-          `Область «${raw}» не найдена в классификаторе. Укажите код (например, 06), полное или краткое название области — список на листе «Инструкция».`,
+          `Область «${quoteCell(cell)}» не найдена в классификаторе. Укажите код (например, 06), полное или краткое название области — список на листе «Инструкция».`,
         );
   },
 };
@@ -155,7 +187,7 @@ export const area: ValueType<string> = {
 export const url: ValueType<string> = {
   description: 'адрес страницы, начинается с http:// или https://',
   parse(cell) {
-    const raw = String(cell).trim();
+    const raw = String(cell).replace(EDGES, '');
     try {
       const parsed = new URL(raw);
       if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname.includes('.'))
@@ -163,11 +195,11 @@ export const url: ValueType<string> = {
     } catch {
       // falls through to the message below
     }
-    return fail(`Укажите полный адрес страницы, начиная с http:// или https://, а не «${raw}».`);
+    return fail(`Укажите полный адрес страницы, начиная с http:// или https://, а не «${clip(raw)}».`);
   },
 };
 
-/** One of a fixed list of values, matched like names (case, spaces, ё). */
+/** One of a fixed list of values, matched like names (case, spaces, ё, look-alike and invisible characters). */
 export function oneOf<const T extends string>(options: readonly T[]): ValueType<T> {
   const byKey = new Map(options.map((option) => [normalizeName(option), option] as const));
   return {
@@ -177,7 +209,7 @@ export function oneOf<const T extends string>(options: readonly T[]): ValueType<
       const found = byKey.get(normalizeName(typeof cell === 'number' ? String(cell) : showCell(cell)));
       return found
         ? ok(found)
-        : fail(`Допустимые значения: ${options.join(', ')}. Указано «${showCell(cell)}».`);
+        : fail(`Допустимые значения: ${options.join(', ')}. Указано «${quoteCell(cell)}».`);
     },
   };
 }
@@ -190,26 +222,32 @@ export function wholeNumber(min: number, max: number): ValueType<number> {
       const number = typeof cell === 'number' ? cell : typeof cell === 'string' ? parseDecimal(cell) : NaN;
       return Number.isInteger(number) && number >= min && number <= max
         ? ok(number)
-        : fail(`Укажите целое число от ${min} до ${max}, а не «${showCell(cell)}».`);
+        : fail(`Укажите целое число от ${min} до ${max}, а не «${quoteCell(cell)}».`);
     },
   };
 }
 
-/** `12`, `12.0`, `12,0`, `45 000,50` → number; anything else → NaN. */
+/**
+ * `12`, `12.0`, `12,0`, `45 000,50` → number; anything else → NaN. Spaces of any kind (ordinary,
+ * non-breaking, narrow) may group thousands, in threes only: `1 234`, not `12 34`.
+ */
 function parseDecimal(raw: string): number {
-  const compact = raw
-    .trim()
-    .replace(/[\s\u00a0]/g, '')
-    .replace(',', '.');
+  const tidy = tidyText(raw);
+  const grouped = /^-?\d{1,3}( \d{3})+([.,]\d+)?$/.test(tidy);
+  const compact = (grouped ? tidy.replace(/ /g, '') : tidy).replace(',', '.');
   return /^-?\d+(\.\d+)?$/.test(compact) ? Number(compact) : NaN;
 }
 
 function dateError(cell: Cell): string {
-  return `Укажите дату в виде ДД.ММ.ГГГГ (например, 31.08.2024), а не «${showCell(cell)}».`;
+  return `Укажите дату в виде ДД.ММ.ГГГГ (например, 31.08.2024), а не «${quoteCell(cell)}».`;
 }
 
-/** `ДД.ММ.ГГГГ` or `ГГГГ-ММ-ДД` → ISO date, or null when it is not a real calendar date. */
-export function parseDateText(raw: string): string | null {
+/**
+ * `ДД.ММ.ГГГГ` (also followed by ` г.`) or `ГГГГ-ММ-ДД` → ISO date, or null when it is not a real
+ * calendar date.
+ */
+export function parseDateText(text: string): string | null {
+  const raw = tidyText(text).replace(/(\d)\s*г\.?$/, '$1');
   const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(raw);
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw);
   const [year, month, day] = ru
