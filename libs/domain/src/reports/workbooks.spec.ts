@@ -5,7 +5,9 @@ import {
   registryWorkbook,
   sameName,
   schoolWorkbook,
+  sheetNameNote,
   sheetRole,
+  unknownSheetsWarning,
   vacanciesWorkbook,
   WORKBOOK_KINDS,
 } from './workbooks';
@@ -37,6 +39,16 @@ describe('detectWorkbookKind', () => {
     [['Лист1', 'ВАКАНСИИ '], 'vacancies'],
     [[' организации'], 'registry'],
   ])('matches sheet names %p ignoring case, spaces and ё/е', (names, kind) => {
+    expect(detectWorkbookKind(names)?.id).toBe(kind);
+  });
+
+  it.each([
+    [['Oхвaт'], 'school'],
+    [['Вы\u200bпускники'], 'school'],
+    [['Пед\u00adагоги'], 'school'],
+    [['\ufeffВакансии'], 'vacancies'],
+    [['Opганизации'], 'registry'],
+  ])('finds the kind by sheet names %p with look-alike and invisible characters', (names, kind) => {
     expect(detectWorkbookKind(names)?.id).toBe(kind);
   });
 
@@ -91,6 +103,62 @@ describe('sheetRole', () => {
   it('finds no title sheet in the registry', () => {
     expect(sheetRole(registryWorkbook, 'Титул')).toEqual({ role: 'unknown' });
     expect(sheetRole(registryWorkbook, 'Организации').role).toBe('data');
+  });
+});
+
+describe('sheetRole: names read through look-alike and invisible characters', () => {
+  it('finds a sheet named with Latin look-alikes and says which letters were read as what', () => {
+    const role = sheetRole(schoolWorkbook, 'Oхвaт');
+    expect(role.role).toBe('data');
+    expect(role.role === 'data' && role.schema.id).toBe('coverage');
+    expect(role.role === 'data' && role.note).toBe(
+      'Лист «Oхвaт» прочитан как «Охват»: латинские буквы O, a заменены русскими.',
+    );
+  });
+
+  it('finds a sheet with an invisible character, saying it was removed', () => {
+    const role = sheetRole(schoolWorkbook, 'Партнёры\u200b');
+    expect(role).toMatchObject({ role: 'data', note: expect.stringContaining('невидимый символ') });
+  });
+
+  it('finds the title and the service sheet the same way', () => {
+    expect(sheetRole(vacanciesWorkbook, 'Tитул')).toMatchObject({
+      role: 'title',
+      note: 'Лист «Tитул» прочитан как «Титул»: латинская буква T заменена русской.',
+    });
+    expect(sheetRole(schoolWorkbook, 'Инcтрукция')).toEqual({
+      role: 'service',
+      note: expect.stringContaining('латинская буква c'),
+    });
+  });
+
+  it('adds no note for a name that differs only in case, spaces and ё', () => {
+    expect(sheetRole(schoolWorkbook, ' ПАРТНЕРЫ ')).not.toHaveProperty('note');
+    expect(sheetRole(schoolWorkbook, 'Лист1')).toEqual({ role: 'unknown' });
+  });
+});
+
+describe('sheetNameNote', () => {
+  it('says nothing when the name was read as written', () => {
+    expect(sheetNameNote('Охват', 'Охват')).toBeUndefined();
+    expect(sheetNameNote('охват ', 'Охват')).toBeUndefined();
+  });
+});
+
+describe('unknownSheetsWarning', () => {
+  it('lists the unknown sheets in one warning', () => {
+    expect(unknownSheetsWarning([])).toBeUndefined();
+    expect(unknownSheetsWarning(['Заметки'])).toBe('Лист «Заметки» не относится к отчёту и не загружен.');
+    expect(unknownSheetsWarning(['Лист1', 'Лист2'])).toBe(
+      'Листы «Лист1», «Лист2» не относятся к отчёту и не загружены.',
+    );
+  });
+
+  it('stays short for a workbook with very many sheets', () => {
+    const names = Array.from({ length: 500 }, (_, i) => `Лист${i + 1}`);
+    const warning = unknownSheetsWarning(names)!;
+    expect(warning).toContain('«Лист10» и ещё 490');
+    expect(warning.length).toBeLessThan(300);
   });
 });
 

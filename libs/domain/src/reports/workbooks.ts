@@ -1,4 +1,4 @@
-import { normalizeName } from '../text';
+import { clip, describeReading, normalizeName, readName } from '../text';
 import type { AnyItemsSheet, AnyTableSheet } from './schema';
 import { coverageSheet } from './sheets/coverage';
 import { graduatesSheet } from './sheets/graduates';
@@ -57,6 +57,7 @@ export const registryWorkbook = asKind({
 
 export const WORKBOOK_KINDS: readonly WorkbookKind[] = [schoolWorkbook, vacanciesWorkbook, registryWorkbook];
 
+/** Two names are the same after normalising (case, spaces, ё, look-alike and invisible characters). */
 export function sameName(a: string, b: string): boolean {
   return normalizeName(a) === normalizeName(b);
 }
@@ -71,21 +72,55 @@ export function detectWorkbookKind(
   );
 }
 
+/**
+ * The warning for a sheet found although its name differs from the contract's by look-alike
+ * or invisible characters, or undefined when it differs at most in case, spaces and ё:
+ * `Лист «Oхвaт» прочитан как «Охват»: латинские буквы O, a заменены русскими.`
+ */
+export function sheetNameNote(sheetName: string, expected: string): string | undefined {
+  const changes = describeReading(readName(sheetName));
+  return changes ? `Лист «${clip(sheetName)}» прочитан как «${expected}»: ${changes}.` : undefined;
+}
+
+/** What a sheet is in a workbook kind; `note` when its name was read through look-alike or invisible characters. */
+export type SheetRole =
+  | { role: 'title'; schema: AnyItemsSheet; note?: string }
+  | { role: 'data'; schema: AnyTableSheet; note?: string }
+  | { role: 'service'; note?: string }
+  | { role: 'unknown' };
+
 /** What a sheet of this name is in the workbook kind: title, data sheet, service sheet or unknown. */
-export function sheetRole(
-  kind: WorkbookKind,
-  sheetName: string,
-):
-  | { role: 'title'; schema: AnyItemsSheet }
-  | { role: 'data'; schema: AnyTableSheet }
-  | { role: 'service' }
-  | { role: 'unknown' } {
+export function sheetRole(kind: WorkbookKind, sheetName: string): SheetRole {
+  const noted = <R extends SheetRole>(role: R, expected: string): R => {
+    const note = sheetNameNote(sheetName, expected);
+    return note ? { ...role, note } : role;
+  };
   if (kind.titleSheet && sameName(sheetName, kind.titleSheet.name))
-    return { role: 'title', schema: kind.titleSheet };
+    return noted({ role: 'title', schema: kind.titleSheet }, kind.titleSheet.name);
   const data = kind.sheets.find((sheet) => sameName(sheetName, sheet.name));
-  if (data) return { role: 'data', schema: data };
-  if (kind.serviceSheets.some((name) => sameName(sheetName, name))) return { role: 'service' };
+  if (data) return noted({ role: 'data', schema: data }, data.name);
+  const service = kind.serviceSheets.find((name) => sameName(sheetName, name));
+  if (service) return noted({ role: 'service' }, service);
   return { role: 'unknown' };
+}
+
+/** Sheets listed by name in one warning before «и ещё N». */
+const LISTED_SHEETS = 10;
+
+/**
+ * The one warning for the sheets a workbook has beyond its kind's (reports.md: unknown sheets are
+ * ignored with a warning that lists them), or undefined when there are none.
+ */
+export function unknownSheetsWarning(sheetNames: readonly string[]): string | undefined {
+  if (sheetNames.length === 0) return undefined;
+  const listed = sheetNames
+    .slice(0, LISTED_SHEETS)
+    .map((name) => `«${clip(name, 50)}»`)
+    .join(', ');
+  const more = sheetNames.length > LISTED_SHEETS ? ` и ещё ${sheetNames.length - LISTED_SHEETS}` : '';
+  return sheetNames.length === 1
+    ? `Лист ${listed} не относится к отчёту и не загружен.`
+    : `Листы ${listed}${more} не относятся к отчёту и не загружены.`;
 }
 
 /** The Russian list of expected sheet names, for messages. */
