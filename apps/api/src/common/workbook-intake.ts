@@ -1,11 +1,10 @@
-import { Global, Injectable, Module } from '@nestjs/common';
-import {
-  DEFAULT_LIMITS,
-  fileDigest,
-  inspectWorkbookFile,
-  WorkbookError,
-  type WorkbookLimits,
-} from '@profmonitor/workbook';
+import { Global, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
+import type { WorkbookKindId } from '@profmonitor/domain';
+import { DEFAULT_LIMITS, fileDigest, WorkbookError, type WorkbookLimits } from '@profmonitor/workbook';
+import { rm } from 'node:fs/promises';
+import { DEFAULT_PARSE_BUDGET, ParseWorkers, type ParseBudget } from '../reports/import/parse-workers';
+import { readSpool, SpoolFolder, type SpoolBatch } from '../reports/import/spool';
+import type { ParsedWorkbook, ProfessionArea } from '../reports/import/workbook-parser';
 import { SerialQueue } from './serial-queue';
 
 const MIB = 1024 * 1024;
@@ -20,31 +19,90 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): WorkbookLim
   };
 }
 
+/** The parse budget from the environment: PARSE_MEMORY_MB, PARSE_TIMEOUT_S, PARSE_WORKERS. */
+export function parseBudgetFromEnv(env: NodeJS.ProcessEnv = process.env): ParseBudget {
+  const positive = (name: string) => {
+    const value = env[name];
+    if (value === undefined || value === '') return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0)
+      throw new Error(`${name} должно быть положительным числом, а не «${value}».`);
+    return n;
+  };
+  return {
+    memoryMiB: positive('PARSE_MEMORY_MB') ?? DEFAULT_PARSE_BUDGET.memoryMiB,
+    timeoutMs: (positive('PARSE_TIMEOUT_S') ?? DEFAULT_PARSE_BUDGET.timeoutMs / 1000) * 1000,
+    workers: Math.floor(positive('PARSE_WORKERS') ?? DEFAULT_PARSE_BUDGET.workers),
+  };
+}
+
+/** A workbook read and checked in a worker, waiting to be stored. */
+export interface ParsedFile {
+  sha256: string;
+  size: number;
+  /** What the file holds; absent when it could not be read (see failure). */
+  parsed?: ParsedWorkbook;
+  /** The file is refused whole: unreadable, over a limit or over the parse budget. */
+  failure?: WorkbookError;
+  /** The valid rows, batch by batch, in the order the sheets came. */
+  batches(): AsyncGenerator<SpoolBatch>;
+  /** Removes the spooled rows. */
+  dispose(): Promise<void>;
+}
+
 /**
- * The one way in for workbooks that write to the database: the limits every file is held to,
- * and one queue, so that imports (each a single transaction on SQLite's single writer) run
- * one at a time.
+ * The one way in for workbooks that write to the database. Reading and checking a file
+ * happens in parse workers, several at a time, under a memory and time budget; storing happens
+ * in one queue, so that imports (each a single transaction on SQLite's single writer) run one at
+ * a time and a slow file to parse holds up nobody's storing.
  */
 @Injectable()
-export class WorkbookIntake {
+export class WorkbookIntake implements OnModuleDestroy {
   limits: Partial<WorkbookLimits> = limitsFromEnv();
   private readonly queue = new SerialQueue();
+  private workers = new ParseWorkers(parseBudgetFromEnv());
+  private readonly spools = new SpoolFolder();
 
+  /** The parse budget in force; set it (tests, benchmarks) before the first parse. */
+  get budget(): ParseBudget {
+    return this.workers.budget;
+  }
+  set budget(budget: ParseBudget) {
+    void this.workers.close();
+    this.workers = new ParseWorkers(budget);
+  }
+
+  /** Runs a task that writes to the database after the ones before it. */
   run<T>(task: () => Promise<T>): Promise<T> {
     return this.queue.run(task);
   }
 
-  /**
-   * Checks a file against the limits and the zip structure, and hashes it once: a file that
-   * fails the checks is still hashed, for the upload log.
-   */
-  async inspect(path: string): Promise<{ sha256: string; size: number; failure?: WorkbookError }> {
+  /** Reads and checks a workbook of one of `kinds` in a worker; never throws for a bad file. */
+  async parse(
+    path: string,
+    kinds: readonly WorkbookKindId[],
+    professions?: readonly ProfessionArea[],
+  ): Promise<ParsedFile> {
+    const digest = await fileDigest(path);
+    const spoolPath = await this.spools.newPath();
+    const file = {
+      ...digest,
+      batches: () => readSpool(spoolPath),
+      dispose: () => rm(spoolPath, { force: true }),
+    };
     try {
-      return await inspectWorkbookFile(path, this.limits);
+      const parsed = await this.workers.parse({ path, limits: this.limits, kinds, spoolPath, professions });
+      return { ...file, parsed };
     } catch (error) {
-      if (!(error instanceof WorkbookError)) throw error;
-      return { ...(await fileDigest(path)), failure: error };
+      await file.dispose();
+      if (error instanceof WorkbookError) return { ...file, failure: error };
+      throw error;
     }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.workers.close();
+    await this.spools.remove();
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DemandTerritory } from '@profmonitor/domain';
 import type { EntityManager } from 'typeorm';
 import { insertInChunks } from '../database/bulk-insert';
-import type { SheetStore } from '../reports/import/sheet-store';
+import type { Committed, SheetStore } from '../reports/import/sheet-store';
 import { LaborDemandEntity, VacancyRowEntity } from './labor.entities';
 
 export interface DemandScope {
@@ -46,7 +46,7 @@ export class LaborDemandStore implements SheetStore<DemandScope> {
     demandId: number,
     fullScope: DemandScope,
     rowCount: number,
-  ): Promise<{ replaced: boolean }> {
+  ): Promise<Committed> {
     const scope = { territory: fullScope.territory, asOf: fullScope.asOf, periodId: fullScope.periodId };
     const where = { territory: scope.territory, asOf: scope.asOf };
     const previous = await manager
@@ -54,6 +54,10 @@ export class LaborDemandStore implements SheetStore<DemandScope> {
       .select('MAX(d.version)', 'latest')
       .where('d.territory = :territory AND d.asOf = :asOf', where)
       .getRawOne<{ latest: number | null }>();
+    const current = await manager.findOne(LaborDemandEntity, {
+      where: { ...where, isCurrent: true },
+      select: { rowCount: true },
+    });
     const { affected } = await manager.update(
       LaborDemandEntity,
       { ...where, isCurrent: true },
@@ -64,7 +68,7 @@ export class LaborDemandStore implements SheetStore<DemandScope> {
       { id: demandId },
       { ...scope, version: (previous?.latest ?? 0) + 1, isCurrent: true, rowCount },
     );
-    return { replaced: (affected ?? 0) > 0 };
+    return { replaced: (affected ?? 0) > 0, previousRows: current?.rowCount ?? null };
   }
 
   async isCurrent(manager: EntityManager, uploadId: number): Promise<boolean> {

@@ -1,18 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import {
-  organizationsSheet,
-  parsePeriod,
-  registryWorkbook,
-  sameName,
-  TableSheetValidator,
-  type OrganizationRow,
-} from '@profmonitor/domain';
-import { readWorkbook, WorkbookError } from '@profmonitor/workbook';
+import { organizationsSheet, parsePeriod, type OrganizationRow } from '@profmonitor/domain';
 import { DataSource } from 'typeorm';
 import { emptyResult, sheetResult, type ImportResult } from '../reports/import/import-result';
 import { UploadEntity } from '../reports/entities/upload.entity';
 import type { UploadMeta } from '../reports/import/import.service';
-import { WorkbookIntake } from '../common/workbook-intake';
+import { WorkbookIntake, type ParsedFile } from '../common/workbook-intake';
 import { IndicatorRecomputeService } from '../indicators/indicator-recompute.service';
 import { OrganizationEntity } from './organization.entity';
 import { OrganizationsRepository } from './organizations.repository';
@@ -31,43 +23,34 @@ export class RegistryService {
     private readonly indicators: IndicatorRecomputeService,
   ) {}
 
-  importFile(path: string, meta: UploadMeta): Promise<ImportResult> {
-    return this.intake.run(() => this.importNow(path, meta));
+  async importFile(path: string, meta: UploadMeta): Promise<ImportResult> {
+    const file = await this.intake.parse(path, ['registry']);
+    try {
+      return await this.intake.run(() => this.store(file, meta));
+    } finally {
+      await file.dispose();
+    }
   }
 
-  private async importNow(path: string, meta: UploadMeta): Promise<ImportResult> {
-    const { failure, ...digest } = await this.intake.inspect(path);
+  private async store(file: ParsedFile, meta: UploadMeta): Promise<ImportResult> {
+    const digest = { sha256: file.sha256, size: file.size };
     const result = emptyResult(meta.fileName, 'registry');
+    const { parsed, failure } = file;
+    const sheet = parsed?.sheets.find((s) => s.schemaId === organizationsSheet.id);
+    result.warnings.push(...(parsed?.warnings ?? []).map((message) => ({ message })));
+    if (failure) result.errors.push({ message: failure.message });
+    else if (!sheet) {
+      result.errors.push({
+        message:
+          'В книге нет листа «Организации». Реестр загружается из листа «Организации» с колонками Код, Наименование, Тип, Муниципалитет.',
+      });
+    } else {
+      result.sheets.push(sheetResult(sheet.outcome));
+      result.accepted = sheet.outcome.accepted;
+    }
     const rows: OrganizationRow[] = [];
-    try {
-      if (failure) throw failure;
-      let validator: TableSheetValidator<OrganizationRow> | undefined;
-      for await (const sheet of readWorkbook(path, this.intake.limits)) {
-        if (validator || !sameName(sheet.name, organizationsSheet.name)) {
-          const service = registryWorkbook.serviceSheets.some((name) => sameName(name, sheet.name));
-          if (!service)
-            result.warnings.push({ message: `Лист «${sheet.name}» не относится к реестру и не загружен.` });
-          continue;
-        }
-        validator = new TableSheetValidator<OrganizationRow>(organizationsSheet);
-        for await (const { excelRow, cells } of sheet.rows) {
-          const row = validator.push(excelRow, cells);
-          if (row) rows.push(row);
-        }
-      }
-      if (!validator) {
-        result.errors.push({
-          message:
-            'В книге нет листа «Организации». Реестр загружается из листа «Организации» с колонками Код, Наименование, Тип, Муниципалитет.',
-        });
-      } else {
-        const outcome = validator.finish();
-        result.sheets.push(sheetResult(outcome));
-        result.accepted = outcome.accepted;
-      }
-    } catch (error) {
-      if (!(error instanceof WorkbookError)) throw error;
-      result.errors.push({ message: error.message });
+    if (result.accepted) {
+      for await (const batch of file.batches()) rows.push(...(batch.rows as OrganizationRow[]));
     }
     result.outcome = result.accepted ? 'accepted' : 'rejected';
     await this.dataSource.transaction(async (manager) => {

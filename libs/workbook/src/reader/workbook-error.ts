@@ -11,6 +11,7 @@ export type WorkbookErrorCode =
   | 'too_many_strings'
   | 'too_much_text'
   | 'too_many_merges'
+  | 'too_much_data'
   | 'too_slow'
   | 'too_much_memory';
 
@@ -78,6 +79,9 @@ const MESSAGES = {
   too_many_merges: (sheet: string, max: number) =>
     `На листе «${sheet}» больше ${formatCount(max)} объединённых ячеек. ` +
     'Снимите объединение (выделите лист → «Объединить и поместить в центре» → отменить), сохраните книгу и загрузите снова.',
+  too_much_data: (max: number) =>
+    `В книге больше данных, чем может быть в отчёте: проверенные строки заняли бы больше ${formatBytes(max)}. ` +
+    'Проверьте, нет ли в ячейках длинных повторяющихся текстов или лишних строк, удалите их, сохраните книгу и загрузите снова.',
   too_slow: (seconds: number) =>
     `Книгу не удалось прочитать за ${formatCount(seconds)} с: она устроена слишком сложно. ${SLIM_DOWN}`,
   too_much_memory: (mib: number) =>

@@ -1,19 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  ItemsSheetValidator,
-  sameName,
-  TableSheetValidator,
-  type AnyTableSheet,
-  type Cell,
-  type SheetContext,
-  type UploadOutcome,
-  type WorkbookKindId,
-} from '@profmonitor/domain';
-import { readWorkbook, WorkbookError, type RawSheet } from '@profmonitor/workbook';
+import { type SheetOutcome, type UploadOutcome, type WorkbookKindId } from '@profmonitor/domain';
+import { WorkbookError } from '@profmonitor/workbook';
 import { DataSource, type EntityManager } from 'typeorm';
-import { WorkbookIntake } from '../../common/workbook-intake';
+import { WorkbookIntake, type ParsedFile } from '../../common/workbook-intake';
+import { ProfessionAreaEntity } from '../../labor/labor.entities';
 import { UploadEntity } from '../entities/upload.entity';
-import { emptyResult, sheetResult, type ImportResult } from './import-result';
+import { emptyResult, sheetResult, type ImportResult, type PlacedIssue } from './import-result';
+import type { ProfessionArea } from './workbook-parser';
 import {
   SchoolWorkbookHandler,
   VacanciesWorkbookHandler,
@@ -30,12 +23,6 @@ export interface UploadMeta {
   allowed?: { kinds?: readonly WorkbookKindId[]; organization?: string };
 }
 
-/**
- * Rows are written in batches while a sheet streams; memory holds at most two batches (one being
- * written), and the rows a handler keeps for afterCommit (a few thousand at most).
- */
-const BATCH_ROWS = 1000;
-
 /** Ends the import's transaction: nothing of the file is stored. */
 class FileRejected extends Error {
   constructor(
@@ -47,12 +34,24 @@ class FileRejected extends Error {
   }
 }
 
-interface StagedSheet {
-  schema: AnyTableSheet;
-  validator: TableSheetValidator;
+/** An accepted sheet on its way into the database. */
+interface SheetBeingStored {
+  outcome: SheetOutcome;
   containerId: number;
-  /** Its stored rows, when the handler keeps them for afterCommit and there are not too many. */
+  /** Its rows, when the handler keeps them for afterCommit and there are not too many. */
   rows?: object[];
+}
+
+const IMPORTABLE_KINDS: readonly WorkbookKindId[] = ['school', 'vacancies'];
+
+/** Said when a new version has less than half the rows of the one it replaces: a cut-off file, often. */
+function fewerRowsWarning(rows: number, previousRows: number | null): PlacedIssue | undefined {
+  if (previousRows === null || rows * 2 >= previousRows) return undefined;
+  return {
+    row: null,
+    column: null,
+    message: `В новой версии листа ${rows} строк, а в заменённой было ${previousRows} — меньше половины. Проверьте, что в файле все строки; если нет, загрузите полный файл.`,
+  };
 }
 
 /**
@@ -77,151 +76,154 @@ export class ImportService {
 
   /** Imports one school/college or employment-center workbook. Never throws for a bad file. */
   async importFile(path: string, meta: UploadMeta): Promise<ImportResult> {
-    return this.intake.run(async () => {
-      const { failure, ...digest } = await this.intake.inspect(path);
-      const result = emptyResult(meta.fileName);
-      const log = (outcome: UploadOutcome, extra: Partial<UploadEntity> = {}) =>
-        this.logUpload({ ...meta, ...digest, outcome, result, ...extra });
-      try {
-        if (failure) throw failure;
-        const duplicate = await this.findCurrentDuplicate(digest.sha256);
-        if (
-          duplicate &&
-          duplicate.kind !== 'unknown' &&
-          !refusal(meta, duplicate.kind, duplicate.result.organization)
-        ) {
-          Object.assign(result, duplicate.result, {
-            file: meta.fileName,
-            outcome: 'duplicate',
-            duplicateOf: duplicate.id,
-          });
-          result.warnings = [
-            ...duplicate.result.warnings,
-            { message: 'Этот файл уже был загружен раньше, и его данные действуют: ничего не изменилось.' },
-          ];
-          return log('duplicate', {
-            kind: duplicate.kind,
-            duplicateOfId: duplicate.id,
-            organizationId: duplicate.organizationId,
-            periodId: duplicate.periodId,
-          });
-        }
-        return await this.dataSource.transaction((manager) =>
-          this.importInTransaction(manager, path, meta, digest, result),
-        );
-      } catch (error) {
-        if (error instanceof FileRejected) {
-          result.errors = error.messages.map((message) => ({ message }));
-          if (error.refused) result.refused = error.refused;
-        } else if (error instanceof WorkbookError) result.errors = [{ message: error.message }];
-        else {
-          this.logger.error(
-            `Import of ${meta.fileName} failed`,
-            error instanceof Error ? error.stack : String(error),
-          );
-          result.errors = [
-            {
-              message:
-                'Файл не удалось обработать из-за внутренней ошибки. Попробуйте ещё раз; если ошибка повторится, сообщите в комитет.',
-            },
-          ];
-        }
-        result.sheets = result.sheets.map((sheet) => ({ ...sheet, accepted: false }));
-        result.accepted = false;
-        result.outcome = 'rejected';
-        return log('rejected', { kind: result.kind ?? 'unknown' });
+    const result = emptyResult(meta.fileName);
+    let file: ParsedFile | undefined;
+    try {
+      file = await this.intake.parse(path, IMPORTABLE_KINDS, await this.professions());
+    } catch (error) {
+      this.logger.error(
+        `Parsing ${meta.fileName} failed`,
+        error instanceof Error ? error.stack : String(error),
+      );
+    }
+    try {
+      return await this.intake.run(() => this.store(file, meta, result));
+    } finally {
+      await file?.dispose();
+    }
+  }
+
+  /** The storing half of an import, one at a time: everything that needs the database. */
+  private async store(
+    file: ParsedFile | undefined,
+    meta: UploadMeta,
+    result: ImportResult,
+  ): Promise<ImportResult> {
+    const digest = file ? { sha256: file.sha256, size: file.size } : { sha256: '', size: 0 };
+    const log = (outcome: UploadOutcome, extra: Partial<UploadEntity> = {}) =>
+      this.logUpload({ ...meta, ...digest, outcome, result, ...extra });
+    try {
+      if (!file) throw new Error('The file could not be parsed');
+      if (file.failure) throw file.failure;
+      const duplicate = await this.findCurrentDuplicate(file.sha256);
+      if (
+        duplicate &&
+        duplicate.kind !== 'unknown' &&
+        !refusal(meta, duplicate.kind, duplicate.result.organization)
+      ) {
+        Object.assign(result, duplicate.result, {
+          file: meta.fileName,
+          outcome: 'duplicate',
+          duplicateOf: duplicate.id,
+        });
+        result.warnings = [
+          ...duplicate.result.warnings,
+          { message: 'Этот файл уже был загружен раньше, и его данные действуют: ничего не изменилось.' },
+        ];
+        return log('duplicate', {
+          kind: duplicate.kind,
+          duplicateOfId: duplicate.id,
+          organizationId: duplicate.organizationId,
+          periodId: duplicate.periodId,
+        });
       }
-    });
+      return await this.dataSource.transaction((manager) =>
+        this.importInTransaction(manager, file, meta, digest, result),
+      );
+    } catch (error) {
+      if (error instanceof FileRejected) {
+        result.errors = error.messages.map((message) => ({ message }));
+        if (error.refused) result.refused = error.refused;
+      } else if (error instanceof WorkbookError) result.errors = [{ message: error.message }];
+      else {
+        this.logger.error(
+          `Import of ${meta.fileName} failed`,
+          error instanceof Error ? error.stack : String(error),
+        );
+        result.errors = [
+          {
+            message:
+              'Файл не удалось обработать из-за внутренней ошибки. Попробуйте ещё раз; если ошибка повторится, сообщите в комитет.',
+          },
+        ];
+      }
+      result.sheets = result.sheets.map((sheet) => ({ ...sheet, accepted: false }));
+      result.accepted = false;
+      result.outcome = 'rejected';
+      return log('rejected', { kind: result.kind ?? 'unknown' });
+    }
   }
 
   private async importInTransaction(
     manager: EntityManager,
-    path: string,
+    file: ParsedFile,
     meta: UploadMeta,
     digest: { sha256: string; size: number },
     result: ImportResult,
   ): Promise<ImportResult> {
-    const upload = await manager.save(
-      manager.create(UploadEntity, { ...meta, ...digest, kind: 'unknown', outcome: 'rejected', result }),
-    );
-    let handler: WorkbookHandler | undefined;
-    let context: SheetContext = {};
-    const titleRows: { excelRow: number; cells: Cell[] }[] = [];
-    const staged: StagedSheet[] = [];
-    let seenTitle = false;
-
-    for await (const sheet of readWorkbook(path, this.intake.limits)) {
-      if (sameName(sheet.name, 'Титул') && !seenTitle) {
-        seenTitle = true;
-        for await (const row of sheet.rows) titleRows.push(row);
-        continue;
-      }
-      const match = this.findDataSheet(sheet.name, handler);
-      if (match && !staged.some((s) => s.schema.id === match.schema.id)) {
-        if (!handler) {
-          handler = match.handler;
-          context = await handler.context(manager);
-        }
-        staged.push(await this.stageSheet(manager, handler, upload.id, match.schema, sheet, context));
-        continue;
-      }
-      const service = this.handlers.some((h) =>
-        h.kind.serviceSheets.some((name) => sameName(name, sheet.name)),
-      );
-      if (!service)
-        result.warnings.push({ message: `Лист «${sheet.name}» не относится к отчёту и не загружен.` });
-    }
-
-    handler ??= this.handlerByTitle(titleRows);
-    if (!handler) {
-      throw new FileRejected([
-        `В книге нет ни одного листа отчёта. Ожидаются листы ${this.expectedSheets()}. Скачайте шаблон и перенесите данные в него.`,
-      ]);
-    }
+    const parsed = file.parsed!;
+    result.warnings.push(...parsed.warnings.map((message) => ({ message })));
+    if (parsed.errors.length > 0 || !parsed.kind) throw new FileRejected(parsed.errors);
+    const handler = this.handlers.find((h) => h.kind.id === parsed.kind)!;
     result.kind = handler.kind.id;
     const wrongKind = refusal(meta, handler.kind.id, null);
     if (wrongKind) throw new FileRejected([wrongKind.message], wrongKind.refused);
-    if (!seenTitle) {
-      throw new FileRejected([
-        'В книге нет листа «Титул»: без него неизвестно, чья это отчётность и за какой год. Добавьте лист «Титул» из шаблона.',
-      ]);
-    }
-    if (!handler.storesTitle && staged.length === 0) {
+    if (!handler.storesTitle && parsed.sheets.length === 0) {
       // Only the title would be read, and it is not stored: accepting would store nothing.
       const names = handler.kind.sheets.map((s) => `«${s.name}»`).join(', ');
       throw new FileRejected([
         `В книге нет листа ${names}: загружать нечего. Добавьте лист из шаблона; если данных нет, оставьте на нём только строку заголовков.`,
       ]);
     }
-    const titleValidator = new ItemsSheetValidator(handler.kind.titleSheet!);
-    titleRows.forEach((row) => titleValidator.push(row.excelRow, row.cells));
-    const title = titleValidator.finish(context);
+    const title = parsed.title!;
     const resolution = await handler.resolve(manager, title.record, result);
     result.sheets.push(sheetResult(title.outcome));
     if ('errors' in resolution) throw new FileRejected(resolution.errors);
     const foreign = refusal(meta, handler.kind.id, result.organization);
     if (foreign) throw new FileRejected([foreign.message], foreign.refused);
 
-    const { scope, period } = resolution;
+    const upload = await manager.save(
+      manager.create(UploadEntity, {
+        ...meta,
+        ...digest,
+        kind: handler.kind.id,
+        outcome: 'rejected',
+        result,
+      }),
+    );
+    const { scope } = resolution;
     // Sheets whose rows were committed: the outcome says what was stored, not what was read.
     const committed: CommittedSheet[] = [];
     if (handler.storesTitle && title.outcome.accepted) {
       const sheet = handler.kind.titleSheet!.id;
-      const rows = [{ ...title.record, excelRow: titleRows[0]?.excelRow ?? 1 }];
+      const rows = [{ ...title.record, excelRow: title.excelRow }];
       const containerId = await handler.store.stage(manager, upload.id, sheet);
       await handler.store.insert(manager, sheet, containerId, rows);
       const { replaced } = await handler.store.commit(manager, sheet, containerId, scope, 1);
       committed.push({ sheet, replaced, rows });
     }
-    for (const { schema, validator, containerId, rows } of staged) {
-      const outcome = validator.finish({ ...context, period });
-      const skip = handler.notApplicable?.(schema.id, scope);
+    const storing = new Map<string, SheetBeingStored>();
+    for (const { schemaId, outcome } of parsed.sheets) {
+      const skip = handler.notApplicable?.(schemaId, scope);
       if (skip) result.warnings.push({ message: skip });
       else result.sheets.push(sheetResult(outcome));
       if (outcome.accepted && !skip) {
-        const { replaced } = await handler.store.commit(manager, schema.id, containerId, scope, outcome.rows);
-        committed.push({ sheet: schema.id, replaced, rows });
-      } else await handler.store.discard(manager, schema.id, containerId);
+        const containerId = await handler.store.stage(manager, upload.id, schemaId);
+        storing.set(schemaId, { outcome, containerId, rows: handler.keptRows > 0 ? [] : undefined });
+      }
+    }
+    await this.insertSpooled(manager, handler, file, storing);
+    for (const [sheet, { outcome, containerId, rows }] of storing) {
+      const { replaced, previousRows } = await handler.store.commit(
+        manager,
+        sheet,
+        containerId,
+        scope,
+        outcome.rows,
+      );
+      committed.push({ sheet, replaced, rows });
+      const shrunk = fewerRowsWarning(outcome.rows, previousRows);
+      if (shrunk) result.sheets.find((s) => s.sheet === outcome.sheet)?.warnings.push(shrunk);
     }
     const stored = committed.length;
     if (stored > 0) await handler.afterCommit(manager, scope, committed);
@@ -234,7 +236,6 @@ export class ImportService {
       UploadEntity,
       { id: upload.id },
       {
-        kind: handler.kind.id,
         outcome: result.outcome,
         result,
         organizationId: scopeIds.organizationId ?? null,
@@ -244,84 +245,43 @@ export class ImportService {
     return result;
   }
 
-  /** Streams one data sheet: each valid row is staged in batches; an invalid one stops staging. */
-  private async stageSheet(
+  /**
+   * Inserts the spooled rows of the sheets being stored, batch by batch. A batch is written
+   * while the next one is read, so that reading does not wait for the database; up to
+   * handler.keptRows rows of a sheet are also kept whole, for afterCommit.
+   */
+  private async insertSpooled(
     manager: EntityManager,
     handler: WorkbookHandler,
-    uploadId: number,
-    schema: AnyTableSheet,
-    sheet: RawSheet,
-    context: SheetContext,
-  ): Promise<StagedSheet> {
-    const containerId = await handler.store.stage(manager, uploadId, schema.id);
-    const validator = new TableSheetValidator(schema, context);
-    // A batch is written while the next one is read and checked, so that the reader does not
-    // wait for the database (a fifth of a large import's time otherwise). Batches are written
-    // in order, one at a time; a failed write surfaces at the next await.
+    file: ParsedFile,
+    storing: Map<string, SheetBeingStored>,
+  ): Promise<void> {
+    if (storing.size === 0) return;
     let writing: Promise<void> = Promise.resolve();
-    const write = async (rows: object[]) => {
-      await writing;
-      writing = handler.store.insert(manager, schema.id, containerId, rows);
-      writing.catch(() => undefined); // handled: rethrown by the next `await writing`
-    };
-    let batch: object[] = [];
-    // Up to handler.keptRows rows are also kept whole, for afterCommit; a longer sheet is not.
-    let kept: object[] | undefined = handler.keptRows > 0 ? [] : undefined;
     try {
-      for await (const { excelRow, cells } of sheet.rows) {
-        const row = validator.push(excelRow, cells);
-        if (validator.failed) {
-          // The sheet will be rejected: stop keeping its rows.
-          batch = [];
-          kept = undefined;
+      for await (const { sheet, rows } of file.batches()) {
+        const target = storing.get(sheet);
+        if (!target) continue;
+        if (target.rows) {
+          target.rows.push(...rows);
+          if (target.rows.length > handler.keptRows) target.rows = undefined;
         }
-        if (!row || validator.failed) continue;
-        const stored = { ...row, excelRow };
-        batch.push(stored);
-        kept?.push(stored);
-        if (kept && kept.length > handler.keptRows) kept = undefined;
-        if (batch.length >= BATCH_ROWS) {
-          await write(batch);
-          batch = [];
-        }
+        await writing;
+        writing = handler.store.insert(manager, sheet, target.containerId, rows);
+        writing.catch(() => undefined); // handled: rethrown by the next `await writing`
       }
-      if (!validator.failed) await write(batch);
       await writing;
     } catch (error) {
       // Nothing may still be writing when the transaction rolls back.
       await writing.catch(() => undefined);
       throw error;
     }
-    return { schema, validator, containerId, rows: kept };
   }
 
-  private findDataSheet(name: string, current: WorkbookHandler | undefined) {
-    for (const handler of current ? [current] : this.handlers) {
-      const schema = handler.kind.sheets.find((sheet) => sameName(sheet.name, name));
-      if (schema) return { handler, schema };
-    }
-    return undefined;
-  }
-
-  /** A workbook with only a title: its labels tell the kind. */
-  private handlerByTitle(rows: { cells: Cell[] }[]): WorkbookHandler | undefined {
-    const labels = rows.flatMap((row) =>
-      row.cells.filter((cell): cell is string => typeof cell === 'string'),
-    );
-    return this.handlers.find((handler) =>
-      handler.kind.titleSheet!.items.some(
-        (item) => item.required && labels.some((label) => sameName(label, item.header)),
-      ),
-    );
-  }
-
-  private expectedSheets(): string {
-    return this.handlers
-      .map(
-        (h) =>
-          `${[h.kind.titleSheet!, ...h.kind.sheets].map((s) => `«${s.name}»`).join(', ')} (${h.kind.title})`,
-      )
-      .join(' или ');
+  /** The committee's profession → area mapping, which fills a vacancy row's missing area. */
+  private async professions(): Promise<ProfessionArea[]> {
+    const mappings = await this.dataSource.manager.find(ProfessionAreaEntity);
+    return mappings.map(({ okpdtr, profession, area }) => ({ okpdtr, profession, area }));
   }
 
   /** The latest upload of the same bytes whose data is all still current. */

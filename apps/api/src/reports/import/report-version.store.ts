@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { insertInChunks } from '../../database/bulk-insert';
 import { ReportVersionEntity } from '../entities/report-version.entity';
 import { SCHOOL_SHEET_ENTITIES } from '../entities/sheet-rows.entity';
-import type { SheetStore } from './sheet-store';
+import type { Committed, SheetStore } from './sheet-store';
 
 export interface ReportScope {
   organizationId: number;
@@ -47,7 +47,7 @@ export class ReportVersionStore implements SheetStore<ReportScope> {
     versionId: number,
     fullScope: ReportScope,
     rowCount: number,
-  ): Promise<{ replaced: boolean }> {
+  ): Promise<Committed> {
     const scope = { organizationId: fullScope.organizationId, periodId: fullScope.periodId };
     const previous = await manager
       .createQueryBuilder(ReportVersionEntity, 'v')
@@ -57,6 +57,10 @@ export class ReportVersionStore implements SheetStore<ReportScope> {
         sheet,
       })
       .getRawOne<{ latest: number | null }>();
+    const current = await manager.findOne(ReportVersionEntity, {
+      where: { ...scope, sheet, isCurrent: true },
+      select: { rowCount: true },
+    });
     const { affected } = await manager.update(
       ReportVersionEntity,
       { ...scope, sheet, isCurrent: true },
@@ -67,7 +71,7 @@ export class ReportVersionStore implements SheetStore<ReportScope> {
       { id: versionId },
       { ...scope, version: (previous?.latest ?? 0) + 1, isCurrent: true, rowCount },
     );
-    return { replaced: (affected ?? 0) > 0 };
+    return { replaced: (affected ?? 0) > 0, previousRows: current?.rowCount ?? null };
   }
 
   async isCurrent(manager: EntityManager, uploadId: number): Promise<boolean> {

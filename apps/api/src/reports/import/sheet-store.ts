@@ -10,14 +10,22 @@ export interface SheetStore<Scope> {
   stage(manager: EntityManager, uploadId: number, sheetId: string): Promise<number>;
   insert(manager: EntityManager, sheetId: string, containerId: number, rows: object[]): Promise<void>;
   discard(manager: EntityManager, sheetId: string, containerId: number): Promise<void>;
-  /** Makes the container current; `replaced`: it took the place of a current one. */
+  /**
+   * Makes the container current; `replaced`: it took the place of a current one, which had
+   * `previousRows` rows (null when there was none).
+   */
   commit(
     manager: EntityManager,
     sheetId: string,
     containerId: number,
     scope: Scope,
     rowCount: number,
-  ): Promise<{ replaced: boolean }>;
+  ): Promise<Committed>;
   /** True when this upload's containers are all still the current data (an identical re-upload changes nothing). */
   isCurrent(manager: EntityManager, uploadId: number): Promise<boolean>;
+}
+
+export interface Committed {
+  replaced: boolean;
+  previousRows: number | null;
 }
