@@ -3,6 +3,8 @@ export * from './periods';
 export * from './areas/areas';
 export * from './reports/values';
 export * from './reports/schema';
+export * from './reports/headers';
+export * from './reports/issues';
 export * from './reports/sheet-validator';
 export * from './reports/workbooks';
 export * from './reports/sheets/school-title';

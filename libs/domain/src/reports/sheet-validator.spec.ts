@@ -300,10 +300,13 @@ describe('TableSheetValidator: header and columns', () => {
     expect(places(outcome.errors)).toEqual(['1:Осознанный выбор']);
   });
 
-  it('names every missing required column', () => {
+  it('names every missing required column in one error', () => {
     const { outcome } = readTable(coverageSheet, [['Класс', 'Обучающихся']]);
     expectRejected(outcome);
-    expect(places(outcome.errors)).toEqual([`1:${COVERED}`, '1:Прошли профессиональные пробы']);
+    expect(places(outcome.errors)).toEqual(['1:null']);
+    expect(outcome.errors[0].message).toContain(
+      `Нет обязательных столбцов «${COVERED}», «Прошли профессиональные пробы»`,
+    );
   });
 
   it('ignores an unknown column with a warning naming it and its letter', () => {
@@ -334,7 +337,7 @@ describe('TableSheetValidator: header and columns', () => {
         sheet: 'Выпускники',
         row: 1,
         column: 'Класс',
-        message: expect.stringContaining('встречается дважды (A и D)'),
+        message: expect.stringContaining('встречается дважды: «Класс» (A) и «класс *» (D)'),
       },
     ]);
     expect(outcome.errors[0].message).toContain('Оставьте один');
@@ -368,7 +371,7 @@ describe('TableSheetValidator: header and columns', () => {
     expect(outcome.errors).toEqual([
       { sheet: 'Партнёры', row: null, column: null, message: expect.stringContaining('Лист пуст') },
     ]);
-    expect(outcome.errors[0].message).toContain('заголовки');
+    expect(outcome.errors[0].message).toContain('строки заголовков');
   });
 });
 
@@ -1243,14 +1246,14 @@ describe('ItemsSheetValidator: Титул of the school workbook', () => {
     expect(record).toMatchObject({ websiteSection: false, websiteUrl: null });
   });
 
-  it('rejects a sheet without the Показатель / Значение header', () => {
+  it('rejects a sheet without the Показатель / Значение header (no row holds both)', () => {
     const { outcome, record } = readItems(schoolTitleSheet, [
       ['Код организации', 'SCH-005'],
       ['Учебный год', '2023/2024'],
     ]);
     expectRejected(outcome);
     expect(outcome.errors).toEqual([
-      { sheet: 'Титул', row: 1, column: null, message: expect.stringContaining('«Показатель» и «Значение»') },
+      { sheet: 'Титул', row: null, column: null, message: expect.stringContaining('«Показатель» и «Значение»') },
     ]);
     expect(record).toEqual({});
   });
