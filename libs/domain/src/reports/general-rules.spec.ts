@@ -113,6 +113,14 @@ describe('the header row', () => {
     expect(record).toMatchObject({ organizationCode: 'SCH01', period: '2023/2024', websiteSection: false });
   });
 
+  it('of a title sheet is said by the validator once found', () => {
+    const validator = new ItemsSheetValidator(schoolTitleSheet);
+    validator.push(1, ['Титульный лист']);
+    expect(validator.headerRow).toBe(0);
+    validator.push(2, ['Показатель', 'Значение']);
+    expect(validator.headerRow).toBe(2);
+  });
+
   it('of a title sheet, when missing, is one error naming both headers', () => {
     const outcome = readTitle([
       ['Код организации', 'SCH01'],
@@ -367,6 +375,22 @@ describe('cells', () => {
   it('a formula without a result in the column a condition depends on is that error only', () => {
     const { outcome } = readTable(graduatesSheet, [GRADUATES, [11, formula, null, null, 'Да']]);
     expect(places(outcome.errors)).toEqual(['2:Направление']);
+  });
+
+  it('a formula without a result in a conditionally required title item is that error only', () => {
+    const { outcome } = readTitle([
+      ...TITLE.slice(0, 3),
+      ['Раздел о профессиональном самоопределении на сайте', 'Да'],
+      ['Адрес раздела на сайте', formula],
+    ]);
+    expect(outcome.errors).toEqual([
+      {
+        sheet: 'Титул',
+        row: 5,
+        column: 'Значение',
+        message: expect.stringContaining('формула без вычисленного значения'),
+      },
+    ]);
   });
 
   it('a formula without a result in a title item is an error at the item row', () => {

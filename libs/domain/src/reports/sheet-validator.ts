@@ -395,6 +395,11 @@ export class ItemsSheetValidator<Row = Record_> {
     } else this.found.set(spec.key, { excelRow, cell: cells[valueAt] });
   }
 
+  /** The header row number (Показатель / Значение), once found; 0 before. */
+  get headerRow(): number {
+    return this.header?.excelRow ?? 0;
+  }
+
   /** The record is returned even when rejected (fields with errors are null): the title's organization and period decide the file's fate on their own. */
   finish(context: SheetContext = {}): { outcome: SheetOutcome; record: Partial<Row> } {
     const { schema, log, found } = this;

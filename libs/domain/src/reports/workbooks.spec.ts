@@ -1,5 +1,6 @@
 import {
   detectWorkbookKind,
+  detectWorkbookKindByTitle,
   expectedSheetsText,
   INSTRUCTIONS_SHEET,
   registryWorkbook,
@@ -103,6 +104,19 @@ describe('sheetRole', () => {
   it('finds no title sheet in the registry', () => {
     expect(sheetRole(registryWorkbook, 'Титул')).toEqual({ role: 'unknown' });
     expect(sheetRole(registryWorkbook, 'Организации').role).toBe('data');
+  });
+});
+
+describe('detectWorkbookKindByTitle', () => {
+  it('tells the kind of a title-only workbook by its required labels, matched like headers', () => {
+    expect(detectWorkbookKindByTitle(['Показатель', 'Код организации:'])?.id).toBe('school');
+    expect(detectWorkbookKindByTitle(['Учебный год *'])?.id).toBe('school');
+    expect(detectWorkbookKindByTitle(['Tерритория', 'Дата'])?.id).toBe('vacancies');
+  });
+
+  it('finds no kind without a required label', () => {
+    expect(detectWorkbookKindByTitle(['Показатель', 'Ответственный', 'Контакты'])).toBeUndefined();
+    expect(detectWorkbookKindByTitle([])).toBeUndefined();
   });
 });
 

@@ -1,4 +1,5 @@
 import { clip, describeReading, normalizeName, readName } from '../text';
+import { HeaderMatcher } from './headers';
 import type { AnyItemsSheet, AnyTableSheet } from './schema';
 import { coverageSheet } from './sheets/coverage';
 import { graduatesSheet } from './sheets/graduates';
@@ -70,6 +71,21 @@ export function detectWorkbookKind(
   return kinds.find((kind) =>
     kind.sheets.some((sheet) => sheetNames.some((name) => sameName(name, sheet.name))),
   );
+}
+
+/**
+ * Tells the kind of a workbook that has only a title sheet: the first kind one of whose required
+ * title items its labels name (matched like headers: `Код организации:` names `Код организации`).
+ */
+export function detectWorkbookKindByTitle(
+  labels: readonly string[],
+  kinds: readonly WorkbookKind[] = WORKBOOK_KINDS,
+): WorkbookKind | undefined {
+  return kinds.find((kind) => {
+    const required = (kind.titleSheet?.items ?? []).filter((item) => item.required);
+    const matcher = new HeaderMatcher(required.map((item) => [item.header, item] as const));
+    return labels.some((label) => matcher.match(label) !== undefined);
+  });
 }
 
 /**
