@@ -1253,7 +1253,12 @@ describe('ItemsSheetValidator: Титул of the school workbook', () => {
     ]);
     expectRejected(outcome);
     expect(outcome.errors).toEqual([
-      { sheet: 'Титул', row: null, column: null, message: expect.stringContaining('«Показатель» и «Значение»') },
+      {
+        sheet: 'Титул',
+        row: null,
+        column: null,
+        message: expect.stringContaining('«Показатель» и «Значение»'),
+      },
     ]);
     expect(record).toEqual({});
   });
