@@ -34,8 +34,11 @@ export class Archive {
     private readonly limits: WorkbookLimits,
   ) {}
 
-  /** Throws WorkbookError for a file that is not a usable .xlsx zip; fs errors pass through. */
-  static async open(path: string, limits: WorkbookLimits): Promise<Archive> {
+  /**
+   * Throws WorkbookError for a file that is not a usable .xlsx zip (with `expect: 'zip'`, any
+   * checked zip, such as an .ods or a file still to be told apart); fs errors pass through.
+   */
+  static async open(path: string, limits: WorkbookLimits, expect: 'xlsx' | 'zip' = 'xlsx'): Promise<Archive> {
     let zip: yauzl.ZipFile;
     try {
       zip = await yauzl.openPromise(path, {
@@ -54,7 +57,8 @@ export class Archive {
     zip.on('error', () => undefined);
     try {
       const entries = await readEntries(zip, limits);
-      if (!entries.has(WORKBOOK_PART)) throw workbookError('not_xlsx', [notXlsxKind(entries)]);
+      if (expect === 'xlsx' && !entries.has(WORKBOOK_PART))
+        throw workbookError('not_workbook', [entries.has('xl/workbook.bin') ? 'xlsb' : 'zip']);
       return new Archive(zip, entries, limits);
     } catch (err) {
       zip.close();
@@ -133,12 +137,6 @@ async function readEntries(zip: yauzl.ZipFile, limits: WorkbookLimits): Promise<
   return entries;
 }
 
-function notXlsxKind(entries: ReadonlyMap<string, unknown>): 'xlsb' | 'ods' | 'other' {
-  if (entries.has('xl/workbook.bin')) return 'xlsb';
-  if (entries.has('mimetype') && entries.has('content.xml')) return 'ods';
-  return 'other';
-}
-
 /** yauzl could not read the zip: tell a file that never was a zip from a broken one. */
 async function notZipOrCorrupt(path: string, cause: unknown): Promise<WorkbookError> {
   const head = Buffer.alloc(OLE_SIGNATURE.length);
@@ -149,7 +147,7 @@ async function notZipOrCorrupt(path: string, cause: unknown): Promise<WorkbookEr
     await file.close();
   }
   if (head[0] === 0x50 && head[1] === 0x4b) return workbookError('corrupt', [undefined], cause); // "PK"
-  return workbookError('not_zip', [head.equals(OLE_SIGNATURE) ? 'ole' : 'other'], cause);
+  return workbookError('not_workbook', [head.equals(OLE_SIGNATURE) ? 'ole' : 'other'], cause);
 }
 
 function isFsError(err: unknown): boolean {

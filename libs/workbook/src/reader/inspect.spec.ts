@@ -57,16 +57,20 @@ describe('inspectWorkbookFile', () => {
     expect(error.message).toContain('0 байт');
   });
 
-  it('rejects a text file renamed to .xlsx', async () => {
+  it('rejects a text file renamed to .xlsx, saying it is text or CSV', async () => {
     const path = await file('text.xlsx', 'Код организации;Учебный год\nSCH-001;2023/2024\n');
-    await expectWorkbookError(inspectWorkbookFile(path), 'not_zip');
+    const error = await expectWorkbookError(inspectWorkbookFile(path), 'not_workbook');
+    expect(error.message).toContain('CSV');
+    expect(error.message).toContain('«Книга Excel (*.xlsx)»');
   });
 
-  it('tells an old .xls (or password-protected book) apart from other non-zip files', async () => {
+  it('passes an OLE compound file (.xls, whatever its name) on to the reader, hashed', async () => {
+    // What else an OLE file may be (encrypted book, Word 97) is told when it is read.
     const ole = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(1024)]);
-    const error = await expectWorkbookError(inspectWorkbookFile(await file('old.xlsx', ole)), 'not_zip');
-    expect(error.message).toContain('.xls');
-    expect(error.message).toContain('парол');
+    await expect(inspectWorkbookFile(await file('old.xlsx', ole))).resolves.toEqual({
+      sha256: createHash('sha256').update(ole).digest('hex'),
+      size: ole.length,
+    });
   });
 
   it('rejects a truncated workbook (the first half of its bytes) as corrupt', async () => {
@@ -75,22 +79,24 @@ describe('inspectWorkbookFile', () => {
     await expectWorkbookError(inspectWorkbookFile(path), 'corrupt');
   });
 
-  it('rejects a zip that is not a workbook', async () => {
+  it('rejects a zip that is not a workbook, naming a Word document', async () => {
     const path = await zipFile('document.xlsx', [
       { name: '[Content_Types].xml', data: '<Types/>' },
       { name: 'word/document.xml', data: '<document/>' },
     ]);
-    await expectWorkbookError(inspectWorkbookFile(path), 'not_xlsx');
+    const error = await expectWorkbookError(inspectWorkbookFile(path), 'not_workbook');
+    expect(error.message).toContain('Word');
   });
 
-  it('names .ods and .xlsb files in the not_xlsx message', async () => {
+  it('accepts an .ods, checking its zip like an .xlsx, and names .xlsb files as refused', async () => {
     const ods = await zipFile('table.xlsx', [
       { name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', method: 0 },
       { name: 'content.xml', data: '<office:document-content/>' },
     ]);
-    expect((await expectWorkbookError(inspectWorkbookFile(ods), 'not_xlsx')).message).toContain('.ods');
+    await expect(inspectWorkbookFile(ods)).resolves.toMatchObject({ size: expect.any(Number) });
+    await expectWorkbookError(inspectWorkbookFile(ods, { maxPartBytes: 20 }), 'part_too_large');
     const xlsb = await zipFile('binary.xlsx', [{ name: 'xl/workbook.bin', data: Buffer.alloc(16) }]);
-    expect((await expectWorkbookError(inspectWorkbookFile(xlsb), 'not_xlsx')).message).toContain('.xlsb');
+    expect((await expectWorkbookError(inspectWorkbookFile(xlsb), 'not_workbook')).message).toContain('.xlsb');
   });
 
   it('rejects a file over the size limit, naming the limit in МБ', async () => {

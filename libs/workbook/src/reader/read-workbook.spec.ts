@@ -320,7 +320,7 @@ describe('readWorkbook', () => {
     await expectWorkbookError(readAll(readWorkbook(empty)), 'empty');
     const text = join(dir, 'text.xlsx');
     await writeFile(text, 'not a workbook');
-    await expectWorkbookError(readAll(readWorkbook(text)), 'not_zip');
+    await expectWorkbookError(readAll(readWorkbook(text)), 'not_workbook');
   });
 
   describe('consuming sheets', () => {

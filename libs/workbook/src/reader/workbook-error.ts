@@ -1,13 +1,14 @@
 export type WorkbookErrorCode =
   | 'empty'
-  | 'not_zip'
+  | 'not_workbook'
+  | 'encrypted'
   | 'corrupt'
-  | 'not_xlsx'
   | 'file_too_large'
   | 'too_many_entries'
   | 'part_too_large'
   | 'total_too_large'
   | 'too_many_rows'
+  | 'too_many_cells'
   | 'too_many_strings'
   | 'too_much_text'
   | 'too_many_merges'
@@ -35,33 +36,78 @@ const SLIM_DOWN =
   'Обычно причина — рисунки или тысячи пустых, но отформатированных строк и столбцов. ' +
   'Удалите лишнее (выделите пустые строки и столбцы за таблицей → «Удалить»), сохраните книгу и загрузите снова.';
 
-/** What kind of non-zip file it looks like, to give the right advice. */
-export type NotZipKind = 'ole' | 'other';
-/** What kind of zip without `xl/workbook.xml` it looks like. */
-export type NotXlsxKind = 'xlsb' | 'ods' | 'other';
+/** What to do with a file that is no workbook: open it where it can be read and save it as one. */
+const SAVE_AS_WORKBOOK =
+  'Откройте его в Excel или LibreOffice Calc и сохраните как «Книга Excel (*.xlsx)», затем загрузите снова.';
+const COPY_INTO_TEMPLATE =
+  'Перенесите таблицу в шаблон отчёта в Excel или LibreOffice Calc и сохраните как «Книга Excel (*.xlsx)», затем загрузите снова.';
+
+/**
+ * What a file that is not a workbook (.xlsx, .xlsm, .xls, .ods) turned out to be, told from its
+ * content: each gets a message naming it and saying how to make a workbook of it.
+ */
+export type NotWorkbookKind =
+  | 'text'
+  | 'pdf'
+  | 'html'
+  | 'xml'
+  | 'rtf'
+  | 'image'
+  | 'word'
+  | 'odt'
+  | 'presentation'
+  | 'opendocument'
+  | 'xlsb'
+  | 'zip'
+  | 'ole'
+  | 'other';
+
+const NOT_WORKBOOK = {
+  text:
+    'Файл — это текст или таблица CSV, а не книга Excel. Откройте его в Excel или LibreOffice Calc ' +
+    '(при открытии CSV выберите кодировку и разделитель, чтобы столбцы разделились правильно) ' +
+    'и сохраните как «Книга Excel (*.xlsx)», затем загрузите снова.',
+  pdf:
+    'Файл — это документ PDF, а не книга Excel: таблицу из PDF прочитать нельзя. Откройте исходную таблицу, ' +
+    'из которой сделан PDF, в Excel или LibreOffice Calc и сохраните её как «Книга Excel (*.xlsx)», затем загрузите снова.',
+  html:
+    'Файл — это веб-страница (HTML), а не книга Excel, хотя у него может быть расширение .xls: ' +
+    `так выгружают таблицы некоторые программы. ${SAVE_AS_WORKBOOK}`,
+  xml: `Файл — это документ XML (например, «Таблица XML 2003»), а не книга Excel. ${SAVE_AS_WORKBOOK}`,
+  rtf: `Файл — это текстовый документ RTF, а не книга Excel. ${COPY_INTO_TEMPLATE}`,
+  image:
+    'Файл — это изображение (фотография или скан), а не книга Excel: данные с картинки прочитать нельзя. ' +
+    'Заполните шаблон отчёта в Excel или LibreOffice Calc и сохраните как «Книга Excel (*.xlsx)», затем загрузите снова.',
+  word: `Файл — это документ Word (.docx или .doc), а не книга Excel. ${COPY_INTO_TEMPLATE}`,
+  odt: `Файл — это текстовый документ OpenDocument (.odt, LibreOffice Writer), а не электронная таблица. ${COPY_INTO_TEMPLATE}`,
+  presentation: `Файл — это презентация (PowerPoint или LibreOffice Impress), а не книга Excel. ${COPY_INTO_TEMPLATE}`,
+  opendocument: `Файл — это документ OpenDocument, но не электронная таблица (.ods). ${COPY_INTO_TEMPLATE}`,
+  xlsb:
+    'Книга сохранена в двоичном формате Excel (.xlsb), который не принимается. ' +
+    'Откройте её в Excel и сохраните как «Книга Excel (*.xlsx)», затем загрузите снова.',
+  zip:
+    'Файл — это архив (например, .zip), а не книга Excel. Если отчёт лежит в архиве, извлеките его ' +
+    'и загрузите сам файл книги (.xlsx, .xlsm, .xls или .ods).',
+  ole: `Файл — это документ Microsoft Office старого формата, но не книга Excel. ${SAVE_AS_WORKBOOK}`,
+  other:
+    'Файл не является книгой Excel или LibreOffice: принимаются файлы .xlsx, .xlsm, .xls и .ods. ' +
+    'Откройте отчёт в Excel или LibreOffice Calc и сохраните как «Книга Excel (*.xlsx)», затем загрузите снова.',
+} satisfies Record<NotWorkbookKind, string>;
 
 /** One message per code: the single place where the reader's user-facing texts live. */
 const MESSAGES = {
-  empty: () => 'Файл пустой (0 байт). Сохраните отчёт в Excel в формате .xlsx и загрузите снова.',
+  empty: () =>
+    'Файл пустой (0 байт): в нём нет отчёта. Откройте отчёт в Excel или LibreOffice Calc, ' +
+    'сохраните как «Книга Excel (*.xlsx)» и загрузите снова.',
   file_too_large: (size: number, max: number) =>
     `Файл слишком большой: ${formatBytes(size)}, а допускается не больше ${formatBytes(max)}. ${SLIM_DOWN}`,
-  not_zip: (kind: NotZipKind) =>
-    kind === 'ole'
-      ? 'Это файл старого формата Excel 97–2003 (.xls) или книга, защищённая паролем. ' +
-        'Откройте его в Excel, снимите пароль, если он есть, и сохраните как «Книга Excel (*.xlsx)», затем загрузите снова.'
-      : 'Файл не является книгой Excel в формате .xlsx. Если отчёт сохранён как .xls, .ods, .csv или в другом формате, ' +
-        'откройте его в Excel и сохраните как «Книга Excel (*.xlsx)», затем загрузите снова.',
+  not_workbook: (kind: NotWorkbookKind) => NOT_WORKBOOK[kind],
+  encrypted: () =>
+    'Книга защищена паролем, и прочитать её нельзя. Откройте её, введя пароль, и снимите его: в Excel — ' +
+    '«Файл» → «Сведения» → «Защита книги» → «Зашифровать с использованием пароля» (сотрите пароль), в LibreOffice Calc — ' +
+    '«Файл» → «Сохранить как» без флажка «Сохранить с паролем». Сохраните книгу и загрузите снова.',
   corrupt: (detail?: string) =>
     `Файл повреждён или сохранён не полностью${detail ? ` (${detail})` : ''}. ${RESAVE}`,
-  not_xlsx: (kind: NotXlsxKind) =>
-    kind === 'xlsb'
-      ? 'Книга сохранена в двоичном формате Excel (.xlsb), а нужен обычный .xlsx. ' +
-        'Откройте её в Excel и сохраните как «Книга Excel (*.xlsx)», затем загрузите снова.'
-      : kind === 'ods'
-        ? 'Это таблица OpenDocument (.ods), а нужна книга Excel (.xlsx). ' +
-          'Сохраните её как «Книга Excel 2007–365 (.xlsx)» и загрузите снова.'
-        : 'Это архив, но не книга Excel: в нём нет листов книги. Возможно, загружен документ Word или другой файл. ' +
-          'Выберите отчёт в формате .xlsx и загрузите снова.',
   too_many_entries: (count: number, max: number) =>
     `В книге слишком много внутренних частей (${formatCount(count)}, допускается не больше ${formatCount(max)}). ${SLIM_DOWN}`,
   part_too_large: (part: string, max: number) =>
@@ -71,6 +117,9 @@ const MESSAGES = {
   too_many_rows: (sheet: string, max: number) =>
     `На листе «${sheet}» больше ${formatCount(max)} заполненных строк. ` +
     'Проверьте, нет ли ниже таблицы лишних данных или формул, удалите их, сохраните книгу и загрузите снова.',
+  too_many_cells: (max: number) =>
+    `В книге больше ${formatCount(max)} ячеек, размноженных повтором (одно значение, повторённое на множество строк ` +
+    'или столбцов), — больше, чем может быть в отчёте. Удалите лишние строки и столбцы за таблицей, сохраните книгу и загрузите снова.',
   too_many_strings: (max: number) =>
     `В книге больше ${formatCount(max)} различных текстов — больше, чем может быть в отчёте. ${SLIM_DOWN}`,
   too_much_text: (max: number) =>
