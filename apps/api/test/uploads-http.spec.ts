@@ -1,8 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { UploadFolder } from '../src/common/upload-folder';
 import { WorkbookIntake } from '../src/common/workbook-intake';
 import { BAD_FILES } from './support/bad-files';
 import { graduate, REGISTRY, schoolWorkbook, title } from './support/fixtures';
@@ -20,7 +19,6 @@ let school: Awaited<ReturnType<HttpTestContext['signIn']>>;
 let committee: Awaited<ReturnType<HttpTestContext['signIn']>>;
 let employment: Awaited<ReturnType<HttpTestContext['signIn']>>;
 let variant = 0;
-const UPLOAD_TEMP = join(tmpdir(), 'profmonitor-uploads');
 
 /** A valid SCH01 report that differs from every earlier one. */
 function report(code = 'SCH01', overrides: Partial<SheetsData> = {}): SheetsData {
@@ -35,7 +33,7 @@ async function file(sheets: SheetsData, name = `upload-${++variant}.xlsx`): Prom
   return path;
 }
 
-const tempFiles = () => readdirSync(UPLOAD_TEMP).length;
+const tempFiles = () => readdirSync(ctx.app.get(UploadFolder).path).length;
 
 beforeAll(async () => {
   await ctx.start();

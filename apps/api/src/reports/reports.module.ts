@@ -1,11 +1,8 @@
 import { IndicatorsCoreModule } from '../indicators/indicators-core.module';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import { diskStorage } from 'multer';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DEFAULT_LIMITS } from '@profmonitor/workbook';
+import { UploadFolder, UploadFolderModule } from '../common/upload-folder';
 import { WorkbookIntake } from '../common/workbook-intake';
 import { LaborDemandStore } from '../labor/labor-demand.store';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -20,22 +17,20 @@ import { SchoolWorkbookHandler, VacanciesWorkbookHandler } from './import/workbo
   imports: [
     IndicatorsCoreModule,
     OrganizationsModule,
-    // Uploads go to a temp folder on disk (never whole into memory), cut off at the size limit.
+    UploadFolderModule,
+    // Uploads go to a private folder on disk (never whole into memory), cut off at the size limit.
     MulterModule.registerAsync({
-      inject: [WorkbookIntake],
-      useFactory: (intake: WorkbookIntake) => {
-        const destination = join(tmpdir(), 'profmonitor-uploads');
-        mkdirSync(destination, { recursive: true });
-        return {
-          storage: diskStorage({ destination }),
-          limits: {
-            fileSize: intake.limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes,
-            files: 1,
-            fields: 5,
-            parts: 6,
-          },
-        };
-      },
+      imports: [UploadFolderModule],
+      inject: [UploadFolder, WorkbookIntake],
+      useFactory: (folder: UploadFolder, intake: WorkbookIntake) => ({
+        storage: folder,
+        limits: {
+          fileSize: intake.limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes,
+          files: 1,
+          fields: 5,
+          parts: 6,
+        },
+      }),
     }),
   ],
   controllers: [UploadsController],

@@ -1,10 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { parsePeriod, type ImportResult, type UploadView, type WorkbookKindId } from '@profmonitor/domain';
-import { rm } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { assertOrganization, uploadsScope } from '../accounts/access-policy';
 import type { Principal } from '../accounts/principal';
 import { AuditService } from '../audit/audit.service';
+import { UploadFolder } from '../common/upload-folder';
 import { RegistryService } from '../organizations/registry.service';
 import { ImportService, type UploadMeta } from './import/import.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -21,7 +21,7 @@ export interface UploadsQuery {
 export interface ReceivedFile {
   path: string;
   fileName: string;
-  /** An upload's temp file, removed once read; a file named on the command line stays. */
+  /** An upload in the upload folder, removed once read; a file named on the command line stays. */
   temporary: boolean;
 }
 
@@ -43,11 +43,12 @@ export class UploadsService {
     private readonly imports: ImportService,
     private readonly registry: RegistryService,
     private readonly audit: AuditService,
+    private readonly folder: UploadFolder,
   ) {}
 
   /** A school's or the employment center's workbook, held to what the sender may upload; audited. */
-  async receive(file: ReceivedFile, principal: Principal): Promise<ImportResult> {
-    try {
+  receive(file: ReceivedFile, principal: Principal): Promise<ImportResult> {
+    return this.importing(file, async () => {
       const result = await this.imports.importFile(file.path, {
         fileName: file.fileName,
         uploadedBy: principal.login,
@@ -55,22 +56,33 @@ export class UploadsService {
       });
       await this.recordUpload('upload', result, principal);
       return result;
-    } finally {
-      if (file.temporary) await rm(file.path, { force: true });
-    }
+    });
   }
 
   /** The registry of organizations (the committee's). */
-  async receiveRegistry(file: ReceivedFile, principal: Principal): Promise<ImportResult> {
-    try {
+  receiveRegistry(file: ReceivedFile, principal: Principal): Promise<ImportResult> {
+    return this.importing(file, async () => {
       const result = await this.registry.importFile(file.path, {
         fileName: file.fileName,
         uploadedBy: principal.login,
       });
       await this.recordUpload('registry-import', result, principal);
       return result;
+    });
+  }
+
+  /**
+   * Runs an import of the file. An upload's file is held in the upload folder until the import
+   * is over, whatever its outcome (an error included), and then removed with anything else
+   * no request holds.
+   */
+  private async importing(file: ReceivedFile, run: () => Promise<ImportResult>): Promise<ImportResult> {
+    if (!file.temporary) return run();
+    this.folder.claim(file.path);
+    try {
+      return await run();
     } finally {
-      if (file.temporary) await rm(file.path, { force: true });
+      await this.folder.release(file.path);
     }
   }
 

@@ -21,6 +21,8 @@ export class HttpTestContext extends TestContext {
 
   override async start(): Promise<this> {
     process.env.DATABASE_URL = `sqlite:${this.databaseFile ?? join(this.dir, 'test.sqlite')}`;
+    // Each server empties its upload folder at start: test files running side by side get their own.
+    process.env.UPLOAD_DIR = join(this.dir, 'uploads');
     const moduleRef = await Test.createTestingModule({
       imports: [AppModule.forRoot('/nonexistent')],
     }).compile();
