@@ -248,6 +248,31 @@ function folderClaimed(): Promise<void> {
   });
 }
 
+describe('stored file names are cleaned (reports.md, "Files")', () => {
+  async function upload(name: string) {
+    const { body } = await school
+      .post('/api/uploads')
+      .attach('file', await file(), name)
+      .expect(201);
+    const { body: stored } = await school.get(`/api/uploads/${body.uploadId}`).expect(200);
+    return { answered: body.file as string, stored: stored.fileName as string };
+  }
+
+  it('a 5,000-character name is cut to 255 characters, keeping .xlsx', async () => {
+    const { answered, stored } = await upload(`Отчёт ${'я'.repeat(4990)}.xlsx`);
+    expect(stored).toBe(`Отчёт ${'я'.repeat(244)}.xlsx`);
+    expect(Array.from(stored)).toHaveLength(255);
+    expect(answered).toBe(stored);
+  });
+
+  it('a right-to-left override (a name that shows as «отчётxslx.exe») is removed', async () => {
+    const { stored } = await upload('отчёт\u202eexe.xlsx');
+    expect(stored).toBe('отчётexe.xlsx');
+    const [audit] = (await committee.get('/api/audit').expect(200)).body;
+    expect(audit).toMatchObject({ action: 'upload', target: 'отчётexe.xlsx' });
+  });
+});
+
 describe('the CLI', () => {
   it('neither checks nor empties the upload folder (a server may be using it)', async () => {
     const cli = new TestContext();

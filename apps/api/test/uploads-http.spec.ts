@@ -193,7 +193,7 @@ describe('POST /api/uploads: refused, and nothing stored', () => {
 
   it('400 without a file, or with the file in another field', async () => {
     const none = await school.post('/api/uploads').field('note', 'x').expect(400);
-    expect(none.body.message).toBe('Прикрепите файл .xlsx в поле «file».');
+    expect(none.body.message).toBe('Прикрепите файл (.xlsx, .xlsm, .xls или .ods) в поле «file».');
     const wrongField = await school
       .post('/api/uploads')
       .attach('workbook', await file(report()))

@@ -4,7 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Command, InvalidArgumentError } from 'commander';
 import { basename } from 'node:path';
 import { templateFor, writeWorkbookFile } from '@profmonitor/workbook';
-import type { Role } from '@profmonitor/domain';
+import { cleanFileName, type Role } from '@profmonitor/domain';
 import { CoreModule } from '../app.module';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { DemandService } from '../labor/demand.service';
@@ -27,7 +27,8 @@ async function withApp<T>(run: (app: INestApplicationContext) => Promise<T>): Pr
   }
 }
 
-const named = (file: string) => ({ path: file, fileName: basename(file), temporary: false });
+/** A file named on the command line: stored under its cleaned name, and left where it is. */
+const named = (file: string) => ({ path: file, fileName: cleanFileName(basename(file)), temporary: false });
 
 function report(results: ImportResult[], json: boolean): void {
   console.log(json ? JSON.stringify(results, null, 2) : results.map(formatImportResult).join('\n'));

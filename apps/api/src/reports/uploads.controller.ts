@@ -21,12 +21,14 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import type {
-  ImportResult,
-  SheetVersionView,
-  UploadKind,
-  UploadOutcome,
-  UploadView,
+import {
+  cleanFileName,
+  workbookExtensionsText,
+  type ImportResult,
+  type SheetVersionView,
+  type UploadKind,
+  type UploadOutcome,
+  type UploadView,
 } from '@profmonitor/domain';
 import { templateFor } from '@profmonitor/workbook';
 import { Type } from 'class-transformer';
@@ -126,11 +128,15 @@ const TEMPLATE_NAMES = {
   registry: 'Шаблон реестра организаций',
 };
 
-/** Multer names files in latin1; browsers send UTF-8 (a Cyrillic file name would arrive garbled). */
+/**
+ * The uploaded file as the services take it. Multer names files in latin1; browsers send UTF-8
+ * (a Cyrillic file name would arrive garbled). The name is stored cleaned, as the contract says.
+ */
 function received(file: Express.Multer.File | undefined): ReceivedFile {
-  if (!file) throw new BadRequestException('Прикрепите файл .xlsx в поле «file».');
+  if (!file) throw new BadRequestException(`Прикрепите файл (${workbookExtensionsText()}) в поле «file».`);
   const utf8 = Buffer.from(file.originalname, 'latin1').toString('utf8');
-  return { path: file.path, fileName: utf8.includes('\uFFFD') ? file.originalname : utf8, temporary: true };
+  const fileName = cleanFileName(utf8.includes('\uFFFD') ? file.originalname : utf8);
+  return { path: file.path, fileName, temporary: true };
 }
 
 /**

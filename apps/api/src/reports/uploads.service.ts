@@ -20,6 +20,7 @@ export interface UploadsQuery {
 /** A file received over HTTP (or named on the command line), already on disk. */
 export interface ReceivedFile {
   path: string;
+  /** The name to store and show, cleaned (cleanFileName). */
   fileName: string;
   /** An upload in the upload folder, removed once read; a file named on the command line stays. */
   temporary: boolean;
