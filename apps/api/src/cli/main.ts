@@ -4,12 +4,14 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Command, InvalidArgumentError } from 'commander';
 import { basename } from 'node:path';
 import { templateFor, writeWorkbookFile } from '@profmonitor/workbook';
-import { cleanFileName, type Role } from '@profmonitor/domain';
+import { cleanFileName, parsePeriod, type Role } from '@profmonitor/domain';
 import { CoreModule } from '../app.module';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { DemandService } from '../labor/demand.service';
 import { ProfessionsService } from '../labor/professions.service';
 import { HistoryService } from '../reports/history.service';
+import { OrganizationsRepository } from '../organizations/organizations.repository';
+import { currentReportingPeriod } from '../reports/reporting-period';
 import { AccountsService } from '../accounts/accounts.service';
 import { CLI_PRINCIPAL } from '../accounts/principal';
 import { UploadsService } from '../reports/uploads.service';
@@ -29,6 +31,32 @@ async function withApp<T>(run: (app: INestApplicationContext) => Promise<T>): Pr
 
 /** A file named on the command line: stored under its cleaned name, and left where it is. */
 const named = (file: string) => ({ path: file, fileName: cleanFileName(basename(file)), temporary: false });
+
+/**
+ * The title items `template school --org --period` fills in, as a school's own download has
+ * them: the organization's code as the registry spells it, the period given or else the
+ * current reporting period.
+ */
+async function schoolTitle(options: { org?: string; period?: string }) {
+  const given = options.period === undefined ? undefined : parsePeriod(options.period);
+  if (given === null) {
+    throw new InvalidArgumentError(`Учебный год «${options.period}»: укажите его так: 2025/2026.`);
+  }
+  const organizationCode =
+    options.org === undefined
+      ? undefined
+      : await withApp(async (app) => {
+          const organization = await app.get(OrganizationsRepository).findByCode(options.org!);
+          if (!organization) {
+            throw new InvalidArgumentError(
+              `Организации «${options.org}» нет в реестре. Проверьте код или загрузите реестр (registry import).`,
+            );
+          }
+          return organization.code;
+        });
+  const period = given?.code ?? (organizationCode ? currentReportingPeriod().code : undefined);
+  return { ...(organizationCode && { organizationCode }), ...(period && { period }) };
+}
 
 function report(results: ImportResult[], json: boolean): void {
   console.log(json ? JSON.stringify(results, null, 2) : results.map(formatImportResult).join('\n'));
@@ -71,14 +99,29 @@ export function buildCli(): Command {
 
   program
     .command('template <kind>')
-    .description('создать пустой шаблон: school (отчёт организации) или vacancies (потребность в кадрах)')
+    .description(
+      'создать шаблон: school (отчёт организации), vacancies (потребность в кадрах) или registry (реестр)',
+    )
     .requiredOption('--out <file>', 'куда сохранить .xlsx')
-    .action(async (kind: string, options: { out: string }) => {
+    .option('--org <code>', 'для school: код организации из реестра — вписать в «Титул»')
+    .option(
+      '--period <period>',
+      'для school: учебный год для «Титула», например 2024/2025 (с --org без него: текущий отчётный)',
+    )
+    .action(async (kind: string, options: { out: string; org?: string; period?: string }) => {
       if (kind !== 'school' && kind !== 'vacancies' && kind !== 'registry') {
-        throw new InvalidArgumentError(`Неизвестный вид шаблона «${kind}»: укажите school или vacancies.`);
+        throw new InvalidArgumentError(
+          `Неизвестный вид шаблона «${kind}»: укажите school, vacancies или registry.`,
+        );
       }
-      await writeWorkbookFile(templateFor(kind), options.out);
-      console.log(`Шаблон сохранён: ${options.out}`);
+      const filled = options.org !== undefined || options.period !== undefined;
+      if (filled && kind !== 'school') {
+        throw new InvalidArgumentError('--org и --period — только для шаблона school.');
+      }
+      const title = filled ? await schoolTitle(options) : undefined;
+      await writeWorkbookFile(templateFor(kind, title), options.out);
+      const items = title ? Object.values(title).join(', ') : '';
+      console.log(`Шаблон сохранён: ${options.out}${items ? ` (в «Титуле»: ${items})` : ''}`);
     });
 
   program

@@ -2,6 +2,7 @@ import {
   BadRequestException,
   Controller,
   Get,
+  Header,
   HttpException,
   HttpStatus,
   Param,
@@ -30,7 +31,6 @@ import {
   type UploadOutcome,
   type UploadView,
 } from '@profmonitor/domain';
-import { templateFor } from '@profmonitor/workbook';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { assertOrganization } from '../accounts/access-policy';
@@ -122,12 +122,6 @@ export class SheetVersionDto implements SheetVersionView {
 const FILE_BODY = {
   schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
 };
-const TEMPLATE_NAMES = {
-  school: 'Шаблон отчёта организации',
-  vacancies: 'Шаблон потребности в кадрах',
-  registry: 'Шаблон реестра организаций',
-};
-
 /**
  * The uploaded file as the services take it. Multer names files in latin1; browsers send UTF-8
  * (a Cyrillic file name would arrive garbled). The name is stored cleaned, as the contract says.
@@ -206,8 +200,10 @@ export class UploadsController {
   @Get('templates/:kind')
   @SignedIn()
   @ProducesXlsx()
-  async template(@Param() { kind }: TemplateParamsDto) {
-    const content = Buffer.from(await templateFor(kind).xlsx.writeBuffer());
-    return xlsxDownload(content, `${TEMPLATE_NAMES[kind]}.xlsx`);
+  // A school's template carries its organization: no shared cache may keep it.
+  @Header('Cache-Control', 'private, no-store')
+  async template(@Param() { kind }: TemplateParamsDto, @CurrentUser() user: Principal) {
+    const { content, fileName } = await this.uploads.template(kind, user);
+    return xlsxDownload(content, fileName);
   }
 }

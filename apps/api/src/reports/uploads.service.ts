@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { parsePeriod, type ImportResult, type UploadView, type WorkbookKindId } from '@profmonitor/domain';
+import { templateFor, type WorkbookContent } from '@profmonitor/workbook';
 import { DataSource } from 'typeorm';
 import { assertOrganization, uploadsScope } from '../accounts/access-policy';
 import type { Principal } from '../accounts/principal';
@@ -10,6 +11,7 @@ import { ImportService, type UploadMeta } from './import/import.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PeriodEntity } from '../organizations/period.entity';
 import { UploadEntity } from './entities/upload.entity';
+import { currentReportingPeriod } from './reporting-period';
 
 export interface UploadsQuery {
   org?: string;
@@ -24,6 +26,33 @@ export interface ReceivedFile {
   fileName: string;
   /** An upload in the upload folder, removed once read; a file named on the command line stays. */
   temporary: boolean;
+}
+
+const TEMPLATE_NAMES: Record<WorkbookKindId, string> = {
+  school: 'Шаблон отчёта организации',
+  vacancies: 'Шаблон потребности в кадрах',
+  registry: 'Шаблон реестра организаций',
+};
+
+/**
+ * The title items a template comes with for this account: a school's report template carries
+ * the school's organization code and the current reporting period; the committee's and the
+ * employment center's templates are blank (they fill in for many organizations).
+ */
+export function templateTitleFor(
+  kind: WorkbookKindId,
+  principal: Principal,
+  today = new Date(),
+): { organizationCode: string; period: string } | undefined {
+  if (kind !== 'school' || principal.role !== 'school' || !principal.organizationCode) return undefined;
+  return { organizationCode: principal.organizationCode, period: currentReportingPeriod(today).code };
+}
+
+/** The download's name: with the organization and the period when the template has them. */
+export function templateFileName(kind: WorkbookKindId, title?: WorkbookContent['title']): string {
+  const { organizationCode, period } = (title ?? {}) as { organizationCode?: string; period?: string };
+  const parts = [TEMPLATE_NAMES[kind], organizationCode, period?.replace('/', '-')].filter(Boolean);
+  return `${parts.join(' ')}.xlsx`;
 }
 
 /** What each role sends: the committee anything, a school its own report, the employment center vacancies. */
@@ -70,6 +99,13 @@ export class UploadsService {
       await this.recordUpload('registry-import', result, principal);
       return result;
     });
+  }
+
+  /** The template to download, as this account gets it (see templateTitleFor). */
+  async template(kind: WorkbookKindId, principal: Principal): Promise<{ content: Buffer; fileName: string }> {
+    const title = templateTitleFor(kind, principal);
+    const content = Buffer.from(await templateFor(kind, title).xlsx.writeBuffer());
+    return { content, fileName: templateFileName(kind, title) };
   }
 
   /**
