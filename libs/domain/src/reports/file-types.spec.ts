@@ -4,6 +4,7 @@ import {
   WORKBOOK_FILE_TYPES,
   workbookExtensionsText,
   workbookFileTypeOf,
+  workbookFileTypeOfFile,
 } from './file-types';
 
 describe('workbook file types', () => {
@@ -20,6 +21,17 @@ describe('workbook file types', () => {
     expect(workbookFileTypeOf('calc.ods ')?.extension).toBe('.ods');
     for (const name of ['отчёт.csv', 'отчёт.pdf', 'отчёт.xlsx.pdf', 'отчёт', 'xlsx', '.xlsx/отчёт'])
       expect(workbookFileTypeOf(name)).toBeUndefined();
+  });
+
+  it('a browser’s file: by its extension when it has one, else by its MIME type', () => {
+    const xls = 'application/vnd.ms-excel';
+    expect(workbookFileTypeOfFile({ name: 'отчёт.xls', type: xls })?.extension).toBe('.xls');
+    expect(workbookFileTypeOfFile({ name: 'отчёт.ods', type: '' })?.extension).toBe('.ods');
+    // Windows with Excel installed types a CSV file as application/vnd.ms-excel.
+    expect(workbookFileTypeOfFile({ name: 'отчёт.csv', type: xls })).toBeUndefined();
+    expect(workbookFileTypeOfFile({ name: 'отчёт', type: xls })?.extension).toBe('.xls');
+    expect(workbookFileTypeOfFile({ name: 'отчёт', type: 'application/pdf' })).toBeUndefined();
+    expect(workbookFileTypeOfFile({ name: 'отчёт' })).toBeUndefined();
   });
 
   it('fileExtension: the last extension, lower case, or nothing', () => {

@@ -45,6 +45,17 @@ export function workbookFileTypeOf(fileName: string): WorkbookFileType | undefin
   return WORKBOOK_FILE_TYPES.find((type) => type.extension === extension);
 }
 
+/**
+ * The accepted type of a file as a browser hands it over (name and MIME type): by the extension
+ * when the name has one, since systems type files loosely (Windows gives a `.csv` the MIME type
+ * of `.xls`); by the MIME type only for a name without an extension.
+ */
+export function workbookFileTypeOfFile(file: { name: string; type?: string }): WorkbookFileType | undefined {
+  if (fileExtension(file.name) !== '') return workbookFileTypeOf(file.name);
+  const mimeType = (file.type ?? '').toLowerCase();
+  return WORKBOOK_FILE_TYPES.find((type) => type.mimeType.toLowerCase() === mimeType);
+}
+
 /** `.xlsx, .xlsm, .xls или .ods`: the accepted extensions as a Russian list. */
 export function workbookExtensionsText(conjunction: 'или' | 'и' = 'или'): string {
   const extensions = WORKBOOK_FILE_TYPES.map((type) => type.extension);
