@@ -97,7 +97,7 @@ it('the employment center lands on the demo city’s gap between choices and vac
     `/api/demand/versions?period=${encodeURIComponent(PERIOD)}`,
   );
   expect(await versions.locator('tbody tr').count()).toBe(books.length);
-  await app.page.getByLabel('Файл: Потребность в кадрах (вакансии) (.xlsx)').waitFor({ state: 'attached' });
+  await app.page.getByLabel('Файл: Потребность в кадрах (вакансии)').waitFor({ state: 'attached' });
 
   await app.page.screenshot({ path: join(SCREENSHOTS, '10-demand-city.png'), fullPage: true });
 });

@@ -46,7 +46,7 @@ async function findRowToBreak(): Promise<number> {
 
 async function upload(fileName: string, buffer: Buffer) {
   await app.page
-    .getByLabel('Файл: Отчёт организации (.xlsx)')
+    .getByLabel('Файл: Отчёт организации')
     .setInputFiles({ name: fileName, mimeType: XLSX, buffer });
 }
 

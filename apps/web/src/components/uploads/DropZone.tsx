@@ -1,8 +1,26 @@
 import { useState } from 'react';
 import { ErrorCode, useDropzone, type FileRejection } from 'react-dropzone';
+import {
+  fileExtension,
+  saveAsText,
+  WORKBOOK_FILE_TYPES,
+  workbookExtensionsText,
+  workbookFileTypeOfFile,
+} from '@profmonitor/domain';
 
-/** Excel workbooks only: by type, or by extension when the system gives no type. */
-const XLSX = { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'] };
+/** The file picker offers the workbooks the server reads: by MIME type or by extension. */
+const ACCEPT = Object.fromEntries(WORKBOOK_FILE_TYPES.map((type) => [type.mimeType, [type.extension]]));
+
+/** Our own rejection code: a name whose extension is not a workbook's, whatever its MIME type. */
+const NOT_A_WORKBOOK = 'not-a-workbook';
+
+/**
+ * The picker's and the drop's `accept` lets a file through by its MIME type alone, and systems
+ * type files loosely (Windows gives a `.csv` the MIME type of `.xls`): the extension decides.
+ */
+function workbookOnly(file: File) {
+  return workbookFileTypeOfFile(file) ? null : { code: NOT_A_WORKBOOK, message: '' };
+}
 
 /** Why a dropped file is not sent, in words the person can act on. */
 export function rejectionMessage(rejections: readonly FileRejection[]): string {
@@ -10,8 +28,10 @@ export function rejectionMessage(rejections: readonly FileRejection[]): string {
     return 'Перетащите один файл: отчёты загружаются по одному.';
   }
   const [{ file, errors }] = rejections;
-  if (errors.some((e) => e.code === ErrorCode.FileInvalidType)) {
-    return `«${file.name}» — не книга Excel в формате .xlsx. Сохраните отчёт как «Книга Excel (*.xlsx)» и загрузите его снова.`;
+  if (errors.some((e) => e.code === ErrorCode.FileInvalidType || e.code === NOT_A_WORKBOOK)) {
+    const extension = fileExtension(file.name);
+    const what = extension ? `файл ${extension}` : 'файл без расширения';
+    return `«${file.name}» — ${what}, а не книга Excel или OpenDocument. Загружаются только файлы ${workbookExtensionsText('и')}: откройте отчёт в Excel или LibreOffice, сохраните его как ${saveAsText()} и загрузите снова.`;
   }
   return errors.map((e) => e.message).join(' ');
 }
@@ -21,13 +41,16 @@ type DropZoneProps = {
   disabled?: boolean;
   /** The input's accessible name: what the file is. */
   label: string;
+  /** The id of the text that says which files are accepted. */
+  describedBy?: string;
 };
 
 /** A place to drop a workbook, with a button for the file picker (the keyboard way in). */
-export function DropZone({ onFile, disabled = false, label }: DropZoneProps) {
+export function DropZone({ onFile, disabled = false, label, describedBy }: DropZoneProps) {
   const [rejection, setRejection] = useState<string | null>(null);
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
-    accept: XLSX,
+    accept: ACCEPT,
+    validator: workbookOnly,
     multiple: false,
     disabled,
     // The button opens the picker; the zone itself only takes drops.
@@ -48,10 +71,8 @@ export function DropZone({ onFile, disabled = false, label }: DropZoneProps) {
             .join(' '),
         })}
       >
-        <input {...getInputProps({ 'aria-label': label })} />
-        <p className="dropzone__title">
-          {isDragActive ? 'Отпустите файл здесь' : 'Перетащите файл .xlsx сюда'}
-        </p>
+        <input {...getInputProps({ 'aria-label': label, 'aria-describedby': describedBy })} />
+        <p className="dropzone__title">{isDragActive ? 'Отпустите файл здесь' : 'Перетащите файл сюда'}</p>
         <p className="dropzone__or">или</p>
         <button type="button" className="button" onClick={open} disabled={disabled}>
           Выбрать файл…

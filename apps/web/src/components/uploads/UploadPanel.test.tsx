@@ -10,7 +10,7 @@ import { UploadPanel } from './UploadPanel';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const workbook = (name = 'SCH01.xlsx') => new File([new Uint8Array(2048)], name, { type: XLSX });
 
-async function drop(file: File, label = 'Файл: Отчёт организации (.xlsx)') {
+async function drop(file: File, label = 'Файл: Отчёт организации') {
   // The picker and a drop end the same way: the zone's file input gets the file.
   await act(async () => {
     fireEvent.change(screen.getByLabelText(label), { target: { files: [file] } });
@@ -124,15 +124,55 @@ describe('UploadPanel', () => {
     );
   });
 
-  it('refuses anything but an .xlsx workbook before sending it', async () => {
+  it('names the accepted formats and tells a school its template comes with its code and year', () => {
+    mockApi({});
+    renderPage(<UploadPanel user={SCHOOL} />, { path: '/uploads', url: '/uploads', user: SCHOOL });
+    const input = screen.getByLabelText('Файл: Отчёт организации');
+    const hint = document.getElementById(input.getAttribute('aria-describedby')!)!;
+    expect(hint.textContent).toBe(
+      'Подходят книги Excel и OpenDocument: .xlsx (книга Excel), .xlsm (книга Excel с поддержкой макросов), .xls (книга Excel 97–2003), .ods (электронная таблица ODF). Файл, сохранённый в Excel, LibreOffice или МойОфис, подойдёт как есть.',
+    );
+    for (const extension of ['.xlsx', '.xlsm', '.xls', '.ods'])
+      expect(input.getAttribute('accept')).toContain(extension);
+    expect(screen.getByText(/Код вашей организации и учебный год уже вписаны на листе «Титул»/)).toBeTruthy();
+  });
+
+  it.each([
+    ['отчёт.xls', 'application/vnd.ms-excel'],
+    ['отчёт.ods', 'application/vnd.oasis.opendocument.spreadsheet'],
+    ['отчёт.xlsm', 'application/vnd.ms-excel.sheet.macroEnabled.12'],
+    ['ОТЧЁТ.XLSX', ''], // no type from the system: the extension decides, in any case
+  ])('sends %s, as the server reads it', async (name, type) => {
     mockApi({});
     const requests = fakeXhr();
     renderPage(<UploadPanel user={SCHOOL} />, { path: '/uploads', url: '/uploads', user: SCHOOL });
 
-    await drop(new File(['a;b'], 'отчёт.csv', { type: 'text/csv' }));
-    expect(await screen.findByText(/«отчёт\.csv» — не книга Excel в формате \.xlsx/)).toBeTruthy();
-    expect(requests).toHaveLength(0);
+    await drop(new File([new Uint8Array(512)], name, { type }));
+    expect(requests).toHaveLength(1);
+    expect(((requests[0].body as FormData).get('file') as File).name).toBe(name);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText(new RegExp(`Отправляем «${name.replace('.', '\\.')}»`))).toBeTruthy();
   });
+
+  it.each([
+    ['отчёт.csv', 'text/csv', 'файл .csv'],
+    // Windows with Excel installed types a CSV file as an Excel 97–2003 workbook.
+    ['отчёт.csv', 'application/vnd.ms-excel', 'файл .csv'],
+    ['отчёт.pdf', 'application/pdf', 'файл .pdf'],
+  ])(
+    'refuses %s (%s) before sending it, saying what it is and how to save a workbook',
+    async (name, type, what) => {
+      mockApi({});
+      const requests = fakeXhr();
+      renderPage(<UploadPanel user={SCHOOL} />, { path: '/uploads', url: '/uploads', user: SCHOOL });
+
+      await drop(new File(['a;b'], name, { type }));
+      expect((await screen.findByRole('alert')).textContent).toBe(
+        `«${name}» — ${what}, а не книга Excel или OpenDocument. Загружаются только файлы .xlsx, .xlsm, .xls и .ods: откройте отчёт в Excel или LibreOffice, сохраните его как «Книга Excel (*.xlsx)» и загрузите снова.`,
+      );
+      expect(requests).toHaveLength(0);
+    },
+  );
 
   it('lets the committee pick what it uploads: the registry goes to its own endpoint', async () => {
     mockApi({});
@@ -143,7 +183,7 @@ describe('UploadPanel', () => {
     expect(screen.getByRole('link', { name: 'Скачать шаблон (.xlsx)' }).getAttribute('href')).toBe(
       '/api/templates/registry',
     );
-    await drop(workbook('registry.xlsx'), 'Файл: Реестр организаций (.xlsx)');
+    await drop(workbook('registry.xlsx'), 'Файл: Реестр организаций');
     expect(requests[0].url).toBe('/api/registry');
   });
 });

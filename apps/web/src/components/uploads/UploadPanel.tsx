@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { SessionUserView } from '@profmonitor/domain';
+import { WORKBOOK_FILE_TYPES, type SessionUserView } from '@profmonitor/domain';
 import { apiUrl } from '@/lib/api-client';
 import { useUploadWorkbook } from '@/api/upload-workbook';
 import { formatFileSize, TEMPLATE_LABELS, type TemplateKind } from '@/lib/uploads';
@@ -19,6 +19,11 @@ export function kindsFor(user: Pick<SessionUserView, 'role'>): TemplateKind[] {
   }
 }
 
+/** The accepted formats, from the one table the server's reader follows too. */
+const FORMATS_HINT = `Подходят книги Excel и OpenDocument: ${WORKBOOK_FILE_TYPES.map(
+  (type) => `${type.extension} (${type.label.charAt(0).toLowerCase()}${type.label.slice(1)})`,
+).join(', ')}. Файл, сохранённый в Excel, LibreOffice или МойОфис, подойдёт как есть.`;
+
 type UploadPanelProps = {
   user: SessionUserView;
   /** What this page takes, when less than the role may send (the demand page: vacancies only). */
@@ -31,6 +36,7 @@ export function UploadPanel({ user, only, title = 'Загрузить файл' 
   const kinds = only && kindsFor(user).includes(only) ? [only] : kindsFor(user);
   const [kind, setKind] = useState<TemplateKind>(kinds[0]);
   const upload = useUploadWorkbook();
+  const formatsId = useId();
 
   return (
     <section className="card upload-panel" aria-labelledby="upload-title">
@@ -43,6 +49,9 @@ export function UploadPanel({ user, only, title = 'Загрузить файл' 
           <p>
             Скачайте шаблон «{TEMPLATE_LABELS[kind]}» и заполните его: в нём подсказки и списки значений, а на
             листе «Инструкция» — правила.
+            {user.role === 'school' &&
+              kind === 'school' &&
+              ' Код вашей организации и учебный год уже вписаны на листе «Титул» — проверьте их.'}
           </p>
           <a className="button button--secondary" href={apiUrl(`/templates/${kind}`)} download>
             Скачать шаблон (.xlsx)
@@ -50,8 +59,12 @@ export function UploadPanel({ user, only, title = 'Загрузить файл' 
         </li>
         <li>
           <p>Загрузите заполненный файл: он проверяется сразу, ошибки будут показаны здесь же.</p>
+          <p className="muted small" id={formatsId}>
+            {FORMATS_HINT}
+          </p>
           <DropZone
-            label={`Файл: ${TEMPLATE_LABELS[kind]} (.xlsx)`}
+            label={`Файл: ${TEMPLATE_LABELS[kind]}`}
+            describedBy={formatsId}
             disabled={upload.isPending}
             onFile={(file) => upload.mutate({ file, kind })}
           />

@@ -75,7 +75,7 @@ describe('DemandPage', () => {
     expect(screen.getByRole('link', { name: 'Скачать шаблон (.xlsx)' }).getAttribute('href')).toBe(
       '/api/templates/vacancies',
     );
-    expect(screen.getByLabelText('Файл: Потребность в кадрах (вакансии) (.xlsx)')).toBeTruthy();
+    expect(screen.getByLabelText('Файл: Потребность в кадрах (вакансии)')).toBeTruthy();
     expect(await screen.findByText(/За 2024\/2025 книги «Потребность в кадрах» не загружались/)).toBeTruthy();
   });
 
