@@ -39,6 +39,8 @@ export async function startDemoServer(): Promise<DemoServer> {
     DATABASE_URL: `sqlite:${join(dir, 'demo.sqlite')}`,
     PORT: String(port),
     WEB_DIST,
+    // The server empties its upload folder at start: one of its own, beside its database.
+    UPLOAD_DIR: join(dir, 'uploads'),
   };
   const node = (entry: string, ...args: string[]) =>
     [process.execPath, ['-r', './scripts/register.js', entry, ...args]] as const;
