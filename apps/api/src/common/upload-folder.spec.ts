@@ -106,7 +106,9 @@ function engine() {
   };
   const remove = (file: Express.Multer.File) =>
     new Promise<Error | null>((resolve) => folder._removeFile(request, file, resolve));
-  return { folder, response, receive, remove, files: () => readdirSync(folder.path) };
+  // The folder is prepared by the first file: until then it has no files.
+  const files = () => (existsSync(folder.path) ? readdirSync(folder.path) : []);
+  return { folder, response, receive, remove, files };
 }
 
 async function until(check: () => boolean): Promise<void> {
