@@ -489,6 +489,22 @@ describe('the cap on errors', () => {
     expect(await storedVersion(result, 'partners')).toBeUndefined();
   });
 
-  // Needs the parser to give the validators of one file one IssueBudget (workbook-parser.ts).
-  it.todo('shows at most 1,000 errors across all the sheets of a file');
+  it('shows at most 1,000 errors across all the sheets of a file; every sheet with an error is rejected', async () => {
+    const partners = Array.from({ length: 700 }, (_, i) => [`Завод ${i}`, 'Фабрика', null, '01.09.2006']);
+    const teachers = Array.from({ length: 700 }, (_, i) => [`П-${i}`, 'учитель', 'Курс', null, null, null]);
+    const result = await ctx.importSheets({
+      Титул: title('SCH01', '2006/2007'),
+      Партнёры: [PARTNER_HEADERS, ...partners],
+      Педагоги: [TEACHER_HEADERS, ...teachers],
+    });
+
+    const shown = result.sheets.flatMap((sheet) => sheet.errors.filter((error) => error.row !== null));
+    expect(shown).toHaveLength(1000);
+    expect(sheetOf(result, 'Партнёры')).toMatchObject({ accepted: false, rows: 700 });
+    expect(sheetOf(result, 'Педагоги').accepted).toBe(false);
+    const counted = result.sheets.flatMap((sheet) => sheet.errors.filter((error) => error.row === null));
+    expect(counted.map((error) => error.message).join(' ')).toMatch(/ещё \d+ ошиб/);
+    expect(await storedVersion(result, 'partners')).toBeUndefined();
+    expect(await storedVersion(result, 'teachers')).toBeUndefined();
+  });
 });

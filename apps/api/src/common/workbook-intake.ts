@@ -61,7 +61,8 @@ export class WorkbookIntake implements OnModuleDestroy {
   limits: Partial<WorkbookLimits> = limitsFromEnv();
   private readonly queue = new SerialQueue();
   private workers = new ParseWorkers(parseBudgetFromEnv());
-  private readonly spools = new SpoolFolder();
+  /** Where parsed rows wait to be stored (private; emptied as each import ends). */
+  readonly spools = new SpoolFolder();
 
   /** The parse budget in force; set it (tests, benchmarks) before the first parse. */
   get budget(): ParseBudget {

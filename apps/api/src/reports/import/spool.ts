@@ -1,7 +1,7 @@
 import { workbookError } from '@profmonitor/workbook';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
+import { mkdtemp, open, readdir, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -71,6 +71,11 @@ export class SpoolFolder {
   async newPath(): Promise<string> {
     this.folder ??= mkdtemp(join(tmpdir(), 'profmonitor-spool-'));
     return join(await this.folder, `${randomUUID()}.jsonl`);
+  }
+
+  /** The spools not yet removed (none between imports). */
+  async files(): Promise<string[]> {
+    return this.folder ? readdir(await this.folder) : [];
   }
 
   async remove(): Promise<void> {

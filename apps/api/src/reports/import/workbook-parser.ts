@@ -1,10 +1,13 @@
 import {
+  detectWorkbookKindByTitle,
+  IssueBudget,
   ItemsSheetValidator,
   normalizeName,
   parsePeriod,
   periodContaining,
-  sameName,
+  sheetRole,
   TableSheetValidator,
+  unknownSheetsWarning,
   WORKBOOK_KINDS,
   type AnyTableSheet,
   type Cell,
@@ -82,34 +85,34 @@ async function parseInto(
   const result: ParsedWorkbook = { kind: null, title: null, sheets: [], warnings: [], errors: [] };
   let kind: WorkbookKind | undefined;
   const context = contextFor(job);
-  const titleRows: { excelRow: number; cells: Cell[] }[] = [];
-  let seenTitle = false;
+  /** The title sheet's rows, once a title sheet was met (the first one counts). */
+  let titleRows: { excelRow: number; cells: Cell[] }[] | undefined;
   const staged: { schema: AnyTableSheet; validator: TableSheetValidator }[] = [];
 
+  // One budget for the whole file: at most 1,000 errors and 1,000 warnings are reported.
+  const budget = new IssueBudget();
+  const unknown: string[] = [];
   for await (const sheet of readWorkbook(job.path, job.limits)) {
-    const titleKind = kinds.find((k) => k.titleSheet && sameName(sheet.name, k.titleSheet.name));
-    if (titleKind && !seenTitle) {
-      seenTitle = true;
+    const role = roleOf(kind ? [kind] : kinds, sheet.name, titleRows !== undefined, staged);
+    if (role.note) result.warnings.push(role.note);
+    if (role.role === 'title') {
+      titleRows = [];
       for await (const row of sheet.rows) titleRows.push(row);
-      continue;
-    }
-    const match = findDataSheet(kind ? [kind] : kinds, sheet.name);
-    if (match && !staged.some((s) => s.schema.id === match.schema.id)) {
-      kind ??= match.kind;
-      const validator = new TableSheetValidator(match.schema, context);
-      staged.push({ schema: match.schema, validator });
+    } else if (role.role === 'data') {
+      kind ??= role.kind;
+      const validator = new TableSheetValidator(role.schema, context, budget);
+      staged.push({ schema: role.schema, validator });
       for await (const { excelRow, cells } of sheet.rows) {
         const row = validator.push(excelRow, cells);
-        if (row && !validator.failed) await spool.add(match.schema.id, { ...row, excelRow });
+        if (row && !validator.failed) await spool.add(role.schema.id, { ...row, excelRow });
       }
       await spool.flush();
-      continue;
-    }
-    const service = kinds.some((k) => k.serviceSheets.some((name) => sameName(name, sheet.name)));
-    if (!service) result.warnings.push(`Лист «${sheet.name}» не относится к отчёту и не загружен.`);
+    } else if (role.role === 'unknown') unknown.push(sheet.name);
   }
+  const unknownWarning = unknownSheetsWarning(unknown);
+  if (unknownWarning) result.warnings.push(unknownWarning);
 
-  kind ??= kindByTitle(kinds, titleRows);
+  kind ??= detectWorkbookKindByTitle(labelsOf(titleRows ?? []), kinds);
   if (!kind) {
     result.errors.push(
       `В книге нет ни одного листа отчёта. Ожидаются листы ${expectedSheets(kinds)}. Скачайте шаблон и перенесите данные в него.`,
@@ -119,16 +122,17 @@ async function parseInto(
   result.kind = kind.id;
   let period: Period | null = null;
   if (kind.titleSheet) {
-    if (!seenTitle) {
+    if (!titleRows) {
       result.errors.push(
         `В книге нет листа «${kind.titleSheet.name}»: без него неизвестно, чья это отчётность и за какой год. Добавьте лист «${kind.titleSheet.name}» из шаблона.`,
       );
       return result;
     }
-    const titleValidator = new ItemsSheetValidator(kind.titleSheet);
+    // The title has its own budget: its errors decide whose the file is, so they are always said.
+    const titleValidator = new ItemsSheetValidator(kind.titleSheet, new IssueBudget());
     titleRows.forEach((row) => titleValidator.push(row.excelRow, row.cells));
     const { outcome, record } = titleValidator.finish(context);
-    result.title = { outcome, record, excelRow: titleRows[0]?.excelRow ?? 1 };
+    result.title = { outcome, record, excelRow: titleValidator.headerRow ?? titleRows[0]?.excelRow ?? 1 };
     period = periodOfTitle(kind.id, record);
   }
   for (const { schema, validator } of staged) {
@@ -140,22 +144,33 @@ async function parseInto(
   return result;
 }
 
-function findDataSheet(kinds: readonly WorkbookKind[], name: string) {
-  for (const kind of kinds) {
-    const schema = kind.sheets.find((sheet) => sameName(sheet.name, name));
-    if (schema) return { kind, schema };
+/**
+ * What a sheet is in the kinds the file may be: the title (the first one only), a data sheet not
+ * met before, a service sheet, or unknown; with the note for a name read through look-alikes.
+ */
+function roleOf(
+  kinds: readonly WorkbookKind[],
+  name: string,
+  titleMet: boolean,
+  staged: readonly { schema: AnyTableSheet }[],
+):
+  | { role: 'title' | 'service' | 'unknown'; note?: string }
+  | { role: 'data'; kind: WorkbookKind; schema: AnyTableSheet; note?: string } {
+  const roles = kinds.map((kind) => ({ kind, ...sheetRole(kind, name) }));
+  const title = roles.find((r) => r.role === 'title');
+  if (title && !titleMet) return { role: 'title', note: title.note };
+  const data = roles.find((r) => r.role === 'data');
+  if (data?.role === 'data' && !staged.some((s) => s.schema.id === data.schema.id)) {
+    return { role: 'data', kind: data.kind, schema: data.schema, note: data.note };
   }
-  return undefined;
+  const service = roles.find((r) => r.role === 'service');
+  if (service) return { role: 'service', note: service.note };
+  return { role: 'unknown' };
 }
 
-/** A workbook with only a title: its labels tell the kind. */
-function kindByTitle(kinds: readonly WorkbookKind[], rows: { cells: Cell[] }[]): WorkbookKind | undefined {
-  const labels = rows.flatMap((row) => row.cells.filter((cell): cell is string => typeof cell === 'string'));
-  return kinds.find((kind) =>
-    kind.titleSheet?.items.some(
-      (item) => item.required && labels.some((label) => sameName(label, item.header)),
-    ),
-  );
+/** The texts of a title sheet's cells: a workbook with only a title is told by its labels. */
+function labelsOf(rows: readonly { cells: Cell[] }[]): string[] {
+  return rows.flatMap((row) => row.cells.filter((cell): cell is string => typeof cell === 'string'));
 }
 
 function expectedSheets(kinds: readonly WorkbookKind[]): string {
