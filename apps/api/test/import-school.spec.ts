@@ -545,6 +545,31 @@ describe('versions and history', () => {
     expect(first.uploadId).not.toBe(back.uploadId);
   });
 
+  it('says so when a new version has less than half the rows of the one it replaces, with both counts', async () => {
+    const graduates = (count: number) => [
+      GRADUATE_HEADERS,
+      ...Array.from({ length: count }, (_, i) => continuing({ 'Код выпускника': `H${i}` })),
+    ];
+    await ctx.importSheets(schoolWorkbook({ Титул: title('SCH02', '2025/2026'), Выпускники: graduates(10) }));
+    const half = await ctx.importSheets(
+      schoolWorkbook({ Титул: title('SCH02', '2025/2026'), Выпускники: graduates(5) }),
+    );
+    const fewer = await ctx.importSheets(
+      schoolWorkbook({ Титул: title('SCH02', '2025/2026'), Выпускники: graduates(2) }),
+    );
+
+    const warningsOf = (result: typeof half) => result.sheets.find((s) => s.sheet === 'Выпускники')!.warnings;
+    expect(warningsOf(half)).toEqual([]); // exactly half is not «far fewer»
+    expect(fewer.outcome).toBe('accepted');
+    expect(warningsOf(fewer)).toEqual([
+      {
+        row: null,
+        column: null,
+        message: expect.stringMatching(/в новой версии листа 2 строк.*было 5 — меньше половины/i),
+      },
+    ]);
+  });
+
   it('does not store Охват for a college, with a warning', async () => {
     const result = await ctx.importSheets({
       Титул: title('COL01'),
