@@ -140,8 +140,12 @@ describe('a slow file to parse', () => {
     await writeXlsx(small, schoolWorkbook({ Титул: freshTitle() }));
 
     const finished: string[] = [];
-    const largeImport = ctx.importFile(large).then((result) => finished.push('large') && result);
-    const smallImport = ctx.importFile(small).then((result) => finished.push('small') && result);
+    const track = (name: string) => (result: ImportResult) => {
+      finished.push(name);
+      return result;
+    };
+    const largeImport = ctx.importFile(large).then(track('large'));
+    const smallImport = ctx.importFile(small).then(track('small'));
     const [largeResult, smallResult] = await Promise.all([largeImport, smallImport]);
 
     expect(smallResult.outcome).toBe('accepted');
