@@ -123,6 +123,28 @@ async function deflateRepeated(
 const workbook = (sheets: FixtureSheet[], options?: Parameters<typeof handWrittenWorkbook>[1]) =>
   buildZip(handWrittenWorkbook(sheets, options));
 
+/** A SCH01 workbook whose `Выпускники` part (with `rows`) is changed by `change`. */
+function withGraduatesPart(rows: string, change: (entry: FixtureEntry) => FixtureEntry): Buffer {
+  const entries = handWrittenWorkbook([titleSheet(), { name: 'Выпускники', rows }]);
+  return buildZip(
+    entries.map((entry) => (entry.name === 'xl/worksheets/sheet2.xml' ? change(entry) : entry)),
+  );
+}
+
+/** The graduates part with a DOCTYPE before its root, and `reference` instead of a graduate's code. */
+const withDoctype = (doctype: string, reference: string) =>
+  withGraduatesPart(graduateRows(1).replace('В-2', reference), (entry) => ({
+    ...entry,
+    data: String(entry.data).replace('<worksheet', `<!DOCTYPE worksheet [${doctype}]><worksheet`),
+  }));
+
+/** 256 MB of spaces in the graduates part, deflated to ≈250 KB; its header says `declaredSize` (or the truth). */
+async function spacesBomb(declaredSize?: number): Promise<Buffer> {
+  const head = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN_NS}"><sheetData>`;
+  const { deflated, size } = await deflateRepeated(head, ' ', 256 * 1024 * 1024, '</sheetData></worksheet>');
+  return withGraduatesPart('', (entry) => ({ ...entry, deflated, declaredSize: declaredSize ?? size }));
+}
+
 export const HOSTILE_WORKBOOKS: HostileWorkbook[] = [
   {
     name: 'shared-strings bomb',
@@ -200,16 +222,7 @@ export const HOSTILE_WORKBOOKS: HostileWorkbook[] = [
       const levels = Array.from({ length: 10 }, (_, i) =>
         i === 0 ? '<!ENTITY l0 "ха-ха">' : `<!ENTITY l${i} "${`&l${i - 1};`.repeat(10)}">`,
       ).join('');
-      const sheet = { name: 'Выпускники', rows: graduateRows(1).replace('В-2', '&l9;') };
-      const entries = handWrittenWorkbook([titleSheet(), sheet]).map((entry) =>
-        entry.name === 'xl/worksheets/sheet2.xml'
-          ? {
-              ...entry,
-              data: String(entry.data).replace('<worksheet', `<!DOCTYPE worksheet [${levels}]><worksheet`),
-            }
-          : entry,
-      );
-      return buildZip(entries);
+      return withDoctype(levels, '&l9;');
     },
     message: /повреждён/,
   },
@@ -217,19 +230,7 @@ export const HOSTILE_WORKBOOKS: HostileWorkbook[] = [
     name: 'XML external entity',
     attack: 'an entity that names /etc/passwd',
     async build() {
-      const sheet = { name: 'Выпускники', rows: graduateRows(1).replace('В-2', '&xxe;') };
-      const entries = handWrittenWorkbook([titleSheet(), sheet]).map((entry) =>
-        entry.name === 'xl/worksheets/sheet2.xml'
-          ? {
-              ...entry,
-              data: String(entry.data).replace(
-                '<worksheet',
-                '<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><worksheet',
-              ),
-            }
-          : entry,
-      );
-      return buildZip(entries);
+      return withDoctype('<!ENTITY xxe SYSTEM "file:///etc/passwd">', '&xxe;');
     },
     message: /повреждён/,
   },
@@ -262,17 +263,7 @@ export const HOSTILE_WORKBOOKS: HostileWorkbook[] = [
     name: 'honest decompression bomb',
     attack: 'a sheet part that says, truly, it unpacks to 256 MB (≈250 KB file)',
     async build() {
-      const head = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN_NS}"><sheetData>`;
-      const { deflated, size } = await deflateRepeated(
-        head,
-        ' ',
-        256 * 1024 * 1024,
-        '</sheetData></worksheet>',
-      );
-      const entries = handWrittenWorkbook([titleSheet(), { name: 'Выпускники', rows: '' }]).map((entry) =>
-        entry.name === 'xl/worksheets/sheet2.xml' ? { ...entry, deflated, declaredSize: size } : entry,
-      );
-      return buildZip(entries);
+      return spacesBomb();
     },
     message: /слишком велика после распаковки/,
   },
@@ -280,12 +271,7 @@ export const HOSTILE_WORKBOOKS: HostileWorkbook[] = [
     name: 'lying decompression bomb',
     attack: 'a sheet part that says it unpacks to 200 bytes and unpacks to 256 MB',
     async build() {
-      const head = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN_NS}"><sheetData>`;
-      const { deflated } = await deflateRepeated(head, ' ', 256 * 1024 * 1024, '</sheetData></worksheet>');
-      const entries = handWrittenWorkbook([titleSheet(), { name: 'Выпускники', rows: '' }]).map((entry) =>
-        entry.name === 'xl/worksheets/sheet2.xml' ? { ...entry, deflated, declaredSize: 200 } : entry,
-      );
-      return buildZip(entries);
+      return spacesBomb(200);
     },
     message: /повреждён|слишком велика/,
   },
