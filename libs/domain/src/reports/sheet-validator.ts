@@ -45,12 +45,17 @@ function conditionHolds(condition: Condition<Record_>, record: Record_): boolean
   return 'filled' in condition ? value !== null && value !== undefined : condition.in.includes(value);
 }
 
+/** Values longer than this get no note: they are not short words that look right. */
+const NOTED_LENGTH = 200;
+
 /**
  * A rejected value that hides invisible characters or letters of the other alphabet looks right
- * when quoted: the message says what is hidden in it.
+ * when quoted: the message says what is hidden in it. Only short values are looked at, so that a
+ * file of long texts costs no more to refuse than to read.
  */
 function withHiddenCharacters(message: string, cell: Cell): string {
-  const note = typeof cell === 'string' ? hiddenCharactersNote(cell) : undefined;
+  const note =
+    typeof cell === 'string' && cell.length <= NOTED_LENGTH ? hiddenCharactersNote(cell) : undefined;
   return note ? `${message} Обратите внимание: ${note}. Наберите значение заново.` : message;
 }
 
