@@ -416,6 +416,21 @@ describe('TableSheetValidator: issues', () => {
     expect(validator.failed).toBe(true);
   });
 
+  it('refuses a cell over 1,000 characters in any column, before its value type reads it', () => {
+    const { outcome } = readTable(
+      graduatesSheet,
+      graduates({ ...toTenthGrade, Направление: 'СПО'.repeat(600) }),
+    );
+    expect(outcome.errors).toEqual([
+      {
+        sheet: 'Выпускники',
+        row: 2,
+        column: 'Направление',
+        message: expect.stringMatching(/^Текст длиннее 1000 символов: в ячейке 1800 символов/),
+      },
+    ]);
+  });
+
   it('asks to fill a required cell left empty', () => {
     const { outcome, pushed } = readTable(
       graduatesSheet,

@@ -2,7 +2,7 @@ import { clip, hiddenCharactersNote, normalizeName } from '../text';
 import { HeaderMatcher } from './headers';
 import { IssueBudget, IssueLog, MAX_ERRORS_PER_FILE, type SheetOutcome } from './issues';
 import type { AnyItemsSheet, AnyTableSheet, ColumnSpec, Condition, RowRule, SheetContext } from './schema';
-import { FormulaWithoutResult, isBlank, showCell, type Cell } from './values';
+import { FormulaWithoutResult, isBlank, showCell, textTooLong, type Cell } from './values';
 
 export type { SheetOutcome } from './issues';
 
@@ -79,6 +79,12 @@ function parseFields(
     if (cell instanceof FormulaWithoutResult) {
       record[spec.key] = null;
       report(spec, FORMULA_WITHOUT_RESULT_MESSAGE);
+      continue;
+    }
+    const tooLong = textTooLong(cell);
+    if (tooLong) {
+      record[spec.key] = null;
+      report(spec, tooLong);
       continue;
     }
     const parsed = spec.type.parse(cell);

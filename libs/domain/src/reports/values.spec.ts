@@ -14,6 +14,7 @@ import {
   quoteCell,
   showCell,
   text,
+  textTooLong,
   toIsoDate,
   url,
   wholeNumber,
@@ -434,5 +435,16 @@ describe('wholeNumber', () => {
     const message = errorOf(grade, cell);
     expectRussianMessageQuoting(message, showCell(cell));
     expect(message).toContain('от 1 до 11');
+  });
+});
+
+describe('textTooLong', () => {
+  it('refuses any cell over 1,000 characters before a value type reads it, spaces around aside', () => {
+    expect(textTooLong('я'.repeat(1000))).toBeUndefined();
+    expect(textTooLong(`  ${'я'.repeat(1000)}   `)).toBeUndefined();
+    expect(textTooLong('я'.repeat(1001))).toBe(
+      'Текст длиннее 1000 символов: в ячейке 1001 символ. Сократите его до 1000 символов.',
+    );
+    expect(textTooLong(12)).toBeUndefined();
   });
 });

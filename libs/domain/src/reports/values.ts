@@ -69,16 +69,24 @@ const characters = (n: number) => `${n} ${plural(n, 'символ', 'симво�
 /** Length in characters as a person counts them (a surrogate pair is one). */
 const lengthOf = (value: string) => (/[\ud800-\udfff]/.test(value) ? [...value].length : value.length);
 
+/**
+ * The error for a cell longer than any value may be, or undefined. Checked before any value type
+ * reads a cell, so that no type spends time on a long text (no cell of any type may exceed it).
+ */
+export function textTooLong(cell: unknown): string | undefined {
+  if (typeof cell !== 'string' || cell.length <= MAX_TEXT_LENGTH) return undefined;
+  const length = lengthOf(cell.replace(EDGES, ''));
+  return length > MAX_TEXT_LENGTH
+    ? `Текст длиннее ${MAX_TEXT_LENGTH} символов: в ячейке ${characters(length)}. Сократите его до ${MAX_TEXT_LENGTH} символов.`
+    : undefined;
+}
+
 export const text: ValueType<string> = {
   description: `текст (до ${MAX_TEXT_LENGTH} символов)`,
   parse(cell) {
-    const value = cell instanceof Date ? formatIsoDate(toIsoDate(cell)) : String(cell).replace(EDGES, '');
-    const length = lengthOf(value);
-    return length > MAX_TEXT_LENGTH
-      ? fail(
-          `Текст длиннее ${MAX_TEXT_LENGTH} символов: в ячейке ${characters(length)}. Сократите его до ${MAX_TEXT_LENGTH} символов.`,
-        )
-      : ok(value);
+    const tooLong = textTooLong(cell);
+    if (tooLong) return fail(tooLong);
+    return ok(cell instanceof Date ? formatIsoDate(toIsoDate(cell)) : String(cell).replace(EDGES, ''));
   },
 };
 
