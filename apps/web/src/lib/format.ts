@@ -48,11 +48,4 @@ export function formatDateTime(iso: string): string {
 }
 
 /** The Russian form of a word for a count: plural(5, 'организация', 'организации', 'организаций') → «организаций». */
-export function plural(count: number, one: string, few: string, many: string): string {
-  const tens = Math.abs(count) % 100;
-  const units = tens % 10;
-  if (tens >= 11 && tens <= 14) return many;
-  if (units === 1) return one;
-  if (units >= 2 && units <= 4) return few;
-  return many;
-}
+export { plural } from '@profmonitor/domain';
