@@ -29,10 +29,16 @@ export function parseBudgetFromEnv(env: NodeJS.ProcessEnv = process.env): ParseB
       throw new Error(`${name} должно быть положительным числом, а не «${value}».`);
     return n;
   };
+  const whole = (name: string) => {
+    const n = positive(name);
+    if (n !== undefined && !Number.isInteger(n))
+      throw new Error(`${name} должно быть целым положительным числом, а не «${env[name]}».`);
+    return n;
+  };
   return {
     memoryMiB: positive('PARSE_MEMORY_MB') ?? DEFAULT_PARSE_BUDGET.memoryMiB,
     timeoutMs: (positive('PARSE_TIMEOUT_S') ?? DEFAULT_PARSE_BUDGET.timeoutMs / 1000) * 1000,
-    workers: Math.floor(positive('PARSE_WORKERS') ?? DEFAULT_PARSE_BUDGET.workers),
+    workers: whole('PARSE_WORKERS') ?? DEFAULT_PARSE_BUDGET.workers,
   };
 }
 
