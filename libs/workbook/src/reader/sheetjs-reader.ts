@@ -47,8 +47,25 @@ const READ_OPTIONS: XLSX.ParsingOptions = {
   WTF: false,
 };
 
-/** The parts of an .ods that SheetJS reads (its `parse_ods`); no other part is handed to it. */
-const ODS_PARTS = ['META-INF/manifest.xml', 'styles.xml', 'content.xml'] as const;
+/**
+ * The parts of an .ods that SheetJS reads (its `parse_ods`); no other part is handed to it.
+ * SheetJS tells an .ods by its manifest and needs a styles part: a file without them gets
+ * empty ones (content.xml is required).
+ */
+const ODS_PARTS = {
+  'META-INF/manifest.xml': '<manifest:manifest/>',
+  'styles.xml': '',
+  'content.xml': undefined,
+} as const;
+
+/** What SheetJS says of an encrypted .xls (FILEPASS) or a password-protected .xlsx (an OLE file). */
+const ENCRYPTED =
+  /password-protected|Password is incorrect|Encryption scheme unsupported|ECMA-376 Encrypted|Encryption Flags|EncryptionInfo/;
+
+const XLS_UNREADABLE = 'книгу Excel 97–2003 (.xls) не удалось прочитать';
+
+/** The formats as a message names them (in the prepositional case). */
+const FORMAT_NAMES = { xls: 'книге Excel 97–2003 (.xls)', ods: 'таблице OpenDocument (.ods)' } as const;
 
 /** The largest row and column a spreadsheet has; past them a file is broken (as in the .xlsx reader). */
 const MAX_ROW = 1_048_576;
@@ -103,7 +120,8 @@ export async function* readSheetJsWorkbook(
   const book = format === 'xls' ? await loadXls(path, limits) : await loadOds(path, limits);
   const { workbook } = book;
   // SheetJS skips records it does not know: a broken file may come out as a book of no sheets.
-  if (workbook.SheetNames.length === 0) throw workbookError('corrupt', ['в книге не найден список листов']);
+  if (workbook.SheetNames.length === 0)
+    throw workbookError('corrupt', [`в ${FORMAT_NAMES[format]} нет ни одного листа`]);
   let current: SheetRows | undefined;
   try {
     for (const [index, name] of workbook.SheetNames.entries()) {
@@ -145,16 +163,16 @@ async function loadXls(path: string, limits: WorkbookLimits): Promise<LoadedBook
  */
 function oleError(data: Buffer, err: unknown): WorkbookError {
   const message = err instanceof Error ? err.message : String(err);
-  if (/password|encrypt/i.test(message)) return workbookError('encrypted', [], err);
+  if (ENCRYPTED.test(message)) return workbookError('encrypted', [], err);
   let container: unknown;
   try {
     container = sheetjs.CFB.read(data, { type: 'buffer' });
   } catch {
-    return workbookError('corrupt', [undefined], err);
+    return workbookError('corrupt', [XLS_UNREADABLE], err);
   }
   const has = (stream: string) => Boolean(sheetjs.CFB.find(container, stream));
   if (has('EncryptedPackage') || has('EncryptionInfo')) return workbookError('encrypted', [], err);
-  if (has('Workbook') || has('Book')) return workbookError('corrupt', [undefined], err);
+  if (has('Workbook') || has('Book')) return workbookError('corrupt', [XLS_UNREADABLE], err);
   if (has('WordDocument')) return workbookError('not_workbook', ['word'], err);
   if (has('PowerPoint Document')) return workbookError('not_workbook', ['presentation'], err);
   return workbookError('not_workbook', ['ole'], err);
@@ -170,7 +188,7 @@ async function loadOds(path: string, limits: WorkbookLimits): Promise<LoadedBook
   const parts = new Map<string, Buffer>();
   const archive = await Archive.open(path, limits, 'zip');
   try {
-    for (const name of ODS_PARTS) {
+    for (const name of Object.keys(ODS_PARTS)) {
       if (!archive.has(name)) continue;
       const chunks: Buffer[] = [];
       for await (const chunk of await archive.openPart(name)) chunks.push(chunk as Buffer);
@@ -185,9 +203,10 @@ async function loadOds(path: string, limits: WorkbookLimits): Promise<LoadedBook
   const scan = scanOdsContent(content.toString('utf8'), limits);
 
   const container = sheetjs.CFB.utils.cfb_new();
-  // SheetJS tells an .ods by its manifest and needs a styles part; both may be empty.
-  for (const name of ODS_PARTS)
-    sheetjs.CFB.utils.cfb_add(container, name, parts.get(name) ?? Buffer.alloc(0), { unsafe: true });
+  for (const [name, fallback] of Object.entries(ODS_PARTS)) {
+    const data = parts.get(name) ?? Buffer.from(fallback ?? '');
+    sheetjs.CFB.utils.cfb_add(container, name, data, { unsafe: true });
+  }
   let workbook: XLSX.WorkBook;
   try {
     workbook = quietly(() => sheetjs.parse_zip(container, { ...READ_OPTIONS }));
@@ -195,7 +214,7 @@ async function loadOds(path: string, limits: WorkbookLimits): Promise<LoadedBook
     const message = err instanceof Error ? err.message : String(err);
     if (/encrypt/i.test(message)) throw workbookError('encrypted', [], err);
     if (/not a spreadsheet/i.test(message)) throw workbookError('not_workbook', ['opendocument'], err);
-    throw workbookError('corrupt', ['не удалось прочитать часть content.xml'], err);
+    throw workbookError('corrupt', ['таблицу OpenDocument (.ods) не удалось прочитать'], err);
   }
   // An .ods whose null date is 1904-01-01 (saved from a 1904 book) gets 1904-based day numbers.
   return {
