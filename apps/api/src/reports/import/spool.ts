@@ -1,7 +1,7 @@
 import { workbookError } from '@profmonitor/workbook';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, open, readdir, rm, type FileHandle } from 'node:fs/promises';
+import { lstat, mkdtemp, open, readdir, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -63,14 +63,27 @@ export async function* readSpool(path: string): AsyncGenerator<SpoolBatch> {
   for await (const line of lines) if (line) yield JSON.parse(line) as SpoolBatch;
 }
 
-/** A private folder (0700, made by mkdtemp) for spools, removed on shutdown. */
+const PREFIX = 'profmonitor-spool-';
+
+/**
+ * A private folder (0700, made by mkdtemp) for the spools of this process, removed on shutdown.
+ * Its name carries the process id: the folders of processes that are gone (a crash, a kill) are
+ * removed when the next one makes its own.
+ */
 export class SpoolFolder {
   private folder: Promise<string> | undefined;
 
+  constructor(private readonly parent = tmpdir()) {}
+
   /** A fresh path in the folder; the file is created by the writer. */
   async newPath(): Promise<string> {
-    this.folder ??= mkdtemp(join(tmpdir(), 'profmonitor-spool-'));
+    this.folder ??= this.create();
     return join(await this.folder, `${randomUUID()}.jsonl`);
+  }
+
+  private async create(): Promise<string> {
+    await removeOrphans(this.parent);
+    return mkdtemp(join(this.parent, `${PREFIX}${process.pid}-`));
   }
 
   /** The spools not yet removed (none between imports). */
@@ -80,5 +93,28 @@ export class SpoolFolder {
 
   async remove(): Promise<void> {
     if (this.folder) await rm(await this.folder, { recursive: true, force: true });
+  }
+}
+
+/** Removes the spool folders, owned by this user, of processes that no longer run. */
+async function removeOrphans(parent: string): Promise<void> {
+  const uid = process.getuid?.();
+  for (const name of await readdir(parent)) {
+    const pid = Number(/^profmonitor-spool-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isRunning(pid)) continue;
+    const path = join(parent, name);
+    const info = await lstat(path).catch(() => undefined);
+    if (info?.isDirectory() && (uid === undefined || info.uid === uid))
+      await rm(path, { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
