@@ -6,6 +6,7 @@ import { toCellValue, type CellValue } from './cell-value';
 import { resolveLimits, type WorkbookLimits } from './limits';
 import { MergeFiller, scanMergedRanges } from './merges';
 import { readSharedStrings } from './shared-strings';
+import { SheetRows } from './sheet-rows';
 import { detectFormat, readSheetJsWorkbook } from './sheetjs-reader';
 import { workbookError } from './workbook-error';
 
@@ -228,30 +229,4 @@ function rawValueOf(cell: ExcelCell): unknown {
     return { ...value, result: cell.model.result };
   }
   return value;
-}
-
-/** The rows of one sheet: iterable once, and closed when the reader moves to the next sheet. */
-class SheetRows implements AsyncIterable<RawRow> {
-  private iterator: AsyncGenerator<RawRow> | undefined;
-  private closed = false;
-
-  constructor(
-    private readonly name: string,
-    private readonly open: () => AsyncGenerator<RawRow>,
-  ) {}
-
-  [Symbol.asyncIterator](): AsyncIterator<RawRow> {
-    if (this.closed) {
-      throw new Error(`Rows of sheet "${this.name}" were asked for after the reader moved to the next sheet`);
-    }
-    if (this.iterator) throw new Error(`Rows of sheet "${this.name}" can be iterated only once`);
-    this.iterator = this.open();
-    return this.iterator;
-  }
-
-  /** Stops reading the sheet if its rows were left unfinished; this closes its part stream. */
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.iterator?.return(undefined);
-  }
 }

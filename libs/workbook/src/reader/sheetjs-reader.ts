@@ -8,6 +8,7 @@ import type { WorkbookLimits } from './limits';
 import { MergeFiller, type MergedRange } from './merges';
 import { scanOdsContent, type OdsFormulaBlock } from './ods-content';
 import type { RawRow, RawSheet } from './read-workbook';
+import { SheetRows } from './sheet-rows';
 import { WorkbookError, workbookError } from './workbook-error';
 
 export { detectFormat, type WorkbookFormat } from './detect-format';
@@ -128,14 +129,16 @@ export async function* readSheetJsWorkbook(
       const sheet = workbook.Sheets[name];
       if (!sheet || (sheet['!type'] !== undefined && sheet['!type'] !== 'sheet')) continue;
       const formulas = book.formulas[index] ?? [];
-      current = new SheetRows(name, () => rowsOf(name, sheet, book.date1904, formulas, limits));
+      current = new SheetRows(name, async function* () {
+        yield* rowsOf(name, sheet, book.date1904, formulas, limits);
+      });
       yield { name, rows: current };
-      current.close();
+      await current.close();
       // The sheet's cells are not needed any more.
       delete workbook.Sheets[name];
     }
   } finally {
-    current?.close();
+    await current?.close();
   }
 }
 
@@ -350,41 +353,4 @@ function formulaCells(blocks: readonly OdsFormulaBlock[]): Map<number, [number, 
   }
   for (const cells of byRow.values()) cells.sort((a, b) => a[0] - b[0]);
   return byRow;
-}
-
-/**
- * The rows of one sheet, built from SheetJS's cells as they are asked for: iterable once, and
- * closed when the reader moves to the next sheet (as the .xlsx reader's are).
- */
-class SheetRows implements AsyncIterable<RawRow> {
-  private started = false;
-  private closed = false;
-
-  constructor(
-    private readonly name: string,
-    private readonly open: () => Generator<RawRow>,
-  ) {}
-
-  [Symbol.asyncIterator](): AsyncIterator<RawRow> {
-    if (this.closed) {
-      throw new Error(`Rows of sheet "${this.name}" were asked for after the reader moved to the next sheet`);
-    }
-    if (this.started) throw new Error(`Rows of sheet "${this.name}" can be iterated only once`);
-    this.started = true;
-    const rows = this.open();
-    return {
-      next: async () => {
-        if (this.closed) return { done: true, value: undefined };
-        return rows.next();
-      },
-      return: async () => {
-        rows.return(undefined);
-        return { done: true, value: undefined };
-      },
-    };
-  }
-
-  close(): void {
-    this.closed = true;
-  }
 }
