@@ -218,8 +218,11 @@ export async function writeGraduatesWorkbook(path: string, count: number): Promi
   await writeWorkbookFile(workbook, path);
 }
 
-/** The registry with the bench school, to load before the import. */
-export async function writeRegistryWorkbook(path: string): Promise<void> {
+/** The registry with the bench school (and any others given), to load before the import. */
+export async function writeRegistryWorkbook(
+  path: string,
+  others: readonly OrganizationRow[] = [],
+): Promise<void> {
   const organization: OrganizationRow = {
     code: BENCH_ORGANIZATION,
     name: 'МБОУ «Средняя общеобразовательная школа № 1» (бенчмарк)',
@@ -228,6 +231,8 @@ export async function writeRegistryWorkbook(path: string): Promise<void> {
     activeFrom: null,
     activeTo: null,
   };
-  const workbook = buildWorkbook(registryWorkbook, { sheets: { [organizationsSheet.id]: [organization] } });
+  const workbook = buildWorkbook(registryWorkbook, {
+    sheets: { [organizationsSheet.id]: [organization, ...others] },
+  });
   await writeWorkbookFile(workbook, path);
 }
