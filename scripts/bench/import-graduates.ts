@@ -18,7 +18,7 @@ import { DEFAULT_LIMITS } from '@profmonitor/workbook';
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { writeGraduatesWorkbook } from './graduates-workbook';
 import type { Task, TaskFailure, TaskResult } from './tasks';
 import { runContext, table, updateDocsSection } from '../support/bench-report';
@@ -114,7 +114,8 @@ function measure(
   rows: number,
   { liveHeap = false, nodeOptions = [] as string[], env: extraEnv = {} as Record<string, string> } = {},
 ): Promise<Outcome> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
+  // The child's temp folders (its database, the spool) go under ours: a crashed run leaves nothing behind.
+  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: dirname(file), ...extraEnv };
   // The defaults (200,000 rows with the header, 20 MiB) hold for smaller sizes; larger runs lift them.
   if (rows >= DEFAULT_LIMITS.maxRowsPerSheet) env.MAX_ROWS_PER_SHEET = String(rows + 1000);
   if (statSync(file).size > DEFAULT_LIMITS.maxFileBytes)
