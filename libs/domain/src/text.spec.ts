@@ -199,3 +199,23 @@ describe('clip', () => {
     expect(clip('a'.repeat(1_000_000), 10)).toBe(`${'a'.repeat(10)}…`);
   });
 });
+
+describe('normalizeName, the short way', () => {
+  it('gives what readName gives, for texts of one alphabet and mixed ones alike', () => {
+    const texts = [
+      '  Не учится  и\u00a0не работает ',
+      'ВУЗ',
+      'IT и связь',
+      'CПО',
+      'Ёлка',
+      'Работа\nв городе',
+      'SCH-01',
+      '10 клаcс',
+      'Со\u00adгласие',
+      '',
+      '12 345',
+      'Oхвaт',
+    ];
+    for (const text of texts) expect(normalizeName(text)).toBe(readName(text).normalized);
+  });
+});

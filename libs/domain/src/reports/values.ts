@@ -37,8 +37,11 @@ export interface ValueType<T> {
 
 /** True for a cell that holds nothing: no value, or only spaces and invisible characters. */
 export function isBlank(cell: Cell): cell is null | undefined | '' {
-  return cell === null || cell === undefined || (typeof cell === 'string' && tidyText(cell) === '');
+  return cell === null || cell === undefined || (typeof cell === 'string' && !SHOWS_SOMETHING.test(cell));
 }
+
+/** A character that is neither a space nor invisible: what tidyText would keep. */
+const SHOWS_SOMETHING = /[^\s\u200b-\u200f\u2060\u00ad\ufeff]/u;
 
 /** The cell as a person sees it, for quoting in messages. */
 export function showCell(cell: Cell): string {
