@@ -15,6 +15,7 @@ import {
   type WorkbookKind,
   type WorkbookKindId,
 } from '@profmonitor/domain';
+import { DEFAULT_LIMITS } from '@profmonitor/workbook';
 import type { EntityManager } from 'typeorm';
 import {
   IndicatorRecomputeService,
@@ -71,9 +72,10 @@ export type SchoolScope = ReportScope & {
 export class SchoolWorkbookHandler implements WorkbookHandler<SchoolScope> {
   readonly kind = schoolWorkbook;
   readonly storesTitle = true;
-  // A school's sheets have tens to hundreds of rows: the recomputation measures the school from
-  // them instead of reading them back. A sheet longer than this is read back from the database.
-  readonly keptRows = 5000;
+  // The recomputation measures the school from the rows the import stored instead of reading
+  // them back: kept as they come from the spool, they cost less time and memory than the same
+  // rows read back as entities (see docs/benchmarks.md). A sheet longer than this is read back.
+  keptRows = DEFAULT_LIMITS.maxRowsPerSheet;
 
   constructor(
     readonly store: ReportVersionStore,
