@@ -2,10 +2,11 @@ import ExcelJS from 'exceljs';
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Archive, WORKBOOK_PART, checkFileSize, toWorkbookError } from './archive';
-import { toCellValue, type CellValue } from './cell-value';
+import { isDateFormat, type CellValue } from './cell-value';
 import { resolveLimits, type WorkbookLimits } from './limits';
 import { MergeFiller, scanMergedRanges } from './merges';
 import { readSharedStrings } from './shared-strings';
+import { parseSheetRows, type SheetParts } from './sheet-parser';
 import { SheetRows } from './sheet-rows';
 import { detectFormat, readSheetJsWorkbook } from './sheetjs-reader';
 import { workbookError } from './workbook-error';
@@ -77,10 +78,7 @@ interface WorkbookReaderInternals {
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
-  _parseWorksheet(
-    iterator: Readable,
-    sheetNo: number,
-  ): Iterator<{ eventType: 'worksheet'; value: WorksheetReader }>;
+  styles?: { getStyleModel(id: number): { numFmt?: string } | null };
 }
 interface Relationship {
   Id: string;
@@ -92,27 +90,14 @@ interface SheetEntry {
   name: string;
   rId: string;
 }
-interface WorksheetReader extends AsyncIterable<ExcelRow> {
-  name: string;
-}
-interface ExcelRow {
-  number: number;
-  eachCell(callback: (cell: ExcelCell, column: number) => void): void;
-}
-interface ExcelCell {
-  value: unknown;
-  numFmt?: string;
-  model: { result?: unknown };
-}
 
 interface Book {
-  reader: WorkbookReaderInternals;
   sheets: { name: string; part: string }[];
-  date1904: boolean;
+  /** What the sheets' cells need: shared strings, date styles, the date system. */
+  parts: SheetParts;
 }
 
 const WORKBOOK_RELS_PART = 'xl/_rels/workbook.xml.rels';
-const MAX_EXCEL_ROW = 1_048_576;
 
 async function loadWorkbook(path: string, archive: Archive, limits: WorkbookLimits): Promise<Book> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
@@ -138,6 +123,7 @@ async function loadWorkbook(path: string, archive: Archive, limits: WorkbookLimi
 
   const styles = relatedPart(rels, 'styles', archive);
   if (styles) await parse(styles, (s) => reader._parseStyles(s));
+  else reader.styles = undefined;
   const sharedStrings = relatedPart(rels, 'sharedStrings', archive);
   if (sharedStrings) {
     // Our own parser, not ExcelJS's: plain strings, with the limits checked while reading.
@@ -161,7 +147,31 @@ async function loadWorkbook(path: string, archive: Archive, limits: WorkbookLimi
     if (!archive.has(part)) throw workbookError('corrupt', [`не найдены данные листа «${name}»`]);
     sheets.push({ name, part });
   }
-  return { reader, sheets, date1904: reader.properties?.model?.date1904 === true };
+  return {
+    sheets,
+    parts: {
+      sharedStrings: reader.sharedStrings ?? [],
+      isDateStyle: dateStyles(reader),
+      date1904: reader.properties?.model?.date1904 === true,
+    },
+  };
+}
+
+/**
+ * Whether a cell style shows a date, from the styles ExcelJS parsed; asked once per style. Style 0
+ * (the default) is read as a number, as ExcelJS reads it.
+ */
+function dateStyles(reader: WorkbookReaderInternals): (styleId: number) => boolean {
+  const known = new Map<number, boolean>();
+  return (styleId) => {
+    if (!reader.styles || !(styleId > 0)) return false;
+    let isDate = known.get(styleId);
+    if (isDate === undefined) {
+      isDate = isDateFormat(reader.styles?.getStyleModel(styleId)?.numFmt);
+      known.set(styleId, isDate);
+    }
+    return isDate;
+  };
 }
 
 /** The part a workbook relationship of this type points to, if the zip has it. */
@@ -187,46 +197,14 @@ async function* readRows(
     if (!merges) throw workbookError('too_many_merges', [sheet.name, limits.maxMergedRanges]);
     const filler = merges.length > 0 ? new MergeFiller(merges) : undefined;
     const stream = await archive.openPart(sheet.part, 'utf8');
-    const worksheet = book.reader._parseWorksheet(stream, 0).next().value.value;
-    worksheet.name = sheet.name;
     let count = 0;
-    for await (const row of worksheet) {
-      const cells = cellsOf(row, book.date1904);
-      if (!cells) continue;
-      if (!Number.isInteger(row.number) || row.number < 1 || row.number > MAX_EXCEL_ROW) {
-        throw workbookError('corrupt', [`неверный номер строки на листе «${sheet.name}»`]);
-      }
+    for await (const row of parseSheetRows(stream, book.parts)) {
       if (++count > limits.maxRowsPerSheet)
         throw workbookError('too_many_rows', [sheet.name, limits.maxRowsPerSheet]);
-      filler?.fill(row.number, cells);
-      yield { excelRow: row.number, cells };
+      filler?.fill(row.number, row.cells);
+      yield { excelRow: row.number, cells: row.cells };
     }
   } catch (err) {
     throw toWorkbookError(err, `лист «${sheet.name}»`);
   }
-}
-
-/** The row's values from column A to its last non-empty cell; null for a row with no value. */
-function cellsOf(row: ExcelRow, date1904: boolean): CellValue[] | null {
-  const cells: CellValue[] = [];
-  row.eachCell((cell, column) => {
-    const value = toCellValue(rawValueOf(cell), cell.numFmt, date1904);
-    if (value === null) return;
-    while (cells.length < column - 1) cells.push(null);
-    cells[column - 1] = value;
-  });
-  return cells.length > 0 ? cells : null;
-}
-
-/**
- * The cell's value as ExcelJS parsed it. Its `value` getter drops a formula's cached result
- * when that is falsy (0, false, '', and NaN for an error), exceljs#2943; the cell's model,
- * built when the parser set the value, still has it.
- */
-function rawValueOf(cell: ExcelCell): unknown {
-  const value = cell.value;
-  if (typeof value === 'object' && value !== null && 'formula' in value && !('result' in value)) {
-    return { ...value, result: cell.model.result };
-  }
-  return value;
 }

@@ -75,7 +75,7 @@ export async function readSharedStrings(stream: Readable, limits: WorkbookLimits
 }
 
 /** `x:si` → `si`: some writers prefix the spreadsheet namespace. */
-function localName(name: string): string {
+export function localName(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? name : name.slice(colon + 1);
 }
