@@ -565,7 +565,9 @@ describe('versions and history', () => {
       {
         row: null,
         column: null,
-        message: expect.stringMatching(/в новой версии листа 2 строк.*было 5 — меньше половины/i),
+        message: expect.stringMatching(
+          /в новой версии листа 2 строки, а в заменённой было 5 — меньше половины/i,
+        ),
       },
     ]);
   });

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type SheetOutcome, type UploadOutcome, type WorkbookKindId } from '@profmonitor/domain';
+import { plural, type SheetOutcome, type UploadOutcome, type WorkbookKindId } from '@profmonitor/domain';
 import { WorkbookError } from '@profmonitor/workbook';
 import { DataSource, type EntityManager } from 'typeorm';
 import { WorkbookIntake, type ParsedFile } from '../../common/workbook-intake';
@@ -50,7 +50,7 @@ function fewerRowsWarning(rows: number, previousRows: number | null): PlacedIssu
   return {
     row: null,
     column: null,
-    message: `В новой версии листа ${rows} строк, а в заменённой было ${previousRows} — меньше половины. Проверьте, что в файле все строки; если нет, загрузите полный файл.`,
+    message: `В новой версии листа ${rows} ${plural(rows, 'строка', 'строки', 'строк')}, а в заменённой было ${previousRows} — меньше половины. Проверьте, что в файле все строки; если нет, загрузите полный файл.`,
   };
 }
 

@@ -115,7 +115,10 @@ export class ParseWorkers {
         finish(() => fail(new Error(`The parse worker exited with code ${code}`)), false);
       const timer = setTimeout(
         () =>
-          finish(() => fail(workbookError('too_slow', [Math.round(this.budget.timeoutMs / 1000)])), false),
+          finish(
+            () => fail(workbookError('too_slow', [Number((this.budget.timeoutMs / 1000).toFixed(1))])),
+            false,
+          ),
         this.budget.timeoutMs,
       );
       worker.on('message', onMessage);
