@@ -11,7 +11,7 @@
  * its memory figures are its own. Prints Markdown to stdout (progress goes to stderr) and
  * rewrites the generated part of docs/benchmarks.md unless --no-docs is given. A run that fails
  * (out of memory, a crash, rows not all stored) is shown as failed in the tables and makes the
- * script exit non-zero. `--smoke` (part of `npm test`) runs every task once on 2,000 rows, with
+ * script exit non-zero, except a run with the heaps capped, whose failure is a finding. `--smoke` (part of `npm test`) runs every task once on 2,000 rows, with
  * no memory runs and no docs: it fails when the benchmark no longer runs.
  */
 import { DEFAULT_LIMITS } from '@profmonitor/workbook';
@@ -276,7 +276,9 @@ async function main() {
   log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
   if (failures.length > 0) {
     log(`${failures.length} run(s) failed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
-    process.exitCode = 1;
+    // A capped run answers "does it fit in that much memory?": its failure is a finding, shown in
+    // the report. Any other failure means the import is broken.
+    if (failures.some((failure) => !/ capped\b/.test(failure))) process.exitCode = 1;
   }
 }
 
