@@ -365,6 +365,51 @@ export function indicatorById(id: string): IndicatorDefinition | undefined {
   return INDICATORS.find((indicator) => indicator.id === id);
 }
 
+/**
+ * The fields of a graduate row that the indicators read. A recomputation keeps graduates as
+ * `measuredGraduate` gives them: a long sheet then costs the server a fraction of its full rows
+ * (engine.spec.ts checks on random sheets that the values are the same).
+ */
+export const MEASURED_GRADUATE_FIELDS = [
+  'graduateClass',
+  'destination',
+  'territory',
+  'area',
+  'consciousChoice',
+  'inSpecialty',
+] as const satisfies readonly (keyof GraduateRow)[];
+
+/**
+ * The one copy of each value of an enumerated field (class, destination, territory, area code):
+ * rows read from JSON have a string of their own for each, a few dozen bytes a row.
+ */
+const canonical = new Map<string, string>();
+function once<T extends string | null>(value: T): T {
+  if (value === null) return value;
+  const known = canonical.get(value);
+  if (known !== undefined) return known as T;
+  canonical.set(value, value);
+  return value;
+}
+
+/** A graduate row with only the fields the indicators read, the rest empty. */
+export function measuredGraduate(row: GraduateRow): GraduateRow {
+  return {
+    code: null,
+    organization: null,
+    specialty: null,
+    oksoCode: null,
+    targetedTraining: null,
+    professionalTrials: null,
+    graduateClass: once(row.graduateClass),
+    destination: once(row.destination),
+    territory: once(row.territory),
+    area: once(row.area),
+    consciousChoice: row.consciousChoice,
+    inSpecialty: row.inSpecialty,
+  };
+}
+
 /** Continuing graduates (any class) with Территория Город or Регион, by area: the gₐ of the mismatch index. */
 export function localChoicesByArea(graduates: readonly GraduateRow[]): Record<string, number> {
   const counts: Record<string, number> = {};

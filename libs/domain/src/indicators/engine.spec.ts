@@ -1,10 +1,10 @@
 import { periodOf } from '../periods';
 import type { CoverageRow } from '../reports/sheets/coverage';
-import type { GraduateRow } from '../reports/sheets/graduates';
+import { DESTINATIONS, GRADUATE_CLASSES, TERRITORIES, type GraduateRow } from '../reports/sheets/graduates';
 import type { PartnerRow } from '../reports/sheets/partners';
 import type { SchoolTitle } from '../reports/sheets/school-title';
 import type { TeacherRow } from '../reports/sheets/teachers';
-import { INDICATORS, type IndicatorId, type SheetId } from './definitions';
+import { INDICATORS, measuredGraduate, type IndicatorId, type SheetId } from './definitions';
 import {
   computeIndicators,
   measureOrganization,
@@ -889,5 +889,35 @@ describe('computeIndicators: a municipality of three schools and a college', () 
         ),
       ).toBeUndefined();
     });
+  });
+});
+
+describe('measuredGraduate', () => {
+  it('keeps every field an indicator reads: random sheets measure the same with only those fields', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
+    const maybe = <T>(value: T): T | null => (random() < 0.3 ? null : value);
+    for (let sheet = 0; sheet < 50; sheet++) {
+      const graduates = Array.from({ length: 40 }, (_, i) =>
+        graduate(pick(GRADUATE_CLASSES), pick(DESTINATIONS), {
+          code: maybe(`G${i}`),
+          territory: maybe(pick(TERRITORIES)),
+          organization: maybe('Колледж'),
+          specialty: maybe('Повар'),
+          oksoCode: maybe('43.01.09'),
+          area: maybe(pick(['06', '33', '40', '17', '01'])),
+          inSpecialty: maybe(random() < 0.5),
+          consciousChoice: random() < 0.5,
+          targetedTraining: maybe(random() < 0.5),
+          professionalTrials: maybe(random() < 0.5),
+        }),
+      );
+      for (const type of ['Школа', 'Колледж'] as const) {
+        const measure = (rows: GraduateRow[]) =>
+          measureOrganization({ code: 'S', type, sheets: { graduates: rows } }, contextWith());
+        expect(measure(graduates.map(measuredGraduate))).toEqual(measure(graduates));
+      }
+    }
   });
 });
