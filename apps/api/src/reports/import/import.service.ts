@@ -263,7 +263,7 @@ export class ImportService {
         const target = storing.get(sheet);
         if (!target) continue;
         if (target.rows) {
-          target.rows.push(...rows);
+          for (const row of rows) target.rows.push(handler.kept ? handler.kept(sheet, row) : row);
           if (target.rows.length > handler.keptRows) target.rows = undefined;
         }
         await writing;

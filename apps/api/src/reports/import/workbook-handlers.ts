@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import {
-  normalizeName,
+  measuredGraduate,
   parsePeriod,
   periodContaining,
   REPORTING_TYPES,
   schoolWorkbook,
   vacanciesWorkbook,
   type DemandTerritory,
+  type GraduateRow,
   type OrganizationType,
   type Period,
   type SchoolTitle,
-  type SheetContext,
   type VacanciesTitle,
   type WorkbookKind,
   type WorkbookKindId,
@@ -22,7 +22,6 @@ import {
   type CommittedSheet as CommittedSchoolSheet,
 } from '../../indicators/indicator-recompute.service';
 import { LaborDemandStore, type DemandScope } from '../../labor/labor-demand.store';
-import { ProfessionAreaEntity } from '../../labor/labor.entities';
 import { OrganizationsRepository } from '../../organizations/organizations.repository';
 import { PeriodsService } from '../../organizations/periods.service';
 import type { ImportResult } from './import-result';
@@ -36,8 +35,6 @@ export type Resolution<Scope> = { scope: Scope; period: Period } | { errors: str
 export interface WorkbookHandler<Scope = unknown> {
   kind: WorkbookKind;
   store: SheetStore<Scope>;
-  /** Extra knowledge the sheet checks need (the profession → area mapping). */
-  context(manager: EntityManager): Promise<SheetContext>;
   /** Reads the organization and period (or territory and date) from the title; fills the result. */
   resolve(
     manager: EntityManager,
@@ -50,6 +47,8 @@ export interface WorkbookHandler<Scope = unknown> {
   storesTitle: boolean;
   /** Up to how many rows of a sheet afterCommit gets as parsed (a longer sheet: none); 0 for none. */
   keptRows: number;
+  /** What afterCommit needs of a stored row (the whole row when absent). */
+  kept?(sheet: string, row: object): object;
   /** After accepted sheets were committed, in the same transaction: bring the indicators up to date. */
   afterCommit(manager: EntityManager, scope: Scope, committed: readonly CommittedSheet[]): Promise<void>;
 }
@@ -77,6 +76,11 @@ export class SchoolWorkbookHandler implements WorkbookHandler<SchoolScope> {
   // rows read back as entities (see docs/benchmarks.md). A sheet longer than this is read back.
   keptRows = DEFAULT_LIMITS.maxRowsPerSheet;
 
+  /** Graduates are kept with the fields the indicators read only: the bulk of a long sheet. */
+  kept(sheet: string, row: object): object {
+    return sheet === 'graduates' ? measuredGraduate(row as GraduateRow) : row;
+  }
+
   constructor(
     readonly store: ReportVersionStore,
     private readonly periods: PeriodsService,
@@ -94,10 +98,6 @@ export class SchoolWorkbookHandler implements WorkbookHandler<SchoolScope> {
       period: { id: scope.periodId, startYear: scope.startYear },
       committed: committed as readonly CommittedSchoolSheet[],
     });
-  }
-
-  async context(): Promise<SheetContext> {
-    return {};
   }
 
   async resolve(manager: EntityManager, record: Record<string, unknown>, result: ImportResult) {
@@ -176,19 +176,6 @@ export class VacanciesWorkbookHandler implements WorkbookHandler<DemandScope> {
 
   afterCommit(manager: EntityManager, scope: DemandScope): Promise<void> {
     return this.indicators.periodChanged(manager, scope.periodId);
-  }
-
-  async context(manager: EntityManager): Promise<SheetContext> {
-    const mappings = await manager.find(ProfessionAreaEntity);
-    const byOkpdtr = new Map(mappings.filter((m) => m.okpdtr).map((m) => [m.okpdtr!.trim(), m.area]));
-    const byName = new Map(
-      mappings.filter((m) => m.profession).map((m) => [normalizeName(m.profession!), m.area]),
-    );
-    return {
-      areaForProfession: (profession, okpdtr) =>
-        (okpdtr ? byOkpdtr.get(okpdtr.trim()) : undefined) ??
-        (profession ? byName.get(normalizeName(profession)) : undefined),
-    };
   }
 
   async resolve(manager: EntityManager, record: Record<string, unknown>, result: ImportResult) {
