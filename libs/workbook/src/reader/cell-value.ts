@@ -1,55 +1,13 @@
-import { FormulaWithoutResult } from '@profmonitor/domain';
+import type { FormulaWithoutResult } from '@profmonitor/domain';
 
 export type CellValue = string | number | boolean | Date | FormulaWithoutResult | null;
 
 /**
- * What a formula whose cached result is an error gives. ExcelJS's streaming reader keeps the
- * error text of a plain error cell (`#N/A`) but parses a formula's error result as a number
- * (NaN), so which error it was is lost; this marks the cell as "formula with an error" instead.
+ * What a formula whose cached result is an error gives (a plain error cell gives its text,
+ * `#N/A`): the readers mark the cell as "formula with an error", as ExcelJS's reader, which
+ * parsed the result as NaN, did before them.
  */
 export const FORMULA_ERROR = '#ERROR!';
-
-/**
- * Turns a value as ExcelJS gives it into a plain one: a formula into its cached result
- * (FormulaWithoutResult when the file holds none), rich text into its plain text, a hyperlink into its text, an error
- * into its text. A formula's numeric result in a date-formatted cell becomes a Date, as
- * ExcelJS already does for plain date cells (UTC midnight of the day Excel shows).
- */
-export function toCellValue(value: unknown, numFmt: string | undefined, date1904: boolean): CellValue {
-  if (value === null || value === undefined) return null;
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      return Number.isFinite(value) ? value : null;
-    case 'object':
-      break;
-    default:
-      return null;
-  }
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  const v = value as Record<string, unknown>;
-  if (Array.isArray(v.richText)) return richTextOf(v.richText);
-  if (typeof v.error === 'string') return v.error;
-  // Shared formulas come out of the streaming reader as { formula: '', result }.
-  if ('formula' in v || 'sharedFormula' in v || 'result' in v) {
-    const result = v.result;
-    // Written by a program and never calculated: there is no value to read, and it is not empty.
-    if (result === undefined) return new FormulaWithoutResult(String(v.formula ?? v.sharedFormula ?? ''));
-    if (typeof result === 'number') {
-      if (Number.isNaN(result)) return FORMULA_ERROR;
-      if (isDateFormat(numFmt)) return excelSerialToDate(result, date1904);
-    }
-    return toCellValue(result, numFmt, date1904);
-  }
-  if ('hyperlink' in v) return toCellValue(v.text, numFmt, date1904);
-  return null;
-}
-
-function richTextOf(runs: unknown[]): string {
-  return runs.map((run) => (run as { text?: unknown } | null)?.text ?? '').join('');
-}
 
 /**
  * Whether an Excel number format shows a date or time: after dropping [..] sections (colours,

@@ -66,12 +66,12 @@ export async function* readWorkbook(
  * styles depend on the order of parts in the zip (it fails on files whose workbook.xml comes
  * after the sheets, exceljs#962/#3065, and spools sheets to temp files otherwise) and it would
  * inflate parts the central directory does not list. Here the parts are opened through the
- * checked central directory in the order the parsers need: relationships, workbook, styles,
- * shared strings, then each sheet in workbook order. exceljs is pinned at 4.4.0; the tests
+ * checked central directory in the order the parsers need: relationships, workbook and styles
+ * by ExcelJS; shared strings and then each sheet, in workbook order, by our own SAX readers
+ * (shared-strings.ts, sheet-parser.ts). exceljs is pinned at 4.4.0; the tests
  * cover every member used.
  */
 interface WorkbookReaderInternals {
-  sharedStrings?: string[];
   workbookRels?: Relationship[];
   model?: { sheets?: SheetEntry[] };
   properties?: { model?: { date1904?: boolean } };
@@ -102,7 +102,7 @@ const WORKBOOK_RELS_PART = 'xl/_rels/workbook.xml.rels';
 async function loadWorkbook(path: string, archive: Archive, limits: WorkbookLimits): Promise<Book> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
-    sharedStrings: 'cache',
+    sharedStrings: 'ignore',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
@@ -124,15 +124,14 @@ async function loadWorkbook(path: string, archive: Archive, limits: WorkbookLimi
   const styles = relatedPart(rels, 'styles', archive);
   if (styles) await parse(styles, (s) => reader._parseStyles(s));
   else reader.styles = undefined;
-  const sharedStrings = relatedPart(rels, 'sharedStrings', archive);
-  if (sharedStrings) {
-    // Our own parser, not ExcelJS's: plain strings, with the limits checked while reading.
-    await parse(sharedStrings, async (s) => {
-      reader.sharedStrings = await readSharedStrings(s, limits);
+  // Our own parser, not ExcelJS's: plain strings, with the limits checked while reading. A
+  // workbook of numbers only has no shared strings part.
+  let sharedStrings: string[] = [];
+  const sharedStringsPart = relatedPart(rels, 'sharedStrings', archive);
+  if (sharedStringsPart) {
+    await parse(sharedStringsPart, async (s) => {
+      sharedStrings = await readSharedStrings(s, limits);
     });
-  } else {
-    // A workbook of numbers only has no shared strings part.
-    reader.sharedStrings = [];
   }
 
   const entries = reader.model?.sheets ?? [];
@@ -150,7 +149,7 @@ async function loadWorkbook(path: string, archive: Archive, limits: WorkbookLimi
   return {
     sheets,
     parts: {
-      sharedStrings: reader.sharedStrings ?? [],
+      sharedStrings,
       isDateStyle: dateStyles(reader),
       date1904: reader.properties?.model?.date1904 === true,
     },
