@@ -334,9 +334,9 @@ export const BENCH_LOGIN = 'regional-bench';
 async function serve(database: string): Promise<void> {
   process.env.DATABASE_URL = `sqlite:${database}`;
   const { AppModule } = await import('../../apps/api/src/app.module');
-  const { configureApp } = await import('../../apps/api/src/main');
+  const { createHttpApp } = await import('../../apps/api/src/main');
   const { AccountsService } = await import('../../apps/api/src/accounts/accounts.service');
-  const app = configureApp(await NestFactory.create(AppModule.forRoot(), { logger: ['error', 'warn'] }));
+  const app = await createHttpApp(AppModule.forRoot(), ['error', 'warn']);
   const accounts = app.get(AccountsService);
   const password = `${BENCH_LOGIN}-password`;
   if (!(await accounts.list()).some((a) => a.login === BENCH_LOGIN))

@@ -1,24 +1,38 @@
 import 'reflect-metadata';
-import { BadRequestException, Logger, ValidationPipe, type INestApplication } from '@nestjs/common';
+import { Logger, ValidationPipe, type INestApplication, type LogLevel } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { DEFAULT_LIMITS } from '@profmonitor/workbook';
-import { ApiExceptionFilter } from './common/api-exception.filter';
+import { ApiExceptionFilter, ErrorAnswers, expressErrorHandler } from './common/api-exception.filter';
+import { AppError } from './common/app-error';
 import { WorkbookIntake } from './common/workbook-intake';
 import { requireSessionSecret, SECURITY_CONFIG, type SecurityConfig } from './config/security.config';
 
-/** Everything an HTTP application needs besides listening: used by the server and the HTTP tests. */
+/**
+ * The HTTP application as the server runs it, for the server, the HTTP tests and the benchmarks
+ * alike. Nest's own body parsers stay off: configureApp installs the one JSON parser the API
+ * speaks, with its error answers right behind it.
+ */
+export async function createHttpApp(
+  module: Parameters<typeof NestFactory.create>[0],
+  logger?: LogLevel[],
+): Promise<INestApplication> {
+  return configureApp(await NestFactory.create(module, { bodyParser: false, ...(logger && { logger }) }));
+}
+
+/** Everything an HTTP application needs besides listening (see createHttpApp). */
 export function configureApp(app: INestApplication): INestApplication {
   const security = app.get<SecurityConfig>(SECURITY_CONFIG);
-  const express = app as NestExpressApplication;
-  express.set('trust proxy', security.trustProxy);
-  express.disable('x-powered-by');
+  const server = app as NestExpressApplication;
+  server.set('trust proxy', security.trustProxy);
+  server.disable('x-powered-by');
   app.use(
     helmet({
       // Served over plain HTTP (a developer's machine, an intranet without TLS), upgrading
@@ -37,12 +51,15 @@ export function configureApp(app: INestApplication): INestApplication {
       transform: true,
       whitelist: true,
       forbidNonWhitelisted: true,
-      exceptionFactory: (errors) => new BadRequestException(validationMessages(errors)),
+      exceptionFactory: (errors) => new AppError('invalid_parameters', validationMessages(errors)),
     }),
   );
-  app.useGlobalFilters(
-    new ApiExceptionFilter(app.get(WorkbookIntake).limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes),
-  );
+  const errors = new ErrorAnswers(app.get(WorkbookIntake).limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes);
+  // JSON only, UTF-8 only, not compressed, up to 100 KB (the largest form, a profession list, is
+  // a few KB). Form-encoded bodies are not parsed at all: nothing here takes them.
+  app.use(utf8Only, express.json({ limit: '100kb', inflate: false }));
+  app.use(expressErrorHandler(errors));
+  app.useGlobalFilters(new ApiExceptionFilter(errors));
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()
     .setTitle('ПрофМонитор API')
@@ -52,6 +69,12 @@ export function configureApp(app: INestApplication): INestApplication {
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
   return app;
+}
+
+/** body-parser decodes any UTF-* charset; the API reads UTF-8 alone (a UTF-16 body is refused, not garbled). */
+function utf8Only(request: Request, _response: Response, next: NextFunction) {
+  const charset = /;\s*charset=("?)([^";]+)\1/i.exec(request.headers['content-type'] ?? '')?.[2];
+  next(charset && !/^utf-?8$/i.test(charset.trim()) ? new AppError('unsupported_encoding') : undefined);
 }
 
 /** The DTOs' Russian messages; class-validator's own (an unknown parameter) put in Russian too. */
@@ -71,7 +94,7 @@ export async function bootstrap(port = Number(process.env.PORT ?? 3000)) {
     Logger.error((error as Error).message, 'Bootstrap');
     process.exit(1);
   }
-  const app = configureApp(await NestFactory.create(AppModule.forRoot()));
+  const app = await createHttpApp(AppModule.forRoot());
   await app.listen(port, process.env.HOST ?? '127.0.0.1');
   Logger.log(`ПрофМонитор: http://localhost:${port}/ (API: /api, документация: /api/docs)`, 'Bootstrap');
   return app;

@@ -115,7 +115,12 @@ describe('password change', () => {
     const wrong = await here
       .put('/api/auth/password')
       .send({ currentPassword: 'nope', newPassword: 'second-secret' });
-    expect([wrong.status, wrong.body.message]).toEqual([401, 'Текущий пароль указан неверно.']);
+    // A wrong current password is a mistake in the form, not a lost session: 400, never 401.
+    expect([wrong.status, wrong.body.code, wrong.body.message]).toEqual([
+      400,
+      'wrong_current_password',
+      'Текущий пароль указан неверно.',
+    ]);
     const short = await here
       .put('/api/auth/password')
       .send({ currentPassword: 'first-secret', newPassword: 'short' });
@@ -142,7 +147,7 @@ describe('accounts (the committee)', () => {
     expect(
       await messageOf(
         { login: 'sch99', password: 'long-enough', role: 'school', organization: 'SCH99' },
-        400,
+        404,
       ),
     ).toBe('Организация с кодом «SCH99» не найдена в реестре.');
     expect(

@@ -162,7 +162,7 @@ describe('GET /api/demand', () => {
     expect((await demand(committee, { period: '2019/2020' }).expect(404)).body.message).toBe(
       'Учебный год «2019/2020» не найден: за него ещё не загружено ни одного отчёта.',
     );
-    expect((await demand(committee, { period: P, org: 'SCH77' }).expect(400)).body.message).toBe(
+    expect((await demand(committee, { period: P, org: 'SCH77' }).expect(404)).body.message).toBe(
       'Организация с кодом «SCH77» не найдена в реестре.',
     );
   });
@@ -199,7 +199,7 @@ describe('GET /api/demand/trend', () => {
     expect((await trend(committee, { territory: 'город' }).expect(400)).body.message).toEqual([
       'Территория — «Город» или «Регион».',
     ]);
-    expect((await trend(committee, { org: 'SCH77' }).expect(400)).body.message).toBe(
+    expect((await trend(committee, { org: 'SCH77' }).expect(404)).body.message).toBe(
       'Организация с кодом «SCH77» не найдена в реестре.',
     );
   });

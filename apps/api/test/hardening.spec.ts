@@ -76,7 +76,11 @@ describe('errors', () => {
       .set('Content-Type', 'application/json')
       .send('{"kind": "atLeast", "threshold": ')
       .expect(400);
-    expect(body).toEqual({ statusCode: 400, message: 'Тело запроса не разобрано: ожидается JSON.' });
+    expect(body).toEqual({
+      statusCode: 400,
+      code: 'malformed_json',
+      message: 'Тело запроса не разобрано: ожидается JSON-объект в кодировке UTF-8.',
+    });
     expect(text).not.toMatch(/SyntaxError|at JSON|node_modules/);
   });
 
@@ -94,6 +98,7 @@ describe('errors', () => {
     await broken.stop();
     expect(body).toEqual({
       statusCode: 500,
+      code: 'internal',
       message:
         'Внутренняя ошибка сервера. Попробуйте ещё раз; если ошибка повторится, сообщите администратору.',
     });

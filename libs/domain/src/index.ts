@@ -20,5 +20,6 @@ export * from './indicators/labor-demand';
 export * from './indicators/engine';
 export * from './labor/demand-table';
 export * from './contracts/api';
+export * from './contracts/errors';
 export * from './reports/file-name';
 export * from './reports/file-types';

@@ -1,5 +1,5 @@
-import { ForbiddenException } from '@nestjs/common';
 import type { Principal } from './principal';
+import { AppError } from '../common/app-error';
 
 // Whose data a signed-in account may see, beyond the role check of the guard. The committee
 // sees every organization; a school only its own; the employment center none (it works with
@@ -15,7 +15,8 @@ export function seesOrganization(principal: Principal, code: string): boolean {
 /** Refuses a request for an organization the account may not see; the municipality passes. */
 export function assertOrganization(principal: Principal, code: string | undefined | null): void {
   if (!code || code === MUNICIPAL || seesOrganization(principal, code)) return;
-  throw new ForbiddenException(
+  throw new AppError(
+    'organization_forbidden',
     principal.role === 'school'
       ? 'Данные других организаций доступны только комитету: выберите свою организацию или город.'
       : 'Данные отдельных организаций доступны только комитету; центру занятости — данные города.',
@@ -33,7 +34,8 @@ export function visibleValues<T extends { org: string | null }>(principal: Princ
 export function assertRows(principal: Principal, code: string | undefined): void {
   if (principal.role === 'committee') return;
   if (!code || !seesOrganization(principal, code)) {
-    throw new ForbiddenException(
+    throw new AppError(
+      'organization_forbidden',
       'Строки отчётов доступны только по своей организации: выберите её, а не город.',
     );
   }

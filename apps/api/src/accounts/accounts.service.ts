@@ -1,10 +1,4 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-  NotFoundException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AccountView, Role, SessionUserView } from '@profmonitor/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -13,6 +7,7 @@ import { AccountEntity } from './account.entity';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import type { Principal } from './principal';
 import { SessionsService } from './sessions.service';
+import { AppError } from '../common/app-error';
 
 export interface NewAccount {
   login: string;
@@ -51,7 +46,7 @@ export class AccountsService {
         details: { reason: !account ? 'unknown-login' : !valid ? 'wrong-password' : 'inactive' },
         ip,
       });
-      throw new UnauthorizedException('Неверный логин или пароль.');
+      throw new AppError('bad_credentials');
     }
     const session = await this.sessions.open(account.id);
     await this.audit.record({ actor: { ...account, ip }, action: 'login' });
@@ -81,7 +76,7 @@ export class AccountsService {
   ): Promise<void> {
     const account = await this.accounts().findOneByOrFail({ id: principal.accountId });
     if (!(await verifyPassword(current, account.passwordHash))) {
-      throw new UnauthorizedException('Текущий пароль указан неверно.');
+      throw new AppError('wrong_current_password');
     }
     this.assertPassword(next);
     await this.accounts().update({ id: account.id }, { passwordHash: await hashPassword(next) });
@@ -105,20 +100,23 @@ export class AccountsService {
     const login = input.login.trim().toLowerCase();
     this.assertPassword(input.password);
     if (await this.accounts().existsBy({ login })) {
-      throw new ConflictException(`Учётная запись «${login}» уже есть.`);
+      throw new AppError('account_exists', `Учётная запись «${login}» уже есть.`);
     }
     let organizationId: number | null = null;
     if (input.role === 'school') {
       if (!input.organization) {
-        throw new BadRequestException('Для учётной записи школы укажите код организации из реестра.');
+        throw new AppError('organization_required');
       }
       const organization = await this.organizations.findByCode(input.organization);
       if (!organization) {
-        throw new BadRequestException(`Организация с кодом «${input.organization}» не найдена в реестре.`);
+        throw new AppError(
+          'organization_not_found',
+          `Организация с кодом «${input.organization}» не найдена в реестре.`,
+        );
       }
       organizationId = organization.id;
     } else if (input.organization) {
-      throw new BadRequestException('Код организации указывается только для учётной записи школы.');
+      throw new AppError('organization_not_applicable');
     }
     const { id } = await this.accounts().save(
       this.accounts().create({
@@ -144,10 +142,11 @@ export class AccountsService {
     change: { active?: boolean; password?: string },
     actor: Principal,
   ): Promise<AccountView> {
+    if (change.active === undefined && change.password === undefined) throw new AppError('empty_change');
     const account = await this.accounts().findOneBy({ id });
-    if (!account) throw new NotFoundException(`Учётная запись № ${id} не найдена.`);
+    if (!account) throw new AppError('account_not_found', `Учётная запись № ${id} не найдена.`);
     if (change.active === false && account.id === actor.accountId) {
-      throw new BadRequestException('Нельзя отключить собственную учётную запись.');
+      throw new AppError('self_deactivation');
     }
     if (change.password !== undefined) this.assertPassword(change.password);
     await this.accounts().update(
@@ -178,7 +177,7 @@ export class AccountsService {
 
   private assertPassword(password: string): void {
     const problem = passwordProblem(password);
-    if (problem) throw new BadRequestException(problem);
+    if (problem) throw new AppError('weak_password', problem);
   }
 
   private accounts() {

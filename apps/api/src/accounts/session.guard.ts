@@ -1,13 +1,8 @@
-import {
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ACCESS, type AccessRule, type RequestWithPrincipal } from './access.decorators';
 import { SessionsService, sessionToken } from './sessions.service';
+import { AppError } from '../common/app-error';
 
 const ROLE_NAMES = { committee: 'комитета', school: 'школы', employment: 'центра занятости' } as const;
 
@@ -29,12 +24,15 @@ export class SessionGuard implements CanActivate {
     ]);
     const request = context.switchToHttp().getRequest<RequestWithPrincipal>();
     request.principal = (await this.sessions.resolve(sessionToken(request), request.ip ?? null)) ?? undefined;
-    if (!rule) throw new ForbiddenException('Для этого адреса не задано правило доступа.');
+    if (!rule) throw new AppError('no_access_rule');
     if ('public' in rule) return true;
     const principal = request.principal;
-    if (!principal) throw new UnauthorizedException('Войдите в систему.');
+    if (!principal) throw new AppError('not_signed_in');
     if (!rule.roles.includes(principal.role)) {
-      throw new ForbiddenException(`Это действие недоступно учётной записи ${ROLE_NAMES[principal.role]}.`);
+      throw new AppError(
+        'role_forbidden',
+        `Это действие недоступно учётной записи ${ROLE_NAMES[principal.role]}.`,
+      );
     }
     return true;
   }

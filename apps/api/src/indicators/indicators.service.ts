@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   indicatorById,
   INDICATORS,
@@ -24,6 +24,7 @@ import { IndicatorInputs } from './indicator-inputs';
 import { ROWS_LIMIT_DEFAULT } from './indicators.dto';
 import { IndicatorsRepository, type StoredValue } from './indicators.repository';
 import { headersOf, SHEET_NAMES } from './sheet-headers';
+import { AppError } from '../common/app-error';
 
 const SHEET_ORDER = Object.keys(SHEET_NAMES) as SheetId[];
 
@@ -123,7 +124,8 @@ export class IndicatorsService {
     const values = await this.values({ period: periodCode, org: org ?? 'municipal', indicator: id });
     const value = values.find((v) => !sheet || v.sheet === sheet) ?? values[0];
     if (!value)
-      throw new NotFoundException(
+      throw new AppError(
+        'indicator_value_not_found',
         `Нет значения показателя за ${periodCode}: отчёты за этот год ещё не загружены.`,
       );
     const period = this.period(await this.repository.periods(), periodCode);
@@ -150,7 +152,10 @@ export class IndicatorsService {
   ): Promise<ExplanationRowsView> {
     const definition = this.definition(id);
     if (definition.kind !== 'ratio' || !definition.rows) {
-      throw new NotFoundException(`У показателя «${definition.name}» нет строк, из которых он складывается.`);
+      throw new AppError(
+        'indicator_rows_not_found',
+        `У показателя «${definition.name}» нет строк, из которых он складывается.`,
+      );
     }
     const counting = definition.rows;
     const period = this.period(await this.repository.periods(), periodCode);
@@ -275,7 +280,7 @@ export class IndicatorsService {
 
   definition(id: string): IndicatorDefinition {
     const definition = indicatorById(id);
-    if (!definition) throw new NotFoundException(`Показатель «${id}» не существует.`);
+    if (!definition) throw new AppError('indicator_not_found', `Показатель «${id}» не существует.`);
     return definition;
   }
 
@@ -287,6 +292,7 @@ export class IndicatorsService {
     const found = (await this.repository.organizations()).some(
       (o) => o.code.toUpperCase() === code.toUpperCase(),
     );
-    if (!found) throw new NotFoundException(`Организация с кодом «${code}» не найдена в реестре.`);
+    if (!found)
+      throw new AppError('organization_not_found', `Организация с кодом «${code}» не найдена в реестре.`);
   }
 }

@@ -1,9 +1,10 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { INDICATORS, targetFrom, type Target, type TargetView } from '@profmonitor/domain';
 import type { Principal } from '../accounts/principal';
 import { AuditService } from '../audit/audit.service';
 import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
+import { AppError } from '../common/app-error';
 
 /** Targets per period: the committee's latest choice, else the spec's default. History is kept. */
 @Injectable()
@@ -33,7 +34,7 @@ export class TargetsService {
   async set(periodCode: string, id: string, target: Target, actor: Principal): Promise<TargetView> {
     this.indicators.definition(id);
     if (target.kind === 'atLeast' && !(target.threshold >= 0 && target.threshold <= 1)) {
-      throw new BadRequestException('Порог задаётся долей от 0 до 1: например, 0.8 для 80 %.');
+      throw new AppError('invalid_target');
     }
     const period = this.indicators.period(await this.repository.periods(), periodCode);
     await this.repository.addTarget({

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   areaByCode,
   demandOfTerritory,
@@ -10,6 +10,7 @@ import {
   type RatioView,
 } from '@profmonitor/domain';
 import { DataSource, IsNull } from 'typeorm';
+import { AppError } from '../common/app-error';
 import type { Principal } from '../accounts/principal';
 import { AuditService } from '../audit/audit.service';
 import {
@@ -162,7 +163,8 @@ export class DemandService {
   async setInDemand(periodCode: string, areas: string[] | null, actor: Principal): Promise<DemandView> {
     const unknown = (areas ?? []).filter((code) => !areaByCode(code));
     if (unknown.length > 0) {
-      throw new BadRequestException(
+      throw new AppError(
+        'unknown_area',
         `Нет таких областей профессиональной деятельности: ${unknown.map((c) => `«${c}»`).join(', ')}. Коды — из классификатора, например 06 или 33.`,
       );
     }
@@ -187,7 +189,9 @@ export class DemandService {
   private async organization(org: string | undefined): Promise<OrganizationEntity | null> {
     if (!org) return null;
     const organization = await this.organizations.findByCode(org);
-    if (!organization) throw new BadRequestException(`Организация с кодом «${org}» не найдена в реестре.`);
+    if (!organization) {
+      throw new AppError('organization_not_found', `Организация с кодом «${org}» не найдена в реестре.`);
+    }
     return organization;
   }
 

@@ -1,15 +1,10 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { areaByCode, findArea, normalizeName, type ProfessionMappingView } from '@profmonitor/domain';
 import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AppError } from '../common/app-error';
 import type { Principal } from '../accounts/principal';
 import { AuditService } from '../audit/audit.service';
 import { ProfessionAreaEntity } from './labor.entities';
@@ -71,9 +66,9 @@ export class ProfessionsService implements OnApplicationBootstrap {
       const known = await manager.find(ProfessionAreaEntity);
       const problem = this.problem(mapping, known);
       if (problem?.kind === 'known')
-        throw new ConflictException('Такая строка уже есть в справочнике профессий.');
-      if (problem?.kind === 'conflict') throw new ConflictException(problem.message);
-      if (problem?.kind === 'invalid') throw new BadRequestException(problem.message);
+        throw new AppError('profession_exists');
+      if (problem?.kind === 'conflict') throw new AppError('profession_conflict', problem.message);
+      if (problem?.kind === 'invalid') throw new AppError('profession_invalid', problem.message);
       const saved = await manager.save(ProfessionAreaEntity, this.entity(mapping));
       await this.audit.record(
         {

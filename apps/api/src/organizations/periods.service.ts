@@ -1,7 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { parsePeriod, periodOf, type Period } from '@profmonitor/domain';
 import type { EntityManager } from 'typeorm';
 import { PeriodEntity } from './period.entity';
+import { AppError } from '../common/app-error';
 
 @Injectable()
 export class PeriodsService {
@@ -23,7 +24,8 @@ export function findPeriod(periods: readonly PeriodEntity[], code: string): Peri
   const parsed = parsePeriod(code);
   const period = parsed && periods.find((p) => p.code === parsed.code);
   if (!period)
-    throw new NotFoundException(
+    throw new AppError(
+      'period_not_found',
       `Учебный год «${code}» не найден: за него ещё не загружено ни одного отчёта.`,
     );
   return period;

@@ -1,10 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { parsePeriod, type SheetVersionView } from '@profmonitor/domain';
 import { DataSource } from 'typeorm';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { PeriodEntity } from '../organizations/period.entity';
 import { ReportVersionEntity } from './entities/report-version.entity';
 import { UploadEntity } from './entities/upload.entity';
+import { AppError } from '../common/app-error';
 
 /** The versions of each sheet of an organization's report for a period, newest first. */
 @Injectable()
@@ -19,7 +20,10 @@ export class HistoryService {
     const manager = this.dataSource.manager;
     const organization = await this.organizations.findByCode(organizationCode);
     if (!organization)
-      throw new NotFoundException(`Организация с кодом «${organizationCode}» не найдена в реестре.`);
+      throw new AppError(
+        'organization_not_found',
+        `Организация с кодом «${organizationCode}» не найдена в реестре.`,
+      );
     const periodRow = period ? await manager.findOneBy(PeriodEntity, { code: period.code }) : null;
     if (!periodRow) return [];
     const versions = await manager

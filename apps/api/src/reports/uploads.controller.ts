@@ -1,10 +1,7 @@
 import {
-  BadRequestException,
   Controller,
   Get,
   Header,
-  HttpException,
-  HttpStatus,
   Param,
   ParseIntPipe,
   Post,
@@ -23,6 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  API_ERRORS,
   cleanFileName,
   workbookExtensionsText,
   type ImportResult,
@@ -39,6 +37,7 @@ import type { Principal } from '../accounts/principal';
 import { ProducesXlsx, xlsxDownload } from '../common/xlsx-download';
 import { HistoryService } from './history.service';
 import { UploadsService, type ReceivedFile } from './uploads.service';
+import { AppError } from '../common/app-error';
 
 // The values the contract's unions allow (a value outside them fails the type check).
 const UPLOAD_KINDS = ['school', 'vacancies', 'registry', 'unknown'] as const satisfies readonly UploadKind[];
@@ -127,7 +126,8 @@ const FILE_BODY = {
  * (a Cyrillic file name would arrive garbled). The name is stored cleaned, as the contract says.
  */
 function received(file: Express.Multer.File | undefined): ReceivedFile {
-  if (!file) throw new BadRequestException(`Прикрепите файл (${workbookExtensionsText()}) в поле «file».`);
+  if (!file)
+    throw new AppError('file_missing', `Прикрепите файл (${workbookExtensionsText()}) в поле «file».`);
   const utf8 = Buffer.from(file.originalname, 'latin1').toString('utf8');
   const fileName = cleanFileName(utf8.includes('\uFFFD') ? file.originalname : utf8);
   return { path: file.path, fileName, temporary: true };
@@ -140,11 +140,8 @@ function received(file: Express.Multer.File | undefined): ReceivedFile {
  */
 function answer(result: ImportResult): ImportResult {
   if (result.outcome !== 'rejected') return result;
-  const status = result.refused ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_ENTITY;
-  const message =
-    result.errors[0]?.message ??
-    'Отчёт не принят: на листах есть ошибки. Исправьте их по списку и загрузите файл снова.';
-  throw new HttpException({ message, result }, status);
+  const code = result.refused ? 'import_refused' : 'import_rejected';
+  throw new AppError(code, result.errors[0]?.message ?? API_ERRORS[code].message, { result });
 }
 
 @ApiTags('uploads')

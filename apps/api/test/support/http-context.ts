@@ -1,16 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import type { Role } from '@profmonitor/domain';
 import request from 'supertest';
 import { AccountsService } from '../../src/accounts/accounts.service';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/main';
+import { createHttpApp } from '../../src/main';
 import { TestContext } from './test-context';
 
 /**
- * The HTTP application as the server runs it (`configureApp`: /api prefix, validation,
- * OpenAPI), without the web app, on a real SQLite file. Imports and registry loads still go
+ * The HTTP application as the server runs it (createHttpApp: /api prefix, body parsing,
+ * validation, OpenAPI, and a stand-in web app served beside the API), on a real SQLite file. Imports and registry loads still go
  * through the real services (see TestContext); requests through supertest on `server`.
  */
 export class HttpTestContext extends TestContext {
@@ -23,10 +23,12 @@ export class HttpTestContext extends TestContext {
     process.env.DATABASE_URL = `sqlite:${this.databaseFile ?? join(this.dir, 'test.sqlite')}`;
     // Each server empties its upload folder at start: test files running side by side get their own.
     process.env.UPLOAD_DIR = join(this.dir, 'uploads');
-    const moduleRef = await Test.createTestingModule({
-      imports: [AppModule.forRoot('/nonexistent')],
-    }).compile();
-    const app = configureApp(moduleRef.createNestApplication({ logger: ['error', 'warn'] }));
+    // The web app's static files are served as in production: they sit in front of every
+    // route Nest does not own, and once turned the API's body errors into 404s.
+    const webDist = join(this.dir, 'web');
+    mkdirSync(webDist, { recursive: true });
+    writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>ПрофМонитор</title>');
+    const app = await createHttpApp(AppModule.forRoot(webDist), ['error', 'warn']);
     await app.init();
     this.app = app;
     return this;
