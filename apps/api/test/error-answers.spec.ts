@@ -118,6 +118,14 @@ describe('file uploads (multer)', () => {
     expectError(response, 'file_field');
   });
 
+  it('a form with more fields than an upload has: 400 upload_form_invalid, in Russian', async () => {
+    let form = committee.post('/api/uploads');
+    for (let i = 0; i < 8; i++) form = form.field(`extra${i}`, 'x');
+    const response = await form.attach('file', await report());
+    expectError(response, 'upload_form_invalid');
+    expect(response.body.message).toBe(API_ERRORS.upload_form_invalid.message);
+  });
+
   it('no file: 400 file_missing naming the field', async () => {
     const response = await committee.post('/api/uploads').field('comment', 'без файла');
     expectError(response, 'file_missing');

@@ -35,6 +35,10 @@ export const API_ERRORS = {
   // Files
   file_missing: { status: 400, message: 'Прикрепите файл в поле «file».' },
   file_field: { status: 400, message: 'Файл передаётся в поле «file», по одному за раз.' },
+  upload_form_invalid: {
+    status: 400,
+    message: 'Запрос на загрузку составлен неверно: передайте только файл в поле «file».',
+  },
   file_incomplete: { status: 400, message: 'Файл передан не полностью. Попробуйте загрузить его ещё раз.' },
   file_too_large: { status: 413, message: 'Файл слишком большой — такой файл не принимается.' },
   not_multipart: {
