@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  clip,
   indicatorById,
   INDICATORS,
   municipalValues,
@@ -280,7 +281,7 @@ export class IndicatorsService {
 
   definition(id: string): IndicatorDefinition {
     const definition = indicatorById(id);
-    if (!definition) throw new AppError('indicator_not_found', `Показатель «${id}» не существует.`);
+    if (!definition) throw new AppError('indicator_not_found', `Показатель «${clip(id, 40)}» не существует.`);
     return definition;
   }
 
