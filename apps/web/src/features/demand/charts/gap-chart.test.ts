@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HOSTILE_NAME, HOSTILE_NAME_ESCAPED } from '@/test/hostile-name';
 import { demandView, IT, LAW, noDemandView, SERVICE } from '../test-data';
 import { GAP_COLORS, gapAxisBound, gapChartOption, gapTooltip } from './gap-chart';
 
@@ -48,14 +49,26 @@ describe('gap chart', () => {
   it('marks in-demand areas by name, and spells out a bar in its tooltip', () => {
     expect(option.yAxis.axisLabel.formatter('Сервис и услуги', 0)).toBe('{inDemand|Сервис и услуги ★}');
     expect(option.yAxis.axisLabel.formatter('IT и связь', 1)).toBe('IT и связь');
-    expect(gapTooltip(SERVICE).split('<br/>')).toEqual([
+    expect(gapTooltip(SERVICE).markup.split('<br />')).toEqual([
       '<b>Сервис и услуги</b> ★ востребована',
       'Выбор выпускников: 10,0 % (10)',
       'Вакансии: 40,0 % (80)',
       'Расхождение: −30,0 п.п.',
     ]);
-    expect(gapTooltip(LAW)).toContain('Расхождение: +11,0 п.п.');
-    expect(option.tooltip.formatter({ dataIndex: 1 })).toBe(gapTooltip(IT));
+    expect(gapTooltip(LAW).markup).toContain('Расхождение: +11,0 п.п.');
+    expect(option.tooltip.formatter({ dataIndex: 1 })).toBe(gapTooltip(IT).markup);
+  });
+
+  it('writes an area’s name in its tooltip as text, never as markup', () => {
+    const hostile = build([{ ...SERVICE, name: HOSTILE_NAME }]);
+    expect(hostile.tooltip.formatter({ dataIndex: 0 })).toBe(
+      [
+        `<b>${HOSTILE_NAME_ESCAPED}</b> ★ востребована`,
+        'Выбор выпускников: 10,0 % (10)',
+        'Вакансии: 40,0 % (80)',
+        'Расхождение: −30,0 п.п.',
+      ].join('<br />'),
+    );
   });
 
   it('draws nothing without labor demand: no gap is zero', () => {

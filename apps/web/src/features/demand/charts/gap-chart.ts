@@ -1,5 +1,6 @@
 import { formatPercent, type AreaGapView } from '@profmonitor/domain';
 import type { ChartOption } from '@/components/echart/EChart';
+import { html, joinHtml, type SafeHtml } from '@/components/echart/html';
 import { rowTooltip } from '@/components/echart/tooltip';
 import { formatNumber, formatSigned } from '@/lib/format';
 import { formatChange } from '@/lib/indicators';
@@ -36,13 +37,16 @@ export function gapAxisBound(areas: readonly AreaGapView[]): number {
 const gapText = (gap: number | null) => formatChange(gap, 'percent') ?? '—';
 
 /** A tooltip's lines: the area, both shares with their counts, the gap. */
-export function gapTooltip(area: AreaGapView): string {
-  return [
-    `<b>${area.name}</b>${area.inDemand ? ` ${IN_DEMAND_MARK} востребована` : ''}`,
-    `Выбор выпускников: ${formatPercent(area.graduatesShare)} (${formatNumber(area.graduates)})`,
-    `Вакансии: ${formatPercent(area.vacanciesShare)} (${formatNumber(area.vacancies)})`,
-    `Расхождение: ${gapText(area.gap)}`,
-  ].join('<br/>');
+export function gapTooltip(area: AreaGapView): SafeHtml {
+  return joinHtml(
+    [
+      html`<b>${area.name}</b>${area.inDemand ? ` ${IN_DEMAND_MARK} востребована` : ''}`,
+      html`Выбор выпускников: ${formatPercent(area.graduatesShare)} (${formatNumber(area.graduates)})`,
+      html`Вакансии: ${formatPercent(area.vacanciesShare)} (${formatNumber(area.vacancies)})`,
+      html`Расхождение: ${gapText(area.gap)}`,
+    ],
+    html`<br />`,
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DestinationLinkView } from '@profmonitor/domain';
+import { HOSTILE_NAME, HOSTILE_NAME_ESCAPED } from '@/test/hostile-name';
 import { graduatesTotal, labelOf, sankeyChartOption, sankeyData } from './sankey-chart';
 
 const links: DestinationLinkView[] = [
@@ -67,5 +68,20 @@ describe('sankey of destinations', () => {
     }[];
     expect(series.type).toBe('sankey');
     expect(series.data[0]).toEqual({ name: '0:9 класс', depth: 0 });
+  });
+
+  it('writes the labels of the hovered node or link in its tooltip as text, never as markup', () => {
+    const option = sankeyChartOption([{ source: HOSTILE_NAME, target: 'Работа', value: 1200 }]);
+    const formatter = (option.tooltip as { formatter: (params: object) => string }).formatter;
+    expect(formatter({ dataType: 'node', name: `0:${HOSTILE_NAME}`, value: 1200 })).toBe(
+      `${HOSTILE_NAME_ESCAPED}: <b>1\u00a0200</b>`,
+    );
+    expect(
+      formatter({
+        dataType: 'edge',
+        data: { source: `0:${HOSTILE_NAME}`, target: '1:Работа', value: 1200 },
+        value: 1200,
+      }),
+    ).toBe(`${HOSTILE_NAME_ESCAPED} → Работа: <b>1\u00a0200</b>`);
   });
 });

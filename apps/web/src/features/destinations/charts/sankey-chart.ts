@@ -1,5 +1,7 @@
 import { DESTINATIONS, TERRITORIES, type DestinationLinkView } from '@profmonitor/domain';
 import type { ChartOption } from '@/components/echart/EChart';
+import { html } from '@/components/echart/html';
+import { itemTooltip } from '@/components/echart/tooltip';
 import { formatNumber } from '@/lib/format';
 
 /** The columns of the diagram: where graduates come from, what they do, where. */
@@ -72,16 +74,14 @@ export function sankeyChartOption(links: readonly DestinationLinkView[]): ChartO
   return {
     tooltip: {
       trigger: 'item',
-      formatter: (params) => {
-        const item = Array.isArray(params) ? params[0] : params;
-        if (!item) return '';
+      formatter: itemTooltip((item) => {
         const value = typeof item.value === 'number' ? formatNumber(item.value) : '';
         if (item.dataType === 'edge') {
           const link = item.data as SankeyLink;
-          return `${labelOf(link.source)} → ${labelOf(link.target)}: <b>${value}</b>`;
+          return html`${labelOf(link.source)} → ${labelOf(link.target)}: <b>${value}</b>`;
         }
-        return `${labelOf(item.name)}: <b>${value}</b>`;
-      },
+        return html`${labelOf(item.name)}: <b>${value}</b>`;
+      }),
     },
     series: [
       {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorValueView, Target } from '@profmonitor/domain';
 import { STATUS_COLORS } from '@/lib/indicators';
+import { HOSTILE_NAME, HOSTILE_NAME_ESCAPED } from '@/test/hostile-name';
 import { colorRange, heatmapCells, heatmapChartOption, heatmapRows } from './heatmap-chart';
 import { lagging, organizationBars, organizationBarsOption, type OrganizationBar } from './organization-bars';
 import { municipalTrendLines, trendChartOption } from './trend-chart';
@@ -28,6 +29,9 @@ function value(partial: Partial<IndicatorValueView>): IndicatorValueView {
 // The series and markLine of a builder's option, without ECharts' wide union types.
 type Series = { type: string; name?: string; data: unknown[]; markLine?: { data: object[] } };
 const seriesOf = (option: { series?: unknown }) => option.series as Series[];
+/** The tooltip's formatter of an option: what ECharts puts into the page as HTML. */
+const tooltipOf = <P>(option: { tooltip?: unknown }) =>
+  (option.tooltip as { formatter: (params: P) => string }).formatter;
 
 describe('trend chart', () => {
   const values = [
@@ -126,6 +130,16 @@ describe('organization bars', () => {
     expect(lagging(mismatch, decrease).map((bar) => bar.code)).toEqual(['A']);
   });
 
+  it('writes the hovered organization’s name in its tooltip as text, never as markup', () => {
+    const hostile: OrganizationBar[] = [
+      { code: 'X', name: HOSTILE_NAME, value: 0.9, numerator: 9, denominator: 10, status: null },
+    ];
+    const option = organizationBarsOption({ bars: hostile, target: atLeast80, scale: 'percent' });
+    expect(tooltipOf<{ dataIndex: number }>(option)({ dataIndex: 0 })).toBe(
+      `${HOSTILE_NAME_ESCAPED}<br /><b>90,0 %</b> (9 из 10)`,
+    );
+  });
+
   it('lists the laggards worst first', () => {
     const more = [...bars, { ...bars[1], code: 'E', name: 'Школа Д', value: 0.4 }];
     expect(lagging(more, atLeast80).map((bar) => bar.code)).toEqual(['E', 'B']);
@@ -184,6 +198,15 @@ describe('heatmap', () => {
       (option.visualMap as { inRange: { color: string[] } }).inRange.color;
     expect(colors(up)[0]).toBe(STATUS_COLORS.fail);
     expect(colors(down)[0]).toBe(STATUS_COLORS.ok);
+  });
+
+  it('writes the hovered row’s organization in its tooltip as text, never as markup', () => {
+    const rows = heatmapRows(values, periods, '2024/2025', new Map([['A', HOSTILE_NAME]]), atLeast80);
+    const option = heatmapChartOption({ periods, rows, target: atLeast80, scale: 'percent' });
+    const row = rows.findIndex((r) => r.key === 'A');
+    expect(tooltipOf<{ data: unknown }>(option)({ data: [2, row, 0.6] })).toBe(
+      `${HOSTILE_NAME_ESCAPED}<br />2024/2025: <b>60,0 %</b>`,
+    );
   });
 
   it('rows are sheets for completeness', () => {

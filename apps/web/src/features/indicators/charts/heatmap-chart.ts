@@ -1,5 +1,7 @@
 import type { IndicatorValueView, Target } from '@profmonitor/domain';
 import type { ChartOption } from '@/components/echart/EChart';
+import { html } from '@/components/echart/html';
+import { itemTooltip } from '@/components/echart/tooltip';
 import type { VisualMapComponentOption } from 'echarts/components';
 import {
   formatTarget,
@@ -119,12 +121,11 @@ export function heatmapChartOption({
     grid: { left: 8, right: 16, top: 28, bottom: 56, outerBoundsContain: 'axisLabel' },
     tooltip: {
       trigger: 'item',
-      formatter: (params) => {
-        const item = Array.isArray(params) ? params[0] : params;
-        const [x, y, value] = item?.data as [number, number, number | '-'];
+      formatter: itemTooltip((item) => {
+        const [x, y, value] = item.data as [number, number, number | '-'];
         const cell = typeof value === 'number' ? value : null;
-        return `${rows[y]?.label ?? ''}<br/>${periods[x] ?? ''}: <b>${formatValue(cell, scale)}</b>`;
-      },
+        return html`${rows[y]?.label ?? ''}<br />${periods[x] ?? ''}: <b>${formatValue(cell, scale)}</b>`;
+      }),
     },
     xAxis: { type: 'category', data: [...periods], position: 'top', splitArea: { show: true } },
     yAxis: {

@@ -1,5 +1,6 @@
 import { statusOf, type IndicatorValueView, type Status, type Target } from '@profmonitor/domain';
 import type { ChartOption } from '@/components/echart/EChart';
+import { html, type SafeHtml } from '@/components/echart/html';
 import { rowTooltip } from '@/components/echart/tooltip';
 import { formatNumber } from '@/lib/format';
 import {
@@ -74,6 +75,10 @@ const ratioText = (bar: OrganizationBar) =>
     ? ` (${formatNumber(bar.numerator)} из ${formatNumber(bar.denominator)})`
     : '';
 
+/** A bar's tooltip: the organization, its value and what it is the ratio of. */
+export const barTooltip = (bar: OrganizationBar, scale: Scale): SafeHtml =>
+  html`${bar.name}<br /><b>${formatValue(bar.value, scale)}</b>${ratioText(bar)}`;
+
 /** Every organization compared: sorted horizontal bars, the `≥` target as a line, laggards red. */
 export function organizationBarsOption({
   bars,
@@ -90,10 +95,7 @@ export function organizationBarsOption({
     grid: { left: 8, right: 72, top: 24, bottom: 24, outerBoundsContain: 'axisLabel' },
     tooltip: {
       trigger: 'item',
-      formatter: rowTooltip(
-        sorted,
-        (bar) => `${bar.name}<br/><b>${formatValue(bar.value, scale)}</b>${ratioText(bar)}`,
-      ),
+      formatter: rowTooltip(sorted, (bar) => barTooltip(bar, scale)),
     },
     xAxis: {
       type: 'value',
