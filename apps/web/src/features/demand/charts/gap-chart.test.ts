@@ -9,8 +9,8 @@ type Option = {
   tooltip: { formatter: (params: { dataIndex: number }) => string };
   xAxis: { min: number; max: number; axisLabel: { formatter: (value: number) => string } };
   yAxis: {
-    data: string[];
-    axisLabel: { formatter: (name: string, index: number) => string };
+    data: (string | { value: string; textStyle: { fontWeight: string } })[];
+    axisLabel: { formatter: (name: string, index: number) => string; rich?: object };
   };
   series: { type: string; data: Bar[]; markLine: { data: object[] } }[];
 };
@@ -21,7 +21,11 @@ describe('gap chart', () => {
   const [bars] = option.series;
 
   it('draws one bar per area, the largest gap on top, in the API’s order', () => {
-    expect(option.yAxis.data).toEqual(['Сервис и услуги', 'IT и связь', 'Юриспруденция']);
+    expect(option.yAxis.data.map((item) => (typeof item === 'string' ? item : item.value))).toEqual([
+      'Сервис и услуги',
+      'IT и связь',
+      'Юриспруденция',
+    ]);
     expect(bars.type).toBe('bar');
     expect(bars.data.map((bar) => bar.value)).toEqual([-0.3, 0.19, 0.11]);
   });
@@ -46,8 +50,12 @@ describe('gap chart', () => {
     expect(option.xAxis.axisLabel.formatter(0.1)).toBe('+10');
   });
 
-  it('marks in-demand areas by name, and spells out a bar in its tooltip', () => {
-    expect(option.yAxis.axisLabel.formatter('Сервис и услуги', 0)).toBe('{inDemand|Сервис и услуги ★}');
+  it('marks in-demand areas by name, in bold with a star, and spells out a bar in its tooltip', () => {
+    expect(option.yAxis.data[0]).toMatchObject({
+      value: 'Сервис и услуги',
+      textStyle: { fontWeight: 'bold' },
+    });
+    expect(option.yAxis.axisLabel.formatter('Сервис и услуги', 0)).toBe('Сервис и услуги ★');
     expect(option.yAxis.axisLabel.formatter('IT и связь', 1)).toBe('IT и связь');
     expect(gapTooltip(SERVICE).markup.split('<br />')).toEqual([
       '<b>Сервис и услуги</b> ★ востребована',
@@ -59,7 +67,7 @@ describe('gap chart', () => {
     expect(option.tooltip.formatter({ dataIndex: 1 })).toBe(gapTooltip(IT).markup);
   });
 
-  it('writes an area’s name in its tooltip as text, never as markup', () => {
+  it('writes an area’s name as text: escaped in the tooltip, no rich-text markup on the axis', () => {
     const hostile = build([{ ...SERVICE, name: HOSTILE_NAME }]);
     expect(hostile.tooltip.formatter({ dataIndex: 0 })).toBe(
       [
@@ -69,6 +77,9 @@ describe('gap chart', () => {
         'Расхождение: −30,0 п.п.',
       ].join('<br />'),
     );
+    // ECharts' rich text would read `{style|…}` in a name as markup; the axis has none.
+    expect(hostile.yAxis.axisLabel.rich).toBeUndefined();
+    expect(hostile.yAxis.axisLabel.formatter('{a|b}', 0)).toBe('{a|b} ★');
   });
 
   it('draws nothing without labor demand: no gap is zero', () => {

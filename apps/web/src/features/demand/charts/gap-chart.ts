@@ -16,6 +16,9 @@ export const GAP_COLORS: Record<GapSide, string> = {
 /** The mark of an in-demand area next to its name. */
 export const IN_DEMAND_MARK = '★';
 
+/** An in-demand area's name on the axis: bold and dark. */
+const IN_DEMAND_STYLE = { fontWeight: 'bold', color: '#1f2933' } as const;
+
 /** The areas the chart can draw: those with a gap (none without labor demand), in the API's order. */
 export const gapAreas = (areas: readonly AreaGapView[]): AreaGapView[] => areas.filter((a) => a.gap !== null);
 
@@ -80,15 +83,16 @@ export function gapChartOption(areas: readonly AreaGapView[]): ChartOption {
     yAxis: {
       type: 'category',
       inverse: true,
-      data: rows.map((a) => a.name),
+      // In-demand areas get their own text style rather than ECharts' rich text: rich text
+      // would read `{style|…}` inside a name as markup of its own.
+      data: rows.map((a) => (a.inDemand ? { value: a.name, textStyle: IN_DEMAND_STYLE } : a.name)),
       axisTick: { show: false },
       axisLine: { show: false },
       axisLabel: {
         width: 200,
         overflow: 'truncate',
         formatter: (name: string, index: number) =>
-          rows[index]?.inDemand ? `{inDemand|${name} ${IN_DEMAND_MARK}}` : name,
-        rich: { inDemand: { fontWeight: 'bold', color: '#1f2933' } },
+          rows[index]?.inDemand ? `${name} ${IN_DEMAND_MARK}` : name,
       },
     },
     series: [
