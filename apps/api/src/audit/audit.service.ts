@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { AuditAction, AuditEntryView } from '@profmonitor/domain';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import type { Principal } from '../accounts/principal';
+import { writeTransaction } from '../database/write-transaction';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 export interface AuditRecord {
-  /** Who acted; null for an anonymous attempt (a failed login names the login in `target`). */
-  actor: Pick<Principal, 'login' | 'role' | 'ip'> | null;
+  /**
+   * Who acted; null for an anonymous attempt (a failed login names the login in `target`). The
+   * role is null for a name with no account behind it (a test's, a script's).
+   */
+  actor: (Pick<Principal, 'login' | 'ip'> & { role: Principal['role'] | null }) | null;
   action: AuditAction;
   target?: string | null;
   details?: Record<string, unknown>;
@@ -15,13 +19,15 @@ export interface AuditRecord {
 
 /**
  * The audit log: append-only by construction (this service is the only writer, and it only
- * inserts). Pass the manager of a transaction to record inside it.
+ * inserts). Pass the manager of a transaction to record inside it; without one the entry is
+ * written in a write transaction of its own (see writeTransaction).
  */
 @Injectable()
 export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async record(entry: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async record(entry: AuditRecord, manager?: EntityManager): Promise<void> {
+    if (!manager) return writeTransaction(this.dataSource, (own) => this.record(entry, own));
     await manager.save(
       AuditEntryEntity,
       manager.create(AuditEntryEntity, {

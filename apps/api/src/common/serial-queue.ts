@@ -1,6 +1,6 @@
 /**
- * Runs tasks one at a time, in arrival order. Imports go through one queue per database:
- * SQLite has a single writer, and each import is one long transaction.
+ * Runs tasks one at a time, in arrival order: imports (WorkbookIntake) and write transactions
+ * (writeTransaction, one queue per database) each go through one.
  */
 export class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();

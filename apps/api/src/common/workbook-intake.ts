@@ -2,6 +2,7 @@ import { Global, Injectable, Module, type OnModuleDestroy } from '@nestjs/common
 import type { WorkbookKindId } from '@profmonitor/domain';
 import { DEFAULT_LIMITS, fileDigest, WorkbookError, type WorkbookLimits } from '@profmonitor/workbook';
 import { rm } from 'node:fs/promises';
+import { inWriteTransaction } from '../database/write-transaction';
 import { DEFAULT_PARSE_BUDGET, ParseWorkers, type ParseBudget } from '../reports/import/parse-workers';
 import { readSpool, SpoolFolder, type SpoolBatch } from '../reports/import/spool';
 import type { ParsedWorkbook, ProfessionArea } from '../reports/import/workbook-parser';
@@ -59,8 +60,9 @@ export interface ParsedFile {
 /**
  * The one way in for workbooks that write to the database. Reading and checking a file
  * happens in parse workers, several at a time, under a memory and time budget; storing happens
- * in one queue, so that imports (each a single transaction on SQLite's single writer) run one at
- * a time and a slow file to parse holds up nobody's storing.
+ * in one queue, so that imports run one at a time and a slow file to parse holds up nobody's
+ * storing. Each import's writes take the database's write lock inside its turn
+ * (writeTransaction), never the other way round: a write transaction may not wait for this queue.
  */
 @Injectable()
 export class WorkbookIntake implements OnModuleDestroy {
@@ -81,6 +83,8 @@ export class WorkbookIntake implements OnModuleDestroy {
 
   /** Runs a task that writes to the database after the ones before it. */
   run<T>(task: () => Promise<T>): Promise<T> {
+    // The queue's current task may be waiting for the write lock the caller holds.
+    if (inWriteTransaction()) throw new Error('WorkbookIntake.run inside a write transaction would deadlock');
     return this.queue.run(task);
   }
 
