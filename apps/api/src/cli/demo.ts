@@ -6,6 +6,9 @@ import { CLI_PRINCIPAL } from '../accounts/principal';
 import { RegistryService } from '../organizations/registry.service';
 import { ImportService } from '../reports/import/import.service';
 
+/** The demo loader stores its files under this name, with no account behind it. */
+const DEMO_SENDER = { uploadedBy: 'demo', sender: { accountId: null, role: 'committee', ip: null } } as const;
+
 export const DEMO_DIR = resolve(__dirname, '..', '..', '..', '..', 'data', 'demo');
 export const DEMO_REGISTRY = 'registry.xlsx';
 
@@ -27,7 +30,7 @@ function workbooks(dir: string): string[] {
 export async function loadDemo(app: INestApplicationContext, dir = DEMO_DIR): Promise<void> {
   const registry = await app.get(RegistryService).importFile(join(dir, DEMO_REGISTRY), {
     fileName: DEMO_REGISTRY,
-    uploadedBy: 'demo',
+    ...DEMO_SENDER,
   });
   if (!registry.accepted) throw new Error(`Демо-реестр не загружен: ${JSON.stringify(registry.errors)}`);
   const files = workbooks(dir).filter((file) => basename(file) !== DEMO_REGISTRY);
@@ -35,7 +38,7 @@ export async function loadDemo(app: INestApplicationContext, dir = DEMO_DIR): Pr
   for (const file of files) {
     const result = await app
       .get(ImportService)
-      .importFile(file, { fileName: basename(file), uploadedBy: 'demo' });
+      .importFile(file, { fileName: basename(file), ...DEMO_SENDER });
     if (result.accepted || result.outcome === 'duplicate') accepted++;
     else console.warn(`Демо-файл ${relative(dir, file)} принят не целиком: ${result.outcome}`);
   }

@@ -13,6 +13,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { AppError } from '../common/app-error';
 import type { Principal } from '../accounts/principal';
 import { AuditService } from '../audit/audit.service';
+import { writeTransaction } from '../database/write-transaction';
 import {
   ChoiceCountEntity,
   InDemandListEntity,
@@ -169,7 +170,7 @@ export class DemandService {
       );
     }
     const list = areas ? [...new Set(areas)].sort() : null;
-    await this.dataSource.transaction(async (manager) => {
+    await writeTransaction(this.dataSource, async (manager) => {
       const period = await this.periods.find(manager, periodCode);
       await manager.insert(InDemandListEntity, { periodId: period.id, areas: list, setBy: actor.login });
       await this.recompute.periodChanged(manager, period.id);

@@ -7,6 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import type { Principal } from '../accounts/principal';
 import { AuditService } from '../audit/audit.service';
+import { writeTransaction } from '../database/write-transaction';
 import { ProfessionAreaEntity } from './labor.entities';
 
 /** The mapping shipped with the product: `okpdtr,profession,area` per line. */
@@ -45,7 +46,7 @@ export class ProfessionsService implements OnApplicationBootstrap {
       profession: string;
       area: string;
     }[];
-    await this.dataSource.transaction(async (manager) => {
+    await writeTransaction(this.dataSource, async (manager) => {
       const known = await manager.find(ProfessionAreaEntity);
       for (const row of rows) {
         const mapping = { profession: row.profession || null, okpdtr: row.okpdtr || null, area: row.area };
@@ -62,11 +63,10 @@ export class ProfessionsService implements OnApplicationBootstrap {
   }
 
   async add(mapping: NewMapping, actor: Principal): Promise<ProfessionMappingView> {
-    return this.dataSource.transaction(async (manager) => {
+    return writeTransaction(this.dataSource, async (manager) => {
       const known = await manager.find(ProfessionAreaEntity);
       const problem = this.problem(mapping, known);
-      if (problem?.kind === 'known')
-        throw new AppError('profession_exists');
+      if (problem?.kind === 'known') throw new AppError('profession_exists');
       if (problem?.kind === 'conflict') throw new AppError('profession_conflict', problem.message);
       if (problem?.kind === 'invalid') throw new AppError('profession_invalid', problem.message);
       const saved = await manager.save(ProfessionAreaEntity, this.entity(mapping));

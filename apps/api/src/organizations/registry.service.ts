@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { organizationsSheet, parsePeriod, type OrganizationRow } from '@profmonitor/domain';
 import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { DatabaseBusyError, writeTransaction } from '../database/write-transaction';
 import { emptyResult, sheetResult, type ImportResult } from '../reports/import/import-result';
 import { UploadEntity } from '../reports/entities/upload.entity';
-import type { UploadMeta } from '../reports/import/import.service';
+import { auditUpload, uploadFields, type UploadMeta } from '../reports/import/upload-log';
 import { WorkbookIntake, type ParsedFile } from '../common/workbook-intake';
 import { IndicatorRecomputeService } from '../indicators/indicator-recompute.service';
 import { OrganizationEntity } from './organization.entity';
@@ -21,6 +23,7 @@ export class RegistryService {
     private readonly intake: WorkbookIntake,
     private readonly organizations: OrganizationsRepository,
     private readonly indicators: IndicatorRecomputeService,
+    private readonly audit: AuditService,
   ) {}
 
   async importFile(path: string, meta: UploadMeta): Promise<ImportResult> {
@@ -53,7 +56,31 @@ export class RegistryService {
       for await (const batch of file.batches()) rows.push(...(batch.rows as OrganizationRow[]));
     }
     result.outcome = result.accepted ? 'accepted' : 'rejected';
-    await this.dataSource.transaction(async (manager) => {
+    try {
+      await this.storeRows(result, rows, meta, digest);
+    } catch (error) {
+      if (!(error instanceof DatabaseBusyError)) throw error;
+      // Nothing was committed, neither the organizations nor the upload's row: the answer says so.
+      delete result.uploadId;
+      result.sheets = result.sheets.map((s) => ({ ...s, accepted: false }));
+      result.accepted = false;
+      result.outcome = 'rejected';
+      result.errors.push({
+        message:
+          'Реестр не сохранён: база данных была занята другой загрузкой. Загрузите файл ещё раз через минуту.',
+      });
+    }
+    return result;
+  }
+
+  /** The registry's rows (when accepted) and the upload's row with its audit entry, in one write. */
+  private storeRows(
+    result: ImportResult,
+    rows: OrganizationRow[],
+    meta: UploadMeta,
+    digest: { sha256: string; size: number },
+  ): Promise<void> {
+    return writeTransaction(this.dataSource, async (manager) => {
       // Organizations whose type changed: the type decides which indicators apply to them.
       const retyped: number[] = [];
       if (result.accepted) {
@@ -74,15 +101,14 @@ export class RegistryService {
       if (result.accepted) await this.indicators.registryChanged(manager, retyped);
       const upload = await manager.save(
         manager.create(UploadEntity, {
-          ...meta,
-          ...digest,
+          ...uploadFields(meta, digest),
           kind: 'registry',
           outcome: result.outcome,
           result,
         }),
       );
+      await auditUpload(this.audit, manager, 'registry-import', meta, upload, result);
       result.uploadId = upload.id;
     });
-    return result;
   }
 }

@@ -3,8 +3,7 @@ import { parsePeriod, type ImportResult, type UploadView, type WorkbookKindId } 
 import { templateFor, type WorkbookContent } from '@profmonitor/workbook';
 import { DataSource } from 'typeorm';
 import { assertOrganization, uploadsScope } from '../accounts/access-policy';
-import type { Principal } from '../accounts/principal';
-import { AuditService } from '../audit/audit.service';
+import { CLI_PRINCIPAL, type Principal } from '../accounts/principal';
 import { UploadFolder } from '../common/upload-folder';
 import { RegistryService } from '../organizations/registry.service';
 import { ImportService, type UploadMeta } from './import/import.service';
@@ -55,6 +54,19 @@ export function templateFileName(kind: WorkbookKindId, title?: WorkbookContent['
   return `${parts.join(' ')}.xlsx`;
 }
 
+/**
+ * Who sends the file, for its row and its audit entry (written with it, see auditUpload). The
+ * command line acts with no account behind it (CLI_PRINCIPAL's id names no row).
+ */
+function uploadMeta(file: ReceivedFile, principal: Principal): UploadMeta {
+  const { accountId, login, role, ip } = principal;
+  return {
+    fileName: file.fileName,
+    uploadedBy: login,
+    sender: { accountId: principal === CLI_PRINCIPAL ? null : accountId, role, ip },
+  };
+}
+
 /** What each role sends: the committee anything, a school its own report, the employment center vacancies. */
 function allowedFor(principal: Principal): UploadMeta['allowed'] {
   const kinds: Record<Principal['role'], readonly WorkbookKindId[] | undefined> = {
@@ -72,32 +84,23 @@ export class UploadsService {
     private readonly dataSource: DataSource,
     private readonly imports: ImportService,
     private readonly registry: RegistryService,
-    private readonly audit: AuditService,
     private readonly folder: UploadFolder,
   ) {}
 
   /** A school's or the employment center's workbook, held to what the sender may upload; audited. */
   receive(file: ReceivedFile, principal: Principal): Promise<ImportResult> {
     return this.importing(file, async () => {
-      const result = await this.imports.importFile(file.path, {
-        fileName: file.fileName,
-        uploadedBy: principal.login,
+      return this.imports.importFile(file.path, {
+        ...uploadMeta(file, principal),
         allowed: allowedFor(principal),
       });
-      await this.recordUpload('upload', result, principal);
-      return result;
     });
   }
 
   /** The registry of organizations (the committee's). */
   receiveRegistry(file: ReceivedFile, principal: Principal): Promise<ImportResult> {
     return this.importing(file, async () => {
-      const result = await this.registry.importFile(file.path, {
-        fileName: file.fileName,
-        uploadedBy: principal.login,
-      });
-      await this.recordUpload('registry-import', result, principal);
-      return result;
+      return this.registry.importFile(file.path, uploadMeta(file, principal));
     });
   }
 
@@ -163,30 +166,6 @@ export class UploadsService {
       .createQueryBuilder(UploadEntity, 'u')
       .leftJoinAndMapOne('u.organization', OrganizationEntity, 'o', 'o.id = u.organizationId')
       .leftJoinAndMapOne('u.period', PeriodEntity, 'p', 'p.id = u.periodId');
-  }
-
-  private async recordUpload(
-    action: 'upload' | 'registry-import',
-    result: ImportResult,
-    principal: Principal,
-  ) {
-    const upload = result.uploadId
-      ? await this.dataSource.manager.findOneBy(UploadEntity, { id: result.uploadId })
-      : null;
-    await this.audit.record({
-      actor: principal,
-      action,
-      target: result.file,
-      details: {
-        uploadId: upload?.id ?? null,
-        sha256: upload?.sha256 ?? null,
-        outcome: result.outcome,
-        kind: result.kind,
-        organization: result.organization,
-        period: result.period,
-        ...(result.refused && { refused: result.refused }),
-      },
-    });
   }
 }
 

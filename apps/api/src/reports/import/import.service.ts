@@ -1,11 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { plural, type SheetOutcome, type UploadOutcome, type WorkbookKindId } from '@profmonitor/domain';
+import { plural, type SheetOutcome, type WorkbookKindId } from '@profmonitor/domain';
 import { WorkbookError } from '@profmonitor/workbook';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
 import { WorkbookIntake, type ParsedFile } from '../../common/workbook-intake';
+import { DatabaseBusyError, writeTransaction } from '../../database/write-transaction';
 import { ProfessionAreaEntity } from '../../labor/labor.entities';
 import { UploadEntity } from '../entities/upload.entity';
 import { emptyResult, sheetResult, type ImportResult, type PlacedIssue } from './import-result';
+import { auditUpload, uploadFields, type UploadMeta } from './upload-log';
 import type { ProfessionArea } from './workbook-parser';
 import {
   SchoolWorkbookHandler,
@@ -13,15 +16,6 @@ import {
   type CommittedSheet,
   type WorkbookHandler,
 } from './workbook-handlers';
-
-export interface UploadMeta {
-  /** The name the person gave the file. */
-  fileName: string;
-  /** Who sent it (a login, or `cli`). */
-  uploadedBy: string;
-  /** What the sender may upload (a school's operator: its own organization's report); default: anything. */
-  allowed?: { kinds?: readonly WorkbookKindId[]; organization?: string };
-}
 
 /** Ends the import's transaction: nothing of the file is stored. */
 class FileRejected extends Error {
@@ -42,7 +36,15 @@ interface SheetBeingStored {
   rows?: object[];
 }
 
+export type { UploadMeta };
+
 const IMPORTABLE_KINDS: readonly WorkbookKindId[] = ['school', 'vacancies'];
+
+const INTERNAL_MESSAGE =
+  'Файл не удалось обработать из-за внутренней ошибки. Попробуйте ещё раз; если ошибка повторится, сообщите в комитет.';
+const BUSY_MESSAGE =
+  'Файл не сохранён: база данных была занята другой загрузкой. Загрузите его ещё раз через минуту.';
+const RETRY_MESSAGE = 'Файл не сохранён из-за внутренней ошибки. Загрузите его ещё раз.';
 
 /** Said when a new version has less than half the rows of the one it replaces: a cut-off file, often. */
 function fewerRowsWarning(rows: number, previousRows: number | null): PlacedIssue | undefined {
@@ -68,6 +70,7 @@ export class ImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly intake: WorkbookIntake,
+    private readonly audit: AuditService,
     school: SchoolWorkbookHandler,
     vacancies: VacanciesWorkbookHandler,
   ) {
@@ -93,24 +96,29 @@ export class ImportService {
     }
   }
 
-  /** The storing half of an import, one at a time: everything that needs the database. */
+  /**
+   * The storing half of an import, one at a time: everything that needs the database. The
+   * upload's row and its audit entry are written by the transaction that stores its data, or,
+   * for a file refused, by one of their own: the answer tells what was committed.
+   */
   private async store(
     file: ParsedFile | undefined,
     meta: UploadMeta,
     result: ImportResult,
   ): Promise<ImportResult> {
     const digest = file ? { sha256: file.sha256, size: file.size } : { sha256: '', size: 0 };
-    const log = (outcome: UploadOutcome, extra: Partial<UploadEntity> = {}) =>
-      this.logUpload({ ...meta, ...digest, outcome, result, ...extra });
     try {
       if (!file) throw new Error('The file could not be parsed');
       if (file.failure) throw file.failure;
-      const duplicate = await this.findCurrentDuplicate(file.sha256);
-      if (
-        duplicate &&
-        duplicate.kind !== 'unknown' &&
-        !refusal(meta, duplicate.kind, duplicate.result.organization)
-      ) {
+      return await writeTransaction(this.dataSource, async (manager) => {
+        const duplicate = await this.findCurrentDuplicate(manager, file.sha256);
+        if (
+          !duplicate ||
+          duplicate.kind === 'unknown' ||
+          refusal(meta, duplicate.kind, duplicate.result.organization)
+        ) {
+          return this.importInTransaction(manager, file, meta, digest, result);
+        }
         Object.assign(result, duplicate.result, {
           file: meta.fileName,
           outcome: 'duplicate',
@@ -120,37 +128,54 @@ export class ImportService {
           ...duplicate.result.warnings,
           { message: 'Этот файл уже был загружен раньше, и его данные действуют: ничего не изменилось.' },
         ];
-        return log('duplicate', {
+        return this.logUpload(manager, meta, digest, result, {
           kind: duplicate.kind,
           duplicateOfId: duplicate.id,
           organizationId: duplicate.organizationId,
           periodId: duplicate.periodId,
         });
-      }
-      return await this.dataSource.transaction((manager) =>
-        this.importInTransaction(manager, file, meta, digest, result),
-      );
+      });
     } catch (error) {
-      if (error instanceof FileRejected) {
-        result.errors = error.messages.map((message) => ({ message }));
-        if (error.refused) result.refused = error.refused;
-      } else if (error instanceof WorkbookError) result.errors = [{ message: error.message }];
-      else {
-        this.logger.error(
-          `Import of ${meta.fileName} failed`,
-          error instanceof Error ? error.stack : String(error),
-        );
-        result.errors = [
-          {
-            message:
-              'Файл не удалось обработать из-за внутренней ошибки. Попробуйте ещё раз; если ошибка повторится, сообщите в комитет.',
-          },
-        ];
-      }
+      // Nothing of the attempt was committed: the result must not say otherwise.
+      delete result.uploadId;
+      delete result.duplicateOf;
       result.sheets = result.sheets.map((sheet) => ({ ...sheet, accepted: false }));
       result.accepted = false;
       result.outcome = 'rejected';
-      return log('rejected', { kind: result.kind ?? 'unknown' });
+      if (error instanceof DatabaseBusyError) {
+        // Not the file's fault, and the database is still busy: nothing to log, ask to retry.
+        result.errors = [{ message: BUSY_MESSAGE }];
+        return result;
+      }
+      this.explainRejection(error, meta, result);
+      try {
+        return await writeTransaction(this.dataSource, (manager) =>
+          this.logUpload(manager, meta, digest, result, { kind: result.kind ?? 'unknown' }),
+        );
+      } catch (logError) {
+        this.logger.error(
+          `Logging the rejection of ${meta.fileName} failed`,
+          logError instanceof Error ? logError.stack : String(logError),
+        );
+        delete result.uploadId;
+        result.errors.push({ message: logError instanceof DatabaseBusyError ? BUSY_MESSAGE : RETRY_MESSAGE });
+        return result;
+      }
+    }
+  }
+
+  /** The result's errors for a file refused whole (by its content, its sender, or a failure here). */
+  private explainRejection(error: unknown, meta: UploadMeta, result: ImportResult): void {
+    if (error instanceof FileRejected) {
+      result.errors = error.messages.map((message) => ({ message }));
+      if (error.refused) result.refused = error.refused;
+    } else if (error instanceof WorkbookError) result.errors = [{ message: error.message }];
+    else {
+      this.logger.error(
+        `Import of ${meta.fileName} failed`,
+        error instanceof Error ? error.stack : String(error),
+      );
+      result.errors = [{ message: INTERNAL_MESSAGE }];
     }
   }
 
@@ -184,8 +209,7 @@ export class ImportService {
 
     const upload = await manager.save(
       manager.create(UploadEntity, {
-        ...meta,
-        ...digest,
+        ...uploadFields(meta, digest),
         kind: handler.kind.id,
         outcome: 'rejected',
         result,
@@ -242,6 +266,7 @@ export class ImportService {
         periodId: scopeIds.periodId,
       },
     );
+    await auditUpload(this.audit, manager, 'upload', meta, upload, result);
     return result;
   }
 
@@ -285,8 +310,11 @@ export class ImportService {
   }
 
   /** The latest upload of the same bytes whose data is all still current. */
-  private async findCurrentDuplicate(sha256: string): Promise<UploadEntity | undefined> {
-    const previous = await this.dataSource.manager.find(UploadEntity, {
+  private async findCurrentDuplicate(
+    manager: EntityManager,
+    sha256: string,
+  ): Promise<UploadEntity | undefined> {
+    const previous = await manager.find(UploadEntity, {
       where: [
         { sha256, outcome: 'accepted' },
         { sha256, outcome: 'partial' },
@@ -297,19 +325,29 @@ export class ImportService {
     const candidate = previous[0];
     if (!candidate) return undefined;
     const handler = this.handlers.find((h) => h.kind.id === candidate.kind);
-    return handler && (await handler.store.isCurrent(this.dataSource.manager, candidate.id))
-      ? candidate
-      : undefined;
+    return handler && (await handler.store.isCurrent(manager, candidate.id)) ? candidate : undefined;
   }
 
+  /** Logs an upload that stores no data (a duplicate, a refused file), with its audit entry. */
   private async logUpload(
-    upload: Partial<UploadEntity> & Pick<UploadEntity, 'outcome' | 'result'>,
+    manager: EntityManager,
+    meta: UploadMeta,
+    digest: { sha256: string; size: number },
+    result: ImportResult,
+    fields: Partial<UploadEntity>,
   ): Promise<ImportResult> {
-    const saved = await this.dataSource.manager.save(
-      this.dataSource.manager.create(UploadEntity, { kind: 'unknown', ...upload }),
+    const saved = await manager.save(
+      manager.create(UploadEntity, {
+        kind: 'unknown',
+        ...fields,
+        ...uploadFields(meta, digest),
+        outcome: result.outcome,
+        result,
+      }),
     );
-    upload.result.uploadId = saved.id;
-    return upload.result;
+    await auditUpload(this.audit, manager, 'upload', meta, saved, result);
+    result.uploadId = saved.id;
+    return result;
   }
 }
 

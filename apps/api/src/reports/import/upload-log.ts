@@ -1,0 +1,58 @@
+import type { Role, WorkbookKindId } from '@profmonitor/domain';
+import type { EntityManager } from 'typeorm';
+import type { AuditService } from '../../audit/audit.service';
+import type { UploadEntity } from '../entities/upload.entity';
+import type { ImportResult } from './import-result';
+
+export interface UploadMeta {
+  /** The name the person gave the file. */
+  fileName: string;
+  /** Who sent it: a login, or a name with no account behind it (`cli`, `demo`, a script's). */
+  uploadedBy: string;
+  /**
+   * The principal that sent it, when there is one: the account (null for the command line) is
+   * stored with the upload, the role and address go into its audit entry.
+   */
+  sender?: { accountId: number | null; role: Role; ip: string | null };
+  /** What the sender may upload (a school's operator: its own organization's report); default: anything. */
+  allowed?: { kinds?: readonly WorkbookKindId[]; organization?: string };
+}
+
+/** The fields of an upload's row that say which file came from whom. */
+export function uploadFields(
+  meta: UploadMeta,
+  digest: { sha256: string; size: number },
+): Pick<UploadEntity, 'fileName' | 'uploadedBy' | 'sha256' | 'size'> {
+  return { fileName: meta.fileName, uploadedBy: meta.uploadedBy, ...digest };
+}
+
+/**
+ * The audit entry of a stored upload, written by the transaction that stores its row: a stored
+ * upload has exactly one, and an upload that was not stored has none.
+ */
+export function auditUpload(
+  audit: AuditService,
+  manager: EntityManager,
+  action: 'upload' | 'registry-import',
+  meta: UploadMeta,
+  upload: Pick<UploadEntity, 'id' | 'sha256'>,
+  result: ImportResult,
+): Promise<void> {
+  return audit.record(
+    {
+      actor: { login: meta.uploadedBy, role: meta.sender?.role ?? null, ip: meta.sender?.ip ?? null },
+      action,
+      target: result.file,
+      details: {
+        uploadId: upload.id,
+        sha256: upload.sha256,
+        outcome: result.outcome,
+        kind: result.kind,
+        organization: result.organization,
+        period: result.period,
+        ...(result.refused && { refused: result.refused }),
+      },
+    },
+    manager,
+  );
+}
