@@ -107,8 +107,8 @@ it('the indicator’s bars and heatmap show the name in their tooltips as text',
     app.page.locator('figure', { has: app.page.getByRole('heading', { name: title, exact: true }) });
 
   for (const [title, screenshot] of [
-    ['Организации', '14-tooltip-bars.png'],
-    ['Организации по годам', '15-tooltip-heatmap.png'],
+    ['Организации', '15-tooltip-bars.png'],
+    ['Организации по годам', '16-tooltip-heatmap.png'],
   ] as const) {
     const chart = figure(title).locator('.echart');
     await chart.locator('canvas').first().waitFor();
