@@ -94,7 +94,7 @@ async function main() {
   const { CoreModule } = await import('../../apps/api/src/app.module');
   const { RegistryService } = await import('../../apps/api/src/organizations/registry.service');
   const { ImportService } = await import('../../apps/api/src/reports/import/import.service');
-  const { WorkbookIntake, parseBudgetFromEnv } = await import('../../apps/api/src/common/workbook-intake');
+  const { WorkbookIntake } = await import('../../apps/api/src/common/workbook-intake');
   const { writeRegistryWorkbook } = await import('./graduates-workbook');
   const app = await NestFactory.createApplicationContext(CoreModule, { logger: ['error'] });
   try {
@@ -116,7 +116,8 @@ async function main() {
 
     const importer = app.get(ImportService);
     const intake = app.get(WorkbookIntake);
-    const defaultBudget = parseBudgetFromEnv();
+    // The budget the settings give (PARSE_MEMORY_MB, PARSE_TIMEOUT_S, PARSE_WORKERS), before any case changes it.
+    const defaultBudget = intake.budget;
     // A small valid report, parsed (not stored) before each file so that the pool has a warm worker.
     const warmUp = join(dir, 'warm-up.xlsx');
     await writeGraduatesWorkbook(warmUp, 200);

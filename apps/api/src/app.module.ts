@@ -1,11 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { WorkbookIntakeModule } from './common/workbook-intake';
 import { SecurityConfigModule } from './config/security.config';
+import type { Settings } from './config/settings';
+import { SETTINGS, SettingsModule } from './config/settings.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { IndicatorsModule } from './indicators/indicators.module';
@@ -16,6 +18,7 @@ import { ReportsModule } from './reports/reports.module';
 /** Everything but HTTP: the CLI runs on this context. */
 @Module({
   imports: [
+    SettingsModule,
     DatabaseModule,
     SecurityConfigModule,
     AuditModule,
@@ -30,21 +33,25 @@ import { ReportsModule } from './reports/reports.module';
 })
 export class CoreModule {}
 
-const WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
-
-/** The HTTP application: the API under /api and the built web app on the same port. */
+/**
+ * The HTTP application: the API under /api and the built web app on the same port. `webDist`
+ * (tests) stands for the WEB_DIST setting; without the folder only the API is served.
+ */
 @Module({})
 export class AppModule {
-  static forRoot(webDistSetting = process.env.WEB_DIST ?? WEB_DIST): DynamicModule {
-    // Static files are sent by absolute path: a relative setting is taken from the working directory.
-    const webDist = resolve(webDistSetting);
+  static forRoot(webDist?: string): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CoreModule,
-        ...(existsSync(webDist)
-          ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })]
-          : []),
+        ServeStaticModule.forRootAsync({
+          inject: [SETTINGS],
+          useFactory: (settings: Settings) => {
+            // Static files are sent by absolute path: a relative one is taken from the working directory.
+            const rootPath = resolve(webDist ?? settings.webDist);
+            return existsSync(rootPath) ? [{ rootPath, exclude: ['/api/{*path}'] }] : [];
+          },
+        }),
       ],
       controllers: [HealthController],
     };

@@ -13,7 +13,8 @@ import { DEFAULT_LIMITS } from '@profmonitor/workbook';
 import { ApiExceptionFilter, ErrorAnswers, expressErrorHandler } from './common/api-exception.filter';
 import { AppError } from './common/app-error';
 import { WorkbookIntake } from './common/workbook-intake';
-import { requireSessionSecret, SECURITY_CONFIG, type SecurityConfig } from './config/security.config';
+import { SECURITY_CONFIG, type SecurityConfig } from './config/security.config';
+import { settingsOrExit } from './config/settings';
 
 /**
  * The HTTP application as the server runs it, for the server, the HTTP tests and the benchmarks
@@ -87,15 +88,12 @@ function validationMessages(errors: ValidationError[]): string[] {
   ]);
 }
 
-export async function bootstrap(port = Number(process.env.PORT ?? 3000)) {
-  try {
-    requireSessionSecret();
-  } catch (error) {
-    Logger.error((error as Error).message, 'Bootstrap');
-    process.exit(1);
-  }
+/** Starts the server: a wrong setting (config/settings.ts) stops it first, with exit code 1. */
+export async function bootstrap(port?: number) {
+  const settings = settingsOrExit();
+  port ??= settings.port;
   const app = await createHttpApp(AppModule.forRoot());
-  await app.listen(port, process.env.HOST ?? '127.0.0.1');
+  await app.listen(port, settings.host);
   Logger.log(`ПрофМонитор: http://localhost:${port}/ (API: /api, документация: /api/docs)`, 'Bootstrap');
   return app;
 }

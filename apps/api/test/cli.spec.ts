@@ -13,30 +13,6 @@ jest.setTimeout(60_000);
 /** The repository root: the CLI is run from there, as the README tells a person to. */
 const ROOT = resolve(__dirname, '../../..');
 
-describe('the HTTP server in production', () => {
-  /** Starts the server as `npm run serve` would, with this session secret; it must exit at once. */
-  function serveWith(secret: string) {
-    const run = spawnSync(process.execPath, ['-r', './scripts/register.js', 'apps/api/src/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: secret, PORT: '0' },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    return { code: run.status, output: run.stdout + run.stderr };
-  }
-
-  it('refuses to start without SESSION_SECRET, saying what to set', () => {
-    expect(serveWith('')).toEqual({ code: 1, output: expect.stringContaining('Не задан SESSION_SECRET') });
-  });
-
-  it('refuses a short secret', () => {
-    expect(serveWith('short')).toEqual({
-      code: 1,
-      output: expect.stringContaining('SESSION_SECRET слишком короткий'),
-    });
-  });
-});
-
 /** The CLI as a person runs it: a separate Node process on its own database file. */
 describe('CLI (apps/api/src/cli/main.ts)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'profmonitor-cli-'));

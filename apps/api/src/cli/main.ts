@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { templateFor, writeWorkbookFile } from '@profmonitor/workbook';
 import { cleanFileName, parsePeriod, type Role } from '@profmonitor/domain';
 import { CoreModule } from '../app.module';
+import { settingsOrExit } from '../config/settings';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { DemandService } from '../labor/demand.service';
 import { ProfessionsService } from '../labor/professions.service';
@@ -246,6 +247,8 @@ export function buildCli(): Command {
 }
 
 if (require.main === module) {
+  // A wrong setting stops every command, with exit code 1, before anything is read or written.
+  settingsOrExit();
   buildCli()
     .parseAsync()
     .catch((error: unknown) => {

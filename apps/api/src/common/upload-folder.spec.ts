@@ -12,10 +12,10 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { preparePrivateFolder, UploadFolder, uploadDirFromEnv } from './upload-folder';
+import { preparePrivateFolder, UploadFolder } from './upload-folder';
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
@@ -26,19 +26,6 @@ beforeEach(() => {
 afterEach(() => {
   jest.restoreAllMocks();
   rmSync(dir, { recursive: true, force: true });
-});
-
-describe('uploadDirFromEnv', () => {
-  it('defaults to a folder of this user under the OS temp dir', () => {
-    const owner = process.getuid?.() ?? userInfo().username;
-    expect(uploadDirFromEnv({})).toBe(join(tmpdir(), `profmonitor-uploads-${owner}`));
-    expect(uploadDirFromEnv({ UPLOAD_DIR: '  ' })).toBe(join(tmpdir(), `profmonitor-uploads-${owner}`));
-  });
-
-  it('takes UPLOAD_DIR, a relative one from the working directory', () => {
-    expect(uploadDirFromEnv({ UPLOAD_DIR: '/srv/profmonitor/uploads' })).toBe('/srv/profmonitor/uploads');
-    expect(uploadDirFromEnv({ UPLOAD_DIR: 'data/uploads' })).toBe(join(process.cwd(), 'data/uploads'));
-  });
 });
 
 describe('preparePrivateFolder', () => {
@@ -92,9 +79,9 @@ describe('preparePrivateFolder', () => {
 
 /** The storage engine driven as multer drives it: a file part's stream and a request with a response. */
 function engine() {
-  process.env.UPLOAD_DIR = join(dir, 'uploads');
-  const folder = new UploadFolder({ httpAdapter: undefined } as unknown as HttpAdapterHost);
-  delete process.env.UPLOAD_DIR;
+  const folder = new UploadFolder({ httpAdapter: undefined } as unknown as HttpAdapterHost, {
+    uploadDir: join(dir, 'uploads'),
+  });
   const response = new EventEmitter();
   const request = { res: response } as unknown as Request;
   const receive = (stream: PassThrough) => {

@@ -1,30 +1,14 @@
-import { Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Request } from 'express';
 import type { StorageEngine } from 'multer';
 import { randomBytes } from 'node:crypto';
 import { constants, createWriteStream, type WriteStream } from 'node:fs';
 import { lstat, mkdir, open, readdir, rm } from 'node:fs/promises';
-import { tmpdir, userInfo } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-
-/**
- * Where uploads wait while they are received and imported: `UPLOAD_DIR`, read here only.
- *
- * Default: `<OS temp dir>/profmonitor-uploads-<uid>`. The files live for one request, so the
- * temp dir is their place: it exists and is writable wherever the server runs (a read-only
- * checkout, a container), it is not backed up with the database, and it does not mix with the
- * repository's `data/` (committed demo workbooks). The uid in the name keeps two accounts on one
- * machine apart; in a shared temp dir someone else may create the name first, which the checks
- * of preparePrivateFolder turn into a refusal to start (never into reading their folder), and
- * UPLOAD_DIR then names another place. One folder serves one server process: it is emptied at
- * start.
- */
-export function uploadDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  const owner = process.getuid?.() ?? userInfo().username;
-  return resolve(env.UPLOAD_DIR?.trim() || join(tmpdir(), `profmonitor-uploads-${owner}`));
-}
+import type { Settings } from '../config/settings';
+import { SETTINGS } from '../config/settings.module';
 
 /** The folder cannot be used: the server does not start. */
 export class UploadFolderError extends Error {}
@@ -79,11 +63,17 @@ interface InFlight {
  */
 @Injectable()
 export class UploadFolder implements StorageEngine, OnApplicationBootstrap {
-  readonly path = uploadDirFromEnv();
+  /** `UPLOAD_DIR` (see settings.ts for the default and why). One folder serves one server process. */
+  readonly path: string;
   private readonly inFlight = new Map<string, InFlight>();
   private ready?: Promise<void>;
 
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(SETTINGS) settings: Pick<Settings, 'uploadDir'>,
+  ) {
+    this.path = settings.uploadDir;
+  }
 
   /**
    * Only the HTTP server receives uploads. The CLI runs on the same modules, possibly beside a

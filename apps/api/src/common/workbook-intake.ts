@@ -1,45 +1,34 @@
-import { Global, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
+import { Global, Inject, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
 import type { WorkbookKindId } from '@profmonitor/domain';
 import { DEFAULT_LIMITS, fileDigest, WorkbookError, type WorkbookLimits } from '@profmonitor/workbook';
 import { rm } from 'node:fs/promises';
+import type { Settings } from '../config/settings';
+import { SETTINGS } from '../config/settings.module';
 import { inWriteTransaction } from '../database/write-transaction';
-import { DEFAULT_PARSE_BUDGET, ParseWorkers, type ParseBudget } from '../reports/import/parse-workers';
+import { ParseWorkers, type ParseBudget } from '../reports/import/parse-workers';
 import { readSpool, SpoolFolder, type SpoolBatch } from '../reports/import/spool';
 import type { ParsedWorkbook, ProfessionArea } from '../reports/import/workbook-parser';
 import { SerialQueue } from './serial-queue';
 
 const MIB = 1024 * 1024;
 
-/** Upload limits from the environment, falling back to the reader's defaults. */
-export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): WorkbookLimits {
-  const number = (name: string) => (env[name] ? Number(env[name]) : undefined);
+/** Upload limits from the settings (MAX_UPLOAD_MB, MAX_ROWS_PER_SHEET); the reader's defaults for the rest. */
+export function workbookLimits(settings: Pick<Settings, 'maxUploadMb' | 'maxRowsPerSheet'>): WorkbookLimits {
   return {
     ...DEFAULT_LIMITS,
-    ...(number('MAX_UPLOAD_MB') && { maxFileBytes: number('MAX_UPLOAD_MB')! * MIB }),
-    ...(number('MAX_ROWS_PER_SHEET') && { maxRowsPerSheet: number('MAX_ROWS_PER_SHEET')! }),
+    maxFileBytes: settings.maxUploadMb * MIB,
+    maxRowsPerSheet: settings.maxRowsPerSheet,
   };
 }
 
-/** The parse budget from the environment: PARSE_MEMORY_MB, PARSE_TIMEOUT_S, PARSE_WORKERS. */
-export function parseBudgetFromEnv(env: NodeJS.ProcessEnv = process.env): ParseBudget {
-  const positive = (name: string) => {
-    const value = env[name];
-    if (value === undefined || value === '') return undefined;
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0)
-      throw new Error(`${name} должно быть положительным числом, а не «${value}».`);
-    return n;
-  };
-  const whole = (name: string) => {
-    const n = positive(name);
-    if (n !== undefined && !Number.isInteger(n))
-      throw new Error(`${name} должно быть целым положительным числом, а не «${env[name]}».`);
-    return n;
-  };
+/** The parse budget from the settings (PARSE_MEMORY_MB, PARSE_TIMEOUT_S, PARSE_WORKERS). */
+export function parseBudget(
+  settings: Pick<Settings, 'parseMemoryMb' | 'parseTimeoutS' | 'parseWorkers'>,
+): ParseBudget {
   return {
-    memoryMiB: positive('PARSE_MEMORY_MB') ?? DEFAULT_PARSE_BUDGET.memoryMiB,
-    timeoutMs: (positive('PARSE_TIMEOUT_S') ?? DEFAULT_PARSE_BUDGET.timeoutMs / 1000) * 1000,
-    workers: whole('PARSE_WORKERS') ?? DEFAULT_PARSE_BUDGET.workers,
+    memoryMiB: settings.parseMemoryMb,
+    timeoutMs: settings.parseTimeoutS * 1000,
+    workers: settings.parseWorkers,
   };
 }
 
@@ -66,11 +55,16 @@ export interface ParsedFile {
  */
 @Injectable()
 export class WorkbookIntake implements OnModuleDestroy {
-  limits: Partial<WorkbookLimits> = limitsFromEnv();
+  limits: Partial<WorkbookLimits>;
   private readonly queue = new SerialQueue();
-  private workers = new ParseWorkers(parseBudgetFromEnv());
+  private workers: ParseWorkers;
   /** Where parsed rows wait to be stored (private; emptied as each import ends). */
   readonly spools = new SpoolFolder();
+
+  constructor(@Inject(SETTINGS) settings: Settings) {
+    this.limits = workbookLimits(settings);
+    this.workers = new ParseWorkers(parseBudget(settings));
+  }
 
   /** The parse budget in force; set it (tests, benchmarks) before the first parse. */
   get budget(): ParseBudget {

@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import type { Settings } from './settings';
+import { SETTINGS, SettingsModule } from './settings.module';
 
-/** How sessions, cookies, CORS and the login limiter behave; read once from the environment. */
+/** How sessions, cookies, CORS and the login limiter behave; derived from the Settings. */
 export interface SecurityConfig {
   /** Keys the HMAC that turns a session token into its stored id. */
   sessionSecret: Buffer;
@@ -18,47 +20,25 @@ export interface SecurityConfig {
 
 export const SECURITY_CONFIG = Symbol('SECURITY_CONFIG');
 
-const MIN_SECRET_LENGTH = 32;
-
 /**
- * The HTTP server in production (`NODE_ENV=production`) refuses to start without a session
- * secret. Without one elsewhere (tests, the demo, the command line) a random secret is made for
- * the process: sessions then end when it stops.
+ * Without SESSION_SECRET (refused in production by the settings) a random secret is made for
+ * the application: sessions then end when it stops.
  */
-export function requireSessionSecret(env: NodeJS.ProcessEnv = process.env): void {
-  if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
-    throw new Error(
-      'Не задан SESSION_SECRET: в рабочем режиме (NODE_ENV=production) сервер без него не запускается. ' +
-        'Задайте случайную строку не короче 32 символов, например: openssl rand -base64 48',
-    );
-  }
-  securityConfigFromEnv(env);
-}
-
-export function securityConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SecurityConfig {
-  const production = env.NODE_ENV === 'production';
-  const secret = env.SESSION_SECRET;
-  if (secret && secret.length < MIN_SECRET_LENGTH) {
-    throw new Error(`SESSION_SECRET слишком короткий: нужно не меньше ${MIN_SECRET_LENGTH} символов.`);
-  }
-  const hours = Number(env.SESSION_TTL_HOURS ?? 12);
-  const proxyHops = Number(env.TRUST_PROXY ?? 0);
+export function securityConfig(settings: Settings): SecurityConfig {
   return {
-    sessionSecret: secret ? Buffer.from(secret) : randomBytes(32),
-    sessionTtlMs: hours * 3600_000,
-    secureCookie: (env.COOKIE_SECURE ?? (production ? 'true' : 'false')) === 'true',
-    corsOrigins: (env.CORS_ORIGINS ?? '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
-    loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 20),
-    trustProxy: proxyHops > 0 ? proxyHops : false,
+    sessionSecret: settings.sessionSecret ? Buffer.from(settings.sessionSecret) : randomBytes(32),
+    sessionTtlMs: settings.sessionTtlHours * 3600_000,
+    secureCookie: settings.cookieSecure,
+    corsOrigins: [...settings.corsOrigins],
+    loginAttemptsPerMinute: settings.loginAttemptsPerMinute,
+    trustProxy: settings.trustProxy > 0 ? settings.trustProxy : false,
   };
 }
 
 @Global()
 @Module({
-  providers: [{ provide: SECURITY_CONFIG, useFactory: () => securityConfigFromEnv() }],
+  imports: [SettingsModule],
+  providers: [{ provide: SECURITY_CONFIG, inject: [SETTINGS], useFactory: securityConfig }],
   exports: [SECURITY_CONFIG],
 })
 export class SecurityConfigModule {}

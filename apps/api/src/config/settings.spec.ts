@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { loadSettings, SETTINGS_TABLE, SettingsError, type Environment } from './settings';
+import { securityConfig } from './security.config';
 
 /** The problems loadSettings reports for this environment (none: it loaded). */
 function problems(env: Environment): readonly string[] {
@@ -181,5 +183,54 @@ describe('loadSettings: production', () => {
   it('marks only SESSION_SECRET as required in production', () => {
     const required = Object.values(SETTINGS_TABLE).filter((setting) => 'requiredInProduction' in setting);
     expect(required.map((setting) => setting.env)).toEqual(['SESSION_SECRET']);
+  });
+});
+
+describe('securityConfig', () => {
+  it('keeps the names the accounts use, derived from the settings', () => {
+    const config = securityConfig(
+      loadSettings({
+        SESSION_SECRET: SECRET,
+        SESSION_TTL_HOURS: '2',
+        CORS_ORIGINS: 'https://a.example',
+        LOGIN_ATTEMPTS_PER_MINUTE: '8',
+        TRUST_PROXY: '1',
+      }),
+    );
+    expect(config).toEqual({
+      sessionSecret: Buffer.from(SECRET),
+      sessionTtlMs: 2 * 3600_000,
+      secureCookie: false,
+      corsOrigins: ['https://a.example'],
+      loginAttemptsPerMinute: 8,
+      trustProxy: 1,
+    });
+  });
+
+  it('makes a random secret per application without SESSION_SECRET, and trusts no proxy by default', () => {
+    const settings = loadSettings({});
+    const [one, two] = [securityConfig(settings), securityConfig(settings)];
+    expect(one.sessionSecret).toHaveLength(32);
+    expect(one.sessionSecret.equals(two.sessionSecret)).toBe(false);
+    expect(one.trustProxy).toBe(false);
+  });
+});
+
+describe('the environment is read in one place', () => {
+  /** Every TypeScript file of the API's sources but tests. */
+  function sources(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return sources(path);
+      return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
+    });
+  }
+
+  it('only config/settings.ts reads process.env', () => {
+    const src = resolve(__dirname, '..');
+    const readers = sources(src)
+      .filter((file) => /process\.env\b/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(src, file));
+    expect(readers).toEqual(['config/settings.ts']);
   });
 });

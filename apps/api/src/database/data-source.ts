@@ -8,7 +8,6 @@ import { IndicatorPooling1763920000000 } from './migrations/1763920000000-indica
 import { Accounts1764000000000 } from './migrations/1764000000000-accounts';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-export const DEFAULT_DATABASE_URL = 'sqlite:data/profmonitor.sqlite';
 export const MIGRATIONS = [
   InitialSchema1763900000000,
   Indicators1763910000000,
@@ -17,12 +16,10 @@ export const MIGRATIONS = [
 ];
 
 /**
- * TypeORM options from `DATABASE_URL`. Only SQLite (`sqlite:<file>`) is wired today; the
- * entities and migrations are kept portable so that a `postgres://` URL can follow.
+ * TypeORM options from a database URL (the DATABASE_URL setting). Only SQLite (`sqlite:<file>`)
+ * is wired today; the entities and migrations are kept portable so that a `postgres://` URL can follow.
  */
-export function dataSourceOptions(
-  databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
-): DataSourceOptions {
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   const sqlite = /^sqlite:(.+)$/.exec(databaseUrl);
   if (!sqlite) {
     throw new Error(`DATABASE_URL «${databaseUrl}» не поддерживается: укажите sqlite:<путь к файлу>.`);
@@ -43,7 +40,7 @@ export function dataSourceOptions(
 }
 
 /** Opens the database and brings its schema up to date. */
-export async function openDataSource(databaseUrl?: string): Promise<DataSource> {
+export async function openDataSource(databaseUrl: string): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(databaseUrl));
   await dataSource.initialize();
   return dataSource;

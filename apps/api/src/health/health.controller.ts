@@ -2,6 +2,8 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../accounts/access.decorators';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
+// The product's version is the repository's, however the server is started (npm or node).
+import { version } from '../../../../package.json';
 
 @ApiTags('health')
 @Controller('health')
@@ -17,7 +19,7 @@ export class HealthController {
     ]);
     return {
       status: 'ok',
-      version: process.env.npm_package_version ?? '0.1.0',
+      version,
       organizations: organizations.length,
       periods: periods.map((p) => p.code),
     };

@@ -1,17 +1,15 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { areaByCode, findArea, normalizeName, type ProfessionMappingView } from '@profmonitor/domain';
 import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import type { Principal } from '../accounts/principal';
 import { AuditService } from '../audit/audit.service';
 import { writeTransaction } from '../database/write-transaction';
 import { ProfessionAreaEntity } from './labor.entities';
-
-/** The mapping shipped with the product: `okpdtr,profession,area` per line. */
-export const PROFESSIONS_FILE = resolve(__dirname, '..', '..', '..', '..', 'data', 'professions.csv');
+import type { Settings } from '../config/settings';
+import { SETTINGS } from '../config/settings.module';
 
 export interface NewMapping {
   profession?: string | null;
@@ -32,10 +30,12 @@ export class ProfessionsService implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Inject(SETTINGS) private readonly settings: Pick<Settings, 'professionsFile'>,
   ) {}
 
+  /** The mapping shipped with the product (PROFESSIONS_FILE): `okpdtr,profession,area` per line. */
   async onApplicationBootstrap(): Promise<void> {
-    const file = process.env.PROFESSIONS_FILE ?? PROFESSIONS_FILE;
+    const file = this.settings.professionsFile;
     if (!existsSync(file)) {
       // Not fatal: the mapping only fills missing areas; without it such rows are errors.
       this.logger.warn(`Справочник профессий ${file} не найден: строки без области не будут дополнены.`);
