@@ -1,8 +1,16 @@
-// Writes the generated documentation (today: docs/reports-reference.md) from the schemas.
+// Writes the generated documentation from the code it documents: docs/reports-reference.md from
+// the sheet schemas, and the README's configuration table from the settings table.
 import { reportsReference } from '@profmonitor/workbook';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { withSettingsTable } from '../../apps/api/src/config/settings-reference';
 
-const target = resolve(__dirname, '..', '..', 'docs', 'reports-reference.md');
-writeFileSync(target, reportsReference());
-console.log(`Written ${target}`);
+const ROOT = resolve(__dirname, '..', '..');
+
+const reference = resolve(ROOT, 'docs', 'reports-reference.md');
+writeFileSync(reference, reportsReference());
+console.log(`Written ${reference}`);
+
+const readme = resolve(ROOT, 'README.md');
+writeFileSync(readme, withSettingsTable(readFileSync(readme, 'utf8')));
+console.log(`Written the configuration table of ${readme}`);
