@@ -37,16 +37,19 @@ describe('migrations', () => {
     await dataSource.destroy();
   });
 
+  /** A database file migrated with `migrations` only. */
+  async function upTo(file: string, migrations: typeof MIGRATIONS) {
+    const dataSource = new DataSource({ ...dataSourceOptions(file), migrations, migrationsRun: false });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    return dataSource;
+  }
+  /** The migrations that come before the one named. */
+  const migrationsBefore = (name: string) => MIGRATIONS.slice(0, MIGRATIONS.map((m) => m.name).indexOf(name));
+
   it('give the city its pooled choices from the organizations the registry counts (indicator pooling)', async () => {
     const file = `sqlite:${ctx.path('pooling.sqlite')}`;
-    const upTo = async (migrations: typeof MIGRATIONS) => {
-      const dataSource = new DataSource({ ...dataSourceOptions(file), migrations, migrationsRun: false });
-      await dataSource.initialize();
-      await dataSource.runMigrations();
-      return dataSource;
-    };
-    const pooling = MIGRATIONS.findIndex((m) => m.name === 'IndicatorPooling1763920000000');
-    const before = await upTo(MIGRATIONS.slice(0, pooling));
+    const before = await upTo(file, migrationsBefore('IndicatorPooling1763920000000'));
     const now = "datetime('now')";
     await before.query(
       `INSERT INTO organizations (id, code, name, type, municipality, active_from_year, active_to_year, created_at, updated_at)
@@ -79,7 +82,7 @@ describe('migrations', () => {
       );
     await before.destroy();
 
-    const after = await upTo(MIGRATIONS);
+    const after = await upTo(file, MIGRATIONS);
     expect(
       await after.query(
         'SELECT period_id AS period, area_code AS area, graduates FROM choice_counts WHERE organization_id IS NULL ORDER BY period_id, area_code',
@@ -93,6 +96,46 @@ describe('migrations', () => {
     expect(
       await after.query('SELECT COUNT(*) AS n FROM choice_counts WHERE organization_id IS NOT NULL'),
     ).toEqual([{ n: choices.length }]);
+    await after.destroy();
+  });
+
+  it('give earlier uploads the account that had their login then, never a system name (upload account)', async () => {
+    const file = `sqlite:${ctx.path('upload-account.sqlite')}`;
+    const earlier = await upTo(file, migrationsBefore('UploadAccount1764100000000'));
+    await earlier.query(
+      `INSERT INTO accounts (id, login, password_hash, role, organization_id, active, created_at)
+       VALUES (1, 'sch01', 'x', 'school', NULL, 1, '2024-01-01 00:00:00'),
+              (2, 'demo', 'x', 'school', NULL, 1, '2024-01-01 00:00:00'),
+              (3, 'late', 'x', 'school', NULL, 1, '2025-01-01 00:00:00')`,
+    );
+    // (id, uploaded_by, uploaded_at): the account it gets, in the comment.
+    const uploads: [number, string, string][] = [
+      [1, 'sch01', '2024-06-01 10:00:00'], // 1
+      [2, 'demo', '2024-06-01 10:00:00'], // none: the demo loader, whatever account took the name
+      [3, 'late', '2024-06-01 10:00:00'], // none: the account came later
+      [4, 'late', '2025-06-01 10:00:00'], // 3
+      [5, 'cli', '2025-06-01 10:00:00'], // none
+      [6, 'nobody', '2025-06-01 10:00:00'], // none
+    ];
+    for (const [id, by, at] of uploads)
+      await earlier.query(
+        `INSERT INTO uploads (id, kind, file_name, sha256, size, uploaded_by, uploaded_at, outcome, result)
+         VALUES (?, 'school', 'f.xlsx', 'abc', 1, ?, ?, 'rejected', '{}')`,
+        [id, by, at],
+      );
+    await earlier.destroy();
+
+    const after = await upTo(file, MIGRATIONS);
+    expect(
+      await after.query('SELECT id, uploaded_by_account_id AS account FROM uploads ORDER BY id'),
+    ).toEqual([
+      { id: 1, account: 1 },
+      { id: 2, account: null },
+      { id: 3, account: null },
+      { id: 4, account: 3 },
+      { id: 5, account: null },
+      { id: 6, account: null },
+    ]);
     await after.destroy();
   });
 });

@@ -6,6 +6,7 @@ import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-s
 import { Indicators1763910000000 } from './migrations/1763910000000-indicators';
 import { IndicatorPooling1763920000000 } from './migrations/1763920000000-indicator-pooling';
 import { Accounts1764000000000 } from './migrations/1764000000000-accounts';
+import { UploadAccount1764100000000 } from './migrations/1764100000000-upload-account';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export const MIGRATIONS = [
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   Indicators1763910000000,
   IndicatorPooling1763920000000,
   Accounts1764000000000,
+  UploadAccount1764100000000,
 ];
 
 /**

@@ -8,6 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { AccountEntity } from '../../accounts/account.entity';
 import { OrganizationEntity } from '../../organizations/organization.entity';
 import { PeriodEntity } from '../../organizations/period.entity';
 import type { ImportResult } from '../import/import-result';
@@ -31,8 +32,21 @@ export class UploadEntity {
   @Column({ type: 'integer' })
   size: number;
 
+  /** The sender's login as it was shown (or `cli`, `demo`): for people to read, never for access. */
   @Column({ type: 'varchar', length: 100 })
   uploadedBy: string;
+
+  /**
+   * The account that sent it, which decides who else may see it; null for the command line, the
+   * demo loader, and uploads made before accounts were recorded.
+   */
+  @Index()
+  @Column({ type: 'integer', nullable: true })
+  uploadedByAccountId: number | null;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'uploaded_by_account_id' })
+  uploadedByAccount?: AccountEntity;
 
   @CreateDateColumn()
   uploadedAt: Date;

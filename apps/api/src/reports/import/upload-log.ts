@@ -22,8 +22,13 @@ export interface UploadMeta {
 export function uploadFields(
   meta: UploadMeta,
   digest: { sha256: string; size: number },
-): Pick<UploadEntity, 'fileName' | 'uploadedBy' | 'sha256' | 'size'> {
-  return { fileName: meta.fileName, uploadedBy: meta.uploadedBy, ...digest };
+): Pick<UploadEntity, 'fileName' | 'uploadedBy' | 'uploadedByAccountId' | 'sha256' | 'size'> {
+  return {
+    fileName: meta.fileName,
+    uploadedBy: meta.uploadedBy,
+    uploadedByAccountId: meta.sender?.accountId ?? null,
+    ...digest,
+  };
 }
 
 /**
