@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger, ValidationPipe, type INestApplication, type LogLevel } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
@@ -12,6 +12,8 @@ import { AppModule } from './app.module';
 import { DEFAULT_LIMITS } from '@profmonitor/workbook';
 import { ApiExceptionFilter, ErrorAnswers, expressErrorHandler } from './common/api-exception.filter';
 import { AppError } from './common/app-error';
+import { ContentTypeGuard } from './common/content-type.guard';
+import { sameOriginWrites } from './common/request-origin';
 import { WorkbookIntake } from './common/workbook-intake';
 import { SECURITY_CONFIG, type SecurityConfig } from './config/security.config';
 import { settingsOrExit } from './config/settings';
@@ -46,6 +48,10 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(compression());
   // CORS stays closed (no Access-Control-* headers) unless origins are listed.
   if (security.corsOrigins.length > 0) app.enableCors({ origin: security.corsOrigins, credentials: true });
+  // Writes sent from other sites' pages are refused before their bodies are read (see request-origin).
+  app.use(sameOriginWrites(security.corsOrigins));
+  // JSON bodies for JSON endpoints, multipart for the uploads; anything else is a 415.
+  app.useGlobalGuards(new ContentTypeGuard(app.get(Reflector)));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
     new ValidationPipe({
