@@ -233,3 +233,62 @@ describe('authorization: every endpoint × every role', () => {
     });
   });
 });
+
+/**
+ * Who sees an upload is decided by the account that sent it and its organization. The login
+ * text stored with an upload is no key: the CLI, the demo loader (and these tests) store names
+ * without an account, and an account could be given the same name.
+ */
+describe('uploads: scoped by account, never by login text', () => {
+  const password = 'long-enough';
+
+  it.each(['demo', 'DEMO', 'cli', 'System'])(
+    'no account may be named «%s» (a system name)',
+    async (login) => {
+      const { status, body } = await agents.committee
+        .post('/api/accounts')
+        .send({ login, password, role: 'school', organization: 'SCH01' });
+      expect({ status, code: body.code, message: body.message }).toEqual({
+        status: 400,
+        code: 'login_reserved',
+        message: `Логин «${login.toLowerCase()}» зарезервирован системой: выберите другой.`,
+      });
+      expect((await ctx.app.get(AccountsService).list()).map((a) => a.login)).not.toContain(
+        login.toLowerCase(),
+      );
+    },
+  );
+
+  it('a school whose login is the sender name of other uploads sees none of them (list and get)', async () => {
+    // The uploads of beforeAll are stored as sent by «test»: give a school that login.
+    const [{ uploaded_by: name }] = await ctx.rows<{ uploaded_by: string }>(
+      'SELECT uploaded_by FROM uploads WHERE id = ?',
+      [visibleUpload.committee],
+    );
+    const school = await ctx.signIn('school', 'SCH01', name);
+    const own = await school
+      .post('/api/uploads')
+      .attach('file', await fileFor('school'))
+      .expect(201);
+    const account = (await ctx.app.get(AccountsService).list()).find((a) => a.login === name)!;
+    expect(
+      await ctx.rows('SELECT uploaded_by_account_id AS account FROM uploads WHERE id = ?', [
+        own.body.uploadId,
+      ]),
+    ).toEqual([{ account: account.id }]);
+
+    const listed = (await school.get('/api/uploads').expect(200)).body as {
+      id: number;
+      organization: string | null;
+    }[];
+    expect(listed.map((u) => u.organization)).not.toContain('SCH02');
+    expect(listed.map((u) => u.id)).not.toContain(visibleUpload.employment);
+    expect(listed.map((u) => u.id)).toEqual(
+      expect.arrayContaining([visibleUpload.school, own.body.uploadId]),
+    );
+    for (const other of [visibleUpload.committee, visibleUpload.employment]) {
+      const { status, body } = await school.get(`/api/uploads/${other}`);
+      expect({ status, code: body.code }).toEqual({ status: 404, code: 'upload_not_found' });
+    }
+  });
+});

@@ -41,12 +41,16 @@ export function assertRows(principal: Principal, code: string | undefined): void
   }
 }
 
-/** Which uploads an account sees: the committee all; others their organization's and their own. */
+/**
+ * Which uploads an account sees: the committee all; a school its organization's, the employment
+ * center the vacancies files; each also those it sent itself. Decided by ids, never by the login
+ * text stored with an upload (the CLI and the demo loader store names an account could take).
+ */
 export function uploadsScope(
   principal: Principal,
-): { organization?: string; uploadedBy?: string; kind?: 'vacancies' } | null {
+): { accountId: number; organizationId?: number | null; kind?: 'vacancies' } | null {
   if (principal.role === 'committee') return null;
   if (principal.role === 'school')
-    return { organization: principal.organizationCode!, uploadedBy: principal.login };
-  return { kind: 'vacancies', uploadedBy: principal.login };
+    return { accountId: principal.accountId, organizationId: principal.organizationId };
+  return { accountId: principal.accountId, kind: 'vacancies' };
 }

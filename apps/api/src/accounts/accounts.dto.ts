@@ -1,10 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AccountView, Role, SessionUserView } from '@profmonitor/domain';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { CLI_PRINCIPAL } from './principal';
 
 const ROLES = ['committee', 'school', 'employment'] as const satisfies readonly Role[];
 const LOGIN = /^[a-zA-Z0-9._-]{3,64}$/;
 const LOGIN_MESSAGE = 'Логин — от 3 до 64 латинских букв, цифр, точек, дефисов и подчёркиваний.';
+
+/**
+ * Names the system acts under with no account behind them (the command line, the demo loader),
+ * shown as the sender of what they store: no account may take one.
+ */
+export const SYSTEM_LOGINS: readonly string[] = [CLI_PRINCIPAL.login, 'demo', 'system'];
 const PASSWORD_MESSAGE = 'Пароль — от 8 до 200 символов.';
 
 export class LoginDto {

@@ -3,7 +3,9 @@ import type { AccountView, Role, SessionUserView } from '@profmonitor/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
+import { writeTransaction } from '../database/write-transaction';
 import { AccountEntity } from './account.entity';
+import { SYSTEM_LOGINS } from './accounts.dto';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import type { Principal } from './principal';
 import { SessionsService } from './sessions.service';
@@ -98,6 +100,9 @@ export class AccountsService {
     actor: Pick<Principal, 'login' | 'role' | 'ip'> | null,
   ): Promise<AccountView> {
     const login = input.login.trim().toLowerCase();
+    if (SYSTEM_LOGINS.includes(login)) {
+      throw new AppError('login_reserved', `Логин «${login}» зарезервирован системой: выберите другой.`);
+    }
     this.assertPassword(input.password);
     if (await this.accounts().existsBy({ login })) {
       throw new AppError('account_exists', `Учётная запись «${login}» уже есть.`);
@@ -118,20 +123,22 @@ export class AccountsService {
     } else if (input.organization) {
       throw new AppError('organization_not_applicable');
     }
-    const { id } = await this.accounts().save(
-      this.accounts().create({
-        login,
-        passwordHash: await hashPassword(input.password),
-        role: input.role,
-        organizationId,
-        active: true,
-      }),
-    );
-    await this.audit.record({
-      actor,
-      action: 'account-create',
-      target: login,
-      details: { role: input.role, organization: input.organization ?? null },
+    const passwordHash = await hashPassword(input.password);
+    const id = await writeTransaction(this.dataSource, async (manager) => {
+      const accounts = manager.getRepository(AccountEntity);
+      const account = await accounts.save(
+        accounts.create({ login, passwordHash, role: input.role, organizationId, active: true }),
+      );
+      await this.audit.record(
+        {
+          actor,
+          action: 'account-create',
+          target: login,
+          details: { role: input.role, organization: input.organization ?? null },
+        },
+        manager,
+      );
+      return account.id;
     });
     return this.view(id);
   }

@@ -1,9 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { parsePeriod, type ImportResult, type UploadView, type WorkbookKindId } from '@profmonitor/domain';
 import { templateFor, type WorkbookContent } from '@profmonitor/workbook';
 import { DataSource } from 'typeorm';
 import { assertOrganization, uploadsScope } from '../accounts/access-policy';
 import { CLI_PRINCIPAL, type Principal } from '../accounts/principal';
+import { AppError } from '../common/app-error';
 import { UploadFolder } from '../common/upload-folder';
 import { RegistryService } from '../organizations/registry.service';
 import { ImportService, type UploadMeta } from './import/import.service';
@@ -137,10 +138,10 @@ export class UploadsService {
     const scope = uploadsScope(principal);
     if (scope) {
       builder.andWhere(
-        scope.organization
-          ? '(UPPER(o.code) = UPPER(:own) OR u.uploadedBy = :login)'
-          : '(u.kind = :kind OR u.uploadedBy = :login)',
-        { own: scope.organization, kind: scope.kind, login: scope.uploadedBy },
+        scope.kind
+          ? '(u.kind = :kind OR u.uploadedByAccountId = :account)'
+          : '(u.organizationId = :organization OR u.uploadedByAccountId = :account)',
+        { kind: scope.kind, organization: scope.organizationId ?? null, account: scope.accountId },
       );
     }
     return (await builder.getMany()).map(mapUpload);
@@ -152,12 +153,11 @@ export class UploadsService {
     const visible =
       upload &&
       (!scope ||
-        upload.uploadedBy === scope.uploadedBy ||
-        (scope.organization &&
-          upload.organization?.code.toUpperCase() === scope.organization.toUpperCase()) ||
-        (scope.kind && upload.kind === scope.kind));
+        upload.uploadedByAccountId === scope.accountId ||
+        (scope.organizationId != null && upload.organizationId === scope.organizationId) ||
+        (scope.kind !== undefined && upload.kind === scope.kind));
     // An upload the account may not see is "not found": its existence is not told either.
-    if (!visible) throw new NotFoundException(`Загрузка № ${id} не найдена.`);
+    if (!visible) throw new AppError('upload_not_found', `Загрузка № ${id} не найдена.`);
     return { ...mapUpload(upload), result: upload.result };
   }
 
