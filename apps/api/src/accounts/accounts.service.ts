@@ -6,6 +6,7 @@ import { OrganizationsRepository } from '../organizations/organizations.reposito
 import { writeTransaction } from '../database/write-transaction';
 import { AccountEntity } from './account.entity';
 import { SYSTEM_LOGINS } from './accounts.dto';
+import { LoginThrottle } from './login-throttle';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import type { Principal } from './principal';
 import { SessionsService } from './sessions.service';
@@ -31,12 +32,18 @@ export class AccountsService {
     private readonly organizations: OrganizationsRepository,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  /** Checks the password and opens a session; the same answer for an unknown login and a wrong password. */
+  /**
+   * Checks the password and opens a session; the same answer for an unknown login and a wrong
+   * password. Failures slow further tries of this login from this address (LoginThrottle).
+   */
   async login(login: string, password: string, ip: string | null) {
+    const normalized = login.trim().toLowerCase();
+    const attempt = this.throttle.begin('sign-in', `login:${normalized}`, ip);
     const account = await this.accounts().findOne({
-      where: { login: login.trim().toLowerCase() },
+      where: { login: normalized },
       relations: { organization: true },
     });
     const valid = await verifyPassword(password, account?.passwordHash ?? (await placeholderHash()));
@@ -50,6 +57,7 @@ export class AccountsService {
       });
       throw new AppError('bad_credentials');
     }
+    attempt.succeeded();
     const session = await this.sessions.open(account.id);
     await this.audit.record({ actor: { ...account, ip }, action: 'login' });
     return { session, user: sessionUser(account) };
@@ -69,17 +77,22 @@ export class AccountsService {
     };
   }
 
-  /** Own password: the current one is asked again; every other session of the account ends. */
+  /**
+   * Own password: the current one is asked again (guesses of it are throttled as sign-ins are);
+   * every other session of the account ends.
+   */
   async changePassword(
     principal: Principal,
     current: string,
     next: string,
     keepToken?: string,
   ): Promise<void> {
+    const attempt = this.throttle.begin('password', `account:${principal.accountId}`, principal.ip);
     const account = await this.accounts().findOneByOrFail({ id: principal.accountId });
     if (!(await verifyPassword(current, account.passwordHash))) {
       throw new AppError('wrong_current_password');
     }
+    attempt.succeeded();
     this.assertPassword(next);
     await this.accounts().update({ id: account.id }, { passwordHash: await hashPassword(next) });
     await this.sessions.closeAll(account.id, keepToken);

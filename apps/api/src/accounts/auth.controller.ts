@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Put, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
+import { RetryAfterHeader } from '../common/retry-after.interceptor';
 import { SECURITY_CONFIG, type SecurityConfig } from '../config/security.config';
 import { CurrentUser, Public, SignedIn, type RequestWithPrincipal } from './access.decorators';
 import { LoginDto, PasswordChangeDto, SessionUserDto } from './accounts.dto';
@@ -11,6 +11,8 @@ import { SESSION_COOKIE, sessionToken } from './sessions.service';
 
 @ApiTags('auth')
 @Controller('auth')
+// Password checks are throttled (LoginThrottle): a 429 says when to come back.
+@UseInterceptors(RetryAfterHeader)
 export class AuthController {
   constructor(
     private readonly accounts: AccountsService,
@@ -20,7 +22,6 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
   @ApiOkResponse({ type: SessionUserDto, description: 'Sets the httpOnly session cookie' })
   async login(
     @Body() body: LoginDto,

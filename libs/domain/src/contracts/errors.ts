@@ -116,6 +116,8 @@ export interface ApiErrorBody {
   code: ApiErrorCode;
   /** One message, or one per broken rule (a form's fields). */
   message: string | string[];
+  /** too_many_attempts: seconds to wait before trying again (also the Retry-After header). */
+  retryAfter?: number;
 }
 
 export const isApiErrorCode = (value: unknown): value is ApiErrorCode =>
