@@ -3,12 +3,12 @@ import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionUserView } from '@profmonitor/domain';
 import { api, ApiError, onUnauthorized } from '@/lib/api-client';
 
-/** The signed-in person, or null when nobody is signed in (the API answers 401). */
+/** The signed-in person, or null when nobody is signed in (the API answers not_signed_in). */
 export async function getSession(signal?: AbortSignal): Promise<SessionUserView | null> {
   try {
     return await api.get<SessionUserView>('/auth/me', { signal, expectUnauthorized: true });
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
+    if (error instanceof ApiError && error.code === 'not_signed_in') return null;
     throw error;
   }
 }
@@ -33,7 +33,7 @@ export function useCurrentUser(): SessionUserView {
   return data;
 }
 
-/** A 401 to any call means the session has ended: forget the person, and the guard asks to sign in. */
+/** not_signed_in from any call means the session has ended: forget the person, and the guard asks to sign in. */
 export function useSessionExpiry() {
   const queryClient = useQueryClient();
   useEffect(

@@ -1,30 +1,61 @@
+import { API_ERRORS, isApiErrorCode, type ApiErrorCode } from '@profmonitor/domain';
+
 const API_BASE = '/api';
 
-/** A failed API call. `message` is Russian text the user can act on. */
+/** What went wrong: a code of the API's table, or `no_connection` when no answer came at all. */
+export type ErrorCode = ApiErrorCode | 'no_connection';
+
+/**
+ * The code of an answer that carries none of ours (a proxy's error page, an empty body), by its
+ * status, as the API's own filter names such answers. A 413 there is a file too large for the
+ * proxy: only uploads are that big.
+ */
+const CODE_BY_STATUS: Partial<Record<number, ApiErrorCode>> = {
+  401: 'not_signed_in',
+  403: 'role_forbidden',
+  404: 'route_not_found',
+  413: 'file_too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_attempts',
+};
+
+/**
+ * A failed API call. `message` is Russian text the user can act on; `code` is what the app
+ * branches on (never the status or the words).
+ */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   /** HTTP status; 0 when the server could not be reached at all. */
   readonly status: number;
+  readonly code: ErrorCode;
   /** The error answer's body as sent: a refused upload carries the file's `result` in it. */
   readonly body: unknown;
+  /** How long the server asks to wait before trying again (a 429's `retryAfter`), if it says. */
+  readonly retryAfterSeconds: number | null;
 
   constructor(message: string, status: number, body?: unknown) {
     super(message);
     this.status = status;
     this.body = body;
+    const fromBody = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    this.code =
+      status === 0
+        ? 'no_connection'
+        : isApiErrorCode(fromBody.code)
+          ? fromBody.code
+          : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal' : 'bad_request'));
+    const { retryAfter } = fromBody;
+    this.retryAfterSeconds =
+      typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter > 0
+        ? Math.ceil(retryAfter)
+        : null;
   }
 }
 
-/** Words for an error answer without a message of its own (a proxy's page, an empty body). */
-const STATUS_MESSAGES: Partial<Record<number, string>> = {
-  401: 'Войдите в систему.',
-  403: 'Недостаточно прав.',
-  413: 'Файл слишком большой.',
-  429: 'Слишком много запросов. Повторите позже.',
-};
-
 function failure(status: number, data: unknown): ApiError {
-  const message = serverMessage(data) ?? STATUS_MESSAGES[status] ?? `Сервер ответил ошибкой ${status}.`;
+  const known = CODE_BY_STATUS[status];
+  const message =
+    serverMessage(data) ?? (known ? API_ERRORS[known].message : `Сервер ответил ошибкой ${status}.`);
   return new ApiError(message, status, data);
 }
 
@@ -34,16 +65,17 @@ type Listener = () => void;
 const unauthorizedListeners = new Set<Listener>();
 
 /**
- * Called whenever the server answers 401 to a call that expected a session: the session has
- * ended (expired, signed out elsewhere). Returns the unsubscribe function.
+ * Called whenever the server answers not_signed_in to a call that expected a session: the
+ * session has ended (expired, signed out elsewhere). Returns the unsubscribe function.
  */
 export function onUnauthorized(listener: Listener): () => void {
   unauthorizedListeners.add(listener);
   return () => unauthorizedListeners.delete(listener);
 }
 
-function noteStatus(status: number, expectUnauthorized: boolean | undefined) {
-  if (status === 401 && !expectUnauthorized) for (const listener of unauthorizedListeners) listener();
+function noteFailure(error: ApiError, expectUnauthorized: boolean | undefined) {
+  if (error.code === 'not_signed_in' && !expectUnauthorized)
+    for (const listener of unauthorizedListeners) listener();
 }
 
 /** Query parameters; undefined and null ones are left out. */
@@ -55,8 +87,8 @@ type RequestOptions = {
   params?: QueryParams;
   signal?: AbortSignal;
   /**
-   * A 401 is this call's own answer (a wrong password, no session yet), not a session that
-   * has ended: the unauthorized listeners are not told.
+   * not_signed_in is this call's own answer (asking who is signed in), not a session that has
+   * ended: the unauthorized listeners are not told.
    */
   expectUnauthorized?: boolean;
 };
@@ -98,8 +130,9 @@ async function request<T>(
 
   const data = parseJson(await response.text());
   if (!response.ok) {
-    noteStatus(response.status, expectUnauthorized);
-    throw failure(response.status, data);
+    const error = failure(response.status, data);
+    noteFailure(error, expectUnauthorized);
+    throw error;
   }
   return data as T;
 }
@@ -128,8 +161,9 @@ function upload<T>(path: string, form: FormData, { params, signal, onProgress, o
     xhr.onload = () => {
       const data = parseJson(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
-      noteStatus(xhr.status, false);
-      reject(failure(xhr.status, data));
+      const error = failure(xhr.status, data);
+      noteFailure(error, false);
+      reject(error);
     };
     xhr.onerror = () => reject(new ApiError(NO_CONNECTION, 0));
     xhr.onabort = () => reject(signal?.reason ?? new DOMException('Загрузка отменена.', 'AbortError'));
@@ -147,7 +181,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The API answers errors as `{ message }`; validation errors carry a list of messages. */
+/** The API answers errors as `{ code, message }`; validation errors carry a list of messages. */
 function serverMessage(data: unknown): string | undefined {
   if (typeof data !== 'object' || data === null || !('message' in data)) return undefined;
   const { message } = data;

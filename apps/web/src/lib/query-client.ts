@@ -1,10 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiError } from './api-client';
+import { ApiError, type ErrorCode } from './api-client';
 
-/** Client errors (4xx) will not change on retry; network and server errors might. */
+/** Failures that may pass by themselves; any other answer will not change on retry. */
+const PASSING: ReadonlySet<ErrorCode> = new Set(['no_connection', 'internal', 'database_busy']);
+
 function shouldRetry(failureCount: number, error: Error): boolean {
-  const isClientError = error instanceof ApiError && error.status >= 400 && error.status < 500;
-  return !isClientError && failureCount < 2;
+  const mayPass = !(error instanceof ApiError) || PASSING.has(error.code);
+  return mayPass && failureCount < 2;
 }
 
 export const queryClient = new QueryClient({

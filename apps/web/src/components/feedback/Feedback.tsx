@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApiError } from '@/lib/api-client';
+import { ApiError, type ErrorCode } from '@/lib/api-client';
 
 /** While data loads: a placeholder of about the size of what will come, and the word for screen readers. */
 export function Loading({ height = 120, label = 'Загрузка…' }: { height?: number; label?: string }) {
@@ -10,19 +10,33 @@ export function Loading({ height = 120, label = 'Загрузка…' }: { heigh
   );
 }
 
-/** What the user can do about a failure, by its kind. */
+const NOT_YOURS = 'Вашей учётной записи это недоступно. Если доступ нужен, обратитесь в комитет образования.';
+const LOOK_ELSEWHERE = 'Проверьте адрес или выберите другой период или организацию.';
+
+/** What the user can do about a failure, by its code; the rest: fix the request's conditions. */
+const ADVICE: Partial<Record<ErrorCode, string>> = {
+  no_connection: 'Проверьте, что сервер ПрофМонитора запущен и доступен, и нажмите «Повторить».',
+  not_signed_in: 'Войдите в систему снова.',
+  role_forbidden: NOT_YOURS,
+  organization_forbidden: NOT_YOURS,
+  no_access_rule: NOT_YOURS,
+  route_not_found: LOOK_ELSEWHERE,
+  organization_not_found: LOOK_ELSEWHERE,
+  period_not_found: LOOK_ELSEWHERE,
+  indicator_not_found: LOOK_ELSEWHERE,
+  indicator_value_not_found: LOOK_ELSEWHERE,
+  indicator_rows_not_found: LOOK_ELSEWHERE,
+  upload_not_found: LOOK_ELSEWHERE,
+  account_not_found: LOOK_ELSEWHERE,
+  too_many_attempts: 'Подождите немного и нажмите «Повторить».',
+  database_busy: 'Подождите минуту и нажмите «Повторить».',
+  internal: 'Ошибка на сервере. Повторите позже; если ошибка повторится, сообщите администратору.',
+};
+
 function adviceFor(error: Error): string {
   if (!(error instanceof ApiError))
     return 'Обновите страницу; если ошибка повторится, сообщите администратору.';
-  if (error.status === 0)
-    return 'Проверьте, что сервер ПрофМонитора запущен и доступен, и нажмите «Повторить».';
-  if (error.status === 401) return 'Войдите в систему снова.';
-  if (error.status === 403)
-    return 'Вашей учётной записи это недоступно. Если доступ нужен, обратитесь в комитет образования.';
-  if (error.status === 404) return 'Проверьте адрес или выберите другой период или организацию.';
-  if (error.status >= 500)
-    return 'Ошибка на сервере. Повторите позже; если ошибка повторится, сообщите администратору.';
-  return 'Исправьте условия запроса (период, организацию) и повторите.';
+  return ADVICE[error.code] ?? 'Исправьте условия запроса (период, организацию) и повторите.';
 }
 
 type ErrorMessageProps = {

@@ -1,22 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { sessionQueryOptions } from '@/api/session';
-import { api, ApiError } from '@/lib/api-client';
+import { useMutation } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
 
 export type PasswordChange = { currentPassword: string; newPassword: string };
 
-/** 204 when changed; 400 or 401 with the server's Russian message when not. */
+/**
+ * 204 when changed. A wrong current password is wrong_current_password (the session goes on);
+ * too many of them, too_many_attempts; an ended session, not_signed_in, which sends the person
+ * to the sign-in page as any call does.
+ */
 export const changePassword = (change: PasswordChange): Promise<void> =>
-  api.put<void>('/auth/password', change, { expectUnauthorized: true });
+  api.put<void>('/auth/password', change);
 
-export function useChangePassword() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: changePassword,
-    onError: (error) => {
-      // A 401 here is a wrong current password or an ended session: asking who is signed in tells
-      // them apart (an ended session sends the person to the sign-in page).
-      if (error instanceof ApiError && error.status === 401)
-        void queryClient.invalidateQueries({ queryKey: sessionQueryOptions().queryKey });
-    },
-  });
-}
+export const useChangePassword = () => useMutation({ mutationFn: changePassword });

@@ -5,9 +5,12 @@ import { api } from '@/lib/api-client';
 
 export type Credentials = { login: string; password: string };
 
-/** Signs in; the server sets the session cookie and answers with the person. */
+/**
+ * Signs in; the server sets the session cookie and answers with the person, or bad_credentials,
+ * or too_many_attempts with the seconds to wait.
+ */
 export const logIn = (credentials: Credentials): Promise<SessionUserView> =>
-  api.post<SessionUserView>('/auth/login', credentials, { expectUnauthorized: true });
+  api.post<SessionUserView>('/auth/login', credentials);
 
 /**
  * Signs in and makes the answer the session. Whatever another person's session had loaded

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { useSession } from '@/api/session';
 import { Loading } from '@/components/feedback/Feedback';
@@ -38,6 +38,8 @@ function LoginForm() {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
+  // After too_many_attempts the button waits as long as the server asks.
+  const [secondsLeft, startWait] = useCountdown();
   const logIn = useLogIn();
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -51,7 +53,10 @@ function LoginForm() {
       { login: login.trim(), password },
       {
         onError: (error) => {
-          if (error instanceof ApiError && error.status === 401) setPassword('');
+          if (!(error instanceof ApiError)) return;
+          if (error.code === 'bad_credentials') setPassword('');
+          if (error.code === 'too_many_attempts' && error.retryAfterSeconds)
+            startWait(error.retryAfterSeconds);
         },
       },
     );
@@ -93,8 +98,8 @@ function LoginForm() {
         </p>
       )}
       {logIn.isError && <LoginError error={logIn.error} />}
-      <button type="submit" className="button" disabled={logIn.isPending}>
-        {logIn.isPending ? 'Входим…' : 'Войти'}
+      <button type="submit" className="button" disabled={logIn.isPending || secondsLeft > 0}>
+        {logIn.isPending ? 'Входим…' : secondsLeft > 0 ? `Войти через ${clock(secondsLeft)}` : 'Войти'}
       </button>
     </form>
   );
@@ -102,13 +107,62 @@ function LoginForm() {
 
 /** Why the sign-in failed, in the server's words, and what to do about it. */
 function LoginError({ error }: { error: Error }) {
-  const status = error instanceof ApiError ? error.status : -1;
+  if (!(error instanceof ApiError))
+    return (
+      <p className="alert" role="alert">
+        Войти не удалось.
+      </p>
+    );
   return (
     <div className="alert" role="alert">
-      {status === 429 && <p className="alert__title">Слишком много попыток входа.</p>}
-      <p>{error instanceof ApiError ? error.message : 'Войти не удалось.'}</p>
-      {status === 401 && <p>Проверьте раскладку клавиатуры и Caps Lock и попробуйте ещё раз.</p>}
-      {status === 0 && <p>Проверьте подключение к сети и повторите.</p>}
+      {error.code === 'too_many_attempts' ? (
+        <>
+          <p className="alert__title">Слишком много неудачных попыток входа.</p>
+          <p>
+            {error.retryAfterSeconds
+              ? `Повторите через ${duration(error.retryAfterSeconds)}.`
+              : error.message}
+          </p>
+          <p>Если вы забыли пароль, обратитесь в комитет образования: там его сбросят.</p>
+        </>
+      ) : (
+        <p>{error.message}</p>
+      )}
+      {error.code === 'bad_credentials' && (
+        <p>Проверьте раскладку клавиатуры и Caps Lock и попробуйте ещё раз.</p>
+      )}
+      {error.code === 'no_connection' && <p>Проверьте подключение к сети и повторите.</p>}
     </div>
   );
 }
+
+/** Seconds left of a wait, counting down once a second; `start` begins a wait of so many seconds. */
+function useCountdown(): [secondsLeft: number, start: (seconds: number) => void] {
+  const [until, setUntil] = useState<number | null>(null);
+  const [now, setNow] = useState(0);
+  useEffect(() => {
+    if (until === null) return;
+    const timer = setInterval(() => {
+      const time = Date.now();
+      setNow(time);
+      if (time >= until) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [until]);
+  const start = (seconds: number) => {
+    const time = Date.now();
+    setNow(time);
+    setUntil(time + seconds * 1000);
+  };
+  return [until === null ? 0 : Math.max(0, Math.ceil((until - now) / 1000)), start];
+}
+
+/** 90 → «1 мин 30 с», 120 → «2 мин», 45 → «45 с». */
+function duration(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  return [minutes > 0 && `${minutes} мин`, rest > 0 && `${rest} с`].filter(Boolean).join(' ');
+}
+
+/** 90 → «1:30». */
+const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
