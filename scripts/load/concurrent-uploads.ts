@@ -129,7 +129,7 @@ async function startServer(dir: string): Promise<{ url: string; child: ChildProc
       HOST: '127.0.0.1',
       DATABASE_URL: `sqlite:${join(dir, 'load.sqlite')}`,
       WEB_DIST: join(dir, 'no-web'),
-      LOGIN_ATTEMPTS_PER_MINUTE: '100000',
+      LOGIN_FAILURES_PER_ADDRESS: '100000',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

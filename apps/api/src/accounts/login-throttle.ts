@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
+import { SECURITY_CONFIG, type SecurityConfig } from '../config/security.config';
 
 const MINUTE = 60_000;
 
@@ -15,11 +16,11 @@ interface Budget {
  */
 export const PAIR_BUDGET: Budget = { free: 5, windowMs: 24 * 60 * MINUTE };
 /**
- * One address across every login: 30 failures free within an hour, then the same waits. Looser,
- * so that a school behind one NAT address is not stopped by its own typos; tight enough that
- * one address cannot try a password on many logins.
+ * One address across every login: LOGIN_FAILURES_PER_ADDRESS (30) failures free within an hour,
+ * then the same waits. Looser, so that a school behind one NAT address is not stopped by its own
+ * typos; tight enough that one address cannot try a password on many logins.
  */
-export const ADDRESS_BUDGET: Budget = { free: 30, windowMs: 60 * MINUTE };
+const ADDRESS_WINDOW_MS = 60 * MINUTE;
 const FIRST_DELAY_MS = MINUTE;
 const MAX_DELAY_MS = 15 * MINUTE;
 /** Keys kept per log at most; past it the longest-quiet go first (bounded memory under a flood). */
@@ -52,9 +53,13 @@ export interface Attempt {
 @Injectable()
 export class LoginThrottle {
   private readonly pairs = new FailureLog(PAIR_BUDGET);
-  private readonly addresses = new FailureLog(ADDRESS_BUDGET);
+  private readonly addresses: FailureLog;
   /** Milliseconds since the epoch; tests move it on instead of waiting minutes. */
   clock: () => number = Date.now;
+
+  constructor(@Inject(SECURITY_CONFIG) config: Pick<SecurityConfig, 'loginFailuresPerAddress'>) {
+    this.addresses = new FailureLog({ free: config.loginFailuresPerAddress, windowMs: ADDRESS_WINDOW_MS });
+  }
 
   /**
    * Starts a password check for `subject` (a login, an account) from `ip`; refuses with 429

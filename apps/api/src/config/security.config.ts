@@ -12,8 +12,8 @@ export interface SecurityConfig {
   secureCookie: boolean;
   /** Origins allowed to call the API from a browser; empty (the default) means CORS stays closed. */
   corsOrigins: string[];
-  /** Login attempts per minute from one address; attempts per account are fixed (see auth.controller). */
-  loginAttemptsPerMinute: number;
+  /** Failed password checks an hour from one address, across logins, before delays begin (LoginThrottle). */
+  loginFailuresPerAddress: number;
   /** Express `trust proxy` (behind a reverse proxy: the number of hops), for the client's address. */
   trustProxy: number | false;
 }
@@ -30,7 +30,7 @@ export function securityConfig(settings: Settings): SecurityConfig {
     sessionTtlMs: settings.sessionTtlHours * 3600_000,
     secureCookie: settings.cookieSecure,
     corsOrigins: [...settings.corsOrigins],
-    loginAttemptsPerMinute: settings.loginAttemptsPerMinute,
+    loginFailuresPerAddress: settings.loginFailuresPerAddress,
     trustProxy: settings.trustProxy > 0 ? settings.trustProxy : false,
   };
 }

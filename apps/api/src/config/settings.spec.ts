@@ -38,7 +38,7 @@ describe('loadSettings: defaults', () => {
       sessionTtlHours: 12,
       cookieSecure: false,
       corsOrigins: [],
-      loginAttemptsPerMinute: 20,
+      loginFailuresPerAddress: 30,
       trustProxy: 0,
     });
   });
@@ -193,7 +193,7 @@ describe('securityConfig', () => {
         SESSION_SECRET: SECRET,
         SESSION_TTL_HOURS: '2',
         CORS_ORIGINS: 'https://a.example',
-        LOGIN_ATTEMPTS_PER_MINUTE: '8',
+        LOGIN_FAILURES_PER_ADDRESS: '8',
         TRUST_PROXY: '1',
       }),
     );
@@ -202,7 +202,7 @@ describe('securityConfig', () => {
       sessionTtlMs: 2 * 3600_000,
       secureCookie: false,
       corsOrigins: ['https://a.example'],
-      loginAttemptsPerMinute: 8,
+      loginFailuresPerAddress: 8,
       trustProxy: 1,
     });
   });

@@ -236,11 +236,12 @@ export const SETTINGS_TABLE = {
     defaultDoc: '— (CORS закрыт)',
     description: 'кому из браузера можно обращаться к API с другого адреса',
   }),
-  loginAttemptsPerMinute: setting({
-    env: 'LOGIN_ATTEMPTS_PER_MINUTE',
-    type: integer(1, 1_000_000, 'попыток'),
-    default: 20,
-    description: 'попыток входа в минуту с одного адреса (и 10 на логин за 15 минут)',
+  loginFailuresPerAddress: setting({
+    env: 'LOGIN_FAILURES_PER_ADDRESS',
+    type: integer(5, 1_000_000, 'неудачных попыток в час'),
+    default: 30,
+    description:
+      'неудачных попыток входа в час с одного адреса по всем логинам, после них — растущие паузы; поднимите, если весь город выходит через один адрес (NAT)',
   }),
   trustProxy: setting({
     env: 'TRUST_PROXY',
