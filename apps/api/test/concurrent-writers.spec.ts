@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import request from 'supertest';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { SqliteConnectionOptions } from 'typeorm/driver/sqlite/SqliteConnectionOptions';
@@ -7,6 +8,7 @@ import { dataSourceOptions } from '../src/database/data-source';
 import { DatabaseBusyError, writeTransaction } from '../src/database/write-transaction';
 import { continuing, GRADUATE_HEADERS, REGISTRY, schoolWorkbook, title } from './support/fixtures';
 import { HttpTestContext } from './support/http-context';
+import { school } from './support/indicator-workbooks';
 import { writeXlsx, type SheetsData } from './support/xlsx';
 
 /**
@@ -239,5 +241,57 @@ describe('writeTransaction', () => {
     release();
     await held;
     expect(await scratch()).toEqual(['holder']);
+  });
+});
+
+describe('other writes of the server while a write transaction is open and then rolled back', () => {
+  it('a sign-in, a target, an account change and a password change are neither lost nor failed', async () => {
+    await ctx.db.query('CREATE TABLE IF NOT EXISTS scratch (x VARCHAR(20))');
+    await ctx.importSheets(school({ code: 'SCH01', period: '2023/2024', website: true }));
+    const changer = await ctx.signIn('employment', undefined, 'changer');
+    const created = await committee
+      .post('/api/accounts')
+      .send({ login: 'reset-me', password: 'reset-me-secret', role: 'employment' })
+      .expect(201);
+    // An import-like transaction holds the connection for a while, then fails.
+    let release!: () => void;
+    const failing = writeTransaction(ctx.db, async (manager) => {
+      await manager.query('INSERT INTO scratch (x) VALUES (?)', ['rolled back']);
+      await new Promise<void>((done) => (release = done));
+      throw new Error('the import failed');
+    });
+    await new Promise((wait) => setTimeout(wait, 50));
+    const writes = Promise.all([
+      ctx.signIn('school', 'SCH01', 'late-sign-in'),
+      committee
+        .put('/api/targets/coverage_8_11')
+        .query({ period: '2023/2024' })
+        .send({ kind: 'atLeast', threshold: 0.9 }),
+      committee.patch(`/api/accounts/${created.body.id}`).send({ password: 'reset-me-new-secret' }),
+      changer
+        .put('/api/auth/password')
+        .send({ currentPassword: 'changer-password', newPassword: 'changer-new-secret' }),
+    ]);
+    setTimeout(release, 200);
+    await expect(failing).rejects.toThrow('the import failed');
+    const [signedIn, target, reset, changed] = await writes;
+
+    expect([target.status, reset.status, changed.status]).toEqual([200, 200, 204]);
+    // Each write outlived the rolled-back transaction.
+    await signedIn.get('/api/auth/me').expect(200);
+    const targets = await committee.get('/api/targets').query({ period: '2023/2024' }).expect(200);
+    expect(targets.body.find((t: { id: string }) => t.id === 'coverage_8_11').target).toEqual({
+      kind: 'atLeast',
+      threshold: 0.9,
+    });
+    await request(ctx.server)
+      .post('/api/auth/login')
+      .send({ login: 'changer', password: 'changer-new-secret' })
+      .expect(200);
+    await request(ctx.server)
+      .post('/api/auth/login')
+      .send({ login: 'reset-me', password: 'reset-me-new-secret' })
+      .expect(200);
+    expect(await ctx.rows('SELECT x FROM scratch WHERE x = ?', ['rolled back'])).toEqual([]);
   });
 });

@@ -94,9 +94,15 @@ export class AccountsService {
     }
     attempt.succeeded();
     this.assertPassword(next);
-    await this.accounts().update({ id: account.id }, { passwordHash: await hashPassword(next) });
-    await this.sessions.closeAll(account.id, keepToken);
-    await this.audit.record({ actor: principal, action: 'password-change', target: account.login });
+    const passwordHash = await hashPassword(next);
+    await writeTransaction(this.dataSource, async (manager) => {
+      await manager.update(AccountEntity, { id: account.id }, { passwordHash });
+      await this.sessions.closeAll(account.id, keepToken, manager);
+      await this.audit.record(
+        { actor: principal, action: 'password-change', target: account.login },
+        manager,
+      );
+    });
   }
 
   async list(): Promise<AccountView[]> {
@@ -169,22 +175,30 @@ export class AccountsService {
       throw new AppError('self_deactivation');
     }
     if (change.password !== undefined) this.assertPassword(change.password);
-    await this.accounts().update(
-      { id },
-      {
-        ...(change.active !== undefined && { active: change.active }),
-        ...(change.password !== undefined && { passwordHash: await hashPassword(change.password) }),
-      },
-    );
-    if (change.active === false || change.password !== undefined) await this.sessions.closeAll(id);
-    await this.audit.record({
-      actor,
-      action: 'account-update',
-      target: account.login,
-      details: {
-        ...(change.active !== undefined && { active: change.active }),
-        ...(change.password !== undefined && { passwordReset: true }),
-      },
+    const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
+    await writeTransaction(this.dataSource, async (manager) => {
+      await manager.update(
+        AccountEntity,
+        { id },
+        {
+          ...(change.active !== undefined && { active: change.active }),
+          ...(passwordHash !== undefined && { passwordHash }),
+        },
+      );
+      if (change.active === false || passwordHash !== undefined)
+        await this.sessions.closeAll(id, undefined, manager);
+      await this.audit.record(
+        {
+          actor,
+          action: 'account-update',
+          target: account.login,
+          details: {
+            ...(change.active !== undefined && { active: change.active }),
+            ...(passwordHash !== undefined && { passwordReset: true }),
+          },
+        },
+        manager,
+      );
     });
     return this.view(id);
   }

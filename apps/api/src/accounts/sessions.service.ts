@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Request } from 'express';
-import { DataSource, LessThan, Not } from 'typeorm';
+import { DataSource, LessThan, Not, type EntityManager } from 'typeorm';
+import { writeTransaction } from '../database/write-transaction';
 import { SECURITY_CONFIG, type SecurityConfig } from '../config/security.config';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { AccountEntity } from './account.entity';
@@ -30,9 +31,10 @@ export class SessionsService {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlMs);
-    const sessions = this.dataSource.getRepository(SessionEntity);
-    await sessions.delete({ expiresAt: LessThan(now) }); // housekeeping: expired ones are useless
-    await sessions.insert({ id: this.idOf(token), accountId, createdAt: now, expiresAt });
+    await writeTransaction(this.dataSource, async (manager) => {
+      await manager.delete(SessionEntity, { expiresAt: LessThan(now) }); // housekeeping: expired ones are useless
+      await manager.insert(SessionEntity, { id: this.idOf(token), accountId, createdAt: now, expiresAt });
+    });
     return { token, expiresAt };
   }
 
@@ -61,14 +63,17 @@ export class SessionsService {
   }
 
   async close(token: string | undefined): Promise<void> {
-    if (token) await this.dataSource.getRepository(SessionEntity).delete({ id: this.idOf(token) });
+    if (!token) return;
+    await writeTransaction(this.dataSource, (manager) =>
+      manager.delete(SessionEntity, { id: this.idOf(token) }),
+    );
   }
 
   /** Signs the account out everywhere (password changed, account deactivated), but for `keep`. */
-  async closeAll(accountId: number, keep?: string): Promise<void> {
-    await this.dataSource
-      .getRepository(SessionEntity)
-      .delete(keep ? { accountId, id: Not(this.idOf(keep)) } : { accountId });
+  async closeAll(accountId: number, keep?: string, manager?: EntityManager): Promise<void> {
+    const where = keep ? { accountId, id: Not(this.idOf(keep)) } : { accountId };
+    if (manager) await manager.delete(SessionEntity, where);
+    else await writeTransaction(this.dataSource, (own) => own.delete(SessionEntity, where));
   }
 
   private idOf(token: string): string {

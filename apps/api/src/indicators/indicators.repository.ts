@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationType } from '@profmonitor/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PeriodEntity } from '../organizations/period.entity';
 import { ReportVersionEntity } from '../reports/entities/report-version.entity';
@@ -75,8 +75,10 @@ export class IndicatorsRepository {
     return [...latest.values()];
   }
 
-  addTarget(target: Omit<IndicatorTargetEntity, 'id' | 'setAt'>): Promise<IndicatorTargetEntity> {
-    const manager = this.dataSource.manager;
+  addTarget(
+    target: Omit<IndicatorTargetEntity, 'id' | 'setAt'>,
+    manager: EntityManager,
+  ): Promise<IndicatorTargetEntity> {
     return manager.save(manager.create(IndicatorTargetEntity, target));
   }
 

@@ -5,11 +5,14 @@ import { AuditService } from '../audit/audit.service';
 import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
 import { AppError } from '../common/app-error';
+import { writeTransaction } from '../database/write-transaction';
+import { DataSource } from 'typeorm';
 
 /** Targets per period: the committee's latest choice, else the spec's default. History is kept. */
 @Injectable()
 export class TargetsService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly repository: IndicatorsRepository,
     private readonly indicators: IndicatorsService,
     private readonly audit: AuditService,
@@ -37,18 +40,21 @@ export class TargetsService {
       throw new AppError('invalid_target');
     }
     const period = this.indicators.period(await this.repository.periods(), periodCode);
-    await this.repository.addTarget({
-      periodId: period.id,
-      indicator: id,
-      kind: target.kind,
-      threshold: target.kind === 'atLeast' ? target.threshold : null,
-      setBy: actor.login,
-    });
-    await this.audit.record({
-      actor,
-      action: 'target-change',
-      target: `${id} ${period.code}`,
-      details: { target },
+    await writeTransaction(this.dataSource, async (manager) => {
+      await this.repository.addTarget(
+        {
+          periodId: period.id,
+          indicator: id,
+          kind: target.kind,
+          threshold: target.kind === 'atLeast' ? target.threshold : null,
+          setBy: actor.login,
+        },
+        manager,
+      );
+      await this.audit.record(
+        { actor, action: 'target-change', target: `${id} ${period.code}`, details: { target } },
+        manager,
+      );
     });
     return (await this.list(periodCode)).find((t) => t.id === id)!;
   }
