@@ -3,7 +3,7 @@ import { Logger, ValidationPipe, type INestApplication, type LogLevel } from '@n
 import type { ValidationError } from 'class-validator';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import cookieParser from 'cookie-parser';
@@ -12,6 +12,7 @@ import { AppModule } from './app.module';
 import { DEFAULT_LIMITS } from '@profmonitor/workbook';
 import { ApiExceptionFilter, ErrorAnswers, expressErrorHandler } from './common/api-exception.filter';
 import { AppError } from './common/app-error';
+import { createOpenApiDocument } from './common/openapi';
 import { ContentTypeGuard } from './common/content-type.guard';
 import { sameOriginWrites } from './common/request-origin';
 import { WorkbookIntake } from './common/workbook-intake';
@@ -68,13 +69,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(expressErrorHandler(errors));
   app.useGlobalFilters(new ApiExceptionFilter(errors));
   app.enableShutdownHooks();
-  const openApi = new DocumentBuilder()
-    .setTitle('ПрофМонитор API')
-    .setDescription('Monitoring of students’ professional self-determination: reports, indicators, targets.')
-    .setVersion('0.1.0')
-    .addCookieAuth('pm_session')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app));
   return app;
 }
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/openapi';
 import { Allow, CurrentUser } from './access.decorators';
 import { AccountChangeDto, AccountDto, NewAccountDto } from './accounts.dto';
 import { AccountsService } from './accounts.service';
@@ -12,19 +13,31 @@ export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Every account' })
   @ApiOkResponse({ type: [AccountDto] })
   list() {
     return this.accounts.list();
   }
 
   @Post()
-  @ApiOkResponse({ type: AccountDto })
+  @ApiOperation({ summary: 'Create an account' })
+  @ApiCreatedResponse({ type: AccountDto })
+  @ApiErrors(
+    'account_exists',
+    'login_reserved',
+    'weak_password',
+    'organization_required',
+    'organization_not_applicable',
+    'organization_not_found',
+  )
   create(@Body() body: NewAccountDto, @CurrentUser() user: Principal) {
     return this.accounts.create(body, user);
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Deactivate or reactivate an account, or set its password' })
   @ApiOkResponse({ type: AccountDto })
+  @ApiErrors('empty_change', 'account_not_found', 'self_deactivation', 'weak_password')
   update(
     @Param('id', ParseIntPipe) id: number,
     @Body() body: AccountChangeDto,

@@ -1,7 +1,20 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Put, Req, Res, UseInterceptors } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Put,
+  Req,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RetryAfterHeader } from '../common/retry-after.interceptor';
+import { ApiErrors } from '../common/openapi';
+import { RetryErrorDto } from '../common/error.dto';
 import { SECURITY_CONFIG, type SecurityConfig } from '../config/security.config';
 import { CurrentUser, Public, SignedIn, type RequestWithPrincipal } from './access.decorators';
 import { LoginDto, PasswordChangeDto, SessionUserDto } from './accounts.dto';
@@ -22,6 +35,9 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in: opens a session' })
+  @ApiErrors('bad_credentials')
+  @ApiErrors('too_many_attempts', { body: RetryErrorDto })
   @ApiOkResponse({ type: SessionUserDto, description: 'Sets the httpOnly session cookie' })
   async login(
     @Body() body: LoginDto,
@@ -36,6 +52,7 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out: ends the session, if any' })
   @ApiNoContentResponse()
   async logout(@Req() request: RequestWithPrincipal, @Res({ passthrough: true }) response: Response) {
     await this.accounts.logout(request.principal, sessionToken(request));
@@ -44,6 +61,7 @@ export class AuthController {
 
   @Get('me')
   @SignedIn()
+  @ApiOperation({ summary: 'The signed-in account' })
   @ApiOkResponse({ type: SessionUserDto })
   me(@CurrentUser() user: Principal) {
     return this.accounts.me(user);
@@ -52,6 +70,9 @@ export class AuthController {
   @Put('password')
   @SignedIn()
   @HttpCode(204)
+  @ApiOperation({ summary: 'Change one’s own password' })
+  @ApiErrors('wrong_current_password', 'weak_password')
+  @ApiErrors('too_many_attempts', { body: RetryErrorDto })
   @ApiNoContentResponse({ description: 'Every other session of the account ends' })
   changePassword(
     @CurrentUser() user: Principal,

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../accounts/access.decorators';
 import { AuditEntryDto, AuditQueryDto } from './audit.dto';
 import { AuditService } from './audit.service';
@@ -11,6 +11,7 @@ export class AuditController {
 
   @Get()
   @Allow('committee')
+  @ApiOperation({ summary: 'The audit log, newest first' })
   @ApiOkResponse({ type: [AuditEntryDto] })
   list(@Query() query: AuditQueryDto) {
     return this.audit.list(query.limit, query.before);

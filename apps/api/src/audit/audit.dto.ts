@@ -20,12 +20,30 @@ export class AuditQueryDto {
   before?: number;
 }
 
+// Every action of the contract's union, checked complete at compile time.
+const AUDIT_ACTIONS = Object.keys({
+  login: 0,
+  'login-failed': 0,
+  logout: 0,
+  'password-change': 0,
+  upload: 0,
+  'registry-import': 0,
+  'target-change': 0,
+  'account-create': 0,
+  'account-update': 0,
+  'in-demand-change': 0,
+  'profession-add': 0,
+} satisfies Record<AuditAction, 0>);
+const ROLES = ['committee', 'school', 'employment'] as const satisfies readonly Role[];
+
 export class AuditEntryDto implements AuditEntryView {
-  @ApiProperty() id: number;
-  @ApiProperty() at: string;
-  @ApiProperty({ type: String, nullable: true }) actor: string | null;
-  @ApiProperty({ type: String, nullable: true }) role: Role | null;
-  @ApiProperty() action: AuditAction;
+  @ApiProperty({ type: 'integer' }) id: number;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null: an anonymous attempt' }) actor:
+    string | null;
+  @ApiProperty({ enum: [...ROLES, null], nullable: true }) role: Role | null;
+  @ApiProperty({ enum: AUDIT_ACTIONS, enumName: 'AuditAction', description: 'What was done' })
+  action: AuditAction;
   @ApiProperty({ type: String, nullable: true }) target: string | null;
-  @ApiProperty({ type: Object }) details: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, unknown>;
 }

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProducesXlsx, xlsxDownload } from '../common/xlsx-download';
 import { assertOrganization, assertRows, visibleValues } from '../accounts/access-policy';
 import { Allow, CurrentUser, SignedIn } from '../accounts/access.decorators';
+import { ApiErrors } from '../common/openapi';
 import type { Principal } from '../accounts/principal';
 import { ExportService } from './export.service';
 import {
@@ -36,6 +37,7 @@ export class IndicatorsController {
 
   @Get('indicators/definitions')
   @SignedIn()
+  @ApiOperation({ summary: 'The indicators: names, formulas, sources and default targets' })
   @ApiOkResponse({ type: [IndicatorDefinitionDto] })
   definitions() {
     return this.indicators.definitions();
@@ -49,6 +51,7 @@ export class IndicatorsController {
       'A school account gets its own organization and the municipality; the employment center the municipality.',
   })
   @ApiOkResponse({ type: [IndicatorValueDto] })
+  @ApiErrors('organization_forbidden', 'indicator_not_found', 'period_not_found', 'organization_not_found')
   async values(@Query() query: ValuesQueryDto, @CurrentUser() user: Principal) {
     assertOrganization(user, query.org);
     return visibleValues(user, await this.indicators.values(query));
@@ -56,7 +59,15 @@ export class IndicatorsController {
 
   @Get('indicators/:id/explanation')
   @SignedIn()
+  @ApiOperation({ summary: 'How a value came about: formula, contributors, the area table' })
   @ApiOkResponse({ type: ExplanationDto })
+  @ApiErrors(
+    'organization_forbidden',
+    'indicator_not_found',
+    'indicator_value_not_found',
+    'period_not_found',
+    'organization_not_found',
+  )
   async explanation(
     @Param('id') id: string,
     @Query() query: ExplanationQueryDto,
@@ -71,6 +82,13 @@ export class IndicatorsController {
   @Allow('committee', 'school')
   @ApiOperation({ summary: 'The rows behind a value (which graduates, grades, teachers) with their uploads' })
   @ApiOkResponse({ type: ExplanationRowsDto })
+  @ApiErrors(
+    'organization_forbidden',
+    'indicator_not_found',
+    'indicator_rows_not_found',
+    'period_not_found',
+    'organization_not_found',
+  )
   rows(@Param('id') id: string, @Query() query: RowsQueryDto, @CurrentUser() user: Principal) {
     assertRows(user, query.org);
     return this.indicators.rows(id, query.period, query.org, query.limit);
@@ -78,7 +96,9 @@ export class IndicatorsController {
 
   @Get('completeness')
   @Allow('committee')
+  @ApiOperation({ summary: 'Which organizations have sent each sheet for the period' })
   @ApiOkResponse({ type: CompletenessDto })
+  @ApiErrors('period_not_found')
   completeness(@Query() query: PeriodQueryDto) {
     return this.reporting.completeness(query.period);
   }
@@ -87,6 +107,7 @@ export class IndicatorsController {
   @SignedIn()
   @ApiOperation({ summary: 'Graduates: class → destination → territory' })
   @ApiOkResponse({ type: [DestinationLinkDto] })
+  @ApiErrors('organization_forbidden', 'period_not_found')
   destinations(@Query() query: OrgPeriodQueryDto, @CurrentUser() user: Principal) {
     assertOrganization(user, query.org);
     return this.reporting.destinations(query.period, query.org);
@@ -94,14 +115,18 @@ export class IndicatorsController {
 
   @Get('targets')
   @SignedIn()
+  @ApiOperation({ summary: 'The targets of the period, set or default' })
   @ApiOkResponse({ type: [TargetViewDto] })
+  @ApiErrors('period_not_found')
   targetList(@Query() query: PeriodQueryDto) {
     return this.targets.list(query.period);
   }
 
   @Put('targets/:id')
   @Allow('committee')
+  @ApiOperation({ summary: 'Set the target of an indicator for the period' })
   @ApiOkResponse({ type: TargetViewDto })
+  @ApiErrors('indicator_not_found', 'invalid_target', 'period_not_found')
   setTarget(
     @Param('id') id: string,
     @Query() query: PeriodQueryDto,
@@ -118,7 +143,9 @@ export class IndicatorsController {
 
   @Get('export/indicators.xlsx')
   @Allow('committee')
+  @ApiOperation({ summary: 'The period’s indicators as an Excel workbook' })
   @ProducesXlsx()
+  @ApiErrors('period_not_found')
   async export(@Query() query: PeriodQueryDto) {
     const { fileName, content } = await this.exports.indicatorsWorkbook(query.period);
     return xlsxDownload(content, fileName);

@@ -25,6 +25,7 @@ import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateIf } from
 
 export const INDICATOR_IDS = INDICATORS.map((i) => i.id);
 const SHEETS: SheetId[] = ['title', 'graduates', 'coverage', 'teachers', 'partners'];
+const STATUSES = ['достигнуто', 'не достигнуто', 'нет данных'] as const satisfies readonly Status[];
 const PERIOD = /^\s*\d{4}\s*[/\-–]\s*\d{4}\s*$/;
 const CODE = /^[\p{L}\p{N}_.-]{1,32}$/u;
 const PERIOD_MESSAGE = 'Учебный год указывается так: 2023/2024.';
@@ -125,13 +126,14 @@ export class IndicatorValueDto implements IndicatorValueView {
   @ApiProperty({ enum: INDICATOR_IDS }) id: IndicatorId;
   @ApiProperty({ type: String, nullable: true, description: 'null: the municipality' }) org: string | null;
   @ApiProperty() period: string;
-  @ApiProperty({ enum: SHEETS, nullable: true }) sheet: SheetId | null;
+  @ApiProperty({ enum: [...SHEETS, null], nullable: true, description: 'Completeness only' })
+  sheet: SheetId | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Fraction 0..1, not rounded' }) value:
     number | null;
   @ApiProperty({ type: Number, nullable: true }) numerator: number | null;
   @ApiProperty({ type: Number, nullable: true }) denominator: number | null;
   @ApiProperty({ type: TargetSchema }) target: Target;
-  @ApiProperty({ enum: ['достигнуто', 'не достигнуто', 'нет данных'], nullable: true }) status: Status | null;
+  @ApiProperty({ enum: [...STATUSES, null], nullable: true }) status: Status | null;
   @ApiProperty({ type: Number, nullable: true }) previous: number | null;
   @ApiProperty({ type: Number, nullable: true }) change: number | null;
 }
@@ -146,11 +148,13 @@ export class ContributorDto implements ContributorView {
   @ApiProperty({ type: String, nullable: true }) fileName: string | null;
 }
 
+/** One area of the labor-demand table (GET /api/demand, and the mismatch index's explanation). */
 export class AreaGapDto implements AreaGapView {
   @ApiProperty() area: string;
   @ApiProperty() name: string;
   @ApiProperty() graduates: number;
-  @ApiProperty() vacancies: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'null: no labor demand for the period' })
+  vacancies: number | null;
   @ApiProperty({ type: Number, nullable: true }) graduatesShare: number | null;
   @ApiProperty({ type: Number, nullable: true }) vacanciesShare: number | null;
   @ApiProperty({ type: Number, nullable: true }) gap: number | null;
@@ -211,7 +215,7 @@ export class TargetViewDto implements TargetView {
   @ApiProperty({ type: TargetSchema }) target: Target;
   @ApiProperty() custom: boolean;
   @ApiProperty({ type: String, nullable: true }) setBy: string | null;
-  @ApiProperty({ type: String, nullable: true }) setAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) setAt: string | null;
 }
 
 export class DestinationLinkDto implements DestinationLinkView {

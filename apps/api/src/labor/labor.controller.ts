@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertOrganization } from '../accounts/access-policy';
 import { Allow, CurrentUser, SignedIn } from '../accounts/access.decorators';
 import type { Principal } from '../accounts/principal';
+import { ApiErrors } from '../common/openapi';
 import { PeriodQueryDto } from '../indicators/indicators.dto';
 import { DemandService } from './demand.service';
 import {
@@ -29,6 +30,7 @@ export class LaborController {
   @SignedIn()
   @ApiOperation({ summary: 'Labor demand against graduates’ choices per area, and the mismatch index' })
   @ApiOkResponse({ type: DemandDto })
+  @ApiErrors('organization_forbidden', 'period_not_found', 'organization_not_found')
   table(@Query() query: DemandQueryDto, @CurrentUser() user: Principal) {
     assertOrganization(user, query.org);
     return this.demand.table(query.period, query.territory, query.org);
@@ -38,6 +40,7 @@ export class LaborController {
   @SignedIn()
   @ApiOperation({ summary: 'The mismatch index and the share staying in the city over the periods' })
   @ApiOkResponse({ type: [DemandTrendPointDto] })
+  @ApiErrors('organization_forbidden', 'organization_not_found')
   trend(@Query() query: DemandTrendQueryDto, @CurrentUser() user: Principal) {
     assertOrganization(user, query.org);
     return this.demand.trend(query.territory, query.org);
@@ -47,6 +50,7 @@ export class LaborController {
   @Allow('committee', 'employment')
   @ApiOperation({ summary: 'The labor-demand workbooks of a period: in force and earlier versions' })
   @ApiOkResponse({ type: [LaborDemandVersionDto] })
+  @ApiErrors('period_not_found')
   versions(@Query() query: PeriodQueryDto) {
     return this.demand.versions(query.period);
   }
@@ -55,12 +59,14 @@ export class LaborController {
   @Allow('committee')
   @ApiOperation({ summary: 'The committee’s explicit in-demand areas of a period (null: the 5 % rule)' })
   @ApiOkResponse({ type: DemandDto })
+  @ApiErrors('unknown_area', 'period_not_found')
   setInDemand(@Query() query: PeriodQueryDto, @Body() body: InDemandListDto, @CurrentUser() user: Principal) {
     return this.demand.setInDemand(query.period, body.areas, user);
   }
 
   @Get('professions')
   @Allow('committee')
+  @ApiOperation({ summary: 'The committee’s profession → area mapping' })
   @ApiOkResponse({ type: [ProfessionMappingDto] })
   mappings() {
     return this.professions.list();
@@ -68,7 +74,9 @@ export class LaborController {
 
   @Post('professions')
   @Allow('committee')
-  @ApiOkResponse({ type: ProfessionMappingDto })
+  @ApiOperation({ summary: 'Add a line to the profession → area mapping' })
+  @ApiCreatedResponse({ type: ProfessionMappingDto })
+  @ApiErrors('profession_exists', 'profession_conflict', 'profession_invalid', 'unknown_area')
   addMapping(@Body() body: NewMappingDto, @CurrentUser() user: Principal) {
     return this.professions.add(body, user);
   }

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import type {
-  AreaGapView,
   DemandTrendPointView,
   DemandView,
   LaborDemandVersionView,
@@ -18,7 +17,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { PeriodQueryDto } from '../indicators/indicators.dto';
+import { AreaGapDto, PeriodQueryDto } from '../indicators/indicators.dto';
 
 const TERRITORIES = ['Город', 'Регион'] as const;
 
@@ -81,17 +80,6 @@ export class NewMappingDto {
   area: string;
 }
 
-export class AreaGapDto implements AreaGapView {
-  @ApiProperty() area: string;
-  @ApiProperty() name: string;
-  @ApiProperty() graduates: number;
-  @ApiProperty({ type: Number, nullable: true }) vacancies: number | null;
-  @ApiProperty({ type: Number, nullable: true }) graduatesShare: number | null;
-  @ApiProperty({ type: Number, nullable: true }) vacanciesShare: number | null;
-  @ApiProperty({ type: Number, nullable: true }) gap: number | null;
-  @ApiProperty() inDemand: boolean;
-}
-
 export class RatioDto implements RatioView {
   @ApiProperty({ type: Number, nullable: true }) value: number | null;
   @ApiProperty({ type: Number, nullable: true }) numerator: number | null;
@@ -100,7 +88,7 @@ export class RatioDto implements RatioView {
 
 export class DemandDto implements DemandView {
   @ApiProperty() period: string;
-  @ApiProperty({ enum: TERRITORIES, nullable: true }) territory: 'Город' | 'Регион' | null;
+  @ApiProperty({ enum: [...TERRITORIES, null], nullable: true }) territory: 'Город' | 'Регион' | null;
   @ApiProperty({ type: String, nullable: true }) date: string | null;
   @ApiProperty({ type: String, nullable: true }) org: string | null;
   @ApiProperty({ type: Number, nullable: true }) mismatch: number | null;
@@ -116,7 +104,7 @@ export class DemandDto implements DemandView {
 
 export class DemandTrendPointDto implements DemandTrendPointView {
   @ApiProperty() period: string;
-  @ApiProperty({ enum: TERRITORIES, nullable: true }) territory: 'Город' | 'Регион' | null;
+  @ApiProperty({ enum: [...TERRITORIES, null], nullable: true }) territory: 'Город' | 'Регион' | null;
   @ApiProperty({ type: String, nullable: true }) date: string | null;
   @ApiProperty({ type: Number, nullable: true }) mismatch: number | null;
   @ApiProperty() graduates: number;
@@ -134,7 +122,7 @@ export class LaborDemandVersionDto implements LaborDemandVersionView {
   @ApiProperty() uploadId: number;
   @ApiProperty() fileName: string;
   @ApiProperty() uploadedBy: string;
-  @ApiProperty() uploadedAt: string;
+  @ApiProperty({ format: 'date-time' }) uploadedAt: string;
 }
 
 export class ProfessionMappingDto implements ProfessionMappingView {

@@ -10,17 +10,28 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { API_ERRORS, cleanFileName, workbookExtensionsText, type ImportResult } from '@profmonitor/domain';
 import { assertOrganization } from '../accounts/access-policy';
 import { Allow, CurrentUser, SignedIn } from '../accounts/access.decorators';
 import type { Principal } from '../accounts/principal';
+import { ApiErrors } from '../common/openapi';
 import { ProducesXlsx, xlsxDownload } from '../common/xlsx-download';
 import { HistoryService } from './history.service';
 import {
   HistoryQueryDto,
+  ImportErrorDto,
+  ImportResultDto,
   SheetVersionDto,
   TemplateParamsDto,
+  UploadDetailDto,
   UploadDto,
   UploadsQueryDto,
 } from './uploads.dto';
@@ -66,7 +77,9 @@ export class UploadsController {
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
-  @ApiCreatedResponse({ description: 'The ImportResult; 422/403 carry it in `result`' })
+  @ApiOperation({ summary: 'Upload a workbook: a school’s report or the labor demand' })
+  @ApiCreatedResponse({ type: ImportResultDto, description: 'Something was stored, or the file repeats it' })
+  @ApiErrors('import_refused', 'import_rejected', { body: ImportErrorDto })
   async upload(@UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: Principal) {
     return answer(await this.uploads.receive(received(file), user));
   }
@@ -76,28 +89,36 @@ export class UploadsController {
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
-  @ApiCreatedResponse({ description: 'The ImportResult of the registry; 422 carries it in `result`' })
+  @ApiOperation({ summary: 'Upload the registry of organizations' })
+  @ApiCreatedResponse({ type: ImportResultDto })
+  @ApiErrors('import_rejected', { body: ImportErrorDto })
   async registry(@UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: Principal) {
     return answer(await this.uploads.receiveRegistry(received(file), user));
   }
 
   @Get('uploads')
   @SignedIn()
+  @ApiOperation({ summary: 'The uploads the account may see, newest first' })
   @ApiOkResponse({ type: [UploadDto] })
+  @ApiErrors('organization_forbidden')
   list(@Query() query: UploadsQueryDto, @CurrentUser() user: Principal) {
     return this.uploads.list(query, user);
   }
 
   @Get('uploads/:id')
   @SignedIn()
-  @ApiOkResponse({ type: UploadDto, description: 'With `result`: the full list of errors and warnings' })
+  @ApiOperation({ summary: 'One upload with its full result' })
+  @ApiOkResponse({ type: UploadDetailDto })
+  @ApiErrors('upload_not_found')
   get(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: Principal) {
     return this.uploads.get(id, user);
   }
 
   @Get('history')
   @Allow('committee', 'school')
+  @ApiOperation({ summary: 'Every version of each sheet an organization sent for the period' })
   @ApiOkResponse({ type: [SheetVersionDto] })
+  @ApiErrors('organization_forbidden', 'organization_not_found')
   versions(@Query() query: HistoryQueryDto, @CurrentUser() user: Principal) {
     assertOrganization(user, query.org);
     return this.history.versions(query.org, query.period);
@@ -105,6 +126,7 @@ export class UploadsController {
 
   @Get('templates/:kind')
   @SignedIn()
+  @ApiOperation({ summary: 'A workbook to fill in: a school’s own comes with its code and period' })
   @ProducesXlsx()
   // A school's template carries its organization: no shared cache may keep it.
   @Header('Cache-Control', 'private, no-store')

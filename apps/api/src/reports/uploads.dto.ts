@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { SheetVersionView, UploadKind, UploadOutcome, UploadView } from '@profmonitor/domain';
+import type {
+  ImportResult,
+  PlacedIssue,
+  SheetImportResult,
+  SheetVersionView,
+  UploadKind,
+  UploadOutcome,
+  UploadView,
+} from '@profmonitor/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ErrorDto } from '../common/error.dto';
 
 // The values the contract's unions allow (a value outside them fails the type check).
 const UPLOAD_KINDS = ['school', 'vacancies', 'registry', 'unknown'] as const satisfies readonly UploadKind[];
@@ -42,7 +51,7 @@ export class UploadDto implements UploadView {
   @ApiProperty({ type: String, nullable: true }) organization: string | null;
   @ApiProperty({ type: String, nullable: true }) period: string | null;
   @ApiProperty() uploadedBy: string;
-  @ApiProperty() uploadedAt: string;
+  @ApiProperty({ format: 'date-time' }) uploadedAt: string;
   @ApiProperty() sha256: string;
   @ApiProperty() size: number;
   @ApiProperty() errorCount: number;
@@ -79,5 +88,63 @@ export class SheetVersionDto implements SheetVersionView {
   @ApiProperty() fileName: string;
   @ApiProperty() sha256: string;
   @ApiProperty() uploadedBy: string;
-  @ApiProperty() uploadedAt: string;
+  @ApiProperty({ format: 'date-time' }) uploadedAt: string;
+}
+
+const IMPORT_KINDS = ['school', 'vacancies', 'registry'] as const satisfies readonly ImportResult['kind'][];
+
+class ImportIssueDto {
+  @ApiProperty() message: string;
+}
+
+export class PlacedIssueDto implements PlacedIssue {
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The sheet row, as Excel shows it' })
+  row: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The column header' }) column: string | null;
+  @ApiProperty() message: string;
+}
+
+export class SheetImportResultDto implements SheetImportResult {
+  @ApiProperty() sheet: string;
+  @ApiProperty() accepted: boolean;
+  @ApiProperty({ type: 'integer' }) rows: number;
+  @ApiProperty({ type: [PlacedIssueDto] }) errors: PlacedIssue[];
+  @ApiProperty({ type: [PlacedIssueDto] }) warnings: PlacedIssue[];
+}
+
+/** What became of one file (ImportResult): POST /api/uploads and /api/registry. */
+export class ImportResultDto implements ImportResult {
+  @ApiProperty() file: string;
+  @ApiProperty({ description: 'Every sheet accepted whole, and no file-level error' }) accepted: boolean;
+  @ApiProperty({ enum: [...IMPORT_KINDS, null], nullable: true }) kind: ImportResult['kind'];
+  @ApiProperty({ type: String, nullable: true }) organization: string | null;
+  @ApiProperty({ type: String, nullable: true }) period: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Labor demand: Город or Регион' })
+  territory?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Labor demand: the as-of date' })
+  asOf?: string | null;
+  @ApiProperty({ enum: UPLOAD_OUTCOMES }) outcome: UploadOutcome;
+  @ApiPropertyOptional({ type: 'integer' }) uploadId?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'A repeated file: the upload with the same data' })
+  duplicateOf?: number;
+  @ApiPropertyOptional({
+    enum: ['organization', 'kind'],
+    description: 'The sender may not upload this file: another organization’s, or a kind it does not send',
+  })
+  refused?: 'organization' | 'kind';
+  @ApiProperty({ type: [ImportIssueDto], description: 'File-level errors: they reject everything' })
+  errors: { message: string }[];
+  @ApiProperty({ type: [ImportIssueDto] }) warnings: { message: string }[];
+  @ApiProperty({ type: [SheetImportResultDto] }) sheets: SheetImportResult[];
+}
+
+/** An upload with its full result (GET /api/uploads/:id). */
+export class UploadDetailDto extends UploadDto {
+  @ApiProperty({ type: ImportResultDto, description: 'The full list of errors and warnings' })
+  result: ImportResult;
+}
+
+/** A file that was not taken (import_rejected, import_refused): the error with the import's result. */
+export class ImportErrorDto extends ErrorDto {
+  @ApiProperty({ type: ImportResultDto }) result: ImportResult;
 }
