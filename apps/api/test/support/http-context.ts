@@ -6,15 +6,20 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from '../../src/app.module';
 import { createHttpApp } from '../../src/main';
+import { OpenApiContract } from './openapi-contract';
 import { TestContext } from './test-context';
 
 /**
  * The HTTP application as the server runs it (createHttpApp: /api prefix, body parsing,
  * validation, OpenAPI, and a stand-in web app served beside the API), on a real SQLite file. Imports and registry loads still go
  * through the real services (see TestContext); requests through supertest on `server`.
+ * Every answer is checked against the OpenAPI document: `stop()` fails the test file, listing
+ * the answers that do not match it (see OpenApiContract).
  */
 export class HttpTestContext extends TestContext {
   /** `databaseFile`: an existing database (say, one the CLI filled); default: a new one in `dir`. */
+  private contract?: OpenApiContract;
+
   constructor(private readonly databaseFile?: string) {
     super();
   }
@@ -29,9 +34,15 @@ export class HttpTestContext extends TestContext {
     mkdirSync(webDist, { recursive: true });
     writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>ПрофМонитор</title>');
     const app = await createHttpApp(AppModule.forRoot(webDist), ['error', 'warn']);
+    this.contract = OpenApiContract.watch(app);
     await app.init();
     this.app = app;
     return this;
+  }
+
+  override async stop(): Promise<void> {
+    await super.stop();
+    this.contract?.assertKept();
   }
 
   /**
