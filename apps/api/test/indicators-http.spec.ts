@@ -936,6 +936,39 @@ describe('GET /api/export/indicators.xlsx', () => {
     expect([school.getCell(1).value, school.getCell(3).value]).toEqual(['SCH01', 130 / 150]);
     expect(school.getCell(3).numFmt).toBe('0.0%');
   });
+
+  async function exported(agent: Awaited<ReturnType<HttpTestContext['signIn']>>) {
+    const response = await agent
+      .get('/api/export/indicators.xlsx')
+      .query({ period: P1 })
+      .responseType('blob')
+      .expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body as never);
+    const column = (sheet: string) =>
+      workbook
+        .getWorksheet(sheet)
+        ?.getColumn(1)
+        .values.filter((v) => v !== undefined);
+    return {
+      sheets: workbook.worksheets.map((w) => w.name),
+      cityRows: column('Показатели города')!.length,
+      byOrg: column('По организациям'),
+    };
+  }
+
+  it('a school exports the city and its own organization, nothing of the others', async () => {
+    const { sheets, cityRows, byOrg } = await exported(await ctx.signIn('school', 'SCH01'));
+    expect(sheets).toEqual(['Показатели города', 'По организациям']);
+    expect(cityRows).toBeGreaterThan(10);
+    expect(byOrg).toEqual(['Код', 'SCH01']);
+  });
+
+  it('the employment center exports the city sheet only', async () => {
+    const { sheets, cityRows } = await exported(await ctx.signIn('employment'));
+    expect(sheets).toEqual(['Показатели города']);
+    expect(cityRows).toBeGreaterThan(10);
+  });
 });
 
 describe('bad input', () => {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { describeTarget, INDICATORS, type IndicatorValueView } from '@profmonitor/domain';
 import ExcelJS from 'exceljs';
+import { visibleValues } from '../accounts/access-policy';
+import type { Principal } from '../accounts/principal';
 import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
 import { SHEET_NAMES } from './sheet-headers';
@@ -11,7 +13,8 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 /**
  * The period's indicator table as a formatted workbook: the committee's annual report starts
  * from it. Values are written as numbers with a percent format (the index as a plain number),
- * text always as text (never as a formula).
+ * text always as text (never as a formula). Each account exports what it may see: a school the
+ * city and its own organization, the employment center the city (no sheet per organization).
  */
 @Injectable()
 export class ExportService {
@@ -20,8 +23,11 @@ export class ExportService {
     private readonly repository: IndicatorsRepository,
   ) {}
 
-  async indicatorsWorkbook(periodCode: string): Promise<{ fileName: string; content: Buffer }> {
-    const values = await this.indicators.values({ period: periodCode });
+  async indicatorsWorkbook(
+    periodCode: string,
+    principal: Principal,
+  ): Promise<{ fileName: string; content: Buffer }> {
+    const values = visibleValues(principal, await this.indicators.values({ period: periodCode }));
     const period =
       values[0]?.period ?? this.indicators.period(await this.repository.periods(), periodCode).code;
     const names = new Map((await this.repository.organizations()).map((o) => [o.code, o.name]));
@@ -65,6 +71,7 @@ export class ExportService {
     city.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
 
     const perOrganization = values.filter((v) => v.org !== null);
+    if (principal.role === 'employment') return this.file(workbook, period);
     const ratioIds = INDICATORS.filter((d) => d.kind !== 'completeness').map((d) => d.id);
     const byOrg = workbook.addWorksheet('По организациям', {
       views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }],
@@ -93,6 +100,10 @@ export class ExportService {
     byOrg.getRow(1).alignment = { wrapText: true, vertical: 'top' };
     byOrg.getRow(1).height = 120;
 
+    return this.file(workbook, period);
+  }
+
+  private async file(workbook: ExcelJS.Workbook, period: string) {
     const content = Buffer.from(await workbook.xlsx.writeBuffer());
     return { fileName: `pokazateli-${period.replace('/', '-')}.xlsx`, content };
   }

@@ -142,12 +142,16 @@ export class IndicatorsController {
   }
 
   @Get('export/indicators.xlsx')
-  @Allow('committee')
-  @ApiOperation({ summary: 'The period’s indicators as an Excel workbook' })
+  @SignedIn()
+  @ApiOperation({
+    summary: 'The period’s indicators as an Excel workbook',
+    description:
+      'A school account gets the municipality and its own organization; the employment center the municipality.',
+  })
   @ProducesXlsx()
   @ApiErrors('period_not_found')
-  async export(@Query() query: PeriodQueryDto) {
-    const { fileName, content } = await this.exports.indicatorsWorkbook(query.period);
+  async export(@Query() query: PeriodQueryDto, @CurrentUser() user: Principal) {
+    const { fileName, content } = await this.exports.indicatorsWorkbook(query.period, user);
     return xlsxDownload(content, fileName);
   }
 }

@@ -137,6 +137,30 @@ async function request<T>(
   return data as T;
 }
 
+/**
+ * A file the API sends (an export), read whole so that a refusal shows as a message instead of
+ * a broken file the browser would save. The name is the one the server gives.
+ */
+export async function fetchFile(
+  path: string,
+  params?: QueryParams,
+): Promise<{ blob: Blob; fileName: string }> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, params));
+  } catch {
+    throw new ApiError(NO_CONNECTION, 0);
+  }
+  if (!response.ok) {
+    const error = failure(response.status, parseJson(await response.text()));
+    noteFailure(error, false);
+    throw error;
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? path.split('/').pop()!;
+  return { blob: await response.blob(), fileName };
+}
+
 export type UploadOptions = Pick<RequestOptions, 'params' | 'signal'> & {
   /** Bytes of the request sent so far, of the total, as the browser counts them. */
   onProgress?: (sent: number, total: number) => void;

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CompletenessView } from '@profmonitor/domain';
 import { ORGANIZATIONS, PERIODS, valueView } from '@/test/fixtures';
@@ -80,17 +80,35 @@ describe('OverviewPage', () => {
     expect(within(mismatch).getByText('0,51')).toBeTruthy();
     expect(within(mismatch).getByText('снижение')).toBeTruthy();
 
-    // The latest period was asked for, and the export link carries it.
+    // The latest period was asked for.
     const asked = fetch.mock.calls.map(([input]) => decodeURIComponent(String(input)));
     expect(asked).toContain('/api/indicators?period=2024/2025&org=municipal');
-    expect(screen.getByRole('link', { name: 'Выгрузить в Excel' }).getAttribute('href')).toBe(
-      '/api/export/indicators.xlsx?period=2024%2F2025',
-    );
 
     // Completeness: who has not sent the sheet.
     const table = await screen.findByRole('region', { name: 'Полнота отчётности по листам' });
     expect(within(table).getByText('1 из 2')).toBeTruthy();
     expect(within(table).getByRole('link', { name: 'МБОУ «Средняя школа № 7»' })).toBeTruthy();
+  });
+
+  it('a refused export says so in Russian beside the button', async () => {
+    const fetch = mockApi({
+      '/api/periods': PERIODS,
+      '/api/organizations': ORGANIZATIONS,
+      '/api/indicators': MUNICIPAL,
+      '/api/completeness': COMPLETENESS,
+      '/api/export/indicators.xlsx': {
+        status: 403,
+        body: { code: 'role_forbidden', message: 'Этот раздел доступен только комитету образования.' },
+      },
+    });
+    renderPage(<OverviewPage />, { path: '/overview', url: '/overview' });
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Выгрузить в Excel' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Не удалось выгрузить файл. Этот раздел доступен только комитету образования.',
+    );
+    const asked = fetch.mock.calls.map(([input]) => decodeURIComponent(String(input)));
+    expect(asked).toContain('/api/export/indicators.xlsx?period=2024/2025');
   });
 
   it('says what to do when the period has no data yet', async () => {

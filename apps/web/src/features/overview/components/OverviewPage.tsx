@@ -2,11 +2,11 @@ import { indicatorById, type PeriodView } from '@profmonitor/domain';
 import { useCompleteness } from '@/api/completeness';
 import { useIndicatorValues } from '@/api/indicator-values';
 import { useCurrentUser } from '@/api/session';
+import { DownloadButton } from '@/components/feedback/DownloadButton';
 import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
 import { CompletenessTable } from '@/components/indicator/CompletenessTable';
 import { PeriodGate } from '@/components/layout/PeriodGate';
 import { canUse } from '@/lib/access';
-import { apiUrl } from '@/lib/api-client';
 import { formatDate } from '@/lib/format';
 import { hasNoData, overviewTiles } from '../model';
 import { CoverageHeadline } from './CoverageHeadline';
@@ -30,9 +30,9 @@ function Overview({ period }: { period: PeriodView }) {
           <h1>Обзор за {period.code} учебный год</h1>
           <p className="muted">Значения по городу на конец учебного года, {formatDate(period.endsOn)}</p>
         </div>
-        <a className="button" href={apiUrl('/export/indicators.xlsx', { period: period.code })} download>
+        <DownloadButton path="/export/indicators.xlsx" params={{ period: period.code }}>
           Выгрузить в Excel
-        </a>
+        </DownloadButton>
       </header>
       <Tiles period={period.code} />
       {canUse(user, 'completeness') && <Completeness period={period.code} />}
