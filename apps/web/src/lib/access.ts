@@ -55,6 +55,17 @@ const SECTIONS: Record<Role, readonly Section[]> = {
 export const canUse = (user: Pick<SessionUserView, 'role'>, section: Section): boolean =>
   SECTIONS[user.role].includes(section);
 
+/**
+ * Whose organization page a person may open, as the server decides it: the committee every
+ * organization's, a school only its own, the employment center none.
+ */
+export const seesOrganization = (
+  user: Pick<SessionUserView, 'role' | 'organization'>,
+  code: string,
+): boolean =>
+  user.role === 'committee' ||
+  (user.role === 'school' && user.organization?.toUpperCase() === code.toUpperCase());
+
 /** The roles offered a section, in the dative: «комитету образования и центру занятости». */
 export function sectionAudience(section: Section): string {
   const names = ROLES.filter((role) => SECTIONS[role].includes(section)).map((role) => ROLE_DATIVE[role]);

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
+import { vi } from 'vitest';
 import type { ApiErrorCode } from '@profmonitor/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api-client';
@@ -51,5 +52,18 @@ describe('ErrorMessage', () => {
     expect(shown(new ApiError('Не удалось связаться с сервером.', 0))).toContain(
       'Проверьте, что сервер ПрофМонитора запущен и доступен, и нажмите «Повторить».',
     );
+  });
+
+  it('offers «Повторить» only where trying again can help: never for a refusal of access', () => {
+    const hasRetry = (error: Error) => {
+      render(<ErrorMessage error={error} what="показатели" retry={vi.fn()} />);
+      const found = screen.queryByRole('button', { name: 'Повторить' }) !== null;
+      cleanup();
+      return found;
+    };
+    expect(hasRetry(answered('organization_forbidden'))).toBe(false);
+    expect(hasRetry(answered('role_forbidden'))).toBe(false);
+    expect(hasRetry(answered('database_busy'))).toBe(true);
+    expect(hasRetry(new ApiError('Не удалось связаться с сервером.', 0))).toBe(true);
   });
 });

@@ -33,6 +33,13 @@ const ADVICE: Partial<Record<ErrorCode, string>> = {
   internal: 'Ошибка на сервере. Повторите позже; если ошибка повторится, сообщите администратору.',
 };
 
+/** Refusals of access: asking again gets the same answer, so no «Повторить» is offered. */
+const REFUSED: ReadonlySet<ErrorCode> = new Set([
+  'role_forbidden',
+  'organization_forbidden',
+  'no_access_rule',
+]);
+
 function adviceFor(error: Error): string {
   if (!(error instanceof ApiError))
     return 'Обновите страницу; если ошибка повторится, сообщите администратору.';
@@ -53,7 +60,7 @@ export function ErrorMessage({ error, what, retry }: ErrorMessageProps) {
       <p className="alert__title">Не удалось загрузить {what}.</p>
       {error instanceof ApiError && error.message && <p>{error.message}</p>}
       <p>{adviceFor(error)}</p>
-      {retry && (
+      {retry && !(error instanceof ApiError && REFUSED.has(error.code)) && (
         <button type="button" className="button button--secondary" onClick={retry}>
           Повторить
         </button>

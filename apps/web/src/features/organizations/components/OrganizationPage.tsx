@@ -5,10 +5,12 @@ import {
   type IndicatorValueView,
   type OrganizationView,
   type PeriodView,
+  type SessionUserView,
   type Target,
 } from '@profmonitor/domain';
 import { useIndicatorValues } from '@/api/indicator-values';
 import { useOrganizations } from '@/api/organizations';
+import { useCurrentUser } from '@/api/session';
 import { EChart } from '@/components/echart/EChart';
 import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
 import { ChangeBadge, StatusBadge } from '@/components/indicator/Badges';
@@ -16,6 +18,7 @@ import { PeriodGate } from '@/components/layout/PeriodGate';
 import { TableWrap } from '@/components/layout/Table';
 import { UploadsTable } from '@/components/uploads/UploadsTable';
 import { usePeriodLink } from '@/hooks/use-search-param';
+import { canUse, seesOrganization } from '@/lib/access';
 import { formatDate, formatNumber } from '@/lib/format';
 import { formatTarget, formatValue, scaleOf, type Scale } from '@/lib/indicators';
 import { sparklineOption, sparklineValues } from '@/components/echart/sparkline-chart';
@@ -24,6 +27,7 @@ import { activeIn } from '../model';
 export function OrganizationPage() {
   const { code = '' } = useParams();
   const organizations = useOrganizations();
+  const user = useCurrentUser();
 
   if (organizations.isPending) return <Loading height={400} />;
   if (organizations.isError) {
@@ -47,6 +51,7 @@ export function OrganizationPage() {
       </section>
     );
   }
+  if (!seesOrganization(user, code)) return <NotYours user={user} />;
   return (
     <section className="page">
       <PeriodGate>
@@ -56,10 +61,32 @@ export function OrganizationPage() {
   );
 }
 
+/** Another organization's page: the server refuses its figures, so none are asked for. */
+function NotYours({ user }: { user: SessionUserView }) {
+  return (
+    <section className="page">
+      <div className="alert" role="alert">
+        <p className="alert__title">Страница другой организации вам недоступна.</p>
+        <p>
+          {user.role === 'school'
+            ? 'Образовательной организации доступны её собственные показатели и показатели города.'
+            : 'Показатели отдельных организаций доступны только комитету образования; вам — показатели города.'}
+        </p>
+        {user.organization ? (
+          <Link to={`/organizations/${encodeURIComponent(user.organization)}`}>Моя организация</Link>
+        ) : (
+          <Link to="/overview">Показатели города</Link>
+        )}
+      </div>
+    </section>
+  );
+}
+
 type OrganizationProps = { organization: OrganizationView; period: PeriodView; periods: PeriodView[] };
 
 function Organization({ organization, period, periods }: OrganizationProps) {
   const linkTo = usePeriodLink();
+  const user = useCurrentUser();
   const own = useIndicatorValues({ org: organization.code });
   const municipal = useIndicatorValues({ period: period.code, org: 'municipal' });
   const periodCodes = useMemo(() => periods.map((p) => p.code), [periods]);
@@ -69,13 +96,19 @@ function Organization({ organization, period, periods }: OrganizationProps) {
       <header className="page__header">
         <div>
           <p className="eyebrow">
-            <Link to={linkTo('/organizations')}>Организации</Link> · {organization.type} · код{' '}
-            {organization.code}
+            {canUse(user, 'organizations') && (
+              <>
+                <Link to={linkTo('/organizations')}>Организации</Link> ·{' '}
+              </>
+            )}
+            {organization.type} · код {organization.code}
           </p>
           <h1>{organization.name}</h1>
           <p className="muted small">
             Показатели за {period.code}, на {formatDate(period.endsOn)}.{' '}
-            <Link to={linkTo('/destinations', { org: organization.code })}>Куда пошли выпускники →</Link>
+            {canUse(user, 'destinations') && (
+              <Link to={linkTo('/destinations', { org: organization.code })}>Куда пошли выпускники →</Link>
+            )}
           </p>
         </div>
       </header>

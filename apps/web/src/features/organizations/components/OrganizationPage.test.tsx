@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+import { cleanup, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { COMMITTEE, ORGANIZATIONS, PERIODS, SCHOOL, valueView } from '@/test/fixtures';
+import { mockApi } from '@/test/mock-api';
+import { renderPage } from '@/test/render';
+import { OrganizationPage } from './OrganizationPage';
+
+afterEach(cleanup);
+
+const api = () =>
+  mockApi({
+    '/api/periods': PERIODS,
+    '/api/organizations': ORGANIZATIONS,
+    '/api/indicators': [valueView({ org: 'SCH01', value: 0.9, numerator: 9, denominator: 10 })],
+    '/api/uploads': [],
+  });
+
+const open = (code: string, user = SCHOOL) =>
+  renderPage(<OrganizationPage />, { path: '/organizations/:code', url: `/organizations/${code}`, user });
+
+describe('OrganizationPage: links follow what the role may see', () => {
+  it('a school on its own page: no breadcrumb to the list of organizations it is not offered', async () => {
+    api();
+    open('SCH01');
+    expect(await screen.findByRole('heading', { name: 'МБОУ «Средняя школа № 1»' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Организации' })).toBeNull();
+    expect(screen.queryByRole('link', { name: /Куда пошли выпускники/ })).toBeNull();
+  });
+
+  it('the committee keeps the breadcrumb and the graduates link', async () => {
+    api();
+    open('SCH07', COMMITTEE);
+    expect(await screen.findByRole('link', { name: 'Организации' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: /Куда пошли выпускники/ })).toBeTruthy();
+  });
+
+  it('a school on another organization’s page: one clear message, no requests refused, no «Повторить»', async () => {
+    const fetch = api();
+    open('SCH07');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'Страница другой организации вам недоступна.' +
+        'Образовательной организации доступны её собственные показатели и показатели города.' +
+        'Моя организация',
+    );
+    expect(screen.getByRole('link', { name: 'Моя организация' }).getAttribute('href')).toBe(
+      '/organizations/SCH01',
+    );
+    expect(screen.queryByRole('button', { name: 'Повторить' })).toBeNull();
+    expect(fetch.mock.calls.map(([input]) => String(input))).not.toContainEqual(
+      expect.stringContaining('/api/indicators'),
+    );
+  });
+});
