@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CompletenessView } from '@profmonitor/domain';
-import { ORGANIZATIONS, PERIODS, valueView } from '@/test/fixtures';
+import { ORGANIZATIONS, PERIODS, SCHOOL, valueView } from '@/test/fixtures';
 import { mockApi } from '@/test/mock-api';
 import { renderPage } from '@/test/render';
 import { OverviewPage } from './OverviewPage';
@@ -109,6 +109,37 @@ describe('OverviewPage', () => {
     );
     const asked = fetch.mock.calls.map(([input]) => decodeURIComponent(String(input)));
     expect(asked).toContain('/api/export/indicators.xlsx?period=2024/2025');
+  });
+
+  it('the banner agrees in number: «1 из 1 школы»', async () => {
+    mockApi({
+      '/api/periods': PERIODS,
+      '/api/organizations': ORGANIZATIONS,
+      '/api/indicators': (url: URL) =>
+        url.searchParams.get('org') === 'municipal'
+          ? MUNICIPAL
+          : COVERAGE_BY_ORG.filter((v) => v.org !== 'SCH01'),
+      '/api/completeness': COMPLETENESS,
+    });
+    renderPage(<OverviewPage />, { path: '/overview', url: '/overview' });
+    expect((await screen.findByText(/Ниже цели/)).textContent).toMatch(/^Ниже цели 1 из 1 школы: /);
+  });
+
+  it('a school’s banner speaks of its own coverage, with the city’s beside it', async () => {
+    mockApi({
+      '/api/periods': PERIODS,
+      '/api/organizations': ORGANIZATIONS,
+      '/api/indicators': (url: URL) =>
+        url.searchParams.get('org') === 'municipal'
+          ? MUNICIPAL
+          : [MUNICIPAL[0], valueView({ org: 'SCH01', value: 0.566, status: 'не достигнуто' })],
+    });
+    renderPage(<OverviewPage />, { path: '/overview', url: '/overview', user: SCHOOL });
+    const headline = await screen.findByText(/Охват 8–11 классов в вашей организации/);
+    expect(headline.textContent).toBe(
+      'Охват 8–11 классов в вашей организации: 56,6 % при цели ≥ 80,0 % — цель не достигнута. По городу — 77,8 %.',
+    );
+    expect(screen.queryByText(/Ниже цели/)).toBeNull();
   });
 
   it('says what to do when the period has no data yet', async () => {
