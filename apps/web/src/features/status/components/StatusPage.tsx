@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { EChart } from '@/components/echart/EChart';
 import { formatNumber } from '@/lib/format';
 import { useHealth, type Health } from '../api/get-health';
-import { periodsChartOption } from '../charts/periods-chart';
+import { useIndicatorValues } from '@/api/indicator-values';
+import { periodsChartLabel, periodsChartOption } from '../charts/periods-chart';
 
 export function StatusPage() {
   return (
@@ -54,12 +55,15 @@ function HealthSummary({ health }: { health: Health }) {
   );
 }
 
+/** What has been loaded: the city's reporting completeness per sheet, period by period. */
 function PeriodsChart({ periods }: { periods: string[] }) {
-  const option = useMemo(() => periodsChartOption(periods), [periods]);
+  const values = useIndicatorValues({ org: 'municipal', indicator: 'completeness' });
+  const option = useMemo(() => periodsChartOption(periods, values.data ?? []), [periods, values.data]);
+  if (!values.data) return null;
   return (
     <figure className="card">
-      <figcaption>Показатели по периодам: данные появятся после загрузки отчётов</figcaption>
-      <EChart option={option} height={240} ariaLabel={`Пустой график по периодам: ${periods.join(', ')}`} />
+      <figcaption>Полнота отчётности по периодам: доля организаций, приславших каждый лист</figcaption>
+      <EChart option={option} height={240} ariaLabel={periodsChartLabel(periods, values.data)} />
     </figure>
   );
 }
