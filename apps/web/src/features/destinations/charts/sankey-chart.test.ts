@@ -67,7 +67,7 @@ describe('sankey of destinations', () => {
       data: { name: string; depth: number }[];
     }[];
     expect(series.type).toBe('sankey');
-    expect(series.data[0]).toEqual({ name: '0:9 класс', depth: 0 });
+    expect(series.data[0]).toMatchObject({ name: '0:9 класс', depth: 0 });
   });
 
   it('writes the labels of the hovered node or link in its tooltip as text, never as markup', () => {
@@ -83,5 +83,35 @@ describe('sankey of destinations', () => {
         value: 1200,
       }),
     ).toBe(`${HOSTILE_NAME_ESCAPED} → Работа: <b>1\u00a0200</b>`);
+  });
+
+  describe('stable and readable', () => {
+    type Node = { name: string; itemStyle: { color: string } };
+    type Option = {
+      animation: boolean;
+      series: { data: Node[]; label: { formatter: (params: { name: string }) => string } }[];
+    };
+    const build = (input: DestinationLinkView[]) => sankeyChartOption(input) as unknown as Option;
+    const colorOf = (option: Option, name: string) =>
+      option.series[0].data.find((n) => n.name === name)!.itemStyle.color;
+
+    it('does not animate', () => {
+      expect(build(links).animation).toBe(false);
+    });
+
+    it('gives a node the same colour in every view, whatever else is shown', () => {
+      const full = build(links);
+      const part = build(links.filter((link) => link.source !== '9 класс' && link.target !== 'Город'));
+      for (const name of ['0:11 класс', '1:ВУЗ', '1:Работа', '2:Регион', '2:Другой регион'])
+        expect(colorOf(part, name)).toBe(colorOf(full, name));
+      expect(colorOf(full, '1:ВУЗ')).not.toBe(colorOf(full, '1:Работа'));
+    });
+
+    it('labels each node with its count of graduates', () => {
+      const { formatter } = build(links).series[0].label;
+      expect(formatter({ name: '0:9 класс' })).toBe('9 класс — 90');
+      expect(formatter({ name: '1:Работа' })).toBe('Работа — 30');
+      expect(formatter({ name: '2:Город' })).toBe('Город — 45');
+    });
   });
 });

@@ -69,9 +69,43 @@ export function sankeyData(links: readonly DestinationLinkView[]): {
 export const graduatesTotal = (data: { nodes: SankeyNode[]; links: SankeyLink[] }): number =>
   data.links.filter((link) => link.source.startsWith('0:')).reduce((sum, link) => sum + link.value, 0);
 
+/**
+ * Fixed colours per column, picked by the node's place in its column's fixed order (grade,
+ * template order of destinations, territories from the nearest): a node keeps its colour
+ * whichever other nodes a view shows.
+ */
+const PALETTES: readonly (readonly string[])[] = [
+  ['#1d4f91', '#2f6fbf', '#5b8fd1', '#8fb3e3', '#40577a'],
+  ['#2e7d32', '#c77700', '#6a3d9a', '#00838f', '#ad1457', '#5d6d1e', '#8d6e63', '#546e7a', '#9e9d24'],
+  ['#00695c', '#26a69a', '#80cbc4', '#b0bec5'],
+];
+
+export function nodeColor(node: SankeyNode): string {
+  const palette = PALETTES[node.depth];
+  // Classes rank by grade (9, 11; college graduates 100): their order, not the number, picks.
+  const index = node.depth === 0 ? [9, 11, 100].indexOf(rank(node)) : rank(node);
+  return palette[(index < 0 ? palette.length - 1 : index) % palette.length];
+}
+
+/** Graduates through a node: what flows in, or out for the first column. */
+function nodeCounts(data: { links: SankeyLink[] }): Map<string, number> {
+  const into = new Map<string, number>();
+  const out = new Map<string, number>();
+  for (const link of data.links) {
+    into.set(link.target, (into.get(link.target) ?? 0) + link.value);
+    out.set(link.source, (out.get(link.source) ?? 0) + link.value);
+  }
+  const counts = new Map(out);
+  for (const [name, value] of into) counts.set(name, Math.max(value, out.get(name) ?? 0));
+  return counts;
+}
+
 export function sankeyChartOption(links: readonly DestinationLinkView[]): ChartOption {
   const data = sankeyData(links);
+  const counts = nodeCounts(data);
   return {
+    // Redrawn on every filter change: an animated flow only delays reading it.
+    animation: false,
     tooltip: {
       trigger: 'item',
       formatter: itemTooltip((item) => {
@@ -94,9 +128,15 @@ export function sankeyChartOption(links: readonly DestinationLinkView[]): ChartO
         // Keep the nodes in the order given (classes 9, 11, СПО…), not ECharts' own.
         layoutIterations: 0,
         emphasis: { focus: 'adjacency' },
-        data: data.nodes.map((node) => ({ name: node.name, depth: node.depth })),
+        data: data.nodes.map((node) => ({
+          name: node.name,
+          depth: node.depth,
+          itemStyle: { color: nodeColor(node) },
+        })),
         links: data.links,
-        label: { formatter: (params) => labelOf(params.name) },
+        label: {
+          formatter: (params) => `${labelOf(params.name)} — ${formatNumber(counts.get(params.name) ?? 0)}`,
+        },
         lineStyle: { color: 'gradient', opacity: 0.35, curveness: 0.5 },
       },
     ],
