@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AREAS } from '@profmonitor/domain';
-import { demandState, extremeSentences, inDemandChoices, parseTerritory } from './model';
+import { demandState, extremeSentences, inDemandChoices, numberedVersions, parseTerritory } from './model';
 import { area, demandView, IT, noDemandView } from './test-data';
 
 describe('the largest surplus and deficit in words', () => {
@@ -66,5 +66,33 @@ describe('the in-demand form', () => {
     const choices = inDemandChoices(noDemandView({ inDemandList: ['17', '33'] }));
     expect(choices.filter((c) => c.inDemand).map((c) => c.area)).toEqual(['17', '33']);
     expect(choices.every((c) => c.vacanciesShare === null)).toBe(true);
+  });
+});
+
+describe('numberedVersions', () => {
+  const version = (territory: 'Город' | 'Регион', date: string, current: boolean) => ({
+    territory,
+    date,
+    version: 1,
+    current,
+    vacancies: 10,
+    rows: 2,
+    uploadId: 1,
+    fileName: 'v.xlsx',
+    uploadedBy: 'czn',
+    uploadedAt: '2024-03-01T10:00:00Z',
+  });
+
+  it('numbers the books of each territory in order of their date: 1 the oldest', () => {
+    const numbered = numberedVersions([
+      version('Город', '2024-03-01', true),
+      version('Регион', '2024-02-01', true),
+      version('Город', '2023-12-01', false),
+    ]);
+    expect(numbered.map((v) => `${v.territory} ${v.date} ${v.number}`)).toEqual([
+      'Город 2024-03-01 2',
+      'Регион 2024-02-01 1',
+      'Город 2023-12-01 1',
+    ]);
   });
 });

@@ -76,3 +76,21 @@ export function inDemandChoices(
     };
   }).sort((a, b) => (b.vacanciesShare ?? -1) - (a.vacanciesShare ?? -1) || a.area.localeCompare(b.area));
 }
+
+/**
+ * Books of labor demand numbered per territory in the order they apply (date, then the API's
+ * version within a date): the city's second book is «2» whatever the region's books are.
+ */
+export function numberedVersions<T extends { territory: string; date: string; version: number }>(
+  versions: readonly T[],
+): (T & { number: number })[] {
+  const ordered = [...versions].sort((a, b) => a.date.localeCompare(b.date) || a.version - b.version);
+  const numberOf = new Map<T, number>();
+  const counts = new Map<string, number>();
+  for (const version of ordered) {
+    const next = (counts.get(version.territory) ?? 0) + 1;
+    counts.set(version.territory, next);
+    numberOf.set(version, next);
+  }
+  return versions.map((version) => ({ ...version, number: numberOf.get(version)! }));
+}

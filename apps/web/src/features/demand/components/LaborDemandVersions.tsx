@@ -4,6 +4,7 @@ import { TableWrap } from '@/components/layout/Table';
 import { VersionState } from '@/components/uploads/VersionState';
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
 import { useDemandVersions } from '../api/get-demand-versions';
+import { numberedVersions } from '../model';
 
 /** The period's labor-demand workbooks: per territory and date, which is in force, where each came from. */
 export function LaborDemandVersions({ period }: { period: string }) {
@@ -42,14 +43,14 @@ export function LaborDemandVersions({ period }: { period: string }) {
           </tr>
         </thead>
         <tbody>
-          {versions.data.map((version) => (
+          {numberedVersions(versions.data).map((version) => (
             <tr
               key={`${version.territory}:${version.date}:${version.version}`}
               className={version.current ? undefined : 'row--inactive'}
             >
               <th scope="row">{version.territory}</th>
               <td>{formatDate(version.date)}</td>
-              <td className="num">{version.version}</td>
+              <td className="num">{version.number}</td>
               <td>
                 <VersionState current={version.current} />
               </td>
