@@ -19,6 +19,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: which chunks each entry and route loads, for the first-view
+    // budget (scripts/bench/lighthouse-overview.ts).
+    manifest: true,
     // Libraries change less often than the app: separate chunks stay cached across releases.
     rolldownOptions: {
       output: {
@@ -28,12 +31,17 @@ export default defineConfig({
             // SheetJS (~430 kB) is imported on a table's «Скачать .xlsx» only: its own chunk,
             // out of the vendor chunk every page loads.
             { name: 'xlsx', test: /node_modules[\\/]@e965[\\/]xlsx[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            // What every page needs (React, the router, the query cache); a library one page uses
+            // (react-dropzone) goes with that page's chunk, out of the first download.
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack[\\/][^\\/]+|cookie|set-cookie-parser)[\\/]/,
+            },
           ],
         },
       },
     },
-    // ECharts core with the modules registered in EChart.tsx (bar, line, heatmap, sankey,
+    // ECharts core with the modules registered in echarts-runtime.ts (bar, line, heatmap, sankey,
     // visual map) is ~620 kB; importing the full 'echarts' entry by mistake doubles that and
     // trips this limit.
     chunkSizeWarningLimit: 700,

@@ -1,6 +1,8 @@
 import { Link } from 'react-router-dom';
+import { usePageTitle } from '@/hooks/use-page-title';
 
 export function NotFoundPage() {
+  usePageTitle('Страница не найдена');
   return (
     <section className="page">
       <h1>Страница не найдена</h1>
@@ -13,6 +15,7 @@ export function NotFoundPage() {
 
 /** Shown inside the layout when a page fails to render, instead of the router's English default. */
 export function RouteErrorPage() {
+  usePageTitle('Ошибка на странице');
   return (
     <section className="page">
       <h1>Что-то пошло не так</h1>

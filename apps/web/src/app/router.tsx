@@ -1,23 +1,68 @@
-import { createBrowserRouter, Navigate, useLocation } from 'react-router-dom';
+import { isValidElement, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, matchRoutes, Navigate, useLocation, type RouteObject } from 'react-router-dom';
 import { useCurrentUser } from '@/api/session';
-import { AccountsPage } from '@/features/accounts/components/AccountsPage';
-import { AuditPage } from '@/features/audit/components/AuditPage';
-import { LoginPage } from '@/features/auth/components/LoginPage';
-import { PasswordPage } from '@/features/auth/components/PasswordPage';
-import { DemandPage } from '@/features/demand/components/DemandPage';
-import { DestinationsPage } from '@/features/destinations/components/DestinationsPage';
-import { IndicatorPage } from '@/features/indicators/components/IndicatorPage';
-import { IndicatorsListPage } from '@/features/indicators/components/IndicatorsListPage';
-import { OrganizationPage } from '@/features/organizations/components/OrganizationPage';
-import { OrganizationsListPage } from '@/features/organizations/components/OrganizationsListPage';
-import { OverviewPage } from '@/features/overview/components/OverviewPage';
-import { StatusPage } from '@/features/status/components/StatusPage';
-import { UploadPage } from '@/features/uploads/components/UploadPage';
-import { UploadsPage } from '@/features/uploads/components/UploadsPage';
 import { homePath } from '@/lib/access';
 import { AppLayout } from './AppLayout';
-import { NotFoundPage, RouteErrorPage } from './fallbacks';
+import { NotFoundPage, PageFallback, RouteErrorPage } from './fallbacks';
 import { RequireSection, RequireSession } from './RequireSession';
+
+type LazyPage = ComponentType & {
+  /** Starts loading the page's code (once); rendering the page waits for the same load. */
+  preload: () => Promise<unknown>;
+};
+
+/**
+ * A page loaded with its own chunk on first visit (split by route: the first view downloads only
+ * its page), behind a placeholder that holds the page's place meanwhile.
+ */
+function lazyPage<Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+): LazyPage {
+  let loading: Promise<{ default: ComponentType }> | undefined;
+  const preload = () => (loading ??= load().then((module) => ({ default: module[name] })));
+  const Page = lazy(preload);
+  return Object.assign(
+    function LazyPage() {
+      return (
+        <Suspense fallback={<PageFallback />}>
+          <Page />
+        </Suspense>
+      );
+    },
+    { preload },
+  );
+}
+
+const AccountsPage = lazyPage(() => import('@/features/accounts/components/AccountsPage'), 'AccountsPage');
+const AuditPage = lazyPage(() => import('@/features/audit/components/AuditPage'), 'AuditPage');
+const LoginPage = lazyPage(() => import('@/features/auth/components/LoginPage'), 'LoginPage');
+const PasswordPage = lazyPage(() => import('@/features/auth/components/PasswordPage'), 'PasswordPage');
+const DemandPage = lazyPage(() => import('@/features/demand/components/DemandPage'), 'DemandPage');
+const DestinationsPage = lazyPage(
+  () => import('@/features/destinations/components/DestinationsPage'),
+  'DestinationsPage',
+);
+const IndicatorPage = lazyPage(
+  () => import('@/features/indicators/components/IndicatorPage'),
+  'IndicatorPage',
+);
+const IndicatorsListPage = lazyPage(
+  () => import('@/features/indicators/components/IndicatorsListPage'),
+  'IndicatorsListPage',
+);
+const OrganizationPage = lazyPage(
+  () => import('@/features/organizations/components/OrganizationPage'),
+  'OrganizationPage',
+);
+const OrganizationsListPage = lazyPage(
+  () => import('@/features/organizations/components/OrganizationsListPage'),
+  'OrganizationsListPage',
+);
+const OverviewPage = lazyPage(() => import('@/features/overview/components/OverviewPage'), 'OverviewPage');
+const StatusPage = lazyPage(() => import('@/features/status/components/StatusPage'), 'StatusPage');
+const UploadPage = lazyPage(() => import('@/features/uploads/components/UploadPage'), 'UploadPage');
+const UploadsPage = lazyPage(() => import('@/features/uploads/components/UploadsPage'), 'UploadsPage');
 
 /**
  * `/` is the person's start page (keeping the address's period): the overview for the committee,
@@ -29,7 +74,7 @@ function Home() {
   return <Navigate to={{ pathname: homePath(user), search }} replace />;
 }
 
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   { path: 'login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
   {
     element: (
@@ -82,4 +127,19 @@ export const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
+
+/** The lazy page a route renders, directly or inside a wrapper such as RequireSection. */
+function lazyPageOf(element: ReactNode): LazyPage | undefined {
+  if (!isValidElement(element)) return undefined;
+  if (typeof (element.type as Partial<LazyPage>).preload === 'function') return element.type as LazyPage;
+  return lazyPageOf((element.props as { children?: ReactNode }).children);
+}
+
+// The page of the address the app opens on starts loading with the app, alongside the session
+// check, not after it; a failed load shows when the page renders (its error page).
+lazyPageOf(matchRoutes(routes, window.location)?.at(-1)?.route.element)
+  ?.preload()
+  .catch(() => undefined);
+
+export const router = createBrowserRouter(routes);

@@ -1,52 +1,32 @@
-import { useEffect, useRef } from 'react';
-// ECharts' `use` is not a React hook; renamed so the hooks linter does not mistake it for one.
-import {
-  init,
-  use as registerEChartsModules,
-  type ComposeOption,
-  type ECElementEvent,
-  type EChartsCoreOption,
-  type EChartsType,
-} from 'echarts/core';
-import {
-  BarChart,
-  HeatmapChart,
-  LineChart,
-  SankeyChart,
-  type BarSeriesOption,
-  type HeatmapSeriesOption,
-  type LineSeriesOption,
-  type SankeySeriesOption,
+import { useEffect, useRef, useState } from 'react';
+// Types only: ECharts' runtime (~210 kB gzip) is loaded on demand from ./echarts-runtime, so a
+// page without a chart, the overview among them, does not download it.
+import type { ComposeOption, ECElementEvent, EChartsCoreOption, EChartsType } from 'echarts/core';
+import type {
+  BarSeriesOption,
+  HeatmapSeriesOption,
+  LineSeriesOption,
+  SankeySeriesOption,
 } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  VisualMapContinuousComponent,
-  VisualMapPiecewiseComponent,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type MarkLineComponentOption,
-  type TooltipComponentOption,
-  type VisualMapComponentOption,
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  MarkLineComponentOption,
+  TooltipComponentOption,
+  VisualMapComponentOption,
 } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 
-// Only what the charts use is bundled; add a module here before using it in an option.
-registerEChartsModules([
-  BarChart,
-  LineChart,
-  HeatmapChart,
-  SankeyChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  MarkLineComponent,
-  VisualMapContinuousComponent,
-  VisualMapPiecewiseComponent,
-  CanvasRenderer,
-]);
+type Runtime = typeof import('./echarts-runtime');
+let runtime: Promise<Runtime> | null = null;
+
+/** ECharts with the app's modules registered, fetched once; a failed fetch is tried again next time. */
+function loadRuntime(): Promise<Runtime> {
+  runtime ??= import('./echarts-runtime').catch((error: unknown) => {
+    runtime = null;
+    throw error;
+  });
+  return runtime;
+}
 
 /** An option built from the registered modules only: chart builders return this type. */
 export type ChartOption = ComposeOption<
@@ -73,12 +53,17 @@ type EChartProps = {
   onClick?: (event: ChartClick) => void;
 };
 
-/** The one ECharts wrapper: every chart in the app renders through it. */
+/**
+ * The one ECharts wrapper: every chart in the app renders through it. Its box takes its height at
+ * once, so the page does not move when ECharts arrives and draws into it.
+ */
 export function EChart({ option, height = 320, ariaLabel, onClick }: EChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<EChartsType | null>(null);
-  // The latest handler, so that a new callback each render does not rebind ECharts' events.
+  // The latest handler and option, for the chart created once ECharts has arrived.
   const clickRef = useRef(onClick);
+  const optionRef = useRef(option);
+  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     clickRef.current = onClick;
@@ -87,20 +72,33 @@ export function EChart({ option, height = 320, ariaLabel, onClick }: EChartProps
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const chart = init(container);
-    chartRef.current = chart;
-    chart.on('click', (event) => clickRef.current?.(event as ECElementEvent));
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(container);
+    let cancelled = false;
+    let observer: ResizeObserver | null = null;
+    loadRuntime().then(
+      ({ init }) => {
+        if (cancelled) return;
+        const chart = init(container);
+        chartRef.current = chart;
+        chart.on('click', (event) => clickRef.current?.(event as ECElementEvent));
+        chart.setOption(optionRef.current, { notMerge: true });
+        observer = new ResizeObserver(() => chart.resize());
+        observer.observe(container);
+      },
+      () => {
+        if (!cancelled) setFailed(true);
+      },
+    );
     return () => {
-      observer.disconnect();
-      chart.dispose();
+      cancelled = true;
+      observer?.disconnect();
+      chartRef.current?.dispose();
       chartRef.current = null;
     };
   }, []);
 
-  // Declared after the init effect, so on mount it runs once the chart exists.
+  // Declared after the init effect; before ECharts has arrived it only keeps the option.
   useEffect(() => {
+    optionRef.current = option;
     chartRef.current?.setOption(option, { notMerge: true });
   }, [option]);
 
@@ -109,6 +107,15 @@ export function EChart({ option, height = 320, ariaLabel, onClick }: EChartProps
     chartRef.current?.resize();
   }, [height]);
 
+  if (failed) {
+    return (
+      <div className="echart echart--failed" style={{ height }} role="alert">
+        <p>График не загрузился: проверьте соединение с сервером и обновите страницу.</p>
+        {/* What the chart would have shown, in words. */}
+        <p className="muted">{ariaLabel}</p>
+      </div>
+    );
+  }
   return (
     <div
       ref={containerRef}

@@ -10,11 +10,13 @@ import { useCreateAccount } from '../api/create-account';
 import { useAccounts } from '../api/get-accounts';
 import { useUpdateAccount } from '../api/update-account';
 import { generatePassword, MIN_PASSWORD_LENGTH } from '../model';
+import { usePageTitle } from '@/hooks/use-page-title';
 
 const PASSWORD_RULE = `Пароль — не короче ${MIN_PASSWORD_LENGTH} символов.`;
 
 /** The committee manages who may sign in: create, deactivate and reactivate, reset passwords. */
 export function AccountsPage() {
+  usePageTitle('Учётные записи');
   return (
     <section className="page">
       <h1>Учётные записи</h1>

@@ -5,9 +5,11 @@ import { ROLE_LABELS } from '@/lib/access';
 import { formatDateTime } from '@/lib/format';
 import { useAudit } from '../api/get-audit';
 import { actionLabel, detailPairs } from '../model';
+import { usePageTitle } from '@/hooks/use-page-title';
 
 /** Who did what and when: sign-ins, uploads, target and account changes, newest first. */
 export function AuditPage() {
+  usePageTitle('Журнал действий');
   return (
     <section className="page">
       <h1>Журнал действий</h1>

@@ -1,13 +1,15 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { useSession } from '@/api/session';
 import { Loading } from '@/components/feedback/Feedback';
 import { homePath, safeNext } from '@/lib/access';
 import { ApiError } from '@/lib/api-client';
 import { useLogIn } from '../api/log-in';
+import { usePageTitle } from '@/hooks/use-page-title';
 
 /** The sign-in page: outside the app's layout, the only page a person without a session sees. */
 export function LoginPage() {
+  usePageTitle('Вход');
   const session = useSession();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
@@ -17,7 +19,7 @@ export function LoginPage() {
   if (session.data) return <Navigate to={next ?? homePath(session.data)} replace />;
 
   return (
-    <div className="login">
+    <main className="login">
       <section className="login__card card" aria-labelledby="login-title">
         <p className="login__brand">ПрофМонитор</p>
         <h1 id="login-title">Вход</h1>
@@ -28,7 +30,7 @@ export function LoginPage() {
           сбросят.
         </p>
       </section>
-    </div>
+    </main>
   );
 }
 
@@ -41,11 +43,14 @@ function LoginForm() {
   // After too_many_attempts the button waits as long as the server asks.
   const [secondsLeft, startWait] = useCountdown();
   const logIn = useLogIn();
+  const loginInput = useRef<HTMLInputElement>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!login.trim() || !password) {
       setMissing(true);
+      (login.trim() ? passwordInput : loginInput).current?.focus();
       return;
     }
     setMissing(false);
@@ -53,6 +58,9 @@ function LoginForm() {
       { login: login.trim(), password },
       {
         onError: (error) => {
+          // The button is shut while the request runs, which drops the focus onto the page:
+          // back to the password, to type it again (the error above it is read out).
+          passwordInput.current?.focus();
           if (!(error instanceof ApiError)) return;
           if (error.code === 'bad_credentials') setPassword('');
           if (error.code === 'too_many_attempts' && error.retryAfterSeconds)
@@ -68,6 +76,7 @@ function LoginForm() {
         <label htmlFor={loginId}>Логин</label>
         <input
           id={loginId}
+          ref={loginInput}
           type="text"
           name="username"
           autoComplete="username"
@@ -83,6 +92,7 @@ function LoginForm() {
         <label htmlFor={passwordId}>Пароль</label>
         <input
           id={passwordId}
+          ref={passwordInput}
           type="password"
           name="password"
           autoComplete="current-password"

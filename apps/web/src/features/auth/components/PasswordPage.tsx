@@ -1,9 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useCurrentUser } from '@/api/session';
 import { useChangePassword } from '../api/change-password';
+import { usePageTitle } from '@/hooks/use-page-title';
 
 /** The signed-in person changes their own password. */
 export function PasswordPage() {
+  usePageTitle('Смена пароля');
   const user = useCurrentUser();
   return (
     <section className="page page--narrow">

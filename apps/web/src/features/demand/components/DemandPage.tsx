@@ -18,12 +18,14 @@ import { GapTable } from './GapTable';
 import { InDemandEditor } from './InDemandEditor';
 import { LaborDemandVersions } from './LaborDemandVersions';
 import { ProfessionMapping } from './ProfessionMapping';
+import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 
 /**
  * Labor demand against graduates' choices: where the city's graduates go against where its
  * (or the region's) vacancies are, area by area; the workbooks behind it and their upload.
  */
 export function DemandPage() {
+  usePageTitle('Потребность в кадрах', usePeriodCode());
   return (
     <section className="page">
       <header className="page__header">

@@ -11,8 +11,10 @@ import { usePeriodLink, useSearchParam } from '@/hooks/use-search-param';
 import { formatNumber } from '@/lib/format';
 import { useDestinations } from '../api/get-destinations';
 import { graduatesTotal, labelOf, LAYERS, sankeyChartOption, sankeyData } from '../charts/sankey-chart';
+import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 
 export function DestinationsPage() {
+  usePageTitle('Куда пошли выпускники', usePeriodCode());
   return (
     <section className="page">
       <h1>Куда пошли выпускники</h1>

@@ -21,10 +21,12 @@ import { HeatmapSection } from './HeatmapSection';
 import { OrganizationsSection } from './OrganizationsSection';
 import { TargetSection } from './TargetSection';
 import { TrendSection } from './TrendSection';
+import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 
 export function IndicatorPage() {
   const { id = '' } = useParams();
   const definition = indicatorById(id);
+  usePageTitle(definition?.name ?? 'Показатель не найден', usePeriodCode());
   if (!definition) {
     return (
       <section className="page">

@@ -7,9 +7,11 @@ import { PeriodGate } from '@/components/layout/PeriodGate';
 import { TableWrap } from '@/components/layout/Table';
 import { usePeriodLink } from '@/hooks/use-search-param';
 import { formatTarget, formatValue, scaleOf } from '@/lib/indicators';
+import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 
 /** Every indicator with its definition and the city's value: the index of the indicator pages. */
 export function IndicatorsListPage() {
+  usePageTitle('Показатели', usePeriodCode());
   return (
     <section className="page">
       <h1>Показатели</h1>

@@ -23,11 +23,13 @@ import { formatDate, formatNumber } from '@/lib/format';
 import { formatTarget, formatValue, scaleOf, type Scale } from '@/lib/indicators';
 import { sparklineOption, sparklineValues } from '@/components/echart/sparkline-chart';
 import { activeIn } from '../model';
+import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 
 export function OrganizationPage() {
   const { code = '' } = useParams();
   const organizations = useOrganizations();
   const user = useCurrentUser();
+  usePageTitle(organizations.data?.find((o) => o.code === code)?.name ?? code, usePeriodCode());
 
   if (organizations.isPending) return <Loading height={400} />;
   if (organizations.isError) {

@@ -10,8 +10,10 @@ import { TableWrap } from '@/components/layout/Table';
 import { usePeriodLink } from '@/hooks/use-search-param';
 import { formatValue } from '@/lib/indicators';
 import { activeIn, scoresByOrganization } from '../model';
+import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 
 export function OrganizationsListPage() {
+  usePageTitle('Организации', usePeriodCode());
   return (
     <section className="page">
       <h1>Организации</h1>

@@ -11,8 +11,10 @@ import { formatDate } from '@/lib/format';
 import { hasNoData, overviewTiles } from '../model';
 import { CoverageHeadline } from './CoverageHeadline';
 import { IndicatorTile } from './IndicatorTile';
+import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 
 export function OverviewPage() {
+  usePageTitle('Обзор', usePeriodCode());
   return (
     <section className="page">
       <PeriodGate>{(period) => <Overview period={period} />}</PeriodGate>

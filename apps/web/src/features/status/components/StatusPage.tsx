@@ -4,8 +4,10 @@ import { formatNumber } from '@/lib/format';
 import { useHealth, type Health } from '../api/get-health';
 import { useIndicatorValues } from '@/api/indicator-values';
 import { periodsChartLabel, periodsChartOption } from '../charts/periods-chart';
+import { usePageTitle } from '@/hooks/use-page-title';
 
 export function StatusPage() {
+  usePageTitle('Состояние системы');
   return (
     <section className="page">
       <h1>Состояние системы</h1>

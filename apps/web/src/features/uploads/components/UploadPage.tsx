@@ -5,10 +5,12 @@ import { ErrorMessage, Loading } from '@/components/feedback/Feedback';
 import { ImportResultView } from '@/components/uploads/ImportResultView';
 import { formatDateTime } from '@/lib/format';
 import { formatFileSize, KIND_LABELS, outcomeLabel } from '@/lib/uploads';
+import { usePageTitle } from '@/hooks/use-page-title';
 
 /** One upload from the log: who sent what and when, and its full result. */
 export function UploadPage() {
   const { id = '' } = useParams();
+  usePageTitle(`Загрузка № ${id}`);
   const uploadId = /^\d+$/.test(id) ? Number(id) : null;
   return (
     <section className="page">
@@ -40,6 +42,8 @@ function Upload({ id }: { id: number }) {
         Загрузка № {id}: {upload.data.fileName}
       </h1>
       <UploadFacts upload={upload.data} />
+      {/* The result's own headings are h3, as under the upload panel's h2. */}
+      <h2>Результат проверки</h2>
       <ImportResultView result={upload.data.result} linkToUpload={false} />
     </>
   );

@@ -8,6 +8,7 @@ import { useSearchParam } from '@/hooks/use-search-param';
 import { canUse } from '@/lib/access';
 import { MissingReports } from './MissingReports';
 import { SheetVersions } from './SheetVersions';
+import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 
 const TITLES: Record<SessionUserView['role'], string> = {
   committee: 'Загрузки отчётов',
@@ -18,6 +19,7 @@ const TITLES: Record<SessionUserView['role'], string> = {
 /** Send a workbook and see at once what became of it; below, what was sent before. */
 export function UploadsPage() {
   const user = useCurrentUser();
+  usePageTitle(TITLES[user.role], usePeriodCode());
   return (
     <section className="page">
       <header className="page__header">
