@@ -1,5 +1,9 @@
 import { Link } from 'react-router-dom';
+import { Loading } from '@/components/feedback/Feedback';
 import { usePageTitle } from '@/hooks/use-page-title';
+
+/** About the height of a page's first screen below the header. */
+const PAGE_PLACEHOLDER_HEIGHT = 480;
 
 export function NotFoundPage() {
   usePageTitle('Страница не найдена');
@@ -22,6 +26,18 @@ export function RouteErrorPage() {
       <p className="alert" role="alert">
         Страницу не удалось показать. Обновите её; если ошибка повторится, сообщите администратору.
       </p>
+    </section>
+  );
+}
+
+/**
+ * While a page's code arrives: a placeholder the size of a page's first screen, so that the
+ * footer does not jump up and back down.
+ */
+export function PageFallback() {
+  return (
+    <section className="page">
+      <Loading height={PAGE_PLACEHOLDER_HEIGHT} label="Загрузка страницы…" />
     </section>
   );
 }
