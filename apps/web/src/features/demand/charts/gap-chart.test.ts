@@ -41,13 +41,20 @@ describe('gap chart', () => {
   });
 
   it('keeps zero in the middle: the axis reaches past the largest gap and its label on both sides', () => {
-    expect(option.xAxis.min).toBeCloseTo(-0.35);
-    expect(option.xAxis.max).toBeCloseTo(0.35);
-    expect(gapAxisBound([{ ...IT, gap: 0.199 }])).toBeCloseTo(0.25);
-    expect(gapAxisBound([{ ...IT, gap: -0.26 }])).toBeCloseTo(0.3);
+    expect(option.xAxis.min).toBeCloseTo(-0.45);
+    expect(option.xAxis.max).toBeCloseTo(0.45);
+    expect(gapAxisBound([{ ...IT, gap: 0.199 }])).toBeCloseTo(0.3);
+    expect(gapAxisBound([{ ...IT, gap: -0.26 }])).toBeCloseTo(0.4);
     expect(gapAxisBound([{ ...IT, gap: 0.001 }])).toBeCloseTo(0.05);
     expect(option.xAxis.axisLabel.formatter(-0.2)).toBe('−20');
     expect(option.xAxis.axisLabel.formatter(0.1)).toBe('+10');
+  });
+
+  it('leaves the longest bar’s label 30 % of the half-axis, off the area names at the edge', () => {
+    for (const gap of [-0.3, -0.26, 0.199, -0.05, 0.01, -0.62]) {
+      const bound = gapAxisBound([{ ...IT, gap }]);
+      expect((bound - Math.abs(gap)) / bound).toBeGreaterThanOrEqual(0.3);
+    }
   });
 
   it('marks in-demand areas by name, in bold with a star, and spells out a bar in its tooltip', () => {

@@ -25,8 +25,12 @@ export const gapAreas = (areas: readonly AreaGapView[]): AreaGapView[] => areas.
 /** Enough height for every area's bar and a readable name. */
 export const gapChartHeight = (count: number): number => Math.max(160, 64 + count * 28);
 
-/** Room past the longest bar for its label («−26,5 п.п.»), so that it stays off the area names. */
-const LABEL_ROOM = 0.04;
+/**
+ * The share of each half of the axis kept past the longest bar for its label («−26,5 п.п.»):
+ * a share, not a fixed number of points, so that the label stays off the area names at the
+ * left edge whatever the largest gap (a fixed 4 п.п. was a few pixels on a wide axis).
+ */
+const LABEL_SHARE = 0.3;
 
 /**
  * The axis reaches as far on both sides, to the first 5 п.п. mark with room for the longest
@@ -34,7 +38,7 @@ const LABEL_ROOM = 0.04;
  */
 export function gapAxisBound(areas: readonly AreaGapView[]): number {
   const largest = Math.max(0, ...areas.map((a) => Math.abs(a.gap ?? 0)));
-  return Math.ceil(Number(((largest + LABEL_ROOM) / 0.05).toPrecision(12))) * 0.05;
+  return Math.max(1, Math.ceil(Number((largest / (1 - LABEL_SHARE) / 0.05).toPrecision(12)))) * 0.05;
 }
 
 const gapText = (gap: number | null) => formatChange(gap, 'percent') ?? '—';

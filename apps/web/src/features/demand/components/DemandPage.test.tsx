@@ -96,6 +96,12 @@ describe('DemandPage', () => {
       ),
     ).toBeTruthy();
     expect(screen.getByRole('img', { name: /Сервис и услуги \(востребована\): −30,0 п\.п\./ })).toBeTruthy();
+    // «в дефиците» compares shares: 28 graduates against 25 vacancies can be a deficit.
+    expect(
+      screen.getByText(
+        /Сравниваются доли, а не числа: область может быть в дефиците, даже если выпускников больше, чем вакансий\./,
+      ),
+    ).toBeTruthy();
     expect(await screen.findByTestId('stay_local')).toHaveProperty('textContent', '27,0 %');
     expect(await screen.findByRole('img', { name: /2023\/2024 — 0,36; 2024\/2025 — 0,30/ })).toBeTruthy();
 

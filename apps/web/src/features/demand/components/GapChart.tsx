@@ -16,10 +16,11 @@ export function GapChart({ demand }: { demand: DemandView }) {
       <figcaption>
         <h2>Расхождение по областям</h2>
         <span className="muted">
-          Доля выбора выпускников минус доля вакансий, в процентных пунктах.{' '}
-          <span className="gap-key gap-key--surplus">Вправо</span> — выпускников больше, чем нужно рынку;{' '}
-          <span className="gap-key gap-key--deficit">влево</span> — меньше (дефицит). {IN_DEMAND_MARK} —
-          востребованная область.
+          Доля области в выборе выпускников минус её доля в вакансиях, в процентных пунктах.{' '}
+          <span className="gap-key gap-key--surplus">Вправо</span> — доля в выборе выпускников больше доли в
+          вакансиях; <span className="gap-key gap-key--deficit">влево</span> — меньше («в дефиците»).
+          Сравниваются доли, а не числа: область может быть в дефиците, даже если выпускников больше, чем
+          вакансий. {IN_DEMAND_MARK} — востребованная область.
         </span>
       </figcaption>
       <EChart
