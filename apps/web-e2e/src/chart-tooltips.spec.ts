@@ -1,11 +1,10 @@
 import type { IndicatorValueView } from '@profmonitor/domain';
-import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Dialog } from 'playwright-core';
 import { SCREENSHOTS } from './support/browser';
 import { hoverUntilTooltip } from './support/chart';
 import { demoApp } from './support/demo-app';
-import { ROOT } from './support/demo-server';
+import { registryRenaming, XLSX } from './support/registry';
 import { apiGet, DEMO_ACCOUNTS, logIn } from './support/session';
 
 // An organization's name is user data: the committee's registry may call a school anything,
@@ -17,8 +16,6 @@ import { apiGet, DEMO_ACCOUNTS, logIn } from './support/session';
 const PERIOD = '2024/2025';
 const INDICATOR = 'coverage_8_11';
 const HOSTILE = '<img src=x onerror=alert(1)>';
-const DEMO_REGISTRY = join(ROOT, 'data/demo/registry.xlsx');
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const query = `period=${encodeURIComponent(PERIOD)}`;
 const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -28,17 +25,6 @@ const recordDialog = (dialog: Dialog) => {
   dialogs.push(dialog.message());
   void dialog.dismiss();
 };
-
-/** The demo registry with the organization `code` renamed `name`. */
-async function registryRenaming(code: string, name: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(DEMO_REGISTRY);
-  const sheet = workbook.getWorksheet('Организации')!;
-  const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === code);
-  if (!row) throw new Error(`The demo registry has no ${code}.`);
-  row.getCell(2).value = name;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 /** Elements made of the name in the page now: what an unescaped tooltip leaves there. */
 const injectedImages = () => app.page.evaluate(() => document.querySelectorAll('img[src="x"]').length);

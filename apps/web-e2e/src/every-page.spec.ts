@@ -1,10 +1,10 @@
 import type { UploadView } from '@profmonitor/domain';
-import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, SCREENSHOTS } from './support/browser';
-import { ROOT, startDemoServer, type DemoServer } from './support/demo-server';
+import { startDemoServer, type DemoServer } from './support/demo-server';
+import { registryRenaming, XLSX } from './support/registry';
 import { apiGet, DEMO_ACCOUNTS, logIn, type DemoAccount } from './support/session';
 
 // Every page of the app, as each role that can see it, on a desktop and a tablet screen: the
@@ -20,8 +20,6 @@ const SCHOOL = 'SCH01';
 const LONG_NAME =
   'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1 ' +
   'с углублённым изучением отдельных предметов имени Героя Советского Союза А. И. Покрышкина» городского окр.';
-const DEMO_REGISTRY = join(ROOT, 'data/demo/registry.xlsx');
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTHS = [1280, 768] as const;
 const query = `?period=${encodeURIComponent(PERIOD)}`;
@@ -68,17 +66,6 @@ const PAGES: Record<Role, (ids: { upload: number }) => Visit[]> = {
     { name: 'состояние системы', path: `/status${query}` },
   ],
 };
-
-/** The demo registry with the organization `code` renamed `name`. */
-async function registryRenaming(code: string, name: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(DEMO_REGISTRY);
-  const sheet = workbook.getWorksheet('Организации')!;
-  const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === code);
-  if (!row) throw new Error(`The demo registry has no ${code}.`);
-  row.getCell(2).value = name;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 /** Opens a page and waits until its data are shown: no request under way, no skeleton left. */
 async function open(page: Page, url: string): Promise<void> {

@@ -75,6 +75,10 @@ function UploadFacts({ upload }: { upload: UploadDetailView }) {
       <dt>Файл</dt>
       <dd>
         {formatFileSize(upload.size)} · SHA-256 <code className="small">{upload.sha256}</code>
+        <br />
+        <a href={`/api/uploads/${upload.id}/file`} download>
+          Скачать исходный файл
+        </a>
       </dd>
     </dl>
   );
