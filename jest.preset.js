@@ -11,4 +11,7 @@ module.exports = {
     '^@profmonitor/workbook$': path.join(__dirname, 'libs/workbook/src/index.ts'),
   },
   testMatch: ['**/?(*.)+(spec|test).ts'],
+  // CI runs the projects' suites side by side on two cores: a beforeAll that starts the app and
+  // imports workbooks in 1 s alone can take 10 s there. Tests assert outcomes, never time.
+  testTimeout: 30_000,
 };

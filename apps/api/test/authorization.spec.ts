@@ -101,6 +101,14 @@ const CASES: Record<string, Case> = {
   'GET /api/audit': { allowed: ['committee'], call: (a) => a.get('/api/audit') },
   'GET /api/organizations': { allowed: SIGNED_IN, call: (a) => a.get('/api/organizations') },
   'GET /api/periods': { allowed: SIGNED_IN, call: (a) => a.get('/api/periods') },
+  'PATCH /api/organizations/{code}': {
+    allowed: ['committee'],
+    call: (a) => a.patch('/api/organizations/DOD01').send({ shortName: `ДТ ${++throwaway}` }),
+  },
+  'GET /api/organizations/{code}/history': {
+    allowed: ['committee'],
+    call: (a) => a.get('/api/organizations/SCH01/history'),
+  },
   'POST /api/uploads': {
     allowed: SIGNED_IN,
     status: 201,
@@ -124,6 +132,14 @@ const CASES: Record<string, Case> = {
   'GET /api/uploads/{id}': {
     allowed: SIGNED_IN,
     call: (a, who) => a.get(`/api/uploads/${visibleUpload[who]}`),
+  },
+  'GET /api/uploads/{id}/file': {
+    allowed: SIGNED_IN,
+    // The role's own upload, sent over HTTP so that its original is kept (anonymous: refused).
+    call: async (a, who) => {
+      const sent = await a.post('/api/uploads').attach('file', await fileFor(who));
+      return a.get(`/api/uploads/${sent.body.uploadId ?? visibleUpload[who]}/file`);
+    },
   },
   'GET /api/history': {
     allowed: ['committee', 'school'],

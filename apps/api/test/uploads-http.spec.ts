@@ -1,4 +1,5 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { UploadFolder } from '../src/common/upload-folder';
@@ -14,6 +15,8 @@ import { writeXlsx, type SheetsData } from './support/xlsx';
  * POST /api/uploads over real HTTP: what the sender gets back (status, Russian message, the
  * result by sheet, row and column), and what is stored — nothing at all for a refused file.
  */
+// A loaded machine starts the app slowly.
+jest.setTimeout(30_000);
 const ctx = new HttpTestContext();
 let school: Awaited<ReturnType<HttpTestContext['signIn']>>;
 let committee: Awaited<ReturnType<HttpTestContext['signIn']>>;
@@ -183,6 +186,24 @@ describe('POST /api/uploads: refused, and nothing stored', () => {
     expect(body.result.errors.length).toBeGreaterThan(0);
   });
 
+  it('422 for vacancies whose sheet has an error: no sheet is said accepted, no warning says stored', async () => {
+    const sheets = vacancies('Город', '01.12.2023', { '06': 3 });
+    sheets.Вакансии[1][3] = 'много';
+    const body = await expectRefused(employment, await file(sheets), 422, /ошибки/);
+    expect(body.result.outcome).toBe('rejected');
+    expect(
+      body.result.sheets.map((s: { sheet: string; accepted: boolean }) => [s.sheet, s.accepted]),
+    ).toEqual([
+      ['Титул', false],
+      ['Вакансии', false],
+    ]);
+    const warnings = JSON.stringify([
+      body.result.warnings,
+      body.result.sheets.map((s: { warnings: unknown }) => s.warnings),
+    ]);
+    expect(warnings).not.toMatch(/принят|сохран/i);
+  });
+
   it('413 for a file over the size limit, cut off before it is stored anywhere', async () => {
     const path = ctx.path('huge.xlsx');
     writeFileSync(path, randomBytes(21 * 1024 * 1024));
@@ -206,6 +227,69 @@ describe('POST /api/uploads: refused, and nothing stored', () => {
       .post('/api/uploads')
       .attach('file', await file(report()))
       .expect(201);
+  });
+});
+
+describe('GET /api/uploads/:id/file: the original as it was sent', () => {
+  const binary = (
+    response: { on: (e: string, f: (c?: Buffer) => void) => void },
+    done: (e: Error | null, b: Buffer) => void,
+  ) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk) => chunks.push(chunk!));
+    response.on('end', () => done(null, Buffer.concat(chunks)));
+  };
+
+  it('the sender and the committee download the same bytes, named as stored; another school gets 404', async () => {
+    const path = await file(report());
+    const sent = await school
+      .post('/api/uploads')
+      .attach('file', path, 'Отчёт школы № 1 (итог).xlsx')
+      .expect(201);
+    for (const agent of [school, committee]) {
+      const response = await agent
+        .get(`/api/uploads/${sent.body.uploadId}/file`)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      expect(Buffer.compare(response.body, readFileSync(path))).toBe(0);
+      expect(response.headers['cache-control']).toBe('private, no-store');
+      expect(response.headers['content-type']).toMatch(/spreadsheetml/);
+      expect(response.headers['content-disposition']).toBe(
+        `attachment; filename="_1_.xlsx"; filename*=UTF-8''${encodeURIComponent('Отчёт школы № 1 (итог).xlsx')}`,
+      );
+    }
+    const other = await ctx.signIn('school', 'SCH02');
+    const refused = await other.get(`/api/uploads/${sent.body.uploadId}/file`).expect(404);
+    expect(refused.body.code).toBe('upload_not_found');
+  });
+
+  it('a rejected upload keeps its original too; one content is kept once, 0600', async () => {
+    const sheets = vacancies('Город', '01.12.2023', { '06': 3 });
+    sheets.Вакансии[1][3] = 'много';
+    const path = await file(sheets);
+    const first = await employment.post('/api/uploads').attach('file', path).expect(422);
+    const again = await employment.post('/api/uploads').attach('file', path).expect(422);
+    const { sha256 } = (await committee.get(`/api/uploads/${first.body.result.uploadId}`).expect(200)).body;
+    await employment.get(`/api/uploads/${again.body.result.uploadId}/file`).expect(200);
+    const archive = join(ctx.dir, 'archive');
+    expect(readdirSync(archive).filter((name) => name === sha256)).toEqual([sha256]);
+    expect(readdirSync(archive).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(statSync(join(archive, sha256)).mode & 0o777).toBe(0o600);
+  });
+
+  it('404 upload_file_missing for an upload made before originals were kept', async () => {
+    const sent = await school
+      .post('/api/uploads')
+      .attach('file', await file(report()))
+      .expect(201);
+    const { sha256 } = (await school.get(`/api/uploads/${sent.body.uploadId}`)).body;
+    rmSync(join(ctx.dir, 'archive', sha256));
+    const response = await school.get(`/api/uploads/${sent.body.uploadId}/file`).expect(404);
+    expect(response.body).toMatchObject({
+      code: 'upload_file_missing',
+      message: `Исходный файл загрузки № ${sent.body.uploadId} не сохранился: загрузка сделана до того, как файлы стали храниться.`,
+    });
   });
 });
 

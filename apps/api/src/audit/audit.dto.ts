@@ -28,6 +28,7 @@ const AUDIT_ACTIONS = Object.keys({
   'password-change': 0,
   upload: 0,
   'registry-import': 0,
+  'organization-update': 0,
   'target-change': 0,
   'account-create': 0,
   'account-update': 0,

@@ -15,6 +15,7 @@ import { OrganizationsRepository } from '../organizations/organizations.reposito
 import { currentReportingPeriod } from '../reports/reporting-period';
 import { AccountsService } from '../accounts/accounts.service';
 import { CLI_PRINCIPAL } from '../accounts/principal';
+import { AppError } from '../common/app-error';
 import { UploadsService } from '../reports/uploads.service';
 import type { ImportResult } from '../reports/import/import-result';
 import { loadDemo } from './demo';
@@ -77,10 +78,23 @@ export function buildCli(): Command {
     .command('import <file>')
     .description('загрузить реестр организаций (лист «Организации»)')
     .option('--json', 'вывести результат в JSON')
-    .action((file: string, options: { json?: boolean }) =>
-      withApp(async (app) =>
-        report([await app.get(UploadsService).receiveRegistry(named(file), CLI_PRINCIPAL)], !!options.json),
-      ),
+    .option('--confirm', 'сохранить, даже если меняется состав отчитывающихся за уже загруженные годы')
+    .action((file: string, options: { json?: boolean; confirm?: boolean }) =>
+      withApp(async (app) => {
+        try {
+          const uploads = app.get(UploadsService);
+          report(
+            [await uploads.receiveRegistry(named(file), CLI_PRINCIPAL, !!options.confirm)],
+            !!options.json,
+          );
+        } catch (error) {
+          if (!(error instanceof AppError) || error.code !== 'registry_changes_past') throw error;
+          console.error(
+            `${error.message}\nРеестр не сохранён. Чтобы сохранить его, повторите команду с --confirm.`,
+          );
+          process.exitCode = 1;
+        }
+      }),
     );
 
   program

@@ -11,10 +11,12 @@ export const ProducesXlsx = () => ApiProduces(XLSX_TYPE);
  * RFC 5987 `filename*` that browsers show.
  */
 export function xlsxDownload(content: Buffer, fileName: string): StreamableFile {
+  return new StreamableFile(content, { type: XLSX_TYPE, disposition: attachment(fileName) });
+}
+
+/** `Content-Disposition` of a download named `fileName` (see xlsxDownload). */
+export function attachment(fileName: string): string {
   const ascii = fileName.replace(/[^\w.-]+/g, '_');
   const utf8 = ascii === fileName ? '' : `; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-  return new StreamableFile(content, {
-    type: XLSX_TYPE,
-    disposition: `attachment; filename="${ascii}"${utf8}`,
-  });
+  return `attachment; filename="${ascii}"${utf8}`;
 }

@@ -28,6 +28,7 @@ describe('loadSettings: defaults', () => {
       webDist: join(ROOT, 'apps/web/dist'),
       databaseUrl: 'sqlite:data/profmonitor.sqlite',
       uploadDir: join(tmpdir(), `profmonitor-uploads-${owner}`),
+      archiveDir: resolve('data', 'archive'),
       professionsFile: join(ROOT, 'data/professions.csv'),
       maxUploadMb: 20,
       maxRowsPerSheet: 200_000,

@@ -167,6 +167,15 @@ export const SETTINGS_TABLE = {
     defaultDoc: 'папка пользователя во временной папке ОС',
     description: 'личная папка (0700, файлы 0600), где ждут загрузки; очищается при старте; одна на процесс',
   }),
+  archiveDir: setting({
+    env: 'ARCHIVE_DIR',
+    type: filePath('путь к папке'),
+    // Kept for good, like the database: beside it in `data/`, backed up with it.
+    default: () => resolve('data', 'archive'),
+    defaultDoc: '`data/archive` (от рабочей папки)',
+    description:
+      'исходные файлы загрузок (папка 0700, файлы 0600), по одному на содержимое (SHA-256): их скачивают со страницы загрузки',
+  }),
   professionsFile: setting({
     env: 'PROFESSIONS_FILE',
     type: filePath('путь к файлу CSV'),

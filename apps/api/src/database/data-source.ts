@@ -7,6 +7,8 @@ import { Indicators1763910000000 } from './migrations/1763910000000-indicators';
 import { IndicatorPooling1763920000000 } from './migrations/1763920000000-indicator-pooling';
 import { Accounts1764000000000 } from './migrations/1764000000000-accounts';
 import { UploadAccount1764100000000 } from './migrations/1764100000000-upload-account';
+import { OrganizationChanges1764250000000 } from './migrations/1764250000000-organization-changes';
+import { SheetContentHash1764300000000 } from './migrations/1764300000000-sheet-content-hash';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export const MIGRATIONS = [
@@ -15,6 +17,8 @@ export const MIGRATIONS = [
   IndicatorPooling1763920000000,
   Accounts1764000000000,
   UploadAccount1764100000000,
+  OrganizationChanges1764250000000,
+  SheetContentHash1764300000000,
 ];
 
 /**

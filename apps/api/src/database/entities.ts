@@ -10,6 +10,7 @@ import {
 } from '../indicators/indicator.entities';
 import { LaborDemandEntity, ProfessionAreaEntity, VacancyRowEntity } from '../labor/labor.entities';
 import { OrganizationEntity } from '../organizations/organization.entity';
+import { OrganizationChangeEntity } from '../organizations/organization-change.entity';
 import { PeriodEntity } from '../organizations/period.entity';
 import { ReportVersionEntity } from '../reports/entities/report-version.entity';
 import { SCHOOL_SHEET_ENTITIES } from '../reports/entities/sheet-rows.entity';
@@ -18,6 +19,7 @@ import { UploadEntity } from '../reports/entities/upload.entity';
 export const ENTITIES = [
   AreaEntity,
   OrganizationEntity,
+  OrganizationChangeEntity,
   PeriodEntity,
   UploadEntity,
   ReportVersionEntity,

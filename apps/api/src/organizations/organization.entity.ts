@@ -13,6 +13,10 @@ export class OrganizationEntity {
   @Column({ type: 'varchar', length: 255 })
   name: string;
 
+  /** What charts and narrow tables show; null: the name. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  shortName: string | null;
+
   @Column({ type: 'varchar', length: 40 })
   type: OrganizationType;
 

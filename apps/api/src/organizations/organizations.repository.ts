@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { SheetId } from '@profmonitor/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ReportVersionEntity } from '../reports/entities/report-version.entity';
+import { OrganizationChangeEntity } from './organization-change.entity';
 import { OrganizationEntity } from './organization.entity';
 import { PeriodEntity } from './period.entity';
 
@@ -18,11 +21,37 @@ export class OrganizationsRepository {
       .getOne();
   }
 
-  findAll(): Promise<OrganizationEntity[]> {
-    return this.dataSource.manager.find(OrganizationEntity, { order: { code: 'ASC' } });
+  findAll(manager: EntityManager = this.dataSource.manager): Promise<OrganizationEntity[]> {
+    return manager.find(OrganizationEntity, { order: { code: 'ASC' } });
   }
 
   findPeriods(): Promise<PeriodEntity[]> {
     return this.dataSource.manager.find(PeriodEntity, { order: { startYear: 'ASC' } });
+  }
+
+  /** Every organization's current sheets, by period: the reports loaded so far. */
+  currentSheets(
+    manager: EntityManager,
+  ): Promise<{ organizationId: number; period: string; startYear: number; sheet: SheetId }[]> {
+    return manager
+      .createQueryBuilder(ReportVersionEntity, 'v')
+      .innerJoin(PeriodEntity, 'p', 'p.id = v.periodId')
+      .select([
+        'v.organizationId AS "organizationId"',
+        'p.code AS period',
+        'p.startYear AS "startYear"',
+        'v.sheet AS sheet',
+      ])
+      .where('v.isCurrent = :current', { current: true })
+      .andWhere('v.organizationId IS NOT NULL')
+      .orderBy('p.startYear')
+      .getRawMany();
+  }
+
+  history(organizationId: number): Promise<OrganizationChangeEntity[]> {
+    return this.dataSource.manager.find(OrganizationChangeEntity, {
+      where: { organizationId },
+      order: { id: 'DESC' },
+    });
   }
 }

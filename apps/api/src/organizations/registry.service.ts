@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { organizationsSheet, parsePeriod, type OrganizationRow } from '@profmonitor/domain';
+import { organizationsSheet, type OrganizationRow } from '@profmonitor/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DatabaseBusyError, writeTransaction } from '../database/write-transaction';
@@ -7,9 +7,7 @@ import { emptyResult, sheetResult, type ImportResult } from '../reports/import/i
 import { UploadEntity } from '../reports/entities/upload.entity';
 import { auditUpload, uploadFields, type UploadMeta } from '../reports/import/upload-log';
 import { WorkbookIntake, type ParsedFile } from '../common/workbook-intake';
-import { IndicatorRecomputeService } from '../indicators/indicator-recompute.service';
-import { OrganizationEntity } from './organization.entity';
-import { OrganizationsRepository } from './organizations.repository';
+import { RegistryChangesService, stateOfRow } from './registry-changes.service';
 
 /**
  * Loads the registry of organizations (sheet `Организации`): new codes are added, known ones
@@ -21,21 +19,25 @@ export class RegistryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly intake: WorkbookIntake,
-    private readonly organizations: OrganizationsRepository,
-    private readonly indicators: IndicatorRecomputeService,
+    private readonly changes: RegistryChangesService,
     private readonly audit: AuditService,
   ) {}
 
-  async importFile(path: string, meta: UploadMeta): Promise<ImportResult> {
+  /**
+   * `confirm`: store even when the registry changes who is expected to report in a period whose
+   * reports are loaded; without it such a registry is refused with 409 `registry_changes_past`
+   * and nothing is stored, not even the upload's row.
+   */
+  async importFile(path: string, meta: UploadMeta, confirm = false): Promise<ImportResult> {
     const file = await this.intake.parse(path, ['registry']);
     try {
-      return await this.intake.run(() => this.store(file, meta));
+      return await this.intake.run(() => this.store(file, meta, confirm));
     } finally {
       await file.dispose();
     }
   }
 
-  private async store(file: ParsedFile, meta: UploadMeta): Promise<ImportResult> {
+  private async store(file: ParsedFile, meta: UploadMeta, confirm: boolean): Promise<ImportResult> {
     const digest = { sha256: file.sha256, size: file.size };
     const result = emptyResult(meta.fileName, 'registry');
     const { parsed, failure } = file;
@@ -57,7 +59,7 @@ export class RegistryService {
     }
     result.outcome = result.accepted ? 'accepted' : 'rejected';
     try {
-      await this.storeRows(result, rows, meta, digest);
+      await this.storeRows(result, rows, meta, digest, confirm);
     } catch (error) {
       if (!(error instanceof DatabaseBusyError)) throw error;
       // Nothing was committed, neither the organizations nor the upload's row: the answer says so.
@@ -79,26 +81,18 @@ export class RegistryService {
     rows: OrganizationRow[],
     meta: UploadMeta,
     digest: { sha256: string; size: number },
+    confirm: boolean,
   ): Promise<void> {
     return writeTransaction(this.dataSource, async (manager) => {
-      // Organizations whose type changed: the type decides which indicators apply to them.
-      const retyped: number[] = [];
       if (result.accepted) {
-        for (const row of rows) {
-          const existing = await this.organizations.findByCode(row.code, manager);
-          if (existing && existing.type !== row.type) retyped.push(existing.id);
-          await manager.save(OrganizationEntity, {
-            ...existing,
-            code: row.code,
-            name: row.name,
-            type: row.type,
-            municipality: row.municipality,
-            activeFromYear: row.activeFrom ? parsePeriod(row.activeFrom)!.startYear : null,
-            activeToYear: row.activeTo ? parsePeriod(row.activeTo)!.startYear : null,
-          });
-        }
+        const { pastChanges } = await this.changes.apply(manager, rows.map(stateOfRow), {
+          confirm,
+          by: meta.uploadedBy,
+          source: 'registry',
+        });
+        // Confirmed: the result keeps what it changed in the years already loaded.
+        result.warnings.push(...pastChanges.map((c) => ({ message: `Изменена полнота: ${c.message}` })));
       }
-      if (result.accepted) await this.indicators.registryChanged(manager, retyped);
       const upload = await manager.save(
         manager.create(UploadEntity, {
           ...uploadFields(meta, digest),

@@ -6,6 +6,7 @@ import { UploadFolder, UploadFolderModule } from '../common/upload-folder';
 import { WorkbookIntake } from '../common/workbook-intake';
 import { LaborDemandStore } from '../labor/labor-demand.store';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { UploadArchive } from './archive';
 import { HistoryService } from './history.service';
 import { UploadsController } from './uploads.controller';
 import { UploadsService } from './uploads.service';
@@ -35,6 +36,7 @@ import { SchoolWorkbookHandler, VacanciesWorkbookHandler } from './import/workbo
   ],
   controllers: [UploadsController],
   providers: [
+    UploadArchive,
     UploadsService,
     ImportService,
     HistoryService,

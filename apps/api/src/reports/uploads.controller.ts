@@ -5,6 +5,7 @@ import {
   Param,
   ParseIntPipe,
   Post,
+  StreamableFile,
   Query,
   UploadedFile,
   UseInterceptors,
@@ -16,14 +17,23 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { API_ERRORS, cleanFileName, workbookExtensionsText, type ImportResult } from '@profmonitor/domain';
+import {
+  API_ERRORS,
+  cleanFileName,
+  fileExtension,
+  WORKBOOK_FILE_TYPES,
+  workbookExtensionsText,
+  type ImportResult,
+} from '@profmonitor/domain';
 import { assertOrganization } from '../accounts/access-policy';
 import { Allow, CurrentUser, SignedIn } from '../accounts/access.decorators';
 import type { Principal } from '../accounts/principal';
 import { ApiErrors } from '../common/openapi';
-import { ProducesXlsx, xlsxDownload } from '../common/xlsx-download';
+import { RegistryChangesPastErrorDto, RegistryUploadQueryDto } from '../organizations/organizations.dto';
+import { attachment, ProducesXlsx, xlsxDownload } from '../common/xlsx-download';
 import { HistoryService } from './history.service';
 import {
   HistoryQueryDto,
@@ -92,8 +102,13 @@ export class UploadsController {
   @ApiOperation({ summary: 'Upload the registry of organizations' })
   @ApiCreatedResponse({ type: ImportResultDto })
   @ApiErrors('import_rejected', { body: ImportErrorDto })
-  async registry(@UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: Principal) {
-    return answer(await this.uploads.receiveRegistry(received(file), user));
+  @ApiErrors('registry_changes_past', { body: RegistryChangesPastErrorDto })
+  async registry(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Query() query: RegistryUploadQueryDto,
+    @CurrentUser() user: Principal,
+  ) {
+    return answer(await this.uploads.receiveRegistry(received(file), user, query.confirm === 'true'));
   }
 
   @Get('uploads')
@@ -112,6 +127,27 @@ export class UploadsController {
   @ApiErrors('upload_not_found')
   get(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: Principal) {
     return this.uploads.get(id, user);
+  }
+
+  @Get('uploads/:id/file')
+  @SignedIn()
+  @ApiOperation({ summary: 'The original file of an upload, as it was sent (who may see the upload)' })
+  @ApiProduces(...WORKBOOK_FILE_TYPES.map((type) => type.mimeType), 'application/octet-stream')
+  @ApiOkResponse({
+    description: 'The file, named as it was stored',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiErrors('upload_not_found', 'upload_file_missing')
+  // Another organization's report: no shared cache may keep it.
+  @Header('Cache-Control', 'private, no-store')
+  async original(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: Principal) {
+    const { stream, size, fileName } = await this.uploads.original(id, user);
+    const type = WORKBOOK_FILE_TYPES.find((t) => t.extension === fileExtension(fileName));
+    return new StreamableFile(stream, {
+      type: type?.mimeType ?? 'application/octet-stream',
+      length: size,
+      disposition: attachment(fileName),
+    });
   }
 
   @Get('history')

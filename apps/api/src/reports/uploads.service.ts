@@ -10,6 +10,7 @@ import { RegistryService } from '../organizations/registry.service';
 import { ImportService, type UploadMeta } from './import/import.service';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PeriodEntity } from '../organizations/period.entity';
+import { UploadArchive } from './archive';
 import { UploadEntity } from './entities/upload.entity';
 import { currentReportingPeriod } from './reporting-period';
 
@@ -86,6 +87,7 @@ export class UploadsService {
     private readonly imports: ImportService,
     private readonly registry: RegistryService,
     private readonly folder: UploadFolder,
+    private readonly archive: UploadArchive,
   ) {}
 
   /** A school's or the employment center's workbook, held to what the sender may upload; audited. */
@@ -98,10 +100,10 @@ export class UploadsService {
     });
   }
 
-  /** The registry of organizations (the committee's). */
-  receiveRegistry(file: ReceivedFile, principal: Principal): Promise<ImportResult> {
+  /** The registry of organizations (the committee's); `confirm` as RegistryService.importFile takes it. */
+  receiveRegistry(file: ReceivedFile, principal: Principal, confirm = false): Promise<ImportResult> {
     return this.importing(file, async () => {
-      return this.registry.importFile(file.path, uploadMeta(file, principal));
+      return this.registry.importFile(file.path, uploadMeta(file, principal), confirm);
     });
   }
 
@@ -118,13 +120,24 @@ export class UploadsService {
    * no request holds.
    */
   private async importing(file: ReceivedFile, run: () => Promise<ImportResult>): Promise<ImportResult> {
-    if (!file.temporary) return run();
-    this.folder.claim(file.path);
+    if (file.temporary) this.folder.claim(file.path);
     try {
-      return await run();
+      const result = await run();
+      await this.keepOriginal(file.path, result);
+      return result;
     } finally {
-      await this.folder.release(file.path);
+      if (file.temporary) await this.folder.release(file.path);
     }
+  }
+
+  /** Every logged upload (stored or rejected) whose bytes were read keeps its original file. */
+  private async keepOriginal(path: string, result: ImportResult): Promise<void> {
+    if (result.uploadId === undefined) return;
+    const upload = await this.dataSource.manager.findOne(UploadEntity, {
+      where: { id: result.uploadId },
+      select: { id: true, sha256: true },
+    });
+    if (upload?.sha256) await this.archive.keep(path, upload.sha256);
   }
 
   async list(query: UploadsQuery, principal: Principal): Promise<UploadView[]> {
@@ -145,6 +158,19 @@ export class UploadsService {
       );
     }
     return (await builder.getMany()).map(mapUpload);
+  }
+
+  /** The original file of an upload the account may see (the same rule as get), as it was sent. */
+  async original(id: number, principal: Principal) {
+    const upload = await this.get(id, principal);
+    const file = await this.archive.open(upload.sha256);
+    if (!file) {
+      throw new AppError(
+        'upload_file_missing',
+        `Исходный файл загрузки № ${id} не сохранился: загрузка сделана до того, как файлы стали храниться.`,
+      );
+    }
+    return { ...file, fileName: upload.fileName };
   }
 
   async get(id: number, principal: Principal): Promise<UploadView & { result: ImportResult }> {

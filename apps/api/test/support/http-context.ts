@@ -28,6 +28,7 @@ export class HttpTestContext extends TestContext {
     process.env.DATABASE_URL = `sqlite:${this.databaseFile ?? join(this.dir, 'test.sqlite')}`;
     // Each server empties its upload folder at start: test files running side by side get their own.
     process.env.UPLOAD_DIR = join(this.dir, 'uploads');
+    process.env.ARCHIVE_DIR = join(this.dir, 'archive');
     // The web app's static files are served as in production: they sit in front of every
     // route Nest does not own, and once turned the API's body errors into 404s.
     const webDist = join(this.dir, 'web');

@@ -20,6 +20,7 @@ export class TestContext {
 
   async start(): Promise<this> {
     process.env.DATABASE_URL = `sqlite:${join(this.dir, 'test.sqlite')}`;
+    process.env.ARCHIVE_DIR = join(this.dir, 'archive');
     const moduleRef = await Test.createTestingModule({ imports: [CoreModule] }).compile();
     this.app = await moduleRef.init();
     return this;

@@ -12,11 +12,64 @@ export interface PeriodView {
 export interface OrganizationView {
   code: string;
   name: string;
+  /** What charts and narrow tables show; null: none given, show the name. */
+  shortName: string | null;
   type: string;
   municipality: string;
   /** First and last period it reports for; null: open. */
   activeFrom: string | null;
   activeTo: string | null;
+}
+
+/** The fields of an organization the committee edits (PATCH /api/organizations/:code). */
+export interface OrganizationFields {
+  name: string;
+  shortName: string | null;
+  type: string;
+  municipality: string;
+  activeFrom: string | null;
+  activeTo: string | null;
+}
+
+/** A change of an organization: the committee's fields, any subset, and the confirmation. */
+export type OrganizationChange = Partial<OrganizationFields> & {
+  /** Store even though periods with loaded reports change (see PastPeriodChangeView). */
+  confirm?: boolean;
+};
+
+/** One field's previous and new value in a change of the registry. */
+export interface FieldChangeView {
+  field: keyof OrganizationFields;
+  before: string | null;
+  after: string | null;
+}
+
+/** One change of an organization (GET /api/organizations/:code/history), newest first. */
+export interface OrganizationChangeView {
+  at: string;
+  /** The login that changed it; `cli`/`demo` for the command line. */
+  by: string;
+  /** An edit in the interface or a registry upload. */
+  source: 'edit' | 'registry';
+  changes: FieldChangeView[];
+}
+
+/**
+ * How a change of the registry changes a period whose reports are already loaded: which
+ * organizations it expects to report there, and the completeness of its title sheets
+ * (answered with 409 `registry_changes_past` until confirmed).
+ */
+export interface PastPeriodChangeView {
+  period: string;
+  expectedBefore: number;
+  expectedAfter: number;
+  completenessBefore: number | null;
+  completenessAfter: number | null;
+  /** Codes the period now expects, and codes it no longer expects. */
+  added: string[];
+  removed: string[];
+  /** «2022/2023: ожидается 12 организаций вместо 11 — полнота станет 91,7 % (была 100 %)» */
+  message: string;
 }
 
 /** An indicator's definition as the UI shows it (GET /api/indicators/definitions). */
@@ -245,6 +298,7 @@ export type AuditAction =
   | 'password-change'
   | 'upload'
   | 'registry-import'
+  | 'organization-update'
   | 'target-change'
   | 'account-create'
   | 'account-update'

@@ -74,9 +74,15 @@ export const API_ERRORS = {
   indicator_value_not_found: { status: 404, message: 'Значения показателя за этот год нет.' },
   indicator_rows_not_found: { status: 404, message: 'У показателя нет строк, из которых он складывается.' },
   upload_not_found: { status: 404, message: 'Загрузка не найдена.' },
+  upload_file_missing: { status: 404, message: 'Исходный файл этой загрузки не сохранился.' },
   account_not_found: { status: 404, message: 'Учётная запись не найдена.' },
 
   // Rules of the data
+  registry_changes_past: {
+    status: 409,
+    message:
+      'Изменение реестра меняет состав отчитывающихся за годы, отчёты за которые уже загружены. Проверьте список и подтвердите изменение.',
+  },
   account_exists: { status: 409, message: 'Такая учётная запись уже есть.' },
   login_reserved: { status: 400, message: 'Этот логин зарезервирован системой: выберите другой.' },
   organization_required: {

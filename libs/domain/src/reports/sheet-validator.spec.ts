@@ -1027,6 +1027,7 @@ describe('Организации', () => {
     expect(pushed.get(2)).toEqual<OrganizationRow>({
       code: 'SCH-005',
       name: 'МАОУ СОШ № 5',
+      shortName: null,
       type: 'Школа',
       municipality: 'Город',
       activeFrom: null,

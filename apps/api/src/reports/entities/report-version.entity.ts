@@ -58,6 +58,10 @@ export class ReportVersionEntity {
   @Column({ type: 'integer' })
   rowCount: number;
 
+  /** SHA-256 of the rows' content (sheetContentHash); null for versions stored before it was kept. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  contentHash: string | null;
+
   @CreateDateColumn()
   createdAt: Date;
 }

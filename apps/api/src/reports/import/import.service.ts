@@ -7,7 +7,9 @@ import { WorkbookIntake, type ParsedFile } from '../../common/workbook-intake';
 import { DatabaseBusyError, writeTransaction } from '../../database/write-transaction';
 import { ProfessionAreaEntity } from '../../labor/labor.entities';
 import { UploadEntity } from '../entities/upload.entity';
+import { SheetContentHash } from './content-hash';
 import { emptyResult, sheetResult, type ImportResult, type PlacedIssue } from './import-result';
+import type { CurrentVersion } from './sheet-store';
 import { auditUpload, uploadFields, type UploadMeta } from './upload-log';
 import type { ProfessionArea } from './workbook-parser';
 import {
@@ -32,6 +34,7 @@ class FileRejected extends Error {
 interface SheetBeingStored {
   outcome: SheetOutcome;
   containerId: number;
+  hash: SheetContentHash;
   /** Its rows, when the handler keeps them for afterCommit and there are not too many. */
   rows?: object[];
 }
@@ -46,13 +49,61 @@ const BUSY_MESSAGE =
   'Файл не сохранён: база данных была занята другой загрузкой. Загрузите его ещё раз через минуту.';
 const RETRY_MESSAGE = 'Файл не сохранён из-за внутренней ошибки. Загрузите его ещё раз.';
 
-/** Said when a new version has less than half the rows of the one it replaces: a cut-off file, often. */
-function fewerRowsWarning(rows: number, previousRows: number | null): PlacedIssue | undefined {
-  if (previousRows === null || rows * 2 >= previousRows) return undefined;
+const rowsText = (rows: number) => `${rows} ${plural(rows, 'строка', 'строки', 'строк')}`;
+
+/**
+ * Said when a new version has less than half the rows of the one it replaces: a cut-off file,
+ * often. In a partly accepted file any shrinking is said: such a file is often a draft.
+ */
+function fewerRowsWarning(
+  rows: number,
+  previousRows: number | null,
+  partialFile: boolean,
+): PlacedIssue | undefined {
+  if (previousRows === null || rows >= previousRows) return undefined;
+  const half = rows * 2 < previousRows;
+  if (!half && !partialFile) return undefined;
+  const why = half ? ' — меньше половины' : '';
   return {
     row: null,
     column: null,
-    message: `В новой версии листа ${rows} ${plural(rows, 'строка', 'строки', 'строк')}, а в заменённой было ${previousRows} — меньше половины. Проверьте, что в файле все строки; если нет, загрузите полный файл.`,
+    message: `В новой версии листа ${rowsText(rows)}, а в заменённой было ${previousRows}${why}. Проверьте, что в файле все строки; если нет, загрузите полный файл.`,
+  };
+}
+
+/** Said of a sheet whose rows equal the version in force: no version is created for it. */
+function unchangedWarning(current: CurrentVersion): PlacedIssue {
+  return {
+    row: null,
+    column: null,
+    message: `Лист не изменился: те же данные уже действуют (версия ${current.version} из файла «${current.fileName}», загрузка № ${current.uploadId}), новая версия не создана.`,
+  };
+}
+
+/**
+ * Which file each sheet now comes from, when this one left some sheets to older files: a
+ * report assembled from two files is worth checking.
+ */
+function provenanceWarning(
+  fromThisFile: readonly string[],
+  fromOlder: ReadonlyMap<string, CurrentVersion>,
+): { message: string } | undefined {
+  const older = new Map<number, { fileName: string; sheets: string[] }>();
+  for (const [sheet, version] of fromOlder) {
+    const entry = older.get(version.uploadId) ?? { fileName: version.fileName, sheets: [] };
+    entry.sheets.push(`«${sheet}»`);
+    older.set(version.uploadId, entry);
+  }
+  if (older.size === 0 || fromThisFile.length === 0) return undefined;
+  const parts = [
+    `${fromThisFile.map((sheet) => `«${sheet}»`).join(', ')} — из этого файла`,
+    ...[...older].map(
+      ([uploadId, { fileName, sheets }]) =>
+        `${sheets.join(', ')} — из файла «${fileName}» (загрузка № ${uploadId})`,
+    ),
+  ];
+  return {
+    message: `Теперь отчёт собран из разных файлов: ${parts.join('; ')}. Проверьте, что данные листов согласуются между собой.`,
   };
 }
 
@@ -218,13 +269,26 @@ export class ImportService {
     const { scope } = resolution;
     // Sheets whose rows were committed: the outcome says what was stored, not what was read.
     const committed: CommittedSheet[] = [];
+    // Sheets whose data from this file is now in force, stored or found unchanged (by name).
+    const keptSheets: string[] = [];
     if (handler.storesTitle && title.outcome.accepted) {
       const sheet = handler.kind.titleSheet!.id;
       const rows = [{ ...title.record, excelRow: title.excelRow }];
       const containerId = await handler.store.stage(manager, upload.id, sheet);
       await handler.store.insert(manager, sheet, containerId, rows);
-      const { replaced } = await handler.store.commit(manager, sheet, containerId, scope, 1);
-      committed.push({ sheet, replaced, rows });
+      const hash = new SheetContentHash();
+      hash.add(rows);
+      const { replaced, unchanged } = await handler.store.commit(
+        manager,
+        sheet,
+        containerId,
+        scope,
+        1,
+        hash.digest(),
+      );
+      if (unchanged) result.sheets[0].warnings.push(unchangedWarning(unchanged));
+      else committed.push({ sheet, replaced, rows });
+      keptSheets.push(title.outcome.sheet);
     }
     const storing = new Map<string, SheetBeingStored>();
     for (const { schemaId, outcome } of parsed.sheets) {
@@ -233,27 +297,53 @@ export class ImportService {
       else result.sheets.push(sheetResult(outcome));
       if (outcome.accepted && !skip) {
         const containerId = await handler.store.stage(manager, upload.id, schemaId);
-        storing.set(schemaId, { outcome, containerId, rows: handler.keptRows > 0 ? [] : undefined });
+        storing.set(schemaId, {
+          outcome,
+          containerId,
+          hash: new SheetContentHash(),
+          rows: handler.keptRows > 0 ? [] : undefined,
+        });
       }
     }
     await this.insertSpooled(manager, handler, file, storing);
-    for (const [sheet, { outcome, containerId, rows }] of storing) {
-      const { replaced, previousRows } = await handler.store.commit(
+    const partialFile = result.sheets.some((s) => !s.accepted);
+    for (const [sheet, { outcome, containerId, rows, hash }] of storing) {
+      const { replaced, previousRows, unchanged } = await handler.store.commit(
         manager,
         sheet,
         containerId,
         scope,
         outcome.rows,
+        hash.digest(),
       );
+      const sheetWarnings = result.sheets.find((s) => s.sheet === outcome.sheet)?.warnings;
+      keptSheets.push(outcome.sheet);
+      if (unchanged) {
+        sheetWarnings?.push(unchangedWarning(unchanged));
+        continue;
+      }
       committed.push({ sheet, replaced, rows });
-      const shrunk = fewerRowsWarning(outcome.rows, previousRows);
-      if (shrunk) result.sheets.find((s) => s.sheet === outcome.sheet)?.warnings.push(shrunk);
+      const shrunk = fewerRowsWarning(outcome.rows, previousRows, partialFile);
+      if (shrunk) sheetWarnings?.push(shrunk);
     }
-    const stored = committed.length;
-    if (stored > 0) await handler.afterCommit(manager, scope, committed);
+    if (committed.length > 0) await handler.afterCommit(manager, scope, committed);
+    if (keptSheets.length > 0 && handler.store.currentVersion) {
+      // The sheets of the kind this file did not bring into force, and where they come from now.
+      const fromOlder = new Map<string, CurrentVersion>();
+      for (const schema of handler.kind.sheets) {
+        if (keptSheets.includes(schema.name) || handler.notApplicable?.(schema.id, scope)) continue;
+        const current = await handler.store.currentVersion(manager, schema.id, scope);
+        if (current) fromOlder.set(schema.name, current);
+      }
+      for (const [sheet, current] of fromOlder) if (current.uploadId === upload.id) fromOlder.delete(sheet);
+      const provenance = provenanceWarning(keptSheets, fromOlder);
+      if (provenance) result.warnings.push(provenance);
+    }
 
     result.accepted = result.sheets.every((s) => s.accepted);
-    result.outcome = result.accepted ? 'accepted' : stored > 0 ? 'partial' : 'rejected';
+    result.outcome = result.accepted ? 'accepted' : keptSheets.length > 0 ? 'partial' : 'rejected';
+    // Nothing stored: no sheet was taken in, whatever it held (a title read without errors included).
+    if (result.outcome === 'rejected') result.sheets = result.sheets.map((s) => ({ ...s, accepted: false }));
     result.uploadId = upload.id;
     const scopeIds = scope as { organizationId?: number; periodId: number };
     await manager.update(
@@ -287,6 +377,7 @@ export class ImportService {
       for await (const { sheet, rows } of file.batches()) {
         const target = storing.get(sheet);
         if (!target) continue;
+        target.hash.add(rows);
         if (target.rows) {
           for (const row of rows) target.rows.push(handler.kept ? handler.kept(sheet, row) : row);
           if (target.rows.length > handler.keptRows) target.rows = undefined;

@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { insertInChunks } from '../../database/bulk-insert';
 import { ReportVersionEntity } from '../entities/report-version.entity';
 import { SCHOOL_SHEET_ENTITIES } from '../entities/sheet-rows.entity';
-import type { Committed, SheetStore } from './sheet-store';
+import { UploadEntity } from '../entities/upload.entity';
+import type { Committed, CurrentVersion, SheetStore } from './sheet-store';
 
 export interface ReportScope {
   organizationId: number;
@@ -47,8 +48,15 @@ export class ReportVersionStore implements SheetStore<ReportScope> {
     versionId: number,
     fullScope: ReportScope,
     rowCount: number,
+    contentHash?: string,
   ): Promise<Committed> {
     const scope = { organizationId: fullScope.organizationId, periodId: fullScope.periodId };
+    const current = await this.currentVersion(manager, sheet, scope);
+    if (current && contentHash && current.contentHash === contentHash) {
+      // The same rows as the version in force: a new version would change nothing.
+      await this.discard(manager, sheet, versionId);
+      return { replaced: false, previousRows: current.rowCount, unchanged: current };
+    }
     const previous = await manager
       .createQueryBuilder(ReportVersionEntity, 'v')
       .select('MAX(v.version)', 'latest')
@@ -57,10 +65,6 @@ export class ReportVersionStore implements SheetStore<ReportScope> {
         sheet,
       })
       .getRawOne<{ latest: number | null }>();
-    const current = await manager.findOne(ReportVersionEntity, {
-      where: { ...scope, sheet, isCurrent: true },
-      select: { rowCount: true },
-    });
     const { affected } = await manager.update(
       ReportVersionEntity,
       { ...scope, sheet, isCurrent: true },
@@ -69,9 +73,35 @@ export class ReportVersionStore implements SheetStore<ReportScope> {
     await manager.update(
       ReportVersionEntity,
       { id: versionId },
-      { ...scope, version: (previous?.latest ?? 0) + 1, isCurrent: true, rowCount },
+      {
+        ...scope,
+        version: (previous?.latest ?? 0) + 1,
+        isCurrent: true,
+        rowCount,
+        contentHash: contentHash ?? null,
+      },
     );
     return { replaced: (affected ?? 0) > 0, previousRows: current?.rowCount ?? null };
+  }
+
+  async currentVersion(
+    manager: EntityManager,
+    sheet: string,
+    scope: ReportScope,
+  ): Promise<(CurrentVersion & { contentHash: string | null }) | undefined> {
+    const row = await manager
+      .createQueryBuilder(ReportVersionEntity, 'v')
+      .innerJoin(UploadEntity, 'u', 'u.id = v.uploadId')
+      .select(['v.version AS version', 'v.uploadId AS "uploadId"', 'v.rowCount AS "rowCount"'])
+      .addSelect(['v.contentHash AS "contentHash"', 'u.fileName AS "fileName"'])
+      .where('v.organizationId = :organizationId AND v.periodId = :periodId AND v.sheet = :sheet', {
+        organizationId: scope.organizationId,
+        periodId: scope.periodId,
+        sheet,
+      })
+      .andWhere('v.isCurrent = :current', { current: true })
+      .getRawOne<CurrentVersion & { contentHash: string | null }>();
+    return row ?? undefined;
   }
 
   async isCurrent(manager: EntityManager, uploadId: number): Promise<boolean> {

@@ -12,7 +12,8 @@ export interface SheetStore<Scope> {
   discard(manager: EntityManager, sheetId: string, containerId: number): Promise<void>;
   /**
    * Makes the container current; `replaced`: it took the place of a current one, which had
-   * `previousRows` rows (null when there was none).
+   * `previousRows` rows (null when there was none). A store that keeps content hashes discards
+   * the container instead when the current one has the same `contentHash` (`unchanged`).
    */
   commit(
     manager: EntityManager,
@@ -20,7 +21,10 @@ export interface SheetStore<Scope> {
     containerId: number,
     scope: Scope,
     rowCount: number,
+    contentHash?: string,
   ): Promise<Committed>;
+  /** The version of a sheet in force for the scope, and the file it came from (stores with versions per sheet). */
+  currentVersion?(manager: EntityManager, sheetId: string, scope: Scope): Promise<CurrentVersion | undefined>;
   /** True when this upload's containers are all still the current data (an identical re-upload changes nothing). */
   isCurrent(manager: EntityManager, uploadId: number): Promise<boolean>;
 }
@@ -28,4 +32,14 @@ export interface SheetStore<Scope> {
 export interface Committed {
   replaced: boolean;
   previousRows: number | null;
+  /** The container was discarded: the current version holds the same rows. */
+  unchanged?: CurrentVersion;
+}
+
+/** A sheet's version in force: its number and the upload (file) it came from. */
+export interface CurrentVersion {
+  version: number;
+  uploadId: number;
+  fileName: string;
+  rowCount: number;
 }

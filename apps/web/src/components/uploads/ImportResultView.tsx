@@ -4,7 +4,14 @@ import type { ImportResult } from '@profmonitor/domain';
 import { TableWrap } from '@/components/layout/Table';
 import { formatDate, formatNumber } from '@/lib/format';
 import { KIND_LABELS } from '@/lib/uploads';
-import { issueRows, nextStep, resultHeadline, type IssueRow } from './import-result';
+import {
+  issueRows,
+  nextStep,
+  resultHeadline,
+  sheetState,
+  warningsCaption,
+  type IssueRow,
+} from './import-result';
 
 /** Long error lists (a column wrong in every row) are cut: the first ones show what to fix. */
 const SHOWN_ISSUES = 500;
@@ -27,7 +34,9 @@ export function ImportResultView({ result, message, linkToUpload = true }: Impor
   // The file's own errors stand in the alert above the tables, not again in them.
   const errors = issueRows(result, 'errors').filter((issue) => issue.sheet !== null);
   const warnings = issueRows(result, 'warnings');
-  const extraMessage = message && !result.errors.some((e) => e.message === message) ? message : null;
+  // The server's message adds something only when the result does not explain itself: its
+  // generic words for a file with errors would repeat the advice below.
+  const extraMessage = message && issueRows(result, 'errors').length === 0 ? message : null;
   return (
     <div className="import-result">
       <div className={`result-banner result-banner--${headline.tone}`} role="status">
@@ -69,7 +78,7 @@ export function ImportResultView({ result, message, linkToUpload = true }: Impor
       {errors.length > 0 && (
         <IssuesTable
           title="Ошибки"
-          caption="Исправьте их в файле и загрузите его снова: лист с ошибкой не принимается целиком."
+          caption="Лист с ошибкой не принимается целиком: ни одна его строка не сохраняется."
           issues={errors}
           tone="error"
         />
@@ -77,7 +86,7 @@ export function ImportResultView({ result, message, linkToUpload = true }: Impor
       {warnings.length > 0 && (
         <IssuesTable
           title="Предупреждения"
-          caption="Данные приняты, но проверьте их: возможно, в них ошибка."
+          caption={warningsCaption(result)}
           issues={warnings}
           tone="warning"
         />
@@ -110,9 +119,7 @@ function SheetsTable({ result }: { result: ImportResult }) {
             <tr key={sheet.sheet}>
               <th scope="row">{sheet.sheet}</th>
               <td>
-                <span className={`badge badge--${sheet.accepted ? 'ok' : 'fail'}`}>
-                  {sheet.accepted ? 'принят' : 'отклонён'}
-                </span>
+                <SheetBadge state={sheetState(sheet, result.outcome)} />
               </td>
               <td className="num">{formatNumber(sheet.rows)}</td>
               <td className="num">{formatNumber(sheet.errors.length)}</td>
@@ -123,6 +130,17 @@ function SheetsTable({ result }: { result: ImportResult }) {
       </table>
     </TableWrap>
   );
+}
+
+const SHEET_BADGES = {
+  accepted: { tone: 'ok', label: 'принят' },
+  rejected: { tone: 'fail', label: 'отклонён' },
+  'not-stored': { tone: 'nodata', label: 'не сохранён' },
+} as const;
+
+function SheetBadge({ state }: { state: ReturnType<typeof sheetState> }) {
+  const { tone, label } = SHEET_BADGES[state];
+  return <span className={`badge badge--${tone}`}>{label}</span>;
 }
 
 type IssuesTableProps = { title: string; caption: string; issues: IssueRow[]; tone: 'error' | 'warning' };
@@ -162,8 +180,8 @@ function IssuesTable({ title, caption, issues, tone }: IssuesTableProps) {
       </TableWrap>
       {issues.length > shown.length && (
         <p className="muted small">
-          Показаны первые {formatNumber(shown.length)} из {formatNumber(issues.length)}. Исправьте их и
-          загрузите файл снова, чтобы увидеть остальные.
+          Показаны первые {formatNumber(shown.length)} из {formatNumber(issues.length)}; исправьте их —
+          остальные будут видны при следующей загрузке.
         </p>
       )}
     </section>

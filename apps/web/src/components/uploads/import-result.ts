@@ -1,4 +1,4 @@
-import type { ImportResult, UploadOutcome } from '@profmonitor/domain';
+import type { ImportResult, SheetImportResult, UploadOutcome } from '@profmonitor/domain';
 import { ApiError } from '@/lib/api-client';
 
 // What became of a sent workbook, as the upload panel and an upload's page show it.
@@ -45,6 +45,31 @@ export function nextStep(result: ImportResult): string {
       return 'Ничего не сохранено. Исправьте ошибки ниже и загрузите файл снова.';
     case 'duplicate':
       return 'Такие же данные уже действуют; загружать файл снова не нужно.';
+  }
+}
+
+/**
+ * A sheet's state as the table shows it: taken in, rejected for its errors, or (in a file of
+ * which nothing was stored) neither: it had no errors but was not stored either.
+ */
+export function sheetState(
+  sheet: SheetImportResult,
+  outcome: UploadOutcome,
+): 'accepted' | 'rejected' | 'not-stored' {
+  // Results logged before the API said so may call a sheet of a rejected file accepted.
+  if (sheet.accepted && outcome !== 'rejected') return 'accepted';
+  return sheet.errors.length > 0 ? 'rejected' : 'not-stored';
+}
+
+/** What the warnings mean: about stored data, or, when nothing was stored, about the next attempt. */
+export function warningsCaption(result: ImportResult): string {
+  switch (result.outcome) {
+    case 'rejected':
+      return 'Проверьте и это, когда будете исправлять файл.';
+    case 'duplicate':
+      return 'Эти данные уже действуют, но проверьте их: возможно, в них ошибка.';
+    default:
+      return 'Принятые листы сохранены, но проверьте их: возможно, в них ошибка.';
   }
 }
 

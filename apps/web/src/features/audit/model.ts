@@ -11,6 +11,7 @@ const ACTIONS: Record<AuditAction, string> = {
   'password-change': 'Смена пароля',
   upload: 'Загрузка файла',
   'registry-import': 'Загрузка реестра',
+  'organization-update': 'Изменение организации',
   'target-change': 'Изменение цели',
   'account-create': 'Новая учётная запись',
   'account-update': 'Изменение учётной записи',

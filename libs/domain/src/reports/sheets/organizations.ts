@@ -9,6 +9,8 @@ export const REPORTING_TYPES: readonly OrganizationType[] = ['Школа', 'Ко
 export interface OrganizationRow {
   code: string;
   name: string;
+  /** What charts and narrow tables show (`Школа № 6`); null: the full name. */
+  shortName: string | null;
   type: OrganizationType;
   municipality: string;
   activeFrom: string | null;
@@ -25,6 +27,13 @@ export const organizationsSheet: TableSheetSchema<OrganizationRow> = {
   columns: [
     col({ key: 'code', header: 'Код', type: code, required: true, unique: true, width: 12 }),
     col({ key: 'name', header: 'Наименование', type: text, required: true, width: 48 }),
+    col({
+      key: 'shortName',
+      header: 'Краткое наименование',
+      type: text,
+      width: 20,
+      hint: 'то, что показывают графики и узкие таблицы, например «Школа № 6»; пусто — полное наименование',
+    }),
     col({ key: 'type', header: 'Тип', type: oneOf(ORGANIZATION_TYPES), required: true, width: 26 }),
     col({ key: 'municipality', header: 'Муниципалитет', type: text, required: true, width: 24 }),
     col({
@@ -48,3 +57,23 @@ export const organizationsSheet: TableSheetSchema<OrganizationRow> = {
     },
   ],
 };
+
+/** Where an organization stands in the registry, as far as who reports when goes. */
+export interface RegistryStanding {
+  type: OrganizationType;
+  /** Start years of the first and last periods it reports for; null: open. */
+  activeFromYear: number | null;
+  activeToYear: number | null;
+}
+
+/**
+ * Whether the registry expects the organization to report for the period starting in
+ * `startYear`: a reporting type, active that year. The one definition of who completeness counts.
+ */
+export function expectedToReport(organization: RegistryStanding, startYear: number): boolean {
+  return (
+    REPORTING_TYPES.includes(organization.type) &&
+    (organization.activeFromYear === null || organization.activeFromYear <= startYear) &&
+    (organization.activeToYear === null || organization.activeToYear >= startYear)
+  );
+}
