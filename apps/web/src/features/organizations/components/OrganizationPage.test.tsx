@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMITTEE, ORGANIZATIONS, PERIODS, SCHOOL, valueView } from '@/test/fixtures';
 import { mockApi } from '@/test/mock-api';
@@ -51,5 +51,64 @@ describe('OrganizationPage: links follow what the role may see', () => {
     expect(fetch.mock.calls.map(([input]) => String(input))).not.toContainEqual(
       expect.stringContaining('/api/indicators'),
     );
+  });
+});
+
+describe('OrganizationPage: values as an organization reads them', () => {
+  it('a yes/no indicator reads «да»/«нет»; one with no one to count reads «не относится»', async () => {
+    mockApi({
+      '/api/periods': PERIODS,
+      '/api/organizations': ORGANIZATIONS,
+      '/api/indicators': (url: URL) =>
+        url.searchParams.get('org') === 'municipal'
+          ? []
+          : [
+              valueView({ org: 'SCH01', value: 0.9, numerator: 9, denominator: 10, status: 'достигнуто' }),
+              valueView({
+                id: 'website_section',
+                org: 'SCH01',
+                value: 1,
+                numerator: 1,
+                denominator: 1,
+                target: { kind: 'atLeast', threshold: 1 },
+                status: 'достигнуто',
+              }),
+              valueView({
+                id: 'agreements',
+                org: 'SCH01',
+                value: 0,
+                numerator: 0,
+                denominator: 1,
+                target: { kind: 'atLeast', threshold: 1 },
+                status: 'не достигнуто',
+              }),
+              valueView({
+                id: 'employed_in_specialty',
+                org: 'SCH01',
+                value: null,
+                numerator: 0,
+                denominator: 0,
+                target: { kind: 'growth' },
+                status: 'нет данных',
+              }),
+            ],
+      '/api/uploads': [],
+    });
+    open('SCH01');
+    const table = await screen.findByRole('region', { name: 'Показатели: МБОУ «Средняя школа № 1»' });
+    const cells = (name: RegExp) =>
+      within(within(table).getByRole('row', { name }))
+        .getAllByRole('cell')
+        .slice(0, 4)
+        .map((cell) => cell.textContent);
+    expect(cells(/разделом о профессиональном самоопределении/)).toEqual([
+      'да',
+      '—',
+      '≥ 100,0 %',
+      'достигнуто',
+    ]);
+    expect(cells(/договоры о сотрудничестве/)).toEqual(['нет', '—', '≥ 100,0 %', 'не достигнуто']);
+    expect(cells(/трудоустроенных по полученной специальности/)).toEqual(['не относится', '—', 'рост', '']);
+    expect(cells(/Охват/)[0]).toBe('90,0 %9 из 10');
   });
 });

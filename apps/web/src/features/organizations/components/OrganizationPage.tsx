@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import {
   INDICATORS,
+  type IndicatorDefinition,
   type IndicatorValueView,
   type OrganizationView,
   type PeriodView,
@@ -207,6 +208,7 @@ function IndicatorsTable({ organization, values, municipal, period, periods }: I
             const value = current.find((v) => v.id === definition.id);
             const city = municipal.find((v) => v.id === definition.id && v.org === null && v.sheet === null);
             const target = value?.target ?? definition.defaultTarget;
+            const reading = organizationReading(definition, organization, value);
             return (
               <tr key={definition.id}>
                 <th scope="row">
@@ -215,17 +217,29 @@ function IndicatorsTable({ organization, values, municipal, period, periods }: I
                   </Link>
                 </th>
                 <td className="num">
-                  <strong>{formatValue(value?.value ?? null, scale)}</strong>
-                  {value?.numerator != null && value.denominator != null && (
-                    <div className="muted small">
-                      {formatNumber(value.numerator)} из {formatNumber(value.denominator)}
-                    </div>
+                  {reading === 'none' ? (
+                    <span className="muted">не относится</span>
+                  ) : reading === 'yesno' ? (
+                    <strong>{value!.value === 1 ? 'да' : 'нет'}</strong>
+                  ) : (
+                    <>
+                      <strong>{formatValue(value?.value ?? null, scale)}</strong>
+                      {value?.numerator != null && value.denominator != null && (
+                        <div className="muted small">
+                          {formatNumber(value.numerator)} из {formatNumber(value.denominator)}
+                        </div>
+                      )}
+                    </>
                   )}
                 </td>
                 <td className="num muted">{city ? formatValue(city.value, scale) : '—'}</td>
                 <td>{formatTarget(target)}</td>
                 <td>
-                  <StatusBadge status={value ? value.status : target.kind === 'none' ? null : 'нет данных'} />
+                  {reading !== 'none' && (
+                    <StatusBadge
+                      status={value ? value.status : target.kind === 'none' ? null : 'нет данных'}
+                    />
+                  )}
                 </td>
                 <td>
                   <ChangeBadge change={value?.change ?? null} scale={scale} target={target} />
@@ -247,6 +261,32 @@ function IndicatorsTable({ organization, values, municipal, period, periods }: I
       </table>
     </TableWrap>
   );
+}
+
+/**
+ * How one organization's value reads: «не относится» when the indicator is not for its type or
+ * counts no one there (0 of 0: SPO employment at a school without SPO graduates); «да»/«нет»
+ * when the indicator counts organizations (a website section, agreements), so that one
+ * organization is 1 of 1 or 0 of 1; else a share.
+ */
+function organizationReading(
+  definition: IndicatorDefinition,
+  organization: OrganizationView,
+  value: IndicatorValueView | undefined,
+): 'none' | 'yesno' | 'share' {
+  if (
+    definition.kind !== 'completeness' &&
+    !(definition.appliesTo as readonly string[]).includes(organization.type)
+  )
+    return 'none';
+  if (value?.denominator === 0) return 'none';
+  if (
+    value?.denominator === 1 &&
+    value.value !== null &&
+    definition.denominatorText.startsWith('организации')
+  )
+    return 'yesno';
+  return 'share';
 }
 
 type SparklineProps = {
