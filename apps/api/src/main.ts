@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger, ValidationPipe, type INestApplication, type LogLevel } from '@nestjs/common';
+import { ValidationPipe, type INestApplication, type LogLevel } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -8,6 +8,8 @@ import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module';
 import { DEFAULT_LIMITS } from '@profmonitor/workbook';
 import { ApiExceptionFilter, ErrorAnswers, expressErrorHandler } from './common/api-exception.filter';
@@ -93,9 +95,14 @@ function validationMessages(errors: ValidationError[]): string[] {
 export async function bootstrap(port?: number) {
   const settings = settingsOrExit();
   port ??= settings.port;
-  const app = await createHttpApp(AppModule.forRoot());
+  // Nest's start-up lines (every module, every route) would bury the demo accounts printed above.
+  const app = await createHttpApp(AppModule.forRoot(), ['error', 'warn']);
   await app.listen(port, settings.host);
-  Logger.log(`ПрофМонитор: http://localhost:${port}/ (API: /api, документация: /api/docs)`, 'Bootstrap');
+  const { port: listening } = (app.getHttpServer() as Server).address() as AddressInfo;
+  const host = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(settings.host) ? 'localhost' : settings.host;
+  console.log(
+    `ПрофМонитор работает: http://${host}:${listening}/ (API: /api, документация: /api/docs). Остановить: Ctrl+C.`,
+  );
   return app;
 }
 
