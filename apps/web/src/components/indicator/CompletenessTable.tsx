@@ -1,10 +1,16 @@
+import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import { statusOf, type CompletenessView, type Target } from '@profmonitor/domain';
+import {
+  statusOf,
+  type CompletenessSheetView,
+  type CompletenessView,
+  type Target,
+} from '@profmonitor/domain';
 import { StatusBadge } from '@/components/indicator/Badges';
-import { TableWrap } from '@/components/layout/Table';
+import { DataTable, type Column } from '@/components/table/DataTable';
 import { usePeriodLink } from '@/hooks/use-search-param';
 import { formatNumber } from '@/lib/format';
-import { formatValue } from '@/lib/indicators';
+import { statusLabel } from '@/lib/indicators';
 
 type CompletenessTableProps = {
   completeness: CompletenessView;
@@ -15,50 +21,54 @@ type CompletenessTableProps = {
 /** Per sheet: how many organizations sent it, and the ones that have not, each linked to its page. */
 export function CompletenessTable({ completeness, target }: CompletenessTableProps) {
   const linkTo = usePeriodLink();
+  const columns = useMemo(
+    (): Column<CompletenessSheetView>[] => [
+      { id: 'sheet', header: 'Лист отчёта', kind: 'text', rowHeader: true, value: (sheet) => sheet.name },
+      {
+        id: 'reported',
+        header: 'Сдали',
+        kind: 'number',
+        value: (sheet) => sheet.reported,
+        render: (sheet) => `${formatNumber(sheet.reported)} из ${formatNumber(sheet.expected)}`,
+      },
+      { id: 'value', header: 'Полнота', kind: 'percent', value: (sheet) => sheet.value },
+      {
+        id: 'status',
+        header: 'Статус',
+        kind: 'text',
+        value: (sheet) => statusLabel(statusOf(sheet.value, target, null)),
+        render: (sheet) => <StatusBadge status={statusOf(sheet.value, target, null)} />,
+      },
+      {
+        id: 'missing',
+        header: 'Не сдали',
+        kind: 'text',
+        sortable: false,
+        value: (sheet) => sheet.missing.map((org) => org.name).join('; '),
+        render: (sheet) =>
+          sheet.missing.length === 0 ? (
+            <span className="muted">все сдали</span>
+          ) : (
+            <ul className="inline-list">
+              {sheet.missing.map((org) => (
+                <li key={org.code}>
+                  <Link to={linkTo(`/organizations/${encodeURIComponent(org.code)}`)}>{org.name}</Link>
+                </li>
+              ))}
+            </ul>
+          ),
+      },
+    ],
+    [linkTo, target],
+  );
   return (
-    <TableWrap label="Полнота отчётности по листам">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Лист отчёта</th>
-            <th scope="col" className="num">
-              Сдали
-            </th>
-            <th scope="col" className="num">
-              Полнота
-            </th>
-            <th scope="col">Статус</th>
-            <th scope="col">Не сдали</th>
-          </tr>
-        </thead>
-        <tbody>
-          {completeness.sheets.map((sheet) => (
-            <tr key={sheet.sheet}>
-              <th scope="row">{sheet.name}</th>
-              <td className="num">
-                {formatNumber(sheet.reported)} из {formatNumber(sheet.expected)}
-              </td>
-              <td className="num">{formatValue(sheet.value, 'percent')}</td>
-              <td>
-                <StatusBadge status={statusOf(sheet.value, target, null)} />
-              </td>
-              <td>
-                {sheet.missing.length === 0 ? (
-                  <span className="muted">все сдали</span>
-                ) : (
-                  <ul className="inline-list">
-                    {sheet.missing.map((org) => (
-                      <li key={org.code}>
-                        <Link to={linkTo(`/organizations/${encodeURIComponent(org.code)}`)}>{org.name}</Link>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      label="Полнота отчётности по листам"
+      fileName={`Полнота отчётности ${completeness.period}`}
+      columns={columns}
+      rows={completeness.sheets}
+      rowKey={(sheet) => sheet.sheet}
+      searchText={(sheet) => sheet.missing.map((org) => org.code).join(' ')}
+    />
   );
 }

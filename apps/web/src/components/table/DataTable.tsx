@@ -15,8 +15,10 @@ export interface Facet<Row> {
 }
 
 type DataTableProps<Row> = {
-  /** The table's name: its region's label, and the exported files' name. */
+  /** The table's name: its region's label. */
   label: string;
+  /** The exported files' name without extension (the period in it); default: the label. */
+  fileName?: string;
   caption?: ReactNode;
   columns: readonly Column<Row>[];
   rows: readonly Row[];
@@ -62,6 +64,7 @@ const DIRECTION_TEXT = { asc: 'по возрастанию', desc: 'по убы�
  */
 export function DataTable<Row>({
   label,
+  fileName = label,
   caption,
   columns,
   rows,
@@ -109,7 +112,7 @@ export function DataTable<Row>({
     setExporting(true);
     setExportError(null);
     try {
-      saveFile(`${label}.xlsx`, await toXlsx(columns, shown, label), XLSX_TYPE);
+      saveFile(`${fileName}.xlsx`, await toXlsx(columns, shown, label), XLSX_TYPE);
     } catch {
       setExportError('Не удалось подготовить файл Excel. Попробуйте ещё раз или скачайте CSV.');
     } finally {
@@ -164,7 +167,7 @@ export function DataTable<Row>({
             type="button"
             className="button button--secondary button--small"
             disabled={shown.length === 0}
-            onClick={() => saveFile(`${label}.csv`, toCsv(columns, shown), CSV_TYPE)}
+            onClick={() => saveFile(`${fileName}.csv`, toCsv(columns, shown), CSV_TYPE)}
           >
             Скачать .csv
           </button>

@@ -110,7 +110,8 @@ export function saveFile(fileName: string, data: BlobPart, type: string): void {
   const url = URL.createObjectURL(new Blob([data], { type }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = fileName;
+  // `2024/2025` in a name would be a folder to the browser.
+  link.download = fileName.replace(/[\\/:*?"<>|]+/g, '-');
   document.body.append(link);
   link.click();
   link.remove();

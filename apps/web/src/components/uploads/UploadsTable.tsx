@@ -1,8 +1,11 @@
+import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
+import type { UploadView } from '@profmonitor/domain';
+import { useOrganizations } from '@/api/organizations';
 import { useUploads } from '@/api/uploads';
 import { ErrorMessage, Loading } from '@/components/feedback/Feedback';
-import { TableWrap } from '@/components/layout/Table';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { DataTable, type Column } from '@/components/table/DataTable';
+import { organizationColumn, organizationTypeFacet } from '@/components/table/organization-columns';
 import { outcomeLabel } from '@/lib/uploads';
 
 type UploadsTableProps = {
@@ -15,63 +18,64 @@ type UploadsTableProps = {
   empty?: string;
 };
 
+const organizationOf = (upload: UploadView) => upload.organization;
+
 /** The latest files sent for the period: what, when, by whom, the outcome, and a link to the details. */
 export function UploadsTable({ org, period, shown = 10, empty }: UploadsTableProps) {
   const uploads = useUploads({ org, period });
+  const organizations = useOrganizations();
+  const columns = useMemo((): Column<UploadView>[] => {
+    const file: Column<UploadView> = {
+      id: 'file',
+      header: 'Файл',
+      kind: 'text',
+      rowHeader: true,
+      value: (upload) => upload.fileName,
+      render: (upload) => (
+        <>
+          <Link to={`/uploads/${upload.id}`} title="Подробности загрузки: все ошибки и предупреждения">
+            {upload.fileName}
+          </Link>{' '}
+          <span className="muted small">№ {upload.id}</span>
+        </>
+      ),
+    };
+    const rest: Column<UploadView>[] = [
+      { id: 'uploadedAt', header: 'Загружен', kind: 'date', value: (upload) => upload.uploadedAt },
+      {
+        id: 'outcome',
+        header: 'Результат',
+        kind: 'text',
+        value: (upload) => outcomeLabel(upload.outcome),
+        render: (upload) => (
+          <span className={`outcome outcome--${upload.outcome}`}>{outcomeLabel(upload.outcome)}</span>
+        ),
+      },
+      { id: 'errors', header: 'Ошибок', kind: 'number', value: (upload) => upload.errorCount },
+      { id: 'warnings', header: 'Предупреждений', kind: 'number', value: (upload) => upload.warningCount },
+      { id: 'uploadedBy', header: 'Кто загрузил', kind: 'text', value: (upload) => upload.uploadedBy },
+    ];
+    return org === undefined
+      ? [file, organizationColumn(organizationOf, organizations.data), ...rest]
+      : [file, ...rest];
+  }, [org, organizations.data]);
+
   if (uploads.isPending) return <Loading />;
   if (uploads.isError)
     return <ErrorMessage error={uploads.error} what="загрузки" retry={() => void uploads.refetch()} />;
   if (uploads.data.length === 0) {
     return <p className="muted">{empty ?? `За ${period} не загружено ни одного файла.`}</p>;
   }
-  const latest = uploads.data.slice(0, shown);
   return (
-    <>
-      <TableWrap label="Загрузки">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Файл</th>
-              {org === undefined && <th scope="col">Организация</th>}
-              <th scope="col">Загружен</th>
-              <th scope="col">Результат</th>
-              <th scope="col" className="num">
-                Ошибок / предупреждений
-              </th>
-              <th scope="col">Кто загрузил</th>
-            </tr>
-          </thead>
-          <tbody>
-            {latest.map((upload) => (
-              <tr key={upload.id}>
-                <th scope="row">
-                  <Link
-                    to={`/uploads/${upload.id}`}
-                    title="Подробности загрузки: все ошибки и предупреждения"
-                  >
-                    {upload.fileName}
-                  </Link>{' '}
-                  <span className="muted small">№ {upload.id}</span>
-                </th>
-                {org === undefined && <td>{upload.organization ?? '—'}</td>}
-                <td>{formatDateTime(upload.uploadedAt)}</td>
-                <td>
-                  <span className={`outcome outcome--${upload.outcome}`}>{outcomeLabel(upload.outcome)}</span>
-                </td>
-                <td className="num">
-                  {formatNumber(upload.errorCount)} / {formatNumber(upload.warningCount)}
-                </td>
-                <td>{upload.uploadedBy}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
-      {uploads.data.length > shown && (
-        <p className="muted small">
-          Показаны последние {shown} из {uploads.data.length} загрузок.
-        </p>
-      )}
-    </>
+    <DataTable
+      label="Загрузки"
+      fileName={org === undefined ? `Загрузки ${period}` : `Загрузки ${org} ${period}`}
+      columns={columns}
+      rows={uploads.data}
+      rowKey={(upload) => String(upload.id)}
+      facet={org === undefined ? organizationTypeFacet(organizationOf, organizations.data) : undefined}
+      searchText={(upload) => upload.organization ?? ''}
+      limit={shown}
+    />
   );
 }

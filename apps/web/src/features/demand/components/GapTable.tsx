@@ -6,7 +6,11 @@ export function GapTable({ demand }: { demand: DemandView }) {
   return (
     <section className="card" aria-labelledby="gap-table-title">
       <h2 id="gap-table-title">Области: выбор выпускников и вакансии</h2>
-      <AreaGapTable areas={demand.areas} totals={demand} />
+      <AreaGapTable
+        areas={demand.areas}
+        totals={demand}
+        fileName={`Выбор выпускников и вакансии ${demand.period}${demand.territory ? ` ${demand.territory}` : ''}`}
+      />
     </section>
   );
 }

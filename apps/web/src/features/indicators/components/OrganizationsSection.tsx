@@ -2,15 +2,20 @@ import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { IndicatorDefinition, IndicatorValueView } from '@profmonitor/domain';
 import { EChart } from '@/components/echart/EChart';
+import { useOrganizations } from '@/api/organizations';
 import { EmptyState } from '@/components/feedback/Feedback';
+import { StatusBadge } from '@/components/indicator/Badges';
+import { DataTable, type Column } from '@/components/table/DataTable';
+import { organizationColumn, organizationTypeFacet } from '@/components/table/organization-columns';
 import { usePeriodLink, useSearchParam } from '@/hooks/use-search-param';
-import { formatTarget, formatValue, scaleOf } from '@/lib/indicators';
+import { formatTarget, formatValue, higherIsBetter, scaleOf, statusLabel } from '@/lib/indicators';
 import {
   barsChartHeight,
   lagging,
   organizationBars,
   organizationBarsOption,
   sortBars,
+  type OrganizationBar,
 } from '../charts/organization-bars';
 
 type OrganizationsSectionProps = {
@@ -31,6 +36,35 @@ export function OrganizationsSection({ definition, values, period, names }: Orga
   const option = useMemo(() => organizationBarsOption({ bars, target, scale }), [bars, target, scale]);
   const behind = lagging(bars, target);
   const withoutData = bars.filter((bar) => bar.value === null);
+  const organizations = useOrganizations();
+  const columns = useMemo((): Column<OrganizationBar>[] => {
+    const name = organizationColumn((bar: OrganizationBar) => bar.code, organizations.data, { narrow: true });
+    return [
+      {
+        ...name,
+        rowHeader: true,
+        render: (bar) => (
+          <Link to={linkTo(`/organizations/${encodeURIComponent(bar.code)}`)}>{name.render!(bar)}</Link>
+        ),
+      },
+      {
+        id: 'value',
+        header: definition.name.length > 40 ? 'Значение' : definition.name,
+        kind: scale === 'percent' ? 'percent' : 'number',
+        value: (bar) => bar.value,
+        render: (bar) => formatValue(bar.value, scale),
+      },
+      { id: 'numerator', header: 'Числитель', kind: 'number', value: (bar) => bar.numerator },
+      { id: 'denominator', header: 'Знаменатель', kind: 'number', value: (bar) => bar.denominator },
+      {
+        id: 'status',
+        header: 'Статус',
+        kind: 'text',
+        value: (bar) => statusLabel(bar.status),
+        render: (bar) => <StatusBadge status={bar.status} />,
+      },
+    ];
+  }, [organizations.data, linkTo, definition.name, scale]);
 
   return (
     <figure className="card">
@@ -80,6 +114,18 @@ export function OrganizationsSection({ definition, values, period, names }: Orga
       )}
       {withoutData.length > 0 && (
         <p className="muted small">Нет данных: {withoutData.map((bar) => bar.name).join(', ')}.</p>
+      )}
+      {bars.length > 0 && (
+        <DataTable
+          label={`Значения по организациям за ${period}`}
+          fileName={`${definition.name} ${period}`}
+          columns={columns}
+          rows={bars}
+          rowKey={(bar) => bar.code}
+          initialSort={{ column: 'value', direction: higherIsBetter(target) ? 'desc' : 'asc' }}
+          facet={organizationTypeFacet((bar: OrganizationBar) => bar.code, organizations.data)}
+          searchText={(bar) => bar.code}
+        />
       )}
     </figure>
   );

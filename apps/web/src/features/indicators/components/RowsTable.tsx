@@ -1,7 +1,9 @@
+import { useMemo } from 'react';
 import { areaByCode, type ExplanationRowView } from '@profmonitor/domain';
-import { namesByCode, useOrganizations } from '@/api/organizations';
+import { useOrganizations } from '@/api/organizations';
 import { ErrorMessage, Loading } from '@/components/feedback/Feedback';
-import { TableWrap } from '@/components/layout/Table';
+import { DataTable, type Column } from '@/components/table/DataTable';
+import { organizationColumn, organizationTypeFacet } from '@/components/table/organization-columns';
 import { formatNumber } from '@/lib/format';
 import { SHEET_NAMES } from '@/lib/indicators';
 import { useExplanationRows } from '../api/get-explanation-rows';
@@ -34,61 +36,62 @@ const plainText = (value: string | number | boolean | null | undefined): string 
         ? formatNumber(value)
         : value;
 
+const orgOf = (row: ExplanationRowView) => row.org;
+
 /** The rows behind a value: which row of which file counted, and for what. */
 export function RowsTable({ target }: { target: ExplanationTarget }) {
   const rows = useExplanationRows(target, { enabled: true });
   const organizations = useOrganizations();
-  const names = namesByCode(organizations.data);
+  const shown = rows.data?.rows;
+  const columns = useMemo((): Column<ExplanationRowView>[] => {
+    const cells = cellColumns(shown ?? []).map((column): Column<ExplanationRowView> => ({
+      id: `cell:${column}`,
+      header: column,
+      kind: shown?.some((row) => typeof row.cells[column] === 'number') ? 'number' : 'text',
+      value: (row) => {
+        const value = row.cells[column];
+        return typeof value === 'number' ? value : cellText(column, value) || null;
+      },
+      render: (row) => cellText(column, row.cells[column]),
+    }));
+    return [
+      { ...organizationColumn(orgOf, organizations.data, { narrow: true }), rowHeader: true },
+      {
+        id: 'sheetRow',
+        header: 'Лист, строка',
+        kind: 'text',
+        value: (row) => `${SHEET_NAMES[row.sheet] ?? row.sheet}, ${row.excelRow}`,
+        title: (row) => row.fileName,
+      },
+      { id: 'numerator', header: 'В числитель', kind: 'number', value: (row) => row.numerator },
+      { id: 'denominator', header: 'В знаменатель', kind: 'number', value: (row) => row.denominator },
+      ...cells,
+    ];
+  }, [shown, organizations.data]);
+
   if (rows.isPending) return <Loading label="Загрузка строк…" />;
   if (rows.isError)
     return <ErrorMessage error={rows.error} what="строки отчётов" retry={() => void rows.refetch()} />;
-  const { total, rows: shown } = rows.data;
+  const { total } = rows.data;
   if (total === 0) return <p className="muted">Строк нет.</p>;
 
-  const columns = cellColumns(shown);
   return (
     <>
       <p className="muted small">
-        {total > shown.length
-          ? `Показаны первые ${formatNumber(shown.length)} строк из ${formatNumber(total)}. Остальные — в файлах отчётов организаций.`
+        {total > rows.data.rows.length
+          ? `Показаны первые ${formatNumber(rows.data.rows.length)} строк из ${formatNumber(total)}. Остальные — в файлах отчётов организаций.`
           : `Строк: ${formatNumber(total)}.`}
       </p>
-      <TableWrap label="Строки отчётов за значением">
-        <table className="table table--compact">
-          <thead>
-            <tr>
-              <th scope="col">Организация</th>
-              <th scope="col">Лист, строка</th>
-              <th scope="col" className="num">
-                В числитель
-              </th>
-              <th scope="col" className="num">
-                В знаменатель
-              </th>
-              {columns.map((column) => (
-                <th scope="col" key={column}>
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((row) => (
-              <tr key={`${row.uploadId}:${row.sheet}:${row.excelRow}`}>
-                <td title={row.org}>{names.get(row.org) ?? row.org}</td>
-                <td title={row.fileName}>
-                  {SHEET_NAMES[row.sheet] ?? row.sheet}, {row.excelRow}
-                </td>
-                <td className="num">{formatNumber(row.numerator)}</td>
-                <td className="num">{formatNumber(row.denominator)}</td>
-                {columns.map((column) => (
-                  <td key={column}>{cellText(column, row.cells[column])}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label="Строки отчётов за значением"
+        fileName={`Строки отчётов ${target.id} ${target.period}${target.org ? ` ${target.org}` : ''}`}
+        columns={columns}
+        rows={rows.data.rows}
+        rowKey={(row) => `${row.uploadId}:${row.sheet}:${row.excelRow}`}
+        facet={organizationTypeFacet(orgOf, organizations.data)}
+        searchText={(row) => `${row.org} ${row.fileName}`}
+        compact
+      />
     </>
   );
 }

@@ -1,15 +1,15 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import type { PeriodView } from '@profmonitor/domain';
+import type { OrganizationView, PeriodView } from '@profmonitor/domain';
 import { useIndicatorValues } from '@/api/indicator-values';
 import { useOrganizations } from '@/api/organizations';
 import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
 import { StatusBadge } from '@/components/indicator/Badges';
 import { PeriodGate } from '@/components/layout/PeriodGate';
-import { TableWrap } from '@/components/layout/Table';
+import { DataTable, type Column } from '@/components/table/DataTable';
 import { usePeriodLink } from '@/hooks/use-search-param';
 import { formatValue } from '@/lib/indicators';
-import { activeIn, scoresByOrganization } from '../model';
+import { activeIn, scoresByOrganization, type OrganizationScore } from '../model';
 import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 
 export function OrganizationsListPage() {
@@ -23,8 +23,6 @@ export function OrganizationsListPage() {
 }
 
 function OrganizationsTable({ period }: { period: PeriodView }) {
-  const searchId = useId();
-  const [search, setSearch] = useState('');
   const linkTo = usePeriodLink();
   const organizations = useOrganizations();
   const values = useIndicatorValues({ period: period.code });
@@ -32,6 +30,65 @@ function OrganizationsTable({ period }: { period: PeriodView }) {
     () => scoresByOrganization(values.data ?? [], period.code),
     [values.data, period.code],
   );
+  const columns = useMemo((): Column<OrganizationView>[] => {
+    /** What a score cell shows before the values come, for a school that sent nothing, and so on. */
+    const scoreCell = (o: OrganizationView, shown: (score: OrganizationScore) => ReactNode): ReactNode => {
+      const score = scores.get(o.code);
+      if (score) return shown(score);
+      if (values.isPending) return '…';
+      return null;
+    };
+    return [
+      {
+        id: 'name',
+        header: 'Организация',
+        kind: 'text',
+        rowHeader: true,
+        value: (o) => o.name,
+        render: (o) => (
+          <>
+            <Link to={linkTo(`/organizations/${encodeURIComponent(o.code)}`)}>{o.name}</Link>
+            {!activeIn(o, period.code) && <span className="tag">не отчитывается в {period.code}</span>}
+          </>
+        ),
+      },
+      { id: 'type', header: 'Тип', kind: 'text', value: (o) => o.type },
+      {
+        id: 'coverage',
+        header: 'Охват 8–11',
+        kind: 'percent',
+        value: (o) => scores.get(o.code)?.coverage?.value ?? null,
+        render: (o) =>
+          scoreCell(o, (score) =>
+            score.coverage ? (
+              <>
+                {formatValue(score.coverage.value, 'percent')} <StatusBadge status={score.coverage.status} />
+              </>
+            ) : (
+              <span className="muted">не считается</span>
+            ),
+          ) ??
+          (activeIn(o, period.code) && !values.isError ? (
+            <span className="text-fail">отчёт не сдан</span>
+          ) : null),
+      },
+      {
+        id: 'met',
+        header: 'Целей достигнуто',
+        kind: 'number',
+        value: (o) => scores.get(o.code)?.met ?? null,
+        render: (o) => scoreCell(o, (score) => score.met),
+      },
+      {
+        id: 'missed',
+        header: 'Не достигнуто',
+        kind: 'number',
+        value: (o) => scores.get(o.code)?.missed ?? null,
+        render: (o) => scoreCell(o, (score) => score.missed),
+        cellClass: (o) => ((scores.get(o.code)?.missed ?? 0) > 0 ? 'text-fail' : undefined),
+      },
+    ];
+  }, [scores, values.isPending, values.isError, linkTo, period.code]);
 
   if (organizations.isPending) return <Loading height={400} />;
   if (organizations.isError) {
@@ -50,23 +107,9 @@ function OrganizationsTable({ period }: { period: PeriodView }) {
       </EmptyState>
     );
   }
-  const needle = search.trim().toLowerCase();
-  const shown = organizations.data
-    .filter((o) => !needle || o.name.toLowerCase().includes(needle) || o.code.toLowerCase().includes(needle))
-    .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
 
   return (
     <>
-      <div className="field field--inline">
-        <label htmlFor={searchId}>Найти</label>
-        <input
-          id={searchId}
-          type="search"
-          value={search}
-          placeholder="Название или код"
-          onChange={(event) => setSearch(event.target.value)}
-        />
-      </div>
       {values.isError && (
         <ErrorMessage
           error={values.error}
@@ -74,60 +117,21 @@ function OrganizationsTable({ period }: { period: PeriodView }) {
           retry={() => void values.refetch()}
         />
       )}
-      <TableWrap label="Организации">
-        <table className="table">
-          <caption>
-            Организации за {period.code}: охват 8–11 классов и число целей, достигнутых и не достигнутых
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Организация</th>
-              <th scope="col">Тип</th>
-              <th scope="col" className="num">
-                Охват 8–11
-              </th>
-              <th scope="col" className="num">
-                Целей достигнуто
-              </th>
-              <th scope="col" className="num">
-                Не достигнуто
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((o) => {
-              const score = scores.get(o.code);
-              const active = activeIn(o, period.code);
-              return (
-                <tr key={o.code} className={active ? undefined : 'row--inactive'}>
-                  <th scope="row">
-                    <Link to={linkTo(`/organizations/${encodeURIComponent(o.code)}`)}>{o.name}</Link>
-                    {!active && <span className="tag">не отчитывается в {period.code}</span>}
-                  </th>
-                  <td>{o.type}</td>
-                  <td className="num">
-                    {score?.coverage ? (
-                      <>
-                        {formatValue(score.coverage.value, 'percent')}{' '}
-                        <StatusBadge status={score.coverage.status} />
-                      </>
-                    ) : values.isPending ? (
-                      '…'
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td className="num">{score ? score.met : values.isPending ? '…' : '—'}</td>
-                  <td className={score && score.missed > 0 ? 'num text-fail' : 'num'}>
-                    {score ? score.missed : values.isPending ? '…' : '—'}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableWrap>
-      {shown.length === 0 && <p className="muted">Ничего не найдено по запросу «{search}».</p>}
+      <DataTable
+        label="Организации"
+        fileName={`Организации ${period.code}`}
+        caption={`Организации за ${period.code}: охват 8–11 классов и число целей, достигнутых и не достигнутых. «Отчёт не сдан» — организация не прислала за период ни одного листа.`}
+        columns={columns}
+        rows={organizations.data}
+        rowKey={(o) => o.code}
+        rowProps={(o) => ({
+          className: activeIn(o, period.code) ? undefined : 'row--inactive',
+          'data-org': o.code,
+        })}
+        initialSort={{ column: 'name', direction: 'asc' }}
+        facet={{ label: 'Тип организации', value: (o) => o.type }}
+        searchText={(o) => o.code}
+      />
     </>
   );
 }
