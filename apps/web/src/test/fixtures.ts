@@ -15,6 +15,7 @@ export const ORGANIZATIONS: OrganizationView[] = [
   {
     code: 'SCH01',
     name: 'МБОУ «Средняя школа № 1»',
+    shortName: 'Школа № 1',
     type: 'Школа',
     municipality: 'Город',
     activeFrom: null,
@@ -23,6 +24,7 @@ export const ORGANIZATIONS: OrganizationView[] = [
   {
     code: 'SCH07',
     name: 'МБОУ «Средняя школа № 7»',
+    shortName: null,
     type: 'Школа',
     municipality: 'Город',
     activeFrom: null,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorValueView, Target } from '@profmonitor/domain';
+import { namesByCode } from '@/api/organizations';
 import { STATUS_COLORS } from '@/lib/indicators';
+import { ORGANIZATIONS } from '@/test/fixtures';
 import { HOSTILE_NAME, HOSTILE_NAME_ESCAPED } from '@/test/hostile-name';
 import { colorRange, heatmapCells, heatmapChartOption, heatmapRows } from './heatmap-chart';
 import { lagging, organizationBars, organizationBarsOption, type OrganizationBar } from './organization-bars';
@@ -82,6 +84,32 @@ describe('trend chart', () => {
   });
 });
 
+describe('organization names on the axes', () => {
+  const LONG = 'Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 6»';
+  const names = namesByCode([
+    { ...ORGANIZATIONS[0], code: 'S6', name: LONG, shortName: 'Школа № 6' },
+    { ...ORGANIZATIONS[0], code: 'S8', name: LONG.replace('6', '8'), shortName: null },
+  ]);
+  const values = [value({ org: 'S6', value: 0.9 }), value({ org: 'S8', value: 0.7 })];
+
+  it('the bars and the heatmap show the short name, else the name cut at a word; tooltips the full name', () => {
+    const option = organizationBarsOption({
+      bars: organizationBars(values, '2024/2025', names),
+      target: atLeast80,
+      scale: 'percent',
+    });
+    expect((option.yAxis as { data: string[] }).data).toEqual(['Школа № 6', 'Муниципальное бюджетное…']);
+    expect(tooltipOf<{ dataIndex: number }>(option)({ dataIndex: 0 })).toContain(
+      'учреждение «Средняя школа № 6»',
+    );
+    const rows = heatmapRows(values, ['2024/2025'], '2024/2025', names, atLeast80);
+    expect(rows.map((row) => [row.label, row.name])).toEqual([
+      ['Школа № 6', LONG],
+      ['Муниципальное бюджетное…', LONG.replace('6', '8')],
+    ]);
+  });
+});
+
 describe('organization bars', () => {
   const names = new Map([
     ['A', 'Школа А'],
@@ -121,8 +149,24 @@ describe('organization bars', () => {
   it('sorts lowest first for a decrease target and follows the API status there', () => {
     const decrease: Target = { kind: 'decrease' };
     const mismatch: OrganizationBar[] = [
-      { code: 'A', name: 'А', value: 0.5, numerator: null, denominator: null, status: 'не достигнуто' },
-      { code: 'B', name: 'Б', value: 0.2, numerator: null, denominator: null, status: 'достигнуто' },
+      {
+        code: 'A',
+        name: 'А',
+        label: 'А',
+        value: 0.5,
+        numerator: null,
+        denominator: null,
+        status: 'не достигнуто',
+      },
+      {
+        code: 'B',
+        name: 'Б',
+        label: 'Б',
+        value: 0.2,
+        numerator: null,
+        denominator: null,
+        status: 'достигнуто',
+      },
     ];
     const option = organizationBarsOption({ bars: mismatch, target: decrease, scale: 'index' });
     expect((option.yAxis as { data: string[] }).data).toEqual(['Б', 'А']);
@@ -132,7 +176,15 @@ describe('organization bars', () => {
 
   it('writes the hovered organization’s name in its tooltip as text, never as markup', () => {
     const hostile: OrganizationBar[] = [
-      { code: 'X', name: HOSTILE_NAME, value: 0.9, numerator: 9, denominator: 10, status: null },
+      {
+        code: 'X',
+        name: HOSTILE_NAME,
+        label: HOSTILE_NAME,
+        value: 0.9,
+        numerator: 9,
+        denominator: 10,
+        status: null,
+      },
     ];
     const option = organizationBarsOption({ bars: hostile, target: atLeast80, scale: 'percent' });
     expect(tooltipOf<{ dataIndex: number }>(option)({ dataIndex: 0 })).toBe(
@@ -161,8 +213,8 @@ describe('heatmap', () => {
   it('builds a row per organization ordered best first in the selected period', () => {
     const rows = heatmapRows(values, periods, '2024/2025', names, atLeast80);
     expect(rows).toEqual([
-      { key: 'B', label: 'Школа Б', values: [null, null, 0.9] },
-      { key: 'A', label: 'Школа А', values: [null, 0.5, 0.6] },
+      { key: 'B', label: 'Школа Б', name: 'Школа Б', values: [null, null, 0.9] },
+      { key: 'A', label: 'Школа А', name: 'Школа А', values: [null, 0.5, 0.6] },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { IndicatorValueView, Target } from '@profmonitor/domain';
+import { axisLabel, type OrganizationNames } from '@/api/organizations';
 import type { ChartOption } from '@/components/echart/EChart';
 import { html } from '@/components/echart/html';
 import { itemTooltip } from '@/components/echart/tooltip';
@@ -15,7 +16,9 @@ import {
 /** One row of the heatmap: an organization (or, for completeness, a sheet), a value per period. */
 export interface HeatmapRow {
   key: string;
+  /** What the axis shows (an organization's short name); `name` is the full one, for tooltips. */
   label: string;
+  name: string;
   values: (number | null)[];
 }
 
@@ -28,7 +31,7 @@ export function heatmapRows(
   values: readonly IndicatorValueView[],
   periods: readonly string[],
   selectedPeriod: string,
-  names: ReadonlyMap<string, string>,
+  names: OrganizationNames,
   target: Target,
 ): HeatmapRow[] {
   const bySheet = values.some((v) => v.sheet !== null);
@@ -38,8 +41,9 @@ export function heatmapRows(
     if (key === null) continue;
     let row = rows.get(key);
     if (!row) {
-      const label = bySheet ? SHEET_NAMES[value.sheet!] : (names.get(key) ?? key);
-      row = { key, label, values: periods.map(() => null) };
+      const name = bySheet ? SHEET_NAMES[value.sheet!] : (names.get(key) ?? key);
+      const label = bySheet ? name : axisLabel(names, key);
+      row = { key, label, name, values: periods.map(() => null) };
       rows.set(key, row);
     }
     const column = periods.indexOf(value.period);
@@ -51,8 +55,8 @@ export function heatmapRows(
   return [...rows.values()].sort((a, b) => {
     const [va, vb] = [sortValue(a), sortValue(b)];
     if (va === null || vb === null)
-      return va === vb ? a.label.localeCompare(b.label, 'ru') : va === null ? 1 : -1;
-    return sign * (va - vb) || a.label.localeCompare(b.label, 'ru');
+      return va === vb ? a.name.localeCompare(b.name, 'ru') : va === null ? 1 : -1;
+    return sign * (va - vb) || a.name.localeCompare(b.name, 'ru');
   });
 }
 
@@ -124,7 +128,7 @@ export function heatmapChartOption({
       formatter: itemTooltip((item) => {
         const [x, y, value] = item.data as [number, number, number | '-'];
         const cell = typeof value === 'number' ? value : null;
-        return html`${rows[y]?.label ?? ''}<br />${periods[x] ?? ''}: <b>${formatValue(cell, scale)}</b>`;
+        return html`${rows[y]?.name ?? ''}<br />${periods[x] ?? ''}: <b>${formatValue(cell, scale)}</b>`;
       }),
     },
     xAxis: { type: 'category', data: [...periods], position: 'top', splitArea: { show: true } },

@@ -1,4 +1,5 @@
 import { statusOf, type IndicatorValueView, type Status, type Target } from '@profmonitor/domain';
+import { axisLabel, type OrganizationNames } from '@/api/organizations';
 import type { ChartOption } from '@/components/echart/EChart';
 import { html, type SafeHtml } from '@/components/echart/html';
 import { rowTooltip } from '@/components/echart/tooltip';
@@ -16,7 +17,9 @@ import {
 
 export interface OrganizationBar {
   code: string;
+  /** The full name (tooltips); `label` is what the axis shows (see axisLabel). */
   name: string;
+  label: string;
   value: number | null;
   numerator: number | null;
   denominator: number | null;
@@ -27,13 +30,14 @@ export interface OrganizationBar {
 export function organizationBars(
   values: readonly IndicatorValueView[],
   period: string,
-  names: ReadonlyMap<string, string>,
+  names: OrganizationNames,
 ): OrganizationBar[] {
   return values
     .filter((v) => v.org !== null && v.period === period && v.sheet === null)
     .map((v) => ({
       code: v.org!,
       name: names.get(v.org!) ?? v.org!,
+      label: axisLabel(names, v.org!),
       value: v.value,
       numerator: v.numerator,
       denominator: v.denominator,
@@ -107,7 +111,7 @@ export function organizationBarsOption({
     yAxis: {
       type: 'category',
       inverse: true,
-      data: sorted.map((bar) => bar.name),
+      data: sorted.map((bar) => bar.label),
       axisLabel: { width: 220, overflow: 'truncate' },
       axisTick: { show: false },
     },
