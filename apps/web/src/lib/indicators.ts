@@ -8,6 +8,7 @@ import {
   schoolTitleSheet,
   teachersSheet,
   type IndicatorId,
+  type IndicatorValueView,
   type SheetId,
   type Status,
   type Target,
@@ -102,3 +103,40 @@ export const SHEET_NAMES: Record<SheetId, string> = {
 
 /** Best first: lower is better only for decrease targets (the mismatch index). */
 export const higherIsBetter = (target: Target): boolean => target.kind !== 'decrease';
+
+/** The status of several values together: any miss is a miss; met only when all are met. */
+export function combinedStatus(statuses: readonly (Status | null)[]): Status | null {
+  if (statuses.length === 0) return 'нет данных';
+  if (statuses.includes('не достигнуто')) return 'не достигнуто';
+  if (statuses.every((status) => status === 'достигнуто')) return 'достигнуто';
+  return 'нет данных';
+}
+
+/** Completeness as one figure: what the overview and the indicator list both show. */
+export interface PooledCompleteness {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: Target;
+  status: Status | null;
+  /** What the share is made of: «сдано листов: 72 из 82». */
+  note: string | null;
+}
+
+/**
+ * Completeness, which the API gives per sheet, pooled into one figure: all sheets sent over
+ * all sheets expected, missed when any sheet misses its target.
+ */
+export function pooledCompleteness(values: readonly IndicatorValueView[]): PooledCompleteness {
+  const sheets = values.filter((v) => v.id === 'completeness' && v.sheet !== null);
+  const numerator = sheets.reduce((sum, v) => sum + (v.numerator ?? 0), 0);
+  const denominator = sheets.reduce((sum, v) => sum + (v.denominator ?? 0), 0);
+  return {
+    value: denominator > 0 ? numerator / denominator : null,
+    numerator: denominator > 0 ? numerator : null,
+    denominator: denominator > 0 ? denominator : null,
+    target: sheets[0]?.target ?? indicatorById('completeness')!.defaultTarget,
+    status: combinedStatus(sheets.map((v) => v.status)),
+    note: denominator > 0 ? `сдано листов: ${numerator} из ${denominator}` : null,
+  };
+}

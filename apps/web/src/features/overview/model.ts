@@ -5,7 +5,7 @@ import {
   type Status,
   type Target,
 } from '@profmonitor/domain';
-import { scaleOf, type Scale } from '@/lib/indicators';
+import { pooledCompleteness, scaleOf, type Scale } from '@/lib/indicators';
 
 /** What one tile of the overview shows: the municipality's value of an indicator in a period. */
 export interface Tile {
@@ -22,13 +22,7 @@ export interface Tile {
   note: string | null;
 }
 
-/** The status of several values together: any miss is a miss; met only when all are met. */
-export function combinedStatus(statuses: readonly (Status | null)[]): Status | null {
-  if (statuses.length === 0) return 'нет данных';
-  if (statuses.includes('не достигнуто')) return 'не достигнуто';
-  if (statuses.every((status) => status === 'достигнуто')) return 'достигнуто';
-  return 'нет данных';
-}
+export { combinedStatus } from '@/lib/indicators';
 
 /**
  * One tile per indicator in the order of the definitions (coverage first), from the
@@ -40,21 +34,7 @@ export function overviewTiles(values: readonly IndicatorValueView[], period: str
   return INDICATORS.map((definition): Tile => {
     const own = municipal.filter((v) => v.id === definition.id);
     const base = { id: definition.id, name: definition.name, scale: scaleOf(definition.id), note: null };
-    if (definition.kind === 'completeness') {
-      const sheets = own.filter((v) => v.sheet !== null);
-      const numerator = sheets.reduce((sum, v) => sum + (v.numerator ?? 0), 0);
-      const denominator = sheets.reduce((sum, v) => sum + (v.denominator ?? 0), 0);
-      return {
-        ...base,
-        value: denominator > 0 ? numerator / denominator : null,
-        numerator: denominator > 0 ? numerator : null,
-        denominator: denominator > 0 ? denominator : null,
-        target: sheets[0]?.target ?? definition.defaultTarget,
-        status: combinedStatus(sheets.map((v) => v.status)),
-        change: null,
-        note: denominator > 0 ? `сдано листов: ${numerator} из ${denominator}` : null,
-      };
-    }
+    if (definition.kind === 'completeness') return { ...base, ...pooledCompleteness(own), change: null };
     const value = own[0];
     if (!value) {
       return {

@@ -6,7 +6,7 @@ import { ChangeBadge, StatusBadge } from '@/components/indicator/Badges';
 import { PeriodGate } from '@/components/layout/PeriodGate';
 import { TableWrap } from '@/components/layout/Table';
 import { usePeriodLink } from '@/hooks/use-search-param';
-import { formatTarget, formatValue, scaleOf } from '@/lib/indicators';
+import { formatTarget, formatValue, pooledCompleteness, scaleOf } from '@/lib/indicators';
 import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 
 /** Every indicator with its definition and the city's value: the index of the indicator pages. */
@@ -45,11 +45,14 @@ function IndicatorsTable({ period }: { period: PeriodView }) {
         </thead>
         <tbody>
           {INDICATORS.map((definition) => {
-            // Completeness is per sheet; its page has the sheets, here only the definition.
-            const value =
+            // Completeness is per sheet: pooled into one figure, as on the overview.
+            const pooled =
               definition.kind === 'completeness'
-                ? undefined
-                : values.data.find((v) => v.id === definition.id && v.org === null);
+                ? pooledCompleteness(values.data.filter((v) => v.org === null))
+                : null;
+            const value = pooled
+              ? { ...pooled, change: null }
+              : values.data.find((v) => v.id === definition.id && v.org === null);
             const scale = scaleOf(definition.id);
             const target = value?.target ?? definition.defaultTarget;
             return (
@@ -57,11 +60,12 @@ function IndicatorsTable({ period }: { period: PeriodView }) {
                 <th scope="row">
                   <Link to={linkTo(`/indicators/${definition.id}`)}>{definition.name}</Link>
                 </th>
-                <td className="num">{value ? formatValue(value.value, scale) : '—'}</td>
-                <td>{formatTarget(target)}</td>
-                <td>
-                  {value ? <StatusBadge status={value.status} /> : <span className="muted">по листам</span>}
+                <td className="num">
+                  {value ? formatValue(value.value, scale) : '—'}
+                  {pooled?.note && <div className="muted small">{pooled.note}</div>}
                 </td>
+                <td>{formatTarget(target)}</td>
+                <td>{value && <StatusBadge status={value.status} />}</td>
                 <td>
                   <ChangeBadge change={value?.change ?? null} scale={scale} target={target} />
                 </td>
