@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CompletenessView } from '@profmonitor/domain';
+import { INDICATORS, type CompletenessView } from '@profmonitor/domain';
 import { ORGANIZATIONS, PERIODS, SCHOOL, valueView } from '@/test/fixtures';
 import { mockApi } from '@/test/mock-api';
 import { renderPage } from '@/test/render';
@@ -45,17 +45,20 @@ const COVERAGE_BY_ORG = [
   valueView({ org: 'SCH07', value: 0.566, status: 'не достигнуто' }),
 ];
 
+/** The API of a period with data: the city's values, the schools' coverage, completeness. */
+const CITY_API = {
+  '/api/periods': PERIODS,
+  '/api/organizations': ORGANIZATIONS,
+  '/api/indicators': (url: URL) =>
+    url.searchParams.get('org') === 'municipal' ? MUNICIPAL : COVERAGE_BY_ORG,
+  '/api/completeness': COMPLETENESS,
+};
+
 afterEach(cleanup);
 
 describe('OverviewPage', () => {
   it('answers the committee in a minute: coverage against the target, the schools behind it', async () => {
-    const fetch = mockApi({
-      '/api/periods': PERIODS,
-      '/api/organizations': ORGANIZATIONS,
-      '/api/indicators': (url: URL) =>
-        url.searchParams.get('org') === 'municipal' ? MUNICIPAL : COVERAGE_BY_ORG,
-      '/api/completeness': COMPLETENESS,
-    });
+    const fetch = mockApi(CITY_API);
     renderPage(<OverviewPage />, { path: '/overview', url: '/overview' });
 
     expect(await screen.findByRole('heading', { name: 'Обзор за 2024/2025 учебный год' })).toBeTruthy();
@@ -63,9 +66,9 @@ describe('OverviewPage', () => {
     expect(headline.textContent).toContain('77,8 %');
     expect(headline.textContent).toContain('цель не достигнута');
     expect(
-      (await screen.findByRole('link', { name: 'МБОУ «Средняя школа № 7»' }, { timeout: 2000 })).getAttribute(
-        'href',
-      ),
+      within(headline.closest('section')!)
+        .getByRole('link', { name: 'МБОУ «Средняя школа № 7»' })
+        .getAttribute('href'),
     ).toBe('/organizations/SCH07');
 
     // Tiles: coverage first, with value, target, status and change; the index as an index.
@@ -140,6 +143,36 @@ describe('OverviewPage', () => {
       'Охват 8–11 классов в вашей организации: 56,6 % при цели ≥ 80,0 % — цель не достигнута. По городу — 77,8 %.',
     );
     expect(screen.queryByText(/Ниже цели/)).toBeNull();
+  });
+
+  it('keeps the place of the headline and the tiles while they load, and asks for the headline’s data at once', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const fetch = mockApi(CITY_API);
+    // The city's values are held back until the placeholders have been looked at.
+    const answer = fetch.getMockImplementation()!;
+    fetch.mockImplementation(async (input, init) => {
+      if (String(input).includes('org=municipal')) await held;
+      return answer(input, init);
+    });
+    renderPage(<OverviewPage />, { path: '/overview', url: '/overview' });
+
+    expect(await screen.findByText('Загрузка показателей…')).toBeTruthy();
+    // One empty tile per indicator holds the grid's place.
+    expect(document.querySelectorAll('.tiles > .overview-placeholder__tile')).toHaveLength(INDICATORS.length);
+    // The schools' coverage and their names are asked for while the city's values are on their way.
+    await waitFor(() => {
+      const asked = fetch.mock.calls.map(([input]) => decodeURIComponent(String(input)));
+      expect(asked).toContain('/api/indicators?period=2024/2025&indicator=coverage_8_11');
+      expect(asked).toContain('/api/organizations');
+    });
+
+    release();
+    const headline = await screen.findByText(/Охват 8–11 классов по городу/);
+    // The headline comes whole, with the schools behind the target, in one go.
+    expect(headline.closest('section')!.textContent).toContain('Ниже цели');
+    expect(screen.queryByText('Загрузка показателей…')).toBeNull();
+    expect(document.querySelectorAll('.tiles > .tile')).toHaveLength(INDICATORS.length);
   });
 
   it('says what to do when the period has no data yet', async () => {

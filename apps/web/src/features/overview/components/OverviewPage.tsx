@@ -1,6 +1,7 @@
-import { indicatorById, type PeriodView } from '@profmonitor/domain';
+import { INDICATORS, indicatorById, type PeriodView } from '@profmonitor/domain';
 import { useCompleteness } from '@/api/completeness';
 import { useIndicatorValues } from '@/api/indicator-values';
+import { useOrganizations } from '@/api/organizations';
 import { useCurrentUser } from '@/api/session';
 import { DownloadButton } from '@/components/feedback/DownloadButton';
 import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
@@ -42,9 +43,16 @@ function Overview({ period }: { period: PeriodView }) {
   );
 }
 
+/** The indicator the headline above the tiles speaks of. */
+const HEADLINE_INDICATOR = 'coverage_8_11';
+
 function Tiles({ period }: { period: string }) {
   const values = useIndicatorValues({ period, org: 'municipal' });
-  if (values.isPending) return <Loading height={320} label="Загрузка показателей…" />;
+  // The headline's data (schools' coverage, their names), asked for with the tiles' instead of
+  // after them; the block shows once all three are in, so that it does not grow under the reader.
+  const coverage = useIndicatorValues({ period, indicator: HEADLINE_INDICATOR });
+  const organizations = useOrganizations();
+  if (values.isPending || coverage.isPending || organizations.isPending) return <TilesPlaceholder />;
   if (values.isError)
     return <ErrorMessage error={values.error} what="показатели" retry={() => void values.refetch()} />;
 
@@ -53,11 +61,30 @@ function Tiles({ period }: { period: string }) {
   const [first] = tiles;
   return (
     <>
-      {first.id === 'coverage_8_11' && <CoverageHeadline tile={first} period={period} />}
+      {first.id === HEADLINE_INDICATOR && <CoverageHeadline tile={first} period={period} />}
       <h2>Показатели</h2>
       <div className="tiles">
         {tiles.map((tile) => (
           <IndicatorTile key={tile.id} tile={tile} />
+        ))}
+      </div>
+    </>
+  );
+}
+
+/**
+ * Where the headline and the tiles will be, while they load: a block of the headline's height and
+ * one empty tile per indicator in the tiles' grid, so that the page below keeps its place.
+ */
+function TilesPlaceholder() {
+  return (
+    <>
+      <div className="skeleton overview-placeholder__headline" role="status" aria-live="polite">
+        Загрузка показателей…
+      </div>
+      <div className="tiles" aria-hidden="true">
+        {INDICATORS.map((definition) => (
+          <div key={definition.id} className="skeleton overview-placeholder__tile" />
         ))}
       </div>
     </>
