@@ -1,0 +1,199 @@
+// docs/indicators.md: the indicator methodology, generated from the table of definitions
+// (libs/domain/src/indicators/definitions.ts) with the explanations below; the worked example is
+// computed by the same engine the server runs.
+import {
+  computeIndicators,
+  describeTarget,
+  formatPercent,
+  IN_DEMAND_SHARE,
+  INDICATORS,
+  periodOf,
+  schoolWorkbook,
+  SHEET_APPLIES_TO,
+  statusOf,
+  type CoverageRow,
+  type IndicatorDefinition,
+  type IndicatorId,
+  type SheetId,
+} from '@profmonitor/domain';
+
+/** What each indicator means, in words: the table holds the formulas, not the reasons. */
+const EXPLANATIONS: Partial<Record<IndicatorId, string>> = {
+  coverage_8_11:
+    'Of the students of grades 8 to 11, the share covered by career self-determination programmes. Each `Охват` row of grade 8..11 adds its `Охвачено программами профессионального самоопределения` to the numerator and its `Обучающихся` to the denominator; rows of other grades count for nothing. A school reports every grade it has among 8..11; a grade it does not have is simply absent from both sums.',
+  trials_8_11:
+    'As `coverage_8_11`, with `Прошли профессиональные пробы` in the numerator: the share of students of grades 8..11 who took part in professional trials.',
+  teachers_trained:
+    'Every row of `Педагоги` is one teacher in the denominator. A teacher counts in the numerator when the row names a course, with at least 16 hours, that ended within the three years up to the end of the period: after the same day three years earlier (29 February falls back to 28 February) and on or before 31 August of the period.',
+  website_section:
+    'One organization is one unit: 1 in the denominator when its `Титул` is accepted for the period, 1 in the numerator when that `Титул` says Да for the website section.',
+  agreements:
+    'One organization is one unit: in the denominator when it has `Партнёры` or `Титул` accepted (an organization that sent only its title page has, as far as we know, no agreements), in the numerator when at least one agreement was in force during the period: signed on or before 31 August of its second year, and `Действует до` empty or on or after 1 September of its first year.',
+  conscious_choice:
+    'Graduates of grades 9 and 11 (`Класс` 9 or 11; college graduates are not counted) are the denominator; those with `Осознанный выбор` = Да are the numerator.',
+  local_spo_in_demand: `Graduates of grades 9 and 11 are the denominator; the numerator counts those who went to a college (\`Направление\` СПО) in the city or the region (\`Территория\` Город or Регион) in an area of professional activity that is in demand in the period. The in-demand areas are the committee's explicit list for the period when one is set; otherwise the areas holding at least ${formatPercent(IN_DEMAND_SHARE)} of all vacancies of the period's labor demand (the latest accepted \`Потребность в кадрах\` workbook dated in the period, territory Город when the period has one, else Регион). With neither a list nor labor demand the indicator has no value («нет данных»), never 0.`,
+  employed_in_specialty:
+    'College graduates on the labor market: rows with `Класс` СПО and `Направление` Работа or «Не учится и не работает» are the denominator (those who went on studying or to the army are not on the market); of them, those with `Направление` Работа and `По специальности` = Да are the numerator.',
+  stay_local:
+    'Continuing graduates of any class (`Направление` СПО, ВУЗ or Работа) are the denominator; those with `Территория` Город are the numerator.',
+  grade9_to_10:
+    'Graduates of grade 9 are the denominator; those whose `Направление` is «10 класс» are the numerator. Informational: it has no target and no status.',
+  demand_mismatch: `Not a ratio: the dissimilarity index D = ½ · Σₐ |gₐ/G − vₐ/V| over the areas a of professional activity. gₐ is the number of continuing graduates (any \`Класс\`, \`Направление\` СПО, ВУЗ or Работа) with \`Территория\` Город or Регион whose area is a, G = Σ gₐ; vₐ is the number of vacancies in area a in the period's labor demand (chosen as for \`local_spo_in_demand\`), V = Σ vₐ. D = 0 when the graduates' choices are spread over the areas exactly as the vacancies are, D = 1 when they share no area. No value when G = 0 or V = 0, or without labor demand. An organization's index compares its own graduates with the period's demand; the municipality's pools the gₐ of every organization before dividing. Beside the index, the per-area table (gₐ, vₐ, both shares and their difference, the gap) is what the employment center reads: a positive gap is a surplus of graduates, a negative one a deficit.`,
+  completeness:
+    "Measured for the municipality only, one value per sheet of the school workbook: of the active reporting organizations that the sheet applies to (the registry's schools and colleges whose `Действует с`/`Действует по` cover the period), the share with that sheet accepted for the period.",
+};
+
+/**
+ * What the specification (`indicators.md`) also describes and the code does not compute yet:
+ * shown until an indicator of that id joins the table of definitions.
+ */
+const SPECIFIED_NOT_COMPUTED: readonly { id: string; text: string }[] = [
+  {
+    id: 'profminimum_coverage',
+    text: 'Охват обучающихся 6–11 классов профориентационным минимумом: Σ `Охвачено профминимумом` over Σ `Обучающихся`, grades 6..11 of an optional `Профминимум` sheet; target ≥ 100 %.',
+  },
+  {
+    id: 'profminimum_above_basic',
+    text: 'Доля обучающихся 6–11 классов, изучающих профминимум на основном или продвинутом уровне: Σ `Охвачено профминимумом` over the rows with `Уровень` Основной or Продвинутый, over Σ `Обучающихся` of the sheet; target: growth.',
+  },
+  {
+    id: 'future_ticket',
+    text: 'Доля обучающихся 6–11 классов — участников проекта «Билет в будущее»: Σ `Участники «Билета в будущее»` over Σ `Обучающихся` of the rows where it is filled; target: growth.',
+  },
+  {
+    id: 'timeliness',
+    text: "Своевременность отчётности: the share of active reporting organizations whose every required sheet (those of completeness) had an accepted version uploaded on or before the reporting campaign's deadline; only for periods with a deadline, for the municipality, target ≥ 100 %.",
+  },
+];
+
+const sheetName = (id: SheetId) =>
+  [schoolWorkbook.titleSheet!, ...schoolWorkbook.sheets].find((sheet) => sheet.id === id)!.name;
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function sourceSheets(indicator: IndicatorDefinition): string {
+  if (indicator.kind === 'completeness') return 'every sheet of `Отчёт организации`';
+  return indicator.sheets.map((id) => `\`${sheetName(id)}\``).join(' or ');
+}
+
+function appliesTo(indicator: IndicatorDefinition): string {
+  if (indicator.kind === 'completeness') return 'the municipality';
+  return indicator.appliesTo.map((type) => (type === 'Школа' ? 'schools' : 'colleges')).join(' and ');
+}
+
+function rowsCounted(indicator: IndicatorDefinition): string {
+  if (indicator.kind === 'ratio' && indicator.rows && indicator.rows.sheet !== 'title') {
+    return `row by row over \`${sheetName(indicator.rows.sheet)}\`: each row adds its share to the numerator and the denominator (the rows behind a value can be listed)`;
+  }
+  if (indicator.kind === 'ratio') return 'one unit per organization';
+  if (indicator.kind === 'mismatch') return 'graduates by area against vacancies by area';
+  return 'organizations, per sheet';
+}
+
+function indicatorSection(indicator: IndicatorDefinition): string {
+  const facts = [
+    ['Name in the app', indicator.name],
+    ['Numerator', indicator.numeratorText],
+    ['Denominator', indicator.denominatorText],
+    ['Source sheets', sourceSheets(indicator)],
+    ['Measured for', appliesTo(indicator)],
+    ['Counted', rowsCounted(indicator)],
+    ['Default target', describeTarget(indicator.defaultTarget)],
+    ['Origin', indicator.source],
+  ];
+  return [
+    `### \`${indicator.id}\``,
+    EXPLANATIONS[indicator.id] ?? `${indicator.numeratorText} / ${indicator.denominatorText}.`,
+    ['| | |', '| --- | --- |', ...facts.map(([k, v]) => `| ${k} | ${cell(v)} |`)].join('\n'),
+  ].join('\n\n');
+}
+
+/** The worked example, computed by the engine: the pooled value is not the mean of the percentages. */
+function workedExample(): string {
+  const grade = (grade: number, students: number, covered: number, trials: number): CoverageRow => ({
+    grade,
+    students,
+    covered,
+    trials,
+    diagnostics: null,
+    excursions: null,
+  });
+  const a = [grade(8, 50, 40, 10), grade(9, 50, 45, 20), grade(10, 25, 20, 15), grade(11, 25, 25, 25)];
+  const b = [grade(8, 50, 30, 5), grade(9, 50, 30, 5)];
+  const values = computeIndicators({
+    period: periodOf(2023),
+    organizations: [
+      { code: 'A', type: 'Школа', sheets: { coverage: a } },
+      { code: 'B', type: 'Школа', sheets: { coverage: b } },
+    ],
+    demand: null,
+    inDemand: null,
+  });
+  const value = (id: IndicatorId, org: string | null) =>
+    values.find((v) => v.indicator === id && v.organization === org)!;
+  const show = (id: IndicatorId, org: string | null) => {
+    const v = value(id, org);
+    return `${v.numerator}/${v.denominator} = ${v.value!.toFixed(4)} (${formatPercent(v.value)})`;
+  };
+  const mean = (value('coverage_8_11', 'A').value! + value('coverage_8_11', 'B').value!) / 2;
+  const target = INDICATORS.find((i) => i.id === 'coverage_8_11')!.defaultTarget;
+  const rows = (rows: CoverageRow[]) =>
+    rows
+      .map((r) => `grade ${r.grade}: ${r.students} students, ${r.covered} covered, ${r.trials} trials`)
+      .join('; ');
+  return [
+    '## Worked example',
+    'Computed by the engine itself when this page is generated, for the period 2023/2024.',
+    `- School A, \`Охват\`: ${rows(a)}. \`coverage_8_11\` = ${show('coverage_8_11', 'A')}; \`trials_8_11\` = ${show('trials_8_11', 'A')}.`,
+    `- School B has grades 8 and 9 only: ${rows(b)}. \`coverage_8_11\` = ${show('coverage_8_11', 'B')}.`,
+    `- The municipality: \`coverage_8_11\` = ${show('coverage_8_11', null)}, against the target ${describeTarget(target)}: «${statusOf(value('coverage_8_11', null).value, target, null)}». The mean of the two schools' percentages, ${mean.toFixed(4)} (${formatPercent(mean)}), tells another story and is not used: the larger school weighs more, as its students do.`,
+  ].join('\n\n');
+}
+
+/** docs/indicators.md. */
+export function indicatorsReference(): string {
+  const computed = new Set<string>(INDICATORS.map((i) => i.id));
+  const pending = SPECIFIED_NOT_COMPUTED.filter((s) => !computed.has(s.id));
+  const applies = (Object.keys(SHEET_APPLIES_TO) as SheetId[])
+    .map(
+      (id) =>
+        `\`${sheetName(id)}\` — ${SHEET_APPLIES_TO[id].map((t) => (t === 'Школа' ? 'schools' : 'colleges')).join(' and ')}`,
+    )
+    .join('; ');
+  return `${[
+    '# Indicators: the methodology',
+    '<!-- Generated from libs/domain/src/indicators/definitions.ts and scripts/docs/indicators-reference.ts by `npm run docs`. Do not edit by hand. -->',
+    'Each indicator is a ratio `numerator / denominator` (one, the mismatch index, is a distance between two distributions) computed from the accepted workbooks of one organization for one academic year (the period: 1 September to 31 August), and for the municipality. Two people computing a value by hand from the same workbooks must get the same number; every value therefore comes with its numerator, its denominator, the organizations that contributed and, for ratios summed over rows, the rows behind it (`GET /api/indicators/:id/explanation`, `…/rows`).',
+    '## Rules for every indicator',
+    [
+      '- **A value** is a fraction 0..1, stored and answered by the API unrounded; the app shows a percentage with one decimal and a decimal comma (`78,4 %`).',
+      '- **No data is not zero.** A denominator of 0, or an organization without the source sheet, gives no value (`null`, shown as «нет данных»), never 0.',
+      '- **Current versions only.** An organization contributes the current accepted version of each sheet for the period; a rejected sheet contributes nothing, and a later version replaces the earlier one.',
+      "- **Levels: organization → municipality.** Each reporting organization (a school or a college of the registry, active in the period) has its own values. The municipality's value is **pooled**: the sum of the organizations' numerators over the sum of their denominators, over the organizations that have the source sheet accepted for the period; never the mean of their percentages (see the worked example). The region (several municipalities in one database, each pooled over its organizations, the region pooled over all of them) is specified but not computed yet: today the database is one municipality, and its values are the top level.",
+      `- **Which sheets apply to whom**: ${applies}. An organization is measured only on the indicators that apply to its type.`,
+      "- **Precomputed.** An accepted school workbook recomputes its organization from its rows and the municipality from the stored organization values within the import's transaction; a labor-demand workbook or a change of the in-demand areas recomputes its period. Pages only read stored values.",
+    ].join('\n'),
+    '## Targets and status',
+    [
+      'Each indicator has a target, set per period by the committee (the defaults below apply until then; earlier targets are kept):',
+      '',
+      '- `≥ X`: met (достигнуто) when the value is at least X.',
+      "- `рост` (growth): met when the value is greater than the previous period's value of the same organization (or of the municipality); no status («нет данных») when that value is missing.",
+      "- `снижение` (decrease): met when the value is less than the previous period's value.",
+      '- `—`: informational, no status.',
+      '',
+      'The status is one of «достигнуто», «не достигнуто», «нет данных»; none for informational indicators.',
+    ].join('\n'),
+    '## The indicators',
+    'In the tables, "graduates of 9 and 11" are rows of `Выпускники` with `Класс` 9 or 11, and "continuing" means `Направление` СПО, ВУЗ or Работа.',
+    INDICATORS.map(indicatorSection).join('\n\n'),
+    ...(pending.length
+      ? [
+          '## Specified, not computed yet',
+          'The specification also describes these; they have no values in the app yet.',
+          pending.map((s) => `- \`${s.id}\`: ${s.text}`).join('\n'),
+        ]
+      : []),
+    workedExample(),
+  ].join('\n\n')}\n`;
+}
