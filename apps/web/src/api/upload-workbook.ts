@@ -5,18 +5,27 @@ import { api } from '@/lib/api-client';
 import type { TemplateKind } from '@/lib/uploads';
 import { invalidateRecomputed } from './recomputed';
 
-export type UploadRequest = { file: File; kind: TemplateKind };
+export type UploadRequest = {
+  file: File;
+  kind: TemplateKind;
+  /** A registry that changes loaded years (409 `registry_changes_past`), stored as confirmed. */
+  confirm?: boolean;
+};
 
 type Progress = { sent: number; total: number };
 
 /** Sends a workbook: the registry to its own endpoint, reports and vacancies to the upload log. */
 export function uploadWorkbook(
-  { file, kind }: UploadRequest,
+  { file, kind, confirm }: UploadRequest,
   options: { onProgress?: (sent: number, total: number) => void; onSent?: () => void; signal?: AbortSignal },
 ): Promise<ImportResult> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return api.upload<ImportResult>(kind === 'registry' ? '/registry' : '/uploads', form, options);
+  if (kind !== 'registry') return api.upload<ImportResult>('/uploads', form, options);
+  return api.upload<ImportResult>('/registry', form, {
+    ...options,
+    params: confirm ? { confirm: 'true' } : undefined,
+  });
 }
 
 /**

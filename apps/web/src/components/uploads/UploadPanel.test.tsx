@@ -186,4 +186,48 @@ describe('UploadPanel', () => {
     await drop(workbook('registry.xlsx'), 'Файл: Реестр организаций');
     expect(requests[0].url).toBe('/api/registry');
   });
+
+  it('a registry that changes loaded years: the periods, then the same file again with confirm=true', async () => {
+    mockApi({});
+    const requests = fakeXhr();
+    renderPage(<UploadPanel user={COMMITTEE} />, { path: '/uploads', url: '/uploads' });
+    fireEvent.click(screen.getByRole('radio', { name: 'Реестр организаций' }));
+    const file = workbook('registry.xlsx');
+    await drop(file, 'Файл: Реестр организаций');
+    const message =
+      '2023/2024: ожидается 4 организации вместо 3 — полнота станет 75,0 % (была 100,0 %); добавляются Средняя школа № 12 (SCH12).';
+    await act(async () =>
+      requests[0].respond(409, {
+        statusCode: 409,
+        code: 'registry_changes_past',
+        message: ['Изменение меняет полноту уже загруженных лет. Проверьте и подтвердите:', message],
+        periods: [
+          {
+            period: '2023/2024',
+            expectedBefore: 3,
+            expectedAfter: 4,
+            completenessBefore: 1,
+            completenessAfter: 0.75,
+            added: ['SCH12'],
+            removed: [],
+            message,
+          },
+        ],
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('listitem').textContent).toBe(message);
+    expect(alert.textContent).toContain('Ничего не сохранено.');
+
+    await act(async () => {
+      fireEvent.click(within(alert).getByRole('button', { name: 'Загрузить и подтвердить' }));
+    });
+    expect(requests).toHaveLength(2);
+    expect(requests[1].url).toBe('/api/registry?confirm=true');
+    const resent = (requests[1].body as FormData).get('file') as File;
+    expect([resent.name, resent.size]).toEqual([file.name, file.size]);
+    await act(async () => requests[1].respond(201, importResult({ kind: 'registry', outcome: 'accepted' })));
+    expect(await screen.findByText('Файл принят')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Загрузить и подтвердить' })).toBeNull();
+  });
 });

@@ -3,6 +3,7 @@ import { WORKBOOK_FILE_TYPES, type SessionUserView } from '@profmonitor/domain';
 import { apiUrl } from '@/lib/api-client';
 import { useUploadWorkbook } from '@/api/upload-workbook';
 import { formatFileSize, TEMPLATE_LABELS, type TemplateKind } from '@/lib/uploads';
+import { PastPeriodChanges, pastPeriodChanges } from '@/components/registry/PastPeriodChanges';
 import { DropZone } from './DropZone';
 import { resultFromError } from './import-result';
 import { ImportResultView } from './ImportResultView';
@@ -134,6 +135,17 @@ function UploadState({ upload }: { upload: ReturnType<typeof useUploadWorkbook> 
         <p className="notice" role="status">
           Загрузка «{file.name}» отменена.
         </p>
+      );
+    }
+    const past = pastPeriodChanges(upload.error);
+    if (past) {
+      return (
+        <PastPeriodChanges
+          periods={past}
+          confirmLabel="Загрузить и подтвердить"
+          pending={upload.isPending}
+          onConfirm={() => upload.mutate({ ...upload.variables!, confirm: true })}
+        />
       );
     }
     const result = resultFromError(upload.error);

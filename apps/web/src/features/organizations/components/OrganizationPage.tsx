@@ -24,6 +24,7 @@ import { formatDate, formatNumber } from '@/lib/format';
 import { formatTarget, formatValue, scaleOf, type Scale } from '@/lib/indicators';
 import { sparklineOption, sparklineValues } from '@/components/echart/sparkline-chart';
 import { activeIn } from '../model';
+import { OrganizationEditor } from './OrganizationEditor';
 import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 
 export function OrganizationPage() {
@@ -142,6 +143,7 @@ function Organization({ organization, period, periods }: OrganizationProps) {
           empty={`За ${period.code} организация не загрузила ни одного файла.`}
         />
       </section>
+      <OrganizationEditor organization={organization} periods={periods} />
     </>
   );
 }
