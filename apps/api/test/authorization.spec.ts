@@ -145,6 +145,23 @@ const CASES: Record<string, Case> = {
     allowed: ['committee', 'school'],
     call: (a) => a.get('/api/history').query({ org: 'SCH01', period: PERIOD }),
   },
+  'GET /api/history/compare': {
+    allowed: ['committee', 'school'],
+    // Version ids of SCH01's report (any: a refusal comes before they are looked at).
+    call: async (a) => {
+      const versions = (await a.get('/api/history').query({ org: 'SCH01', period: PERIOD })).body;
+      const title = Array.isArray(versions)
+        ? versions.filter((v: { sheet: string }) => v.sheet === 'title')
+        : [];
+      return a.get('/api/history/compare').query({
+        org: 'SCH01',
+        period: PERIOD,
+        sheet: 'title',
+        from: title.at(-1)?.id ?? 1,
+        to: title[0]?.id ?? 1,
+      });
+    },
+  },
   'GET /api/templates/{kind}': { allowed: SIGNED_IN, call: (a) => a.get('/api/templates/school') },
   'GET /api/indicators/definitions': {
     allowed: SIGNED_IN,

@@ -37,6 +37,7 @@ export class HistoryService {
       .addOrderBy('v.version', 'DESC')
       .getMany();
     return versions.map((v) => ({
+      id: v.id,
       sheet: v.sheet,
       version: v.version,
       current: v.isCurrent,

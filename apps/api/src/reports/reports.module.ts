@@ -7,6 +7,7 @@ import { WorkbookIntake } from '../common/workbook-intake';
 import { LaborDemandStore } from '../labor/labor-demand.store';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { UploadArchive } from './archive';
+import { HistoryCompareService } from './history-compare.service';
 import { HistoryService } from './history.service';
 import { UploadsController } from './uploads.controller';
 import { UploadsService } from './uploads.service';
@@ -40,6 +41,7 @@ import { SchoolWorkbookHandler, VacanciesWorkbookHandler } from './import/workbo
     UploadsService,
     ImportService,
     HistoryService,
+    HistoryCompareService,
     ReportVersionStore,
     LaborDemandStore,
     SchoolWorkbookHandler,

@@ -34,11 +34,14 @@ import type { Principal } from '../accounts/principal';
 import { ApiErrors } from '../common/openapi';
 import { RegistryChangesPastErrorDto, RegistryUploadQueryDto } from '../organizations/organizations.dto';
 import { attachment, ProducesXlsx, xlsxDownload } from '../common/xlsx-download';
+import { HistoryCompareService } from './history-compare.service';
 import { HistoryService } from './history.service';
 import {
+  HistoryCompareQueryDto,
   HistoryQueryDto,
   ImportErrorDto,
   ImportResultDto,
+  SheetCompareDto,
   SheetVersionDto,
   TemplateParamsDto,
   UploadDetailDto,
@@ -80,6 +83,7 @@ export class UploadsController {
   constructor(
     private readonly uploads: UploadsService,
     private readonly history: HistoryService,
+    private readonly historyCompare: HistoryCompareService,
   ) {}
 
   @Post('uploads')
@@ -158,6 +162,23 @@ export class UploadsController {
   versions(@Query() query: HistoryQueryDto, @CurrentUser() user: Principal) {
     assertOrganization(user, query.org);
     return this.history.versions(query.org, query.period);
+  }
+
+  @Get('history/compare')
+  @Allow('committee', 'school')
+  @ApiOperation({
+    summary: 'Rows added, removed and changed between two versions of a sheet, and the indicators that moved',
+  })
+  @ApiOkResponse({ type: SheetCompareDto })
+  @ApiErrors(
+    'organization_forbidden',
+    'organization_not_found',
+    'period_not_found',
+    'version_not_found',
+    'version_mismatch',
+  )
+  compare(@Query() query: HistoryCompareQueryDto, @CurrentUser() user: Principal) {
+    return this.historyCompare.compare(query, user);
   }
 
   @Get('templates/:kind')

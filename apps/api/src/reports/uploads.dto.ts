@@ -2,6 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
   ImportResult,
   PlacedIssue,
+  CellChangeView,
+  CellValue,
+  ChangedRowView,
+  ComparedRowView,
+  IndicatorMoveView,
+  SheetCompareView,
+  SheetId,
   SheetImportResult,
   SheetVersionView,
   UploadKind,
@@ -70,6 +77,32 @@ export class HistoryQueryDto {
   period: string;
 }
 
+const SHEET_IDS = [
+  'title',
+  'graduates',
+  'coverage',
+  'teachers',
+  'partners',
+] as const satisfies readonly SheetId[];
+
+export class HistoryCompareQueryDto extends HistoryQueryDto {
+  @ApiProperty({ enum: SHEET_IDS, example: 'graduates' })
+  @IsIn(SHEET_IDS, { message: 'Лист указывается так: title, graduates, coverage, teachers или partners.' })
+  sheet: SheetId;
+
+  @ApiProperty({ description: 'The earlier version’s id (SheetVersionView.id)' })
+  @Type(() => Number)
+  @IsInt({ message: 'from — номер версии листа из истории загрузок (целое число).' })
+  @Min(1, { message: 'from — номер версии листа из истории загрузок (целое число).' })
+  from: number;
+
+  @ApiProperty({ description: 'The later version’s id' })
+  @Type(() => Number)
+  @IsInt({ message: 'to — номер версии листа из истории загрузок (целое число).' })
+  @Min(1, { message: 'to — номер версии листа из истории загрузок (целое число).' })
+  to: number;
+}
+
 export class TemplateParamsDto {
   @ApiProperty({ enum: ['school', 'vacancies', 'registry'] })
   @IsIn(['school', 'vacancies', 'registry'], {
@@ -80,6 +113,7 @@ export class TemplateParamsDto {
 }
 
 export class SheetVersionDto implements SheetVersionView {
+  @ApiProperty({ description: 'The version id (GET /api/history/compare: from, to)' }) id: number;
   @ApiProperty() sheet: string;
   @ApiProperty() version: number;
   @ApiProperty() current: boolean;
@@ -147,4 +181,57 @@ export class UploadDetailDto extends UploadDto {
 /** A file that was not taken (import_rejected, import_refused): the error with the import's result. */
 export class ImportErrorDto extends ErrorDto {
   @ApiProperty({ type: ImportResultDto }) result: ImportResult;
+}
+
+// Text, number, yes/no or empty: a null passes as the nullable text.
+const CELL = {
+  oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }],
+  description: 'Text, number, yes/no (true/false), date (YYYY-MM-DD) or empty (null)',
+};
+
+export class ComparedRowDto implements ComparedRowView {
+  @ApiProperty({ description: 'The row number as Excel shows it' }) excelRow: number;
+  @ApiProperty({ type: String, nullable: true, description: 'The key column’s value' }) key: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: CELL, description: 'Values by column header' })
+  cells: Record<string, CellValue>;
+}
+
+export class CellChangeDto implements CellChangeView {
+  @ApiProperty() column: string;
+  @ApiProperty(CELL) before: CellValue;
+  @ApiProperty(CELL) after: CellValue;
+}
+
+export class ChangedRowDto implements ChangedRowView {
+  @ApiProperty() key: string;
+  @ApiProperty({ description: 'Excel row in the earlier version' }) fromRow: number;
+  @ApiProperty({ description: 'Excel row in the later version' }) toRow: number;
+  @ApiProperty({ type: [CellChangeDto] }) changes: CellChangeView[];
+}
+
+export class IndicatorMoveDto implements IndicatorMoveView {
+  @ApiProperty() indicator: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['ratio', 'mismatch'] }) kind: 'ratio' | 'mismatch';
+  @ApiProperty({ type: Number, nullable: true }) before: number | null;
+  @ApiProperty({ type: Number, nullable: true }) after: number | null;
+}
+
+class VersionRefDto {
+  @ApiProperty() id: number;
+  @ApiProperty() version: number;
+}
+
+export class SheetCompareDto implements SheetCompareView {
+  @ApiProperty({ enum: SHEET_IDS }) sheet: string;
+  @ApiProperty() sheetName: string;
+  @ApiProperty({ type: VersionRefDto }) from: { id: number; version: number };
+  @ApiProperty({ type: VersionRefDto }) to: { id: number; version: number };
+  @ApiProperty({ type: String, nullable: true, description: 'Header of the column rows are matched by' })
+  keyColumn: string | null;
+  @ApiProperty({ type: [String] }) columns: string[];
+  @ApiProperty({ type: [ComparedRowDto] }) added: ComparedRowView[];
+  @ApiProperty({ type: [ComparedRowDto] }) removed: ComparedRowView[];
+  @ApiProperty({ type: [ChangedRowDto] }) changed: ChangedRowView[];
+  @ApiProperty({ type: [IndicatorMoveDto] }) indicators: IndicatorMoveView[];
 }

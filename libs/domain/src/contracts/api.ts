@@ -258,6 +258,8 @@ export interface ImportResult {
 
 /** One version of one sheet of an organization's report for a period. */
 export interface SheetVersionView {
+  /** The version's id, as GET /api/history/compare takes it in `from` and `to`. */
+  id: number;
   sheet: string;
   version: number;
   current: boolean;
@@ -267,6 +269,58 @@ export interface SheetVersionView {
   sha256: string;
   uploadedBy: string;
   uploadedAt: string;
+}
+
+/** A cell as stored: text, number, yes/no, date (`ГГГГ-ММ-ДД`) or empty. */
+export type CellValue = string | number | boolean | null;
+
+/** A row of a compared sheet: where it stands in the workbook and its values by column header. */
+export interface ComparedRowView {
+  /** The row number as Excel shows it. */
+  excelRow: number;
+  /** The value of the sheet's key column; null where the sheet has none or the cell is empty. */
+  key: string | null;
+  cells: Record<string, CellValue>;
+}
+
+export interface CellChangeView {
+  column: string;
+  before: CellValue;
+  after: CellValue;
+}
+
+/** A row found in both versions by its key, with the cells that differ. */
+export interface ChangedRowView {
+  key: string;
+  fromRow: number;
+  toRow: number;
+  changes: CellChangeView[];
+}
+
+/** An indicator of the organization whose value differs between the two versions. */
+export interface IndicatorMoveView {
+  indicator: string;
+  name: string;
+  kind: 'ratio' | 'mismatch';
+  /** Fractions 0..1 for ratios; null where there is no data. */
+  before: number | null;
+  after: number | null;
+}
+
+/** GET /api/history/compare: what changed from one version of a sheet to another. */
+export interface SheetCompareView {
+  sheet: string;
+  sheetName: string;
+  from: { id: number; version: number };
+  to: { id: number; version: number };
+  /** The header of the column rows are matched by; null: matched by their whole content. */
+  keyColumn: string | null;
+  /** The sheet's column headers, in the workbook's order. */
+  columns: string[];
+  added: ComparedRowView[];
+  removed: ComparedRowView[];
+  changed: ChangedRowView[];
+  indicators: IndicatorMoveView[];
 }
 
 /** Комитет, Школа (an operator bound to one organization), Центр занятости. */

@@ -74,6 +74,11 @@ export const API_ERRORS = {
   indicator_value_not_found: { status: 404, message: 'Значения показателя за этот год нет.' },
   indicator_rows_not_found: { status: 404, message: 'У показателя нет строк, из которых он складывается.' },
   upload_not_found: { status: 404, message: 'Загрузка не найдена.' },
+  version_not_found: { status: 404, message: 'Версия листа не найдена.' },
+  version_mismatch: {
+    status: 400,
+    message: 'Сравнивать можно только версии одного листа одной организации за один учебный год.',
+  },
   upload_file_missing: { status: 404, message: 'Исходный файл этой загрузки не сохранился.' },
   account_not_found: { status: 404, message: 'Учётная запись не найдена.' },
 
