@@ -1,7 +1,9 @@
 import { isValidElement, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, matchRoutes, Navigate, useLocation, type RouteObject } from 'react-router-dom';
+import { periodsQueryOptions } from '@/api/periods';
 import { useCurrentUser } from '@/api/session';
 import { homePath } from '@/lib/access';
+import { queryClient } from '@/lib/query-client';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage, PageFallback, RouteErrorPage } from './fallbacks';
 import { RequireSection, RequireSession } from './RequireSession';
@@ -137,9 +139,12 @@ function lazyPageOf(element: ReactNode): LazyPage | undefined {
 }
 
 // The page of the address the app opens on starts loading with the app, alongside the session
-// check, not after it; a failed load shows when the page renders (its error page).
-lazyPageOf(matchRoutes(routes, window.location)?.at(-1)?.route.element)
+// check, not after it; a failed load shows when the page renders (its error page). So does the
+// period list every signed-in page starts from (signed out, its 401 only confirms the sign-in page).
+const opening = matchRoutes(routes, window.location)?.at(-1)?.route;
+lazyPageOf(opening?.element)
   ?.preload()
   .catch(() => undefined);
+if (opening && opening.path !== 'login') void queryClient.prefetchQuery(periodsQueryOptions());
 
 export const router = createBrowserRouter(routes);
