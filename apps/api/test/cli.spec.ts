@@ -187,6 +187,56 @@ describe('CLI (apps/api/src/cli/main.ts)', () => {
     expect(graduates[0].sha256).not.toBe(graduates[1].sha256);
   });
 
+  it('registry import --confirm: a registry that changes a loaded year is refused with its periods, stored with the flag', async () => {
+    // A loaded year: SCH01 reports for 2023/2024 (as in the round above; repeated so this test stands alone).
+    await writeXlsx(file('registry-base.xlsx'), {
+      Организации: [
+        ['Код', 'Наименование', 'Тип', 'Муниципалитет', 'Действует с', 'Действует по'],
+        ...REGISTRY,
+      ],
+    });
+    expect(cli('registry', 'import', file('registry-base.xlsx')).code).toBe(0);
+    await writeXlsx(file('loaded.xlsx'), schoolWorkbook());
+    expect(cli('import', file('loaded.xlsx')).code).toBe(0);
+
+    // A new school with an empty «Действует с» would be expected in 2023/2024 too.
+    await writeXlsx(file('registry-new.xlsx'), {
+      Организации: [
+        [
+          'Код',
+          'Наименование',
+          'Краткое наименование',
+          'Тип',
+          'Муниципалитет',
+          'Действует с',
+          'Действует по',
+        ],
+        ['SCH12', 'Средняя школа № 12', 'Школа № 12', 'Школа', 'Тестовый округ', null, null],
+      ],
+    });
+    const refused = cli('registry', 'import', file('registry-new.xlsx'));
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('Изменение меняет полноту уже загруженных лет.');
+    expect(refused.stderr).toMatch(
+      /2023\/2024: ожидается \d+ организаци\S* вместо \d+ — .*добавляются Средняя школа № 12 \(SCH12\)/,
+    );
+    expect(refused.stderr).toContain(
+      'Реестр не сохранён. Чтобы сохранить его, повторите команду с --confirm.',
+    );
+    // Nothing was stored: the same file is refused again.
+    expect(cli('registry', 'import', file('registry-new.xlsx')).code).toBe(1);
+
+    const stored = cli('registry', 'import', '--confirm', '--json', file('registry-new.xlsx'));
+    expect(stored.stderr).toBe('');
+    expect(stored.code).toBe(0);
+    const [result] = json<{ outcome: string; warnings: { message: string }[] }[]>(stored.stdout);
+    expect(result.outcome).toBe('accepted');
+    expect(result.warnings).toContainEqual({
+      message: expect.stringMatching(/^Изменена полнота: 2023\/2024: .*SCH12/),
+    });
+  }, 120_000);
+
   it('user add: creates an account that can sign in; refuses a bad role, a duplicate, a school without an organization', async () => {
     const made = cli(
       'user',
