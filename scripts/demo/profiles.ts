@@ -12,6 +12,8 @@ export type PerPeriod<T> = readonly [T, T, T];
 export interface OrganizationProfile {
   code: string;
   name: string;
+  /** The registry's «Краткое наименование»: what charts and narrow tables show. */
+  shortName: string;
   type: 'Школа' | 'Колледж';
   /** Grades taught: a full school 1–11, a gymnasium or lyceum reporting 5–11, a basic school 1–9. */
   grades: 'all' | 'from5' | 'basic';
@@ -53,6 +55,7 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
   {
     code: 'SCH01',
     name: 'МБОУ «Средняя школа № 1»',
+    shortName: 'Школа № 1',
     type: 'Школа',
     grades: 'all',
     size: [58, 70],
@@ -69,6 +72,7 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
   {
     code: 'SCH02',
     name: 'МАОУ «Гимназия № 2»',
+    shortName: 'Гимназия № 2',
     type: 'Школа',
     grades: 'from5',
     size: [52, 60],
@@ -85,6 +89,7 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
   {
     code: 'SCH03',
     name: 'МАОУ «Лицей № 3»',
+    shortName: 'Лицей № 3',
     type: 'Школа',
     grades: 'from5',
     size: [46, 54],
@@ -102,6 +107,7 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
     // Sends a corrected workbook for 2023/2024: the first one missed a few graduates.
     code: 'SCH04',
     name: 'МБОУ «Средняя школа № 4»',
+    shortName: 'Школа № 4',
     type: 'Школа',
     grades: 'all',
     size: [62, 78],
@@ -120,6 +126,7 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
     // The success story: a new deputy head, a partnership with the plant, coverage 45 % → 88 %.
     code: 'SCH05',
     name: 'МБОУ «Средняя школа № 5»',
+    shortName: 'Школа № 5',
     type: 'Школа',
     grades: 'all',
     size: [56, 68],
@@ -137,6 +144,7 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
     // Did not send its staff sheet for 2024/2025.
     code: 'SCH06',
     name: 'МБОУ «Средняя школа № 6 с углублённым изучением отдельных предметов»',
+    shortName: 'Школа № 6',
     type: 'Школа',
     grades: 'all',
     size: [64, 78],
@@ -155,6 +163,7 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
     // The lagging school on the outskirts: no website section, agreements lapsed in 2023.
     code: 'SCH07',
     name: 'МБОУ «Средняя школа № 7»',
+    shortName: 'Школа № 7',
     type: 'Школа',
     grades: 'all',
     size: [46, 58],
@@ -173,6 +182,7 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
     // Sent nothing for 2024/2025.
     code: 'SCH08',
     name: 'МБОУ «Средняя школа № 8»',
+    shortName: 'Школа № 8',
     type: 'Школа',
     grades: 'all',
     size: [58, 72],
@@ -191,6 +201,7 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
     // A small basic school in the village, merged into school № 8 after 2023/2024.
     code: 'SCH09',
     name: 'МБОУ «Основная школа № 9 пос. Заречный»',
+    shortName: 'Школа № 9 (Заречный)',
     type: 'Школа',
     grades: 'basic',
     size: [42, 48],
@@ -209,6 +220,7 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
     // Lags behind; opened its website section only in 2024/2025.
     code: 'SCH10',
     name: 'МБОУ «Средняя школа № 10»',
+    shortName: 'Школа № 10',
     type: 'Школа',
     grades: 'all',
     size: [50, 62],
@@ -225,6 +237,7 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
   {
     code: 'COL01',
     name: COLLEGE_NAME,
+    shortName: 'Политехнический колледж',
     type: 'Колледж',
     grades: 'all',
     size: [120, 180],
@@ -242,7 +255,7 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
 
 /** Listed in the registry, never reports: a partner of the schools. */
 export const NON_REPORTING = [
-  { code: 'DOD01', name: TECH_CENTER, type: 'Дополнительное образование' },
+  { code: 'DOD01', name: TECH_CENTER, shortName: 'Кванториум', type: 'Дополнительное образование' },
 ] as const;
 
 export const periodIndex = (period: PeriodCode) => PERIODS.indexOf(period);

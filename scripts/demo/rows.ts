@@ -54,6 +54,7 @@ export function registryRows(): OrganizationRow[] {
     ...ORGANIZATIONS.map((org) => ({
       code: org.code,
       name: org.name,
+      shortName: org.shortName,
       type: org.type,
       municipality: MUNICIPALITY,
       activeFrom: null,
