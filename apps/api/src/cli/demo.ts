@@ -1,13 +1,17 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { cleanFileName } from '@profmonitor/domain';
 import { readdirSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { AccountsService } from '../accounts/accounts.service';
-import { CLI_PRINCIPAL } from '../accounts/principal';
-import { RegistryService } from '../organizations/registry.service';
-import { ImportService } from '../reports/import/import.service';
+import { CLI_PRINCIPAL, type Principal } from '../accounts/principal';
+import { UploadsService } from '../reports/uploads.service';
 
-/** The demo loader stores its files under this name, with no account behind it. */
-const DEMO_SENDER = { uploadedBy: 'demo', sender: { accountId: null, role: 'committee', ip: null } } as const;
+/**
+ * The demo loader sends its files as the command line does (so their originals are kept, to be
+ * downloaded from an upload's page), under its own name, with no account behind it.
+ */
+const DEMO_PRINCIPAL: Principal = { ...CLI_PRINCIPAL, login: 'demo' };
+const named = (file: string) => ({ path: file, fileName: cleanFileName(basename(file)), temporary: false });
 
 export const DEMO_DIR = resolve(__dirname, '..', '..', '..', '..', 'data', 'demo');
 export const DEMO_REGISTRY = 'registry.xlsx';
@@ -28,17 +32,13 @@ function workbooks(dir: string): string[] {
 
 /** Loads the demo municipality: its registry first, then every demo workbook in order. */
 export async function loadDemo(app: INestApplicationContext, dir = DEMO_DIR): Promise<void> {
-  const registry = await app.get(RegistryService).importFile(join(dir, DEMO_REGISTRY), {
-    fileName: DEMO_REGISTRY,
-    ...DEMO_SENDER,
-  });
+  const uploads = app.get(UploadsService);
+  const registry = await uploads.receiveRegistry(named(join(dir, DEMO_REGISTRY)), DEMO_PRINCIPAL);
   if (!registry.accepted) throw new Error(`Демо-реестр не загружен: ${JSON.stringify(registry.errors)}`);
   const files = workbooks(dir).filter((file) => basename(file) !== DEMO_REGISTRY);
   let accepted = 0;
   for (const file of files) {
-    const result = await app
-      .get(ImportService)
-      .importFile(file, { fileName: basename(file), ...DEMO_SENDER });
+    const result = await uploads.receive(named(file), DEMO_PRINCIPAL);
     if (result.accepted || result.outcome === 'duplicate') accepted++;
     else console.warn(`Демо-файл ${relative(dir, file)} принят не целиком: ${result.outcome}`);
   }

@@ -58,14 +58,15 @@ export function templateFileName(kind: WorkbookKindId, title?: WorkbookContent['
 
 /**
  * Who sends the file, for its row and its audit entry (written with it, see auditUpload). The
- * command line acts with no account behind it (CLI_PRINCIPAL's id names no row).
+ * command line (and the demo loader, under its own name) acts with no account behind it:
+ * CLI_PRINCIPAL's id names no row.
  */
 function uploadMeta(file: ReceivedFile, principal: Principal): UploadMeta {
   const { accountId, login, role, ip } = principal;
   return {
     fileName: file.fileName,
     uploadedBy: login,
-    sender: { accountId: principal === CLI_PRINCIPAL ? null : accountId, role, ip },
+    sender: { accountId: accountId === CLI_PRINCIPAL.accountId ? null : accountId, role, ip },
   };
 }
 
