@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { organizationsSheet } from '@profmonitor/domain';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -202,15 +203,7 @@ describe('CLI (apps/api/src/cli/main.ts)', () => {
     // A new school with an empty «Действует с» would be expected in 2023/2024 too.
     await writeXlsx(file('registry-new.xlsx'), {
       Организации: [
-        [
-          'Код',
-          'Наименование',
-          'Краткое наименование',
-          'Тип',
-          'Муниципалитет',
-          'Действует с',
-          'Действует по',
-        ],
+        organizationsSheet.columns.map((column) => column.header),
         ['SCH12', 'Средняя школа № 12', 'Школа № 12', 'Школа', 'Тестовый округ', null, null],
       ],
     });
