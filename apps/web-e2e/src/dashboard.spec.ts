@@ -88,7 +88,16 @@ it('an organization page shows its own values, from the contributor it was reach
   for (const value of own.filter((v) => v.id !== 'demand_mismatch')) {
     const name = INDICATORS.find((d) => d.id === value.id)!.name;
     const row = table.locator('tr', { has: app.page.getByRole('link', { name, exact: true }) });
-    expect(plain(await row.locator('td').first().innerText())).toContain(formatPercent(value.value));
+    // Counted per organization, one organization is «да» or «нет»; 0 of 0 counts no one there.
+    const shown =
+      value.denominator === 0
+        ? 'не относится'
+        : ['website_section', 'agreements'].includes(value.id) && value.denominator === 1
+          ? value.value === 1
+            ? 'да'
+            : 'нет'
+          : formatPercent(value.value);
+    expect(plain(await row.locator('td').first().innerText())).toContain(shown);
   }
 
   await app.page.screenshot({ path: join(SCREENSHOTS, '3-organization.png'), fullPage: true });
