@@ -226,6 +226,7 @@ export async function writeRegistryWorkbook(
   const organization: OrganizationRow = {
     code: BENCH_ORGANIZATION,
     name: 'МБОУ «Средняя общеобразовательная школа № 1» (бенчмарк)',
+    shortName: 'Школа № 1',
     type: 'Школа',
     municipality: 'Тестовый округ',
     activeFrom: null,

@@ -103,6 +103,7 @@ async function main() {
     const organizations: OrganizationRow[] = REGISTRY.map(([code, name, type, municipality, from, to]) => ({
       code: code!,
       name: name!,
+      shortName: null,
       type: type as OrganizationType,
       municipality: municipality!,
       activeFrom: from,

@@ -92,6 +92,7 @@ export function registryRows(organizations: readonly RegionalOrganization[]): Or
     ...organizations.map((o) => ({
       code: o.code,
       name: o.name,
+      shortName: null,
       type: o.type,
       municipality: o.municipality,
       activeFrom: null,
@@ -100,6 +101,7 @@ export function registryRows(organizations: readonly RegionalOrganization[]): Or
     ...Array.from({ length: PARTNER_ORGANIZATIONS }, (_, i) => ({
       code: `DO${String(i + 1).padStart(3, '0')}`,
       name: `МБУ ДО «Центр детского творчества № ${i + 1}»`,
+      shortName: `ЦДТ № ${i + 1}`,
       type: 'Дополнительное образование' as const,
       municipality: MUNICIPALITIES[i % MUNICIPALITIES.length],
       activeFrom: null,

@@ -27,7 +27,7 @@ const api = () =>
       valueView({ org: 'SCH10', value: 0.45, numerator: 9, denominator: 20, status: 'не достигнуто' }),
       valueView({
         org: 'COL01',
-        id: 'employment',
+        id: 'employed_in_specialty',
         value: 0.7,
         numerator: 7,
         denominator: 10,
