@@ -333,12 +333,13 @@ describe('templates of the other kinds', () => {
     expect(rowValues(sheet, 1)).toEqual([
       'Код *',
       'Наименование *',
+      'Краткое наименование',
       'Тип *',
       'Муниципалитет *',
       'Действует с',
       'Действует по',
     ]);
-    expect(listValues(workbook, validationsOf(sheet)['C2']!)).toEqual([
+    expect(listValues(workbook, validationsOf(sheet)['D2']!)).toEqual([
       'Школа',
       'Колледж',
       'Дополнительное образование',
