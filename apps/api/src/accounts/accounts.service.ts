@@ -11,6 +11,7 @@ import { hashPassword, passwordProblem, verifyPassword } from './password';
 import type { Principal } from './principal';
 import { SessionsService } from './sessions.service';
 import { AppError } from '../common/app-error';
+import { organizationNotFound } from '../organizations/organization-not-found';
 
 export interface NewAccount {
   login: string;
@@ -133,10 +134,7 @@ export class AccountsService {
       }
       const organization = await this.organizations.findByCode(input.organization);
       if (!organization) {
-        throw new AppError(
-          'organization_not_found',
-          `Организация с кодом «${input.organization}» не найдена в реестре.`,
-        );
+        throw organizationNotFound(input.organization);
       }
       organizationId = organization.id;
     } else if (input.organization) {

@@ -26,6 +26,7 @@ import { ROWS_LIMIT_DEFAULT } from './indicators.dto';
 import { IndicatorsRepository, type StoredValue } from './indicators.repository';
 import { headersOf, SHEET_NAMES } from './sheet-headers';
 import { AppError } from '../common/app-error';
+import { organizationNotFound } from '../organizations/organization-not-found';
 
 const SHEET_ORDER = Object.keys(SHEET_NAMES) as SheetId[];
 
@@ -293,7 +294,6 @@ export class IndicatorsService {
     const found = (await this.repository.organizations()).some(
       (o) => o.code.toUpperCase() === code.toUpperCase(),
     );
-    if (!found)
-      throw new AppError('organization_not_found', `Организация с кодом «${code}» не найдена в реестре.`);
+    if (!found) throw organizationNotFound(code);
   }
 }

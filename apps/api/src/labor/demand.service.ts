@@ -11,6 +11,7 @@ import {
 } from '@profmonitor/domain';
 import { DataSource, IsNull } from 'typeorm';
 import { AppError } from '../common/app-error';
+import { organizationNotFound } from '../organizations/organization-not-found';
 import type { Principal } from '../accounts/principal';
 import { AuditService } from '../audit/audit.service';
 import { writeTransaction } from '../database/write-transaction';
@@ -191,7 +192,7 @@ export class DemandService {
     if (!org) return null;
     const organization = await this.organizations.findByCode(org);
     if (!organization) {
-      throw new AppError('organization_not_found', `Организация с кодом «${org}» не найдена в реестре.`);
+      throw organizationNotFound(org);
     }
     return organization;
   }

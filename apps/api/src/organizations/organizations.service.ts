@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../accounts/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
+import { organizationNotFound } from './organization-not-found';
 import { writeTransaction } from '../database/write-transaction';
 import {
   ORGANIZATION_FIELDS,
@@ -41,8 +42,7 @@ export class OrganizationsService {
     if (given.length === 0) throw new AppError('empty_change');
     return writeTransaction(this.dataSource, async (manager) => {
       const organization = await this.organizations.findByCode(code, manager);
-      if (!organization)
-        throw new AppError('organization_not_found', `Организации с кодом «${code}» нет в реестре.`);
+      if (!organization) throw organizationNotFound(code);
       const current = mapOrganization(organization);
       const row = checkedRow({ ...current, ...pick(body, given), code: organization.code });
       const { stored, pastChanges } = await this.changes.apply(manager, [stateOfRow(row)], {
@@ -72,8 +72,7 @@ export class OrganizationsService {
 
   async history(code: string): Promise<OrganizationChangeEntryDto[]> {
     const organization = await this.organizations.findByCode(code);
-    if (!organization)
-      throw new AppError('organization_not_found', `Организации с кодом «${code}» нет в реестре.`);
+    if (!organization) throw organizationNotFound(code);
     return (await this.organizations.history(organization.id)).map(mapOrganizationChange);
   }
 }

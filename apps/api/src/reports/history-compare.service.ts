@@ -17,6 +17,7 @@ import { DataSource, In } from 'typeorm';
 import { assertOrganization } from '../accounts/access-policy';
 import type { Principal } from '../accounts/principal';
 import { AppError } from '../common/app-error';
+import { organizationNotFound } from '../organizations/organization-not-found';
 import { IndicatorInputs } from '../indicators/indicator-inputs';
 import { headersOf, SHEET_NAMES } from '../indicators/sheet-headers';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
@@ -121,11 +122,7 @@ export class HistoryCompareService {
     assertOrganization(user, query.org);
     const manager = this.dataSource.manager;
     const organization = await this.organizations.findByCode(query.org);
-    if (!organization)
-      throw new AppError(
-        'organization_not_found',
-        `Организация с кодом «${query.org}» не найдена в реестре.`,
-      );
+    if (!organization) throw organizationNotFound(query.org);
     const period = parsePeriod(query.period);
     const periodRow = period ? await manager.findOneBy(PeriodEntity, { code: period.code }) : null;
     if (!periodRow) throw new AppError('period_not_found', `Данных за ${query.period} учебный год нет.`);

@@ -5,7 +5,7 @@ import { OrganizationsRepository } from '../organizations/organizations.reposito
 import { PeriodEntity } from '../organizations/period.entity';
 import { ReportVersionEntity } from './entities/report-version.entity';
 import { UploadEntity } from './entities/upload.entity';
-import { AppError } from '../common/app-error';
+import { organizationNotFound } from '../organizations/organization-not-found';
 
 /** The versions of each sheet of an organization's report for a period, newest first. */
 @Injectable()
@@ -19,11 +19,7 @@ export class HistoryService {
     const period = parsePeriod(periodCode);
     const manager = this.dataSource.manager;
     const organization = await this.organizations.findByCode(organizationCode);
-    if (!organization)
-      throw new AppError(
-        'organization_not_found',
-        `Организация с кодом «${organizationCode}» не найдена в реестре.`,
-      );
+    if (!organization) throw organizationNotFound(organizationCode);
     const periodRow = period ? await manager.findOneBy(PeriodEntity, { code: period.code }) : null;
     if (!periodRow) return [];
     const versions = await manager
