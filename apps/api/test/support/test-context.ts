@@ -51,14 +51,18 @@ export class TestContext {
     return this.app.get(ImportService).importFile(path, { fileName, uploadedBy: 'test' });
   }
 
-  async loadRegistry(rows: (string | null)[][]) {
+  /**
+   * Loads a registry. `confirm` (default: on, tests set up what they mean) stores it even when it
+   * changes who is expected to report in a loaded period; off, such a load is refused.
+   */
+  async loadRegistry(rows: (string | null)[][], confirm = true) {
     const path = this.path();
     await writeXlsx(path, {
       Организации: [['Код', 'Наименование', 'Тип', 'Муниципалитет', 'Действует с', 'Действует по'], ...rows],
     });
     const result = await this.app
       .get(RegistryService)
-      .importFile(path, { fileName: 'registry.xlsx', uploadedBy: 'test' });
+      .importFile(path, { fileName: 'registry.xlsx', uploadedBy: 'test' }, confirm);
     if (!result.accepted) throw new Error(`registry not loaded: ${JSON.stringify(result)}`);
     return result;
   }
