@@ -1,5 +1,6 @@
 import { column, type TableSheetSchema } from '../schema';
 import { area, code, oneOf, text, yesNo } from '../values';
+import { plural } from '../../text';
 
 export const GRADUATE_CLASSES = ['9', '11', 'СПО'] as const;
 export const DESTINATIONS = [
@@ -109,7 +110,7 @@ export const graduatesSheet: TableSheetSchema<GraduateRow> = {
       counts: (row) => row.destination === 'Другое',
       above: 0.2,
       message: (matching, total) =>
-        `У ${matching} из ${total} выпускников (${Math.round((matching / total) * 100)} %) направление «Другое» — больше 20 %. Проверьте, нельзя ли указать точнее.`,
+        `У ${matching} из ${total} ${plural(total, 'выпускника', 'выпускников', 'выпускников')} (${Math.round((matching / total) * 100)} %) направление «Другое» — больше 20 %. Проверьте, нельзя ли указать точнее.`,
     },
   ],
 };

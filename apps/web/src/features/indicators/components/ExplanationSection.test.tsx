@@ -79,7 +79,7 @@ describe('ExplanationSection', () => {
     // Rows only on request: thousands of them would be a heavy first load.
     expect(fetch.mock.calls.some(([input]) => String(input).includes('/rows'))).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Показать строки' }));
-    expect(await screen.findByText('Показаны первые 500 строк из 501.', { exact: false })).toBeTruthy();
+    expect(await screen.findByText('Показано строк: 500 из 501.', { exact: false })).toBeTruthy();
     const rows = screen.getByRole('region', { name: 'Строки отчётов за значением' });
     expect(within(rows).getAllByRole('row')).toHaveLength(501);
   });

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { IndicatorDefinition, IndicatorValueView } from '@profmonitor/domain';
+import { plural, type IndicatorDefinition, type IndicatorValueView } from '@profmonitor/domain';
 import { EChart } from '@/components/echart/EChart';
 import { scaleOf } from '@/lib/indicators';
 import { heatmapChartHeight, heatmapChartOption, heatmapRows } from '../charts/heatmap-chart';
@@ -36,7 +36,7 @@ export function HeatmapSection({ definition, values, periods, period, names }: H
       <EChart
         option={option}
         height={heatmapChartHeight(rows.length)}
-        ariaLabel={`Тепловая карта: ${rows.length} строк × ${periods.length} периодов`}
+        ariaLabel={`Тепловая карта: ${rows.length} ${plural(rows.length, 'строка', 'строки', 'строк')} × ${periods.length} ${plural(periods.length, 'период', 'периода', 'периодов')}`}
       />
     </figure>
   );

@@ -79,7 +79,7 @@ export function RowsTable({ target }: { target: ExplanationTarget }) {
     <>
       <p className="muted small">
         {total > rows.data.rows.length
-          ? `Показаны первые ${formatNumber(rows.data.rows.length)} строк из ${formatNumber(total)}. Остальные — в файлах отчётов организаций.`
+          ? `Показано строк: ${formatNumber(rows.data.rows.length)} из ${formatNumber(total)}. Остальные — в файлах отчётов организаций.`
           : `Строк: ${formatNumber(total)}.`}
       </p>
       <DataTable
