@@ -4,9 +4,9 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { usePeriods } from '@/api/periods';
-import { COMMITTEE, PERIODS } from '@/test/fixtures';
+import { COMMITTEE, PERIODS, SCHOOL } from '@/test/fixtures';
 import { mockApi } from '@/test/mock-api';
-import { RequireSession } from './RequireSession';
+import { RequireSection, RequireSession } from './RequireSession';
 
 function Periods() {
   const periods = usePeriods();
@@ -23,6 +23,16 @@ function renderAt(url: string) {
   const router = createMemoryRouter(
     [
       { path: '/login', element: <Login /> },
+      {
+        path: '/organizations',
+        element: (
+          <RequireSession>
+            <RequireSection section="organizations">
+              <h1>Все организации</h1>
+            </RequireSection>
+          </RequireSession>
+        ),
+      },
       {
         path: '/overview',
         element: (
@@ -65,5 +75,18 @@ describe('RequireSession', () => {
     });
     renderAt('/overview');
     expect(await screen.findByRole('heading', { name: 'Вход, затем /overview' })).toBeTruthy();
+  });
+
+  it('a section the role is not offered says so: a school typing /organizations gets no list', async () => {
+    mockApi({ '/api/auth/me': SCHOOL });
+    renderAt('/organizations');
+    expect(await screen.findByRole('heading', { name: 'Нет доступа' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Все организации' })).toBeNull();
+  });
+
+  it('the committee gets the section', async () => {
+    mockApi({ '/api/auth/me': COMMITTEE });
+    renderAt('/organizations');
+    expect(await screen.findByRole('heading', { name: 'Все организации' })).toBeTruthy();
   });
 });

@@ -93,7 +93,14 @@ const routes: RouteObject[] = [
           { path: 'overview', element: <OverviewPage /> },
           { path: 'indicators', element: <IndicatorsListPage /> },
           { path: 'indicators/:id', element: <IndicatorPage /> },
-          { path: 'organizations', element: <OrganizationsListPage /> },
+          {
+            path: 'organizations',
+            element: (
+              <RequireSection section="organizations">
+                <OrganizationsListPage />
+              </RequireSection>
+            ),
+          },
           { path: 'organizations/:code', element: <OrganizationPage /> },
           { path: 'destinations', element: <DestinationsPage /> },
           {
