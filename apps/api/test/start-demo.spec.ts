@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 
 jest.setTimeout(120_000);
 
+const withoutForceColor = ({ FORCE_COLOR: _, ...env }: NodeJS.ProcessEnv) => env;
+
 /** The repository root: `npm start` runs scripts/start-demo.js from there. */
 const ROOT = resolve(__dirname, '../../..');
 
@@ -17,7 +19,8 @@ it('npm start ends its output with the demo accounts and the address, and stops 
   const demo = spawn(process.execPath, ['scripts/start-demo.js'], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      // Without FORCE_COLOR (Nx sets it), which would make Node warn that NO_COLOR is ignored.
+      ...withoutForceColor(process.env),
       DATABASE_URL: `sqlite:${join(dir, 'demo.sqlite')}`,
       // Any free port: the line it prints names the one it got.
       PORT: '0',
