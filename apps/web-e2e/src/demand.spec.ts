@@ -46,11 +46,11 @@ async function rowOf(area: AreaGapView): Promise<string[]> {
 /** What the page must show for an area: the API's numbers, formatted. */
 const expectedRow = (area: AreaGapView) => [
   area.name,
-  number(area.graduates),
-  number(area.vacancies),
+  points(area.gap!),
   formatPercent(area.graduatesShare),
   formatPercent(area.vacanciesShare),
-  points(area.gap!),
+  number(area.graduates),
+  number(area.vacancies),
 ];
 
 async function expectDemandShown(demand: DemandView) {
@@ -61,7 +61,9 @@ async function expectDemandShown(demand: DemandView) {
   expect(demand.mismatch).not.toBeNull();
   // The largest gap (the table's first row), the largest surplus and the largest deficit.
   for (const area of [demand.areas[0], demand.surplus!, demand.deficit!]) {
-    expect((await rowOf(area)).slice(0, 6)).toEqual(expectedRow(area));
+    const cells = await rowOf(area);
+    // The area, its gap, (its marks,) the shares and the counts.
+    expect([cells[0], cells[1], ...cells.slice(3)]).toEqual(expectedRow(area));
   }
   const extremes = plain(await app.page.getByLabel('Наибольшие расхождения').innerText());
   expect(extremes).toContain(
@@ -111,6 +113,25 @@ it('switches to the region’s vacancies', async () => {
   expect(plain(await app.page.locator('.demand-summary').innerText())).toContain('против вакансий региона');
 
   await app.page.screenshot({ path: join(SCREENSHOTS, '11-demand-region.png'), fullPage: true });
+});
+
+it('on a tablet (768 px) the gap and its marks are in view without scrolling the table', async () => {
+  await app.page.setViewportSize({ width: 768, height: 1024 });
+  try {
+    await app.page.goto(`${app.server.url}/demand?period=${encodeURIComponent(PERIOD)}`);
+    await app.page.getByTestId('mismatch').waitFor();
+    const table = app.page.getByRole('region', {
+      name: 'Выбор выпускников и вакансии по областям',
+      exact: true,
+    });
+    for (const header of ['Область', 'Расхождение', 'Отметки']) {
+      const box = await table.getByRole('columnheader', { name: header }).boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(768);
+    }
+  } finally {
+    await app.page.setViewportSize({ width: 1280, height: 900 });
+  }
 });
 
 it('the committee also sees the in-demand list and the profession mapping', async () => {

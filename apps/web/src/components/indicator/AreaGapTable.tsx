@@ -14,24 +14,9 @@ type AreaGapTableProps = {
   fileName?: string;
 };
 
+// The result first (the gap and its marks stay in view on a tablet), then the shares and counts behind it.
 const COLUMNS: Column<AreaGapView>[] = [
   { id: 'area', header: 'Область', kind: 'text', rowHeader: true, value: (area) => area.name },
-  { id: 'graduates', header: 'Выпускников', kind: 'number', value: (area) => area.graduates },
-  { id: 'vacancies', header: 'Вакансий', kind: 'number', value: (area) => area.vacancies },
-  {
-    id: 'graduatesShare',
-    header: 'Доля выбора',
-    kind: 'percent',
-    value: (area) => area.graduatesShare,
-    render: (area) => formatValue(area.graduatesShare, 'percent'),
-  },
-  {
-    id: 'vacanciesShare',
-    header: 'Доля вакансий',
-    kind: 'percent',
-    value: (area) => area.vacanciesShare,
-    render: (area) => formatValue(area.vacanciesShare, 'percent'),
-  },
   {
     id: 'gap',
     header: 'Расхождение',
@@ -52,11 +37,27 @@ const COLUMNS: Column<AreaGapView>[] = [
         </span>
       )),
   },
+  {
+    id: 'graduatesShare',
+    header: 'Доля выбора',
+    kind: 'percent',
+    value: (area) => area.graduatesShare,
+    render: (area) => formatValue(area.graduatesShare, 'percent'),
+  },
+  {
+    id: 'vacanciesShare',
+    header: 'Доля вакансий',
+    kind: 'percent',
+    value: (area) => area.vacanciesShare,
+    render: (area) => formatValue(area.vacanciesShare, 'percent'),
+  },
+  { id: 'graduates', header: 'Выпускников', kind: 'number', value: (area) => area.graduates },
+  { id: 'vacancies', header: 'Вакансий', kind: 'number', value: (area) => area.vacancies },
 ];
 
 /**
- * The mismatch index's table: each area's graduates and vacancies, both shares, the gap in
- * percentage points, and whether the area is short of graduates and in demand.
+ * The mismatch index's table: each area's gap in percentage points and whether it is short of
+ * graduates and in demand, then both shares and the counts behind them.
  */
 export function AreaGapTable({ areas, totals, fileName }: AreaGapTableProps) {
   const footer = useMemo(
@@ -64,12 +65,12 @@ export function AreaGapTable({ areas, totals, fileName }: AreaGapTableProps) {
       totals && (
         <tr>
           <th scope="row">Всего</th>
-          <td className="num">{formatNumber(totals.graduates)}</td>
-          <td className="num">{formatNumber(totals.vacancies)}</td>
-          <td />
-          <td />
           <td className="num">индекс {formatIndex(totals.mismatch)}</td>
           <td />
+          <td />
+          <td />
+          <td className="num">{formatNumber(totals.graduates)}</td>
+          <td className="num">{formatNumber(totals.vacancies)}</td>
         </tr>
       ),
     [totals],

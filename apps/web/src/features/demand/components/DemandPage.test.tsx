@@ -68,7 +68,7 @@ describe('DemandPage', () => {
     // Graduates' choices are known; the vacancies are not, and are not shown as zero.
     const table = screen.getByRole('region', { name: 'Выбор выпускников и вакансии по областям' });
     const law = within(table).getByRole('row', { name: /Юриспруденция/ });
-    expect(cellsOf(law)).toEqual(['70', 'нет данных', '70,0 %', 'нет данных', 'нет данных', '']);
+    expect(cellsOf(law)).toEqual(['нет данных', '', '70,0 %', 'нет данных', '70', 'нет данных']);
     expect(screen.queryByText(/Больше всего выпускников/)).toBeNull();
     expect(screen.queryByRole('img', { name: /Расхождение выбора/ })).toBeNull();
     // The way out is on the page: the template and the drop zone for the vacancies workbook.
@@ -108,12 +108,12 @@ describe('DemandPage', () => {
     const table = screen.getByRole('region', { name: 'Выбор выпускников и вакансии по областям' });
     const service = within(table).getByRole('row', { name: /Сервис и услуги/ });
     expect(cellsOf(service)).toEqual([
-      '10',
-      '80',
-      '10,0 %',
-      '40,0 %',
       '−30,0 п.п.',
       'в дефицитевостребована',
+      '10,0 %',
+      '40,0 %',
+      '10',
+      '80',
     ]);
 
     // The employment center sees the city only: no organization to pick, no committee settings.
