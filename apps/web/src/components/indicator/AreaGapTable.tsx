@@ -78,6 +78,7 @@ export function AreaGapTable({ areas, totals, fileName }: AreaGapTableProps) {
   return (
     <DataTable
       label="Выбор выпускников и вакансии по областям"
+      wide
       fileName={fileName}
       caption={
         <>

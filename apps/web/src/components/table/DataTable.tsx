@@ -34,6 +34,8 @@ type DataTableProps<Row> = {
   /** Show at most this many rows (the latest uploads); the exports hold all of them. */
   limit?: number;
   compact?: boolean;
+  /** Many columns by nature: scrolls sideways on a tablet (see {@link TableWrap}). */
+  wide?: boolean;
   footer?: ReactNode;
 };
 
@@ -76,6 +78,7 @@ export function DataTable<Row>({
   searchText,
   limit,
   compact = false,
+  wide = false,
   footer,
 }: DataTableProps<Row>) {
   const searchId = useId();
@@ -178,7 +181,7 @@ export function DataTable<Row>({
           {exportError}
         </p>
       )}
-      <TableWrap label={label}>
+      <TableWrap label={label} wide={wide}>
         <table className={compact ? 'table table--compact' : 'table'}>
           {caption && <caption>{caption}</caption>}
           <thead>

@@ -69,6 +69,7 @@ export function UploadsTable({ org, period, shown = 10, empty }: UploadsTablePro
   return (
     <DataTable
       label="Загрузки"
+      wide
       fileName={org === undefined ? `Загрузки ${period}` : `Загрузки ${org} ${period}`}
       columns={columns}
       rows={uploads.data}

@@ -170,7 +170,6 @@ function AccountsTable() {
             <th scope="col">Роль</th>
             <th scope="col">Организация</th>
             <th scope="col">Состояние</th>
-            <th scope="col">Создана</th>
             <th scope="col">Действия</th>
           </tr>
         </thead>
@@ -224,8 +223,8 @@ function AccountRow({ account, organizationName }: AccountRowProps) {
         <span className={`badge badge--${account.active ? 'ok' : 'nodata'}`}>
           {account.active ? 'активна' : 'отключена'}
         </span>
+        <div className="muted small">создана {formatDate(account.createdAt)}</div>
       </td>
-      <td>{formatDate(account.createdAt)}</td>
       <td>
         <div className="row-actions">
           {account.active ? (

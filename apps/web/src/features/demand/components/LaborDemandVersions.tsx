@@ -22,7 +22,7 @@ export function LaborDemandVersions({ period }: { period: string }) {
     return <p className="muted">За {period} книги «Потребность в кадрах» не загружались.</p>;
   }
   return (
-    <TableWrap label="Книги потребности в кадрах">
+    <TableWrap label="Книги потребности в кадрах" wide>
       <table className="table">
         <thead>
           <tr>

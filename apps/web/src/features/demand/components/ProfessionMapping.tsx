@@ -145,7 +145,7 @@ function ProfessionsTable({ lines }: { lines: ProfessionMappingView[] }) {
           {formatNumber(shown.length)} из {formatNumber(lines.length)}
         </span>
       </div>
-      <TableWrap label="Строки справочника профессий">
+      <TableWrap label="Строки справочника профессий" wide>
         <table className="table table--compact table--scroll">
           <thead>
             <tr>

@@ -40,7 +40,6 @@ function IndicatorsTable({ period }: { period: PeriodView }) {
             <th scope="col">Цель</th>
             <th scope="col">Статус</th>
             <th scope="col">К прошлому году</th>
-            <th scope="col">Как считается</th>
           </tr>
         </thead>
         <tbody>
@@ -59,6 +58,12 @@ function IndicatorsTable({ period }: { period: PeriodView }) {
               <tr key={definition.id}>
                 <th scope="row">
                   <Link to={linkTo(`/indicators/${definition.id}`)}>{definition.name}</Link>
+                  {/* How it is computed, under its name: the table keeps to a tablet's width. */}
+                  <div className="muted small indicator-formula">
+                    <span className="visually-hidden">Как считается: </span>
+                    {definition.numeratorText}
+                    {definition.denominatorText !== '—' && <> / {definition.denominatorText}</>}
+                  </div>
                 </th>
                 <td className="num">
                   {value ? formatValue(value.value, scale) : '—'}
@@ -68,10 +73,6 @@ function IndicatorsTable({ period }: { period: PeriodView }) {
                 <td>{value && <StatusBadge status={value.status} />}</td>
                 <td>
                   <ChangeBadge change={value?.change ?? null} scale={scale} target={target} />
-                </td>
-                <td className="small">
-                  {definition.numeratorText}
-                  {definition.denominatorText !== '—' && <> / {definition.denominatorText}</>}
                 </td>
               </tr>
             );

@@ -195,11 +195,7 @@ function IndicatorsTable({ organization, values, municipal, period, periods }: I
             <th scope="col" className="num">
               Значение
             </th>
-            <th scope="col" className="num">
-              Город
-            </th>
-            <th scope="col">Цель</th>
-            <th scope="col">Статус</th>
+            <th scope="col">Цель и статус</th>
             <th scope="col">К прошлому году</th>
             <th scope="col">По годам</th>
           </tr>
@@ -233,14 +229,18 @@ function IndicatorsTable({ organization, values, municipal, period, periods }: I
                       )}
                     </>
                   )}
+                  {city && reading !== 'none' && (
+                    <div className="muted small">город: {formatValue(city.value, scale)}</div>
+                  )}
                 </td>
-                <td className="num muted">{city ? formatValue(city.value, scale) : '—'}</td>
-                <td>{formatTarget(target)}</td>
                 <td>
+                  {formatTarget(target)}
                   {reading !== 'none' && (
-                    <StatusBadge
-                      status={value ? value.status : target.kind === 'none' ? null : 'нет данных'}
-                    />
+                    <div>
+                      <StatusBadge
+                        status={value ? value.status : target.kind === 'none' ? null : 'нет данных'}
+                      />
+                    </div>
                   )}
                 </td>
                 <td>

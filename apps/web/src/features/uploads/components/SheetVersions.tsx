@@ -21,7 +21,7 @@ export function SheetVersions({ org, period }: { org: string; period: string }) 
   }
   return (
     <>
-      <TableWrap label="Версии листов">
+      <TableWrap label="Версии листов" wide>
         <table className="table">
           <thead>
             <tr>
