@@ -3,15 +3,15 @@ import {
   demandOfPeriod,
   inDemandAreas,
   periodOf,
-  REPORTING_TYPES,
   type LaborDemandSnapshot,
   type OrganizationSheets,
   type OrganizationType,
   type PeriodContext,
   type SheetId,
 } from '@profmonitor/domain';
-import { In, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { LaborDemandEntity, VacancyRowEntity } from '../labor/labor.entities';
+import { whereExpectedToReport } from '../organizations/expected-to-report.query';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import type { PeriodEntity } from '../organizations/period.entity';
 import { ReportVersionEntity } from '../reports/entities/report-version.entity';
@@ -172,7 +172,7 @@ export class IndicatorInputs {
         { periodId: period.id, current: true },
       )
       .select(['o.id AS id', 'o.code AS code', 'o.type AS type', 'v.sheet AS sheet']);
-    const rows = await this.activeReporting(query, 'o', period)
+    const rows = await whereExpectedToReport(query, 'o', period.startYear)
       .orderBy('o.code')
       .addOrderBy('v.id')
       .getRawMany<{ id: number; code: string; type: OrganizationType; sheet: SheetId | null }>();
@@ -189,24 +189,5 @@ export class IndicatorInputs {
       if (row.sheet !== null) organization.sheets.add(row.sheet);
     }
     return [...organizations.values()];
-  }
-
-  /**
-   * Restricts a query to the organizations (under `alias`) the registry counts for the period:
-   * reporting types, active that year. The one definition of who the municipality pools.
-   */
-  activeReporting<T extends ObjectLiteral>(
-    query: SelectQueryBuilder<T>,
-    alias: string,
-    period: PeriodRef,
-  ): SelectQueryBuilder<T> {
-    return query
-      .andWhere(`${alias}.type IN (:...reportingTypes)`, { reportingTypes: REPORTING_TYPES })
-      .andWhere(`(${alias}.activeFromYear IS NULL OR ${alias}.activeFromYear <= :activeYear)`, {
-        activeYear: period.startYear,
-      })
-      .andWhere(`(${alias}.activeToYear IS NULL OR ${alias}.activeToYear >= :activeYear)`, {
-        activeYear: period.startYear,
-      });
   }
 }

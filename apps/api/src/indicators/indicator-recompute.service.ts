@@ -13,6 +13,7 @@ import {
 } from '@profmonitor/domain';
 import { In, IsNull, Not, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { insertInChunks, upsertInChunks } from '../database/bulk-insert';
+import { whereExpectedToReport } from '../organizations/expected-to-report.query';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PeriodEntity } from '../organizations/period.entity';
 import { ChoiceCountEntity, IndicatorValueEntity } from './indicator.entities';
@@ -273,23 +274,21 @@ export class IndicatorRecomputeService {
     // report keeps its own values (its history) but is no longer part of the municipality.
     // Filtered and summed in the database (the same rule as reportingOrganizations): only the
     // pooled values are read, not every organization's values and choices of the period.
-    const organizationValues = await this.inputs
-      .activeReporting(
-        manager
-          .createQueryBuilder(IndicatorValueEntity, 'v')
-          .innerJoin(OrganizationEntity, 'o', 'o.id = v.organizationId')
-          .select([
-            'v.indicator AS indicator',
-            'o.code AS organization',
-            'v.numerator AS numerator',
-            'v.denominator AS denominator',
-          ])
-          // Values without a numerator are not pooled (municipalValues leaves them out).
-          .where('v.periodId = :periodId AND v.numerator IS NOT NULL', { periodId: period.id }),
-        'o',
-        period,
-      )
-      .getRawMany<IndicatorValue>();
+    const organizationValues = await whereExpectedToReport(
+      manager
+        .createQueryBuilder(IndicatorValueEntity, 'v')
+        .innerJoin(OrganizationEntity, 'o', 'o.id = v.organizationId')
+        .select([
+          'v.indicator AS indicator',
+          'o.code AS organization',
+          'v.numerator AS numerator',
+          'v.denominator AS denominator',
+        ])
+        // Values without a numerator are not pooled (municipalValues leaves them out).
+        .where('v.periodId = :periodId AND v.numerator IS NOT NULL', { periodId: period.id }),
+      'o',
+      period.startYear,
+    ).getRawMany<IndicatorValue>();
     const choices = await this.pooledChoices(manager, period);
     const values = municipalValues({ organizations, organizationValues, choices, demand: context.demand });
     await manager.delete(IndicatorValueEntity, { periodId: period.id, organizationId: IsNull() });
@@ -304,17 +303,16 @@ export class IndicatorRecomputeService {
 
   /** The active organizations' continuing local graduates by area, summed: the gₐ of the city. */
   private async pooledChoices(manager: EntityManager, period: PeriodRef): Promise<Record<string, number>> {
-    const rows = await this.inputs
-      .activeReporting(
-        manager
-          .createQueryBuilder(ChoiceCountEntity, 'c')
-          .innerJoin(OrganizationEntity, 'o', 'o.id = c.organizationId')
-          .select('c.area', 'area')
-          .addSelect('SUM(c.graduates)', 'graduates')
-          .where('c.periodId = :periodId', { periodId: period.id }),
-        'o',
-        period,
-      )
+    const rows = await whereExpectedToReport(
+      manager
+        .createQueryBuilder(ChoiceCountEntity, 'c')
+        .innerJoin(OrganizationEntity, 'o', 'o.id = c.organizationId')
+        .select('c.area', 'area')
+        .addSelect('SUM(c.graduates)', 'graduates')
+        .where('c.periodId = :periodId', { periodId: period.id }),
+      'o',
+      period.startYear,
+    )
       .groupBy('c.area')
       .getRawMany<{ area: string; graduates: number }>();
     return choicesOf(rows.filter((c) => Number(c.graduates) !== 0));

@@ -28,7 +28,8 @@ export class IndicatorPooling1763920000000 implements MigrationInterface {
     );
 
     // The city's choices: the organizations the registry counts for each period (reporting
-    // types, active that year), summed by area; the rule of IndicatorInputs.activeReporting.
+    // types, active that year), summed by area: the rule of whereExpectedToReport, written out
+    // here because a migration stays as it ran and must not follow later changes of app code.
     const sums = await queryRunner.manager
       .createQueryBuilder()
       .select('c.period_id', 'periodId')

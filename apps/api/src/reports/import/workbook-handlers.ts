@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  activeIn,
   measuredGraduate,
   parsePeriod,
   periodContaining,
@@ -132,9 +133,7 @@ export class SchoolWorkbookHandler implements WorkbookHandler<SchoolScope> {
         ],
       };
     }
-    const activeFrom = organization.activeFromYear ?? -Infinity;
-    const activeTo = organization.activeToYear ?? Infinity;
-    if (period.startYear < activeFrom || period.startYear > activeTo) {
+    if (!activeIn(organization, period.startYear)) {
       return {
         errors: [
           `Организация «${organization.name}» (${organization.code}) по реестру не действует в ${period.code} учебном году, поэтому отчёт за этот год не принимается. Проверьте учебный год на листе «Титул».`,

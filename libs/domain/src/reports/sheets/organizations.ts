@@ -52,6 +52,7 @@ export const organizationsSheet: TableSheetSchema<OrganizationRow> = {
   rules: [
     {
       column: 'activeTo',
+      // Compared as text: `period` stores every code as «YYYY/YYYY», so text order is year order.
       violated: (row) => !!row.activeFrom && !!row.activeTo && row.activeTo < row.activeFrom,
       message: (row) => `«Действует по» (${row.activeTo}) раньше, чем «Действует с» (${row.activeFrom}).`,
     },
@@ -67,13 +68,25 @@ export interface RegistryStanding {
 }
 
 /**
- * Whether the registry expects the organization to report for the period starting in
- * `startYear`: a reporting type, active that year. The one definition of who completeness counts.
+ * Whether the organization is active in the period starting in `startYear`: from «Действует с»
+ * to «Действует по», both included; an empty one is open on that side.
  */
-export function expectedToReport(organization: RegistryStanding, startYear: number): boolean {
+export function activeIn(
+  organization: Pick<RegistryStanding, 'activeFromYear' | 'activeToYear'>,
+  startYear: number,
+): boolean {
   return (
-    REPORTING_TYPES.includes(organization.type) &&
     (organization.activeFromYear === null || organization.activeFromYear <= startYear) &&
     (organization.activeToYear === null || organization.activeToYear >= startYear)
   );
+}
+
+/**
+ * Whether the registry expects the organization to report for the period starting in
+ * `startYear`: a reporting type, active that year. The one definition of who completeness counts;
+ * the API's SQL restates it in `whereExpectedToReport` (apps/api/src/organizations), and a test
+ * there checks the two agree.
+ */
+export function expectedToReport(organization: RegistryStanding, startYear: number): boolean {
+  return REPORTING_TYPES.includes(organization.type) && activeIn(organization, startYear);
 }
