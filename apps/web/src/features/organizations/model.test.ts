@@ -10,6 +10,7 @@ describe('organizations', () => {
     expect(activeIn(org(null, null), '2023/2024')).toBe(true);
     expect(activeIn(org('2024/2025', null), '2023/2024')).toBe(false);
     expect(activeIn(org(null, '2022/2023'), '2023/2024')).toBe(false);
+    expect(activeIn(org('2023/2024', '2023/2024'), '2023/2024')).toBe(true);
   });
 
   it('counts targets met and missed per organization in the period', () => {

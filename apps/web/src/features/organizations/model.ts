@@ -1,10 +1,21 @@
-import type { IndicatorValueView, OrganizationView } from '@profmonitor/domain';
+import {
+  activeIn as activeInYear,
+  parsePeriod,
+  type IndicatorValueView,
+  type OrganizationView,
+} from '@profmonitor/domain';
 
-/** Whether an organization reports in a period (codes `2023/2024` compare as text). */
+const startYear = (code: string | null) => (code === null ? null : (parsePeriod(code)?.startYear ?? null));
+
+/** Whether an organization is active in a period: the domain's rule, on the API's period codes. */
 export function activeIn(organization: OrganizationView, period: string): boolean {
+  const year = startYear(period);
   return (
-    (organization.activeFrom === null || organization.activeFrom <= period) &&
-    (organization.activeTo === null || organization.activeTo >= period)
+    year !== null &&
+    activeInYear(
+      { activeFromYear: startYear(organization.activeFrom), activeToYear: startYear(organization.activeTo) },
+      year,
+    )
   );
 }
 
