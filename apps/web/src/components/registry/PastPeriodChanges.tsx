@@ -16,11 +16,19 @@ type PastPeriodChangesProps = {
   /** The button that sends the same change again, confirmed. */
   confirmLabel: string;
   onConfirm: () => void;
+  /** Given, a «Отменить» button beside it that drops the change. */
+  onCancel?: () => void;
   pending: boolean;
 };
 
-/** What a registry change would rewrite in loaded years, and the button that stores it anyway. */
-export function PastPeriodChanges({ periods, confirmLabel, onConfirm, pending }: PastPeriodChangesProps) {
+/** What a registry change would rewrite in loaded years, the button that stores it anyway and, given `onCancel`, one that drops it. */
+export function PastPeriodChanges({
+  periods,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  pending,
+}: PastPeriodChangesProps) {
   return (
     <div className="alert" role="alert">
       <p className="alert__title">
@@ -32,9 +40,16 @@ export function PastPeriodChanges({ periods, confirmLabel, onConfirm, pending }:
         ))}
       </ul>
       <p>Если так и должно быть, подтвердите: полнота этих лет будет пересчитана.</p>
-      <button type="button" className="button" onClick={onConfirm} disabled={pending}>
-        {confirmLabel}
-      </button>
+      <div className="toolbar">
+        <button type="button" className="button" onClick={onConfirm} disabled={pending}>
+          {confirmLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button button--secondary" onClick={onCancel} disabled={pending}>
+            Отменить
+          </button>
+        )}
+      </div>
     </div>
   );
 }

@@ -27,6 +27,18 @@ describe('audit entries', () => {
       ['цель', '≥ 80,0 %'],
       ['extra', '{"a":1}'],
     ]);
+    expect(
+      detailPairs({
+        changes: [
+          { field: 'shortName', before: 'Лицей № 3', after: 'Лицей' },
+          { field: 'activeTo', before: null, after: '2024/2025' },
+        ],
+        confirmedPastChanges: ['2022/2023: ожидается 10 организаций вместо 11.'],
+      }),
+    ).toEqual([
+      ['изменено', 'Краткое наименование: Лицей № 3 → Лицей; Действует по: — → 2024/2025'],
+      ['подтверждено', '2022/2023: ожидается 10 организаций вместо 11.'],
+    ]);
     expect(detailPairs({ reason: 'wrong-password' })).toEqual([['причина', 'неверный пароль']]);
     expect(detailPairs({ role: 'school', active: false })).toEqual([
       ['роль', 'Образовательная организация'],

@@ -1,6 +1,7 @@
-import type { AuditAction, Role, Target } from '@profmonitor/domain';
+import type { AuditAction, FieldChangeView, Role, Target } from '@profmonitor/domain';
 import { ROLE_LABELS } from '@/lib/access';
 import { formatTarget } from '@/lib/indicators';
+import { formatFieldChange } from '@/lib/registry';
 import { KIND_LABELS, outcomeLabel } from '@/lib/uploads';
 
 // Every action of the contract has its words (the type check sees a missing one).
@@ -49,6 +50,9 @@ const DETAILS: Record<string, { label: string; value?: (value: unknown) => strin
   active: { label: 'активна', value: (v) => (v ? 'да' : 'нет') },
   passwordReset: { label: 'пароль', value: () => 'задан новый' },
   target: { label: 'цель', value: (v) => formatTarget(v as Target) },
+  // An organization's edit: its fields and the loaded years it changed, as the editor shows them.
+  changes: { label: 'изменено', value: (v) => (v as FieldChangeView[]).map(formatFieldChange).join('; ') },
+  confirmedPastChanges: { label: 'подтверждено', value: (v) => (v as string[]).join(' ') },
 };
 
 /** The details of an entry as short «label: value» pairs; unknown keys as they are, nested values as JSON. */

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OrganizationChangeView, OrganizationView } from '@profmonitor/domain';
 import { COMMITTEE, ORGANIZATIONS, PERIODS, SCHOOL } from '@/test/fixtures';
@@ -59,6 +59,17 @@ const open = (user = COMMITTEE) =>
   renderPage(<OrganizationPage />, { path: '/organizations/:code', url: '/organizations/SCH01', user });
 
 const registrySection = async () => screen.findByRole('region', { name: 'Реестр: данные организации' });
+
+/** Opens the page and saves «Действует по» 2023/2024, a loaded year: the question it is asked. */
+async function retireToLoadedYear() {
+  open();
+  const section = await registrySection();
+  fireEvent.change(within(section).getByLabelText('Действует по'), { target: { value: '2023/2024' } });
+  await act(async () => {
+    fireEvent.click(within(section).getByRole('button', { name: 'Сохранить' }));
+  });
+  return { section, alert: await within(section).findByRole('alert') };
+}
 
 describe('OrganizationEditor: the committee edits the registry on the organization page', () => {
   it('shows the fields and the history, and saves only what changed', async () => {
@@ -122,13 +133,7 @@ describe('OrganizationEditor: the committee edits the registry on the organizati
             },
           },
     );
-    open();
-    const section = await registrySection();
-    fireEvent.change(within(section).getByLabelText('Действует по'), { target: { value: '2023/2024' } });
-    await act(async () => {
-      fireEvent.click(within(section).getByRole('button', { name: 'Сохранить' }));
-    });
-    const alert = await within(section).findByRole('alert');
+    const { alert } = await retireToLoadedYear();
     expect(alert.textContent).toContain('Ничего не сохранено.');
     expect(within(alert).getByRole('listitem').textContent).toBe(PAST_MESSAGE);
 
@@ -138,6 +143,20 @@ describe('OrganizationEditor: the committee edits the registry on the organizati
     expect(sent).toEqual([{ activeTo: '2023/2024' }, { activeTo: '2023/2024', confirm: true }]);
     expect(await screen.findByText('Изменения сохранены, показатели пересчитаны.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Подтвердить изменение' })).toBeNull();
+  });
+
+  it('a change of loaded years cancelled: nothing sent again, the form back as stored', async () => {
+    const { sent } = api(() => ({
+      status: 409,
+      body: { ...errorAnswer('registry_changes_past').body, periods: [] },
+    }));
+    const { section, alert } = await retireToLoadedYear();
+    await act(async () => {
+      fireEvent.click(within(alert).getByRole('button', { name: 'Отменить' }));
+    });
+    await waitFor(() => expect(within(section).queryByRole('alert')).toBeNull());
+    expect((within(section).getByLabelText('Действует по') as HTMLInputElement).value).toBe('');
+    expect(sent).toEqual([{ activeTo: '2023/2024' }]);
   });
 
   it('«Вывести из реестра» asks first, then sets «Действует по» to the last period', async () => {

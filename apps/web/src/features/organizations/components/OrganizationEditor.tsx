@@ -12,6 +12,7 @@ import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedbac
 import { TableWrap } from '@/components/layout/Table';
 import { PastPeriodChanges, pastPeriodChanges } from '@/components/registry/PastPeriodChanges';
 import { formatDateTime } from '@/lib/format';
+import { organizationFieldLabel } from '@/lib/registry';
 import { useOrganizationHistory } from '../api/get-organization-history';
 import { useUpdateOrganization } from '../api/update-organization';
 
@@ -21,8 +22,6 @@ type Field = keyof OrganizationFields;
 const FIELDS = organizationsSheet.columns
   .filter((column) => column.key !== 'code')
   .map((column) => ({ key: column.key as Field, label: column.header, hint: column.hint }));
-
-const LABELS = new Map(FIELDS.map((f) => [f.key, f.label]));
 
 /** Fields left empty mean «none» (short name) or «always» (periods). */
 const OPTIONAL = new Set<Field>(['shortName', 'activeFrom', 'activeTo']);
@@ -143,8 +142,8 @@ function RegistryForm({ organization, periods, update }: RegistryFormProps) {
         </button>
       )}
       <p className="muted small form__message">
-        Периоды — учебные годы вида 2023/2024; пустые «{LABELS.get('activeFrom')}» и «{LABELS.get('activeTo')}
-        » — всегда. Пустое краткое наименование — графики покажут полное.
+        Периоды — учебные годы вида 2023/2024; пустые «{organizationFieldLabel('activeFrom')}» и «
+        {organizationFieldLabel('activeTo')}» — всегда. Пустое краткое наименование — графики покажут полное.
       </p>
       {past && update.variables && (
         <div className="form__message">
@@ -153,6 +152,10 @@ function RegistryForm({ organization, periods, update }: RegistryFormProps) {
             confirmLabel="Подтвердить изменение"
             pending={update.isPending}
             onConfirm={() => send({ ...update.variables!.change, confirm: true })}
+            onCancel={() => {
+              update.reset();
+              setDraft(draftOf(organization));
+            }}
           />
         </div>
       )}
@@ -210,7 +213,7 @@ function History({ code }: { code: string }) {
                   {entry.by}
                   {entry.source === 'registry' && <span className="muted small"> (загрузка реестра)</span>}
                 </td>
-                <td>{LABELS.get(change.field) ?? change.field}</td>
+                <td>{organizationFieldLabel(change.field)}</td>
                 <td>
                   {shown(change.before)} → {shown(change.after)}
                 </td>

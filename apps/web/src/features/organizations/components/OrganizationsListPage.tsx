@@ -48,7 +48,12 @@ function OrganizationsTable({ period }: { period: PeriodView }) {
         render: (o) => (
           <>
             <Link to={linkTo(`/organizations/${encodeURIComponent(o.code)}`)}>{o.name}</Link>
-            {!activeIn(o, period.code) && <span className="tag">не отчитывается в {period.code}</span>}
+            {!activeIn(o, period.code) ? (
+              <span className="tag">не отчитывается в {period.code}</span>
+            ) : (
+              // Retired (or closing): its last year in the registry.
+              o.activeTo !== null && <span className="tag">отчитывается по {o.activeTo}</span>
+            )}
           </>
         ),
       },
