@@ -115,3 +115,26 @@ it('works on a tablet, and shows where graduates went', async () => {
   await app.page.locator('canvas').first().waitFor();
   await app.page.screenshot({ path: join(SCREENSHOTS, '5-destinations.png'), fullPage: true });
 });
+
+it('the overview keeps its place while its data arrive: cumulative layout shift under 0.1', async () => {
+  // Every layout shift of the page's load, as Lighthouse counts them (none right after input).
+  const { page } = app;
+  await page.addInitScript(() => {
+    const total = window as unknown as { layoutShift: number };
+    total.layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[])
+        if (!entry.hadRecentInput) total.layoutShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${app.server.url}/overview?${query}`, { waitUntil: 'networkidle' });
+  await page.getByRole('heading', { name: `Обзор за ${PERIOD} учебный год` }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.skeleton').length === 0);
+  // Charts draw on the next frames: let them.
+  await page.waitForTimeout(500);
+  const shift = await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
+  expect(shift).toBeLessThan(0.1);
+});

@@ -129,6 +129,10 @@ it('on a tablet (768 px) the gap and its marks are in view without scrolling the
       expect(box).not.toBeNull();
       expect(box!.x + box!.width).toBeLessThanOrEqual(768);
     }
+    // The caption reads whole within the table's box, not cut at its right edge.
+    const [wrap, caption] = await Promise.all([table.boundingBox(), table.locator('caption').boundingBox()]);
+    expect(caption!.x + caption!.width).toBeLessThanOrEqual(wrap!.x + wrap!.width);
+    expect(await table.locator('caption').evaluate((c) => c.scrollWidth <= c.clientWidth)).toBe(true);
   } finally {
     await app.page.setViewportSize({ width: 1280, height: 900 });
   }
