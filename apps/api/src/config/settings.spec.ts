@@ -114,8 +114,8 @@ describe('loadSettings: each type takes a good value and names the variable of a
     ['NODE_ENV', 'prod', 'NODE_ENV=prod: ожидается одно из значений: development, production, test'],
     [
       'DATABASE_URL',
-      'postgres://db/profmonitor',
-      'DATABASE_URL=postgres://db/profmonitor: ожидается sqlite:<путь к файлу>, например sqlite:data/profmonitor.sqlite',
+      'mysql://db/profmonitor',
+      'DATABASE_URL=mysql://db/profmonitor: ожидается sqlite:<путь к файлу> или postgres://пользователь:пароль@хост:порт/база',
     ],
     ['HOST', 'local host', 'HOST=local host: ожидается имя или IP-адрес, например 127.0.0.1 или 0.0.0.0'],
     [

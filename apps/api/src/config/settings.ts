@@ -152,9 +152,13 @@ export const SETTINGS_TABLE = {
   }),
   databaseUrl: setting({
     env: 'DATABASE_URL',
-    type: matching(/^sqlite:.+$/, 'sqlite:<путь к файлу>, например sqlite:data/profmonitor.sqlite'),
+    type: matching(
+      /^(sqlite:.+|postgres(ql)?:\/\/\S+)$/,
+      'sqlite:<путь к файлу> или postgres://пользователь:пароль@хост:порт/база',
+    ),
     default: 'sqlite:data/profmonitor.sqlite',
-    description: 'база данных (`npm start` берёт sqlite:data/demo.sqlite)',
+    description:
+      'база данных: файл SQLite (по умолчанию; `npm start` берёт sqlite:data/demo.sqlite) или сервер PostgreSQL 15 для региона',
   }),
   uploadDir: setting({
     env: 'UPLOAD_DIR',

@@ -45,7 +45,7 @@ async function writeInChunks<T extends ObjectLiteral>(
   const columns = metadata.columns.length;
   const chunk = Math.max(1, Math.floor(parametersPerStatement / columns));
   const conflict = update.length > 0 ? onConflict(metadata, update) : undefined;
-  const plain = plainSqliteInsert(manager, metadata, conflict);
+  const plain = plainInsert(manager, metadata, conflict);
   for (let start = 0; start < rows.length; start += chunk) {
     const slice = rows.slice(start, start + chunk);
     if (plain) {
@@ -77,24 +77,68 @@ function onConflict(metadata: EntityMetadata, update: readonly string[]) {
 }
 
 /**
- * The statement TypeORM's InsertQueryBuilder writes for these rows on SQLite, built directly.
- * The builder names every value (`:orm_param_N`), copies the growing parameter map for each
- * statement and rewrites the names by regular expression; at ~2 µs a value that was a third
- * of a 50,000-row import (docs/benchmarks.md). Same SQL, same parameters: every column the
- * builder inserts (the generated id too, as NULL), values through the driver's
- * `preparePersistentValue`, `undefined` as the column default or NULL, numbers written into
- * the SQL text and everything else bound, as the SQLite driver's escapeQueryWithParameters
- * does. Entities with anything else the builder handles (listeners, subscribers,
- * discriminators, version or uuid columns), and other databases, go through the builder.
+ * How the two databases differ in a plain multi-row INSERT: the placeholder, what a missing
+ * value becomes, and how values are bound. SQLite as TypeORM's driver escapes them (numbers in
+ * the SQL text, booleans as 0/1, dates as UTC text); PostgreSQL binds everything as node-postgres
+ * serialises it, and a missing value (the generated id among them) is the column's DEFAULT.
  */
-function plainSqliteInsert(
+interface InsertDialect {
+  /** PostgreSQL's builder leaves a generated id out of the statement when no row gives one. */
+  omitsUnsetGenerated: boolean;
+  placeholder(index: number): string;
+  missing(column: ColumnMetadata): string;
+  /** The value as SQL text, or undefined to bind it. */
+  inline(value: unknown): string | undefined;
+  bind(value: unknown): unknown;
+}
+
+function dialectOf(driver: EntityManager['connection']['driver']): InsertDialect | undefined {
+  if (DriverUtils.isSQLiteFamily(driver)) {
+    return {
+      omitsUnsetGenerated: false,
+      placeholder: () => '?',
+      missing: (column) => (column.default != null ? driver.normalizeDefault(column)! : 'NULL'),
+      inline: (value) => (typeof value === 'number' ? String(value) : undefined),
+      bind: (value) =>
+        typeof value === 'boolean'
+          ? +value
+          : value instanceof Date
+            ? DateUtils.mixedDateToUtcDatetimeString(value)
+            : value,
+    };
+  }
+  if (driver.options.type === 'postgres') {
+    return {
+      omitsUnsetGenerated: true,
+      placeholder: (index) => `$${index}`,
+      missing: () => 'DEFAULT',
+      inline: () => undefined,
+      bind: (value) => value,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * A multi-row INSERT (or upsert) for these rows, built directly rather than by TypeORM's
+ * InsertQueryBuilder. The builder names every value (`:orm_param_N`), copies the growing
+ * parameter map for each statement and rewrites the names by regular expression; at ~2 µs a
+ * value that was a third of a 50,000-row import (docs/benchmarks.md). On PostgreSQL it also
+ * writes DEFAULT for a generated id even when the row gives one, which turns an upsert's
+ * update into a second row. Same columns as the builder (the generated id too), values through
+ * the driver's `preparePersistentValue`, `undefined` as the column default. Entities with
+ * anything else the builder handles (listeners, subscribers, discriminators, version or uuid
+ * columns), and other databases, go through the builder.
+ */
+function plainInsert(
   manager: EntityManager,
   metadata: EntityMetadata,
   conflict?: { target: string[]; update: string[] },
 ): ((rows: readonly ObjectLiteral[]) => Promise<void>) | undefined {
   const { connection } = manager;
   const { driver } = connection;
-  if (!DriverUtils.isSQLiteFamily(driver)) return undefined;
+  const dialect = dialectOf(driver);
+  if (!dialect) return undefined;
   if (
     metadata.beforeInsertListeners.length > 0 ||
     metadata.afterInsertListeners.length > 0 ||
@@ -104,14 +148,16 @@ function plainSqliteInsert(
   ) {
     return undefined;
   }
-  const columns: ColumnMetadata[] = metadata.columns.filter((column) => column.isInsert);
-  if (columns.length === 0) return undefined;
+  const insertable: ColumnMetadata[] = metadata.columns.filter((column) => column.isInsert);
+  if (insertable.length === 0) return undefined;
   const table = metadata.tablePath
     .split('.')
     .map((part) => (part === '' ? part : driver.escape(part)))
     .join('.');
-  const head = `INSERT INTO ${table}(${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
-  // As the builder's orUpdate writes it for SQLite.
+  const headOf = (columns: ColumnMetadata[]) =>
+    `INSERT INTO ${table}(${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
+  const fullHead = headOf(insertable);
+  // As the builder's orUpdate writes it (the same on both databases).
   const tail = conflict
     ? ` ON CONFLICT ( ${conflict.target.map((c) => driver.escape(c)).join(', ')} ) DO UPDATE SET ${conflict.update
         .map((c) => `${driver.escape(c)} = EXCLUDED.${driver.escape(c)}`)
@@ -119,27 +165,36 @@ function plainSqliteInsert(
     : '';
 
   return async (rows) => {
+    let columns = insertable;
+    let sql = fullHead;
+    if (dialect.omitsUnsetGenerated) {
+      columns = insertable.filter(
+        (c) => !c.isGenerated || rows.some((row) => c.getEntityValue(row) !== undefined),
+      );
+      if (columns.length !== insertable.length) sql = headOf(columns);
+    }
     const parameters: unknown[] = [];
-    let sql = head;
     rows.forEach((row, r) => {
       sql += r === 0 ? '(' : '), (';
       columns.forEach((column, c) => {
         if (c > 0) sql += ', ';
         let value: unknown = column.getEntityValue(row);
         if (typeof value !== 'function') value = driver.preparePersistentValue(value, column);
-        if (value === undefined) sql += column.default != null ? driver.normalizeDefault(column) : 'NULL';
-        else if (typeof value === 'function') sql += value();
-        else if (typeof value === 'number') sql += String(value);
-        else {
-          parameters.push(
-            typeof value === 'boolean'
-              ? +value
-              : value instanceof Date
-                ? DateUtils.mixedDateToUtcDatetimeString(value)
-                : value,
-          );
-          sql += '?';
+        if (value === undefined) {
+          sql += dialect.missing(column);
+          return;
         }
+        if (typeof value === 'function') {
+          sql += value();
+          return;
+        }
+        const inline = dialect.inline(value);
+        if (inline !== undefined) {
+          sql += inline;
+          return;
+        }
+        parameters.push(dialect.bind(value));
+        sql += dialect.placeholder(parameters.length);
       });
     });
     await manager.query(`${sql})${tail}`, parameters);

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { types as pgTypes } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema';
@@ -21,24 +22,55 @@ export const MIGRATIONS = [
   SheetContentHash1764300000000,
 ];
 
+/** The databases ПрофМонитор runs on: one SQLite file (the default), or a PostgreSQL server. */
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+/** Which database a DATABASE_URL names (the setting's own check has already passed). */
+export function databaseKind(databaseUrl: string): DatabaseKind {
+  if (/^sqlite:/.test(databaseUrl)) return 'sqlite';
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return 'postgres';
+  throw new Error(
+    `DATABASE_URL «${databaseUrl}» не поддерживается: укажите sqlite:<путь к файлу> или postgres://…`,
+  );
+}
+
 /**
- * TypeORM options from a database URL (the DATABASE_URL setting). Only SQLite (`sqlite:<file>`)
- * is wired today; the entities and migrations are kept portable so that a `postgres://` URL can follow.
+ * PostgreSQL's answers read as SQLite's are, so that both give the same values: a `date` stays
+ * its text (YYYY-MM-DD, not a Date at local midnight), and a count or a sum of integers (int8,
+ * numeric) is a number, as SQLite gives it (they stay far below 2^53 here).
  */
+function readPostgresAsSqlite(): void {
+  const { builtins } = pgTypes;
+  pgTypes.setTypeParser(builtins.DATE, (text) => text);
+  pgTypes.setTypeParser(builtins.INT8, (text) => Number(text));
+  pgTypes.setTypeParser(builtins.NUMERIC, (text) => Number(text));
+}
+
+/** TypeORM options from a database URL (the DATABASE_URL setting): same entities and migrations. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
-  const sqlite = /^sqlite:(.+)$/.exec(databaseUrl);
-  if (!sqlite) {
-    throw new Error(`DATABASE_URL «${databaseUrl}» не поддерживается: укажите sqlite:<путь к файлу>.`);
-  }
-  const file = resolve(sqlite[1]);
-  mkdirSync(dirname(file), { recursive: true });
-  return {
-    type: 'sqlite',
-    database: file,
+  const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: true,
     namingStrategy: new SnakeNamingStrategy(),
+  };
+  if (databaseKind(databaseUrl) === 'postgres') {
+    readPostgresAsSqlite();
+    return {
+      ...common,
+      type: 'postgres',
+      url: databaseUrl,
+      // Several API instances may start together: one migrates, the others wait (see the lock).
+      migrationsTransactionMode: 'all',
+      extra: { max: 10, application_name: 'profmonitor' },
+    };
+  }
+  const file = resolve(databaseUrl.slice('sqlite:'.length));
+  mkdirSync(dirname(file), { recursive: true });
+  return {
+    ...common,
+    type: 'sqlite',
+    database: file,
     // One writer at a time, readers alongside (imports are also serialised in-process).
     enableWAL: true,
     busyTimeout: 10_000,

@@ -103,7 +103,7 @@ async function beginWriting(runner: QueryRunner, maxWaitMs: number): Promise<voi
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {
-      await lockForWriting(runner);
+      await lockForWriting(runner, maxWaitMs - (Date.now() - started));
       break;
     } catch (error) {
       if (!isBusy(error)) throw error;
@@ -118,15 +118,32 @@ async function beginWriting(runner: QueryRunner, maxWaitMs: number): Promise<voi
   state.transactionDepth = 1;
 }
 
+/** The advisory lock every write transaction of every API process takes on PostgreSQL ("PROF"). */
+export const WRITE_LOCK_KEY = 0x50524f46;
+
 /**
  * The one place where taking the write lock differs by database. SQLite: BEGIN IMMEDIATE takes
- * the lock before the first read (the busy timeout applies while it waits). PostgreSQL, when it
- * comes: BEGIN, then `SELECT pg_advisory_xact_lock(<key>)` (released at COMMIT/ROLLBACK).
+ * the lock before the first read (the busy timeout applies while it waits). PostgreSQL: BEGIN,
+ * then a transaction-level advisory lock shared by every process on the database, released at
+ * COMMIT/ROLLBACK; its wait is bounded by `lock_timeout`, after which the attempt counts as busy.
  */
-async function lockForWriting(runner: QueryRunner): Promise<void> {
+async function lockForWriting(runner: QueryRunner, maxWaitMs: number): Promise<void> {
   const type = runner.connection.options.type;
   if (type === 'sqlite') {
     await runner.query('BEGIN IMMEDIATE');
+    return;
+  }
+  if (type === 'postgres') {
+    await runner.query('BEGIN');
+    try {
+      await runner.query(`SET LOCAL lock_timeout = '${Math.max(1, Math.round(maxWaitMs))}ms'`);
+      await runner.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
+      // Row locks taken later in the transaction wait as long as they must.
+      await runner.query('SET LOCAL lock_timeout = 0');
+    } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
     return;
   }
   throw new Error(`writeTransaction: taking the write lock is not implemented for ${type}`);
@@ -144,8 +161,13 @@ async function end(runner: QueryRunner, statement: 'COMMIT' | 'ROLLBACK'): Promi
   }
 }
 
-/** SQLITE_BUSY (and its extended codes): another connection holds the lock. */
+/** The lock is held by another connection: SQLITE_BUSY (and its extended codes), PostgreSQL's lock_timeout. */
 function isBusy(error: unknown): boolean {
   const { code, driverError } = error as { code?: unknown; driverError?: { code?: unknown } };
-  return [code, driverError?.code].some((c) => typeof c === 'string' && c.startsWith('SQLITE_BUSY'));
+  return [code, driverError?.code].some(
+    (c) => typeof c === 'string' && (c.startsWith('SQLITE_BUSY') || c === POSTGRES_LOCK_NOT_AVAILABLE),
+  );
 }
+
+/** PostgreSQL's SQLSTATE for a lock not granted within lock_timeout. */
+const POSTGRES_LOCK_NOT_AVAILABLE = '55P03';
