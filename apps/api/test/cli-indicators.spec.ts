@@ -1,13 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { cliOn } from './support/cli';
 import { HttpTestContext } from './support/http-context';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 jest.setTimeout(120_000);
 
-/** The repository root: the CLI is run from there, as the README tells a person to. */
-const ROOT = resolve(__dirname, '../../..');
 const PERIOD = '2024/2025';
 
 interface CliValue {
@@ -34,22 +33,13 @@ interface ApiValue extends Omit<CliValue, 'sheet' | 'numerator' | 'denominator'>
  */
 describe('CLI indicators --json on the demo data', () => {
   const dir = mkdtempSync(join(tmpdir(), 'profmonitor-cli-indicators-'));
-  const database = join(dir, 'demo.sqlite');
-  const env = { ...process.env, DATABASE_URL: `sqlite:${database}` };
+  let database: TestDatabase;
+  const cli = cliOn(() => database.url, 90_000);
   let http: HttpTestContext;
   let cliValues: CliValue[];
 
-  function cli(...args: string[]) {
-    const run = spawnSync(
-      process.execPath,
-      ['-r', './scripts/register.js', 'apps/api/src/cli/main.ts', ...args],
-      { cwd: ROOT, env, encoding: 'utf8', timeout: 90_000 },
-    );
-    if (run.error) throw run.error;
-    return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-  }
-
   beforeAll(async () => {
+    database = await createTestDatabase(dir, 'demo.sqlite');
     const demo = cli('demo');
     expect(demo.stderr).toBe('');
     expect(demo.code).toBe(0);
@@ -64,12 +54,13 @@ describe('CLI indicators --json on the demo data', () => {
       throw new Error(`stdout is not one JSON document:\n${indicators.stdout}`);
     }
 
-    http = await new HttpTestContext(database).start();
+    http = await new HttpTestContext(database.url).start();
     committee = await http.signIn('committee');
   });
   let committee: Awaited<ReturnType<HttpTestContext['signIn']>>;
   afterAll(async () => {
     await http?.stop();
+    await database?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 

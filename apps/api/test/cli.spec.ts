@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { organizationsSheet } from '@profmonitor/domain';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { cliOn } from './support/cli';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { continuing, REGISTRY, schoolWorkbook, title } from './support/fixtures';
 import { writeXlsx, type CellInput } from './support/xlsx';
 import request from 'supertest';
@@ -11,24 +12,15 @@ import { HttpTestContext } from './support/http-context';
 
 jest.setTimeout(60_000);
 
-/** The repository root: the CLI is run from there, as the README tells a person to. */
-const ROOT = resolve(__dirname, '../../..');
-
-/** The CLI as a person runs it: a separate Node process on its own database file. */
+/** The CLI as a person runs it: a separate Node process on a database of its own. */
 describe('CLI (apps/api/src/cli/main.ts)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'profmonitor-cli-'));
   const file = (name: string) => join(dir, name);
-  const env = { ...process.env, DATABASE_URL: `sqlite:${file('cli.sqlite')}` };
-
-  function cli(...args: string[]) {
-    const run = spawnSync(
-      process.execPath,
-      ['-r', './scripts/register.js', 'apps/api/src/cli/main.ts', ...args],
-      { cwd: ROOT, env, encoding: 'utf8', timeout: 30_000 },
-    );
-    if (run.error) throw run.error;
-    return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-  }
+  let database: TestDatabase;
+  const cli = cliOn(() => database.url);
+  beforeAll(async () => {
+    database = await createTestDatabase(dir, 'cli.sqlite');
+  });
 
   /** Parses stdout that must be exactly one JSON document. */
   function json<T>(stdout: string): T {
@@ -39,7 +31,10 @@ describe('CLI (apps/api/src/cli/main.ts)', () => {
     }
   }
 
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await database?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('registry import, import --json, template, history: the whole round', async () => {
     // 1. The registry.
@@ -279,7 +274,7 @@ describe('CLI (apps/api/src/cli/main.ts)', () => {
     const short = cli('user', 'add', '--login', 'czn', '--password', 'short', '--role', 'employment');
     expect(short.stderr.trim()).toBe('Пароль должен быть не короче 8 символов.');
 
-    const http = await new HttpTestContext(file('cli.sqlite')).start();
+    const http = await new HttpTestContext(database.url).start();
     try {
       await request(http.server)
         .post('/api/auth/login')

@@ -115,3 +115,32 @@ it('a parameter given twice (an array) is refused in Russian, not taken apart', 
   expect(response.status).toBe(400);
   expect(response.body.code).toBe('invalid_parameters');
 });
+
+describe('the NUL character (PostgreSQL cannot store it; no real value has it)', () => {
+  const NUL = 'В запросе есть недопустимый нулевой символ (\\0): уберите его и повторите.';
+
+  it('in a path or a query: 400 saying what to remove, whichever the route', async () => {
+    for (const path of ['/api/organizations/SCH%0001/history', '/api/uploads?org=SCH01%00']) {
+      const response = await committee.get(path);
+      expect({ path, status: response.status, body: response.body }).toEqual({
+        path,
+        status: 400,
+        body: { statusCode: 400, code: 'invalid_parameters', message: NUL },
+      });
+    }
+  });
+
+  it('in a JSON body: 400, and nothing is changed', async () => {
+    const before = (await committee.get('/api/organizations').expect(200)).body as {
+      code: string;
+      name: string;
+    }[];
+    const response = await committee
+      .patch('/api/organizations/SCH01')
+      .set('Content-Type', 'application/json')
+      .send('{"name":"Школа\\u0000 № 1"}');
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 'invalid_parameters', message: NUL });
+    expect((await committee.get('/api/organizations').expect(200)).body).toEqual(before);
+  });
+});

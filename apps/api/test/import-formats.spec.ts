@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { cliOn, ROOT } from './support/cli';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { REGISTRY } from './support/fixtures';
 import { HttpTestContext } from './support/http-context';
 import { storedCounts } from './support/stored';
@@ -17,7 +18,6 @@ jest.setTimeout(120_000);
  * and through the CLI `import`, read back from the tables. Files that are no workbook get a
  * message naming what they are, and store nothing.
  */
-const ROOT = resolve(__dirname, '../../..');
 const FIXTURES = join(ROOT, 'libs/workbook/test/fixtures/libreoffice');
 const FORMATS = ['report.xlsx', 'report-libreoffice.xlsx', 'report.xlsm', 'report.xls', 'report.ods'];
 
@@ -41,7 +41,7 @@ async function storedReport(ctx: HttpTestContext): Promise<Stored> {
          JOIN report_versions v ON v.id = r.version_id
          JOIN organizations o ON o.id = v.organization_id
          JOIN periods p ON p.id = v.period_id
-        WHERE o.code = 'SCH01' AND p.code = '2023/2024' AND v.is_current = 1 AND v.sheet = ?
+        WHERE o.code = 'SCH01' AND p.code = '2023/2024' AND v.is_current = TRUE AND v.sheet = ?
         ORDER BY r.excel_row`,
       [sheet],
     );
@@ -170,23 +170,13 @@ describe('POST /api/uploads', () => {
 /** The CLI as a person runs it: a separate Node process on its own database file. */
 describe('CLI import', () => {
   const dir = mkdtempSync(join(tmpdir(), 'profmonitor-formats-'));
-  const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'cli.sqlite')}` };
-  const ctx = new HttpTestContext(join(dir, 'cli.sqlite'));
-
-  function cli(...args: string[]) {
-    const run = spawnSync(
-      process.execPath,
-      ['-r', './scripts/register.js', 'apps/api/src/cli/main.ts', ...args],
-      {
-        cwd: ROOT,
-        env,
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-    );
-    if (run.error) throw run.error;
-    return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-  }
+  let database: TestDatabase;
+  let ctx: HttpTestContext;
+  const cli = cliOn(() => database.url, 60_000);
+  beforeAll(async () => {
+    database = await createTestDatabase(dir, 'cli.sqlite');
+    ctx = new HttpTestContext(database.url);
+  });
 
   /** The stored rows after the CLI ran, read through a context on the CLI's database. */
   async function stored(): Promise<Stored> {
@@ -198,7 +188,8 @@ describe('CLI import', () => {
     }
   }
 
-  afterAll(() => {
+  afterAll(async () => {
+    await database?.drop();
     rmSync(dir, { recursive: true, force: true });
     rmSync(ctx.dir, { recursive: true, force: true });
   });

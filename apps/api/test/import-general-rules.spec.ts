@@ -26,7 +26,7 @@ const SHEET_TABLES = {
 function storedRows(result: ImportResult, sheet: keyof typeof SHEET_TABLES, columns: string) {
   return ctx.rows(
     `SELECT ${columns} FROM ${SHEET_TABLES[sheet]} t JOIN report_versions v ON v.id = t.version_id
-      WHERE v.upload_id = ? AND v.sheet = ? AND v.is_current = 1 ORDER BY t.excel_row`,
+      WHERE v.upload_id = ? AND v.sheet = ? AND v.is_current = TRUE ORDER BY t.excel_row`,
     [result.uploadId, sheet],
   );
 }
@@ -34,7 +34,7 @@ function storedRows(result: ImportResult, sheet: keyof typeof SHEET_TABLES, colu
 /** The current version a sheet of this upload became, if it was stored. */
 async function storedVersion(result: ImportResult, sheet: string) {
   const [version] = await ctx.rows<{ row_count: number }>(
-    `SELECT row_count FROM report_versions WHERE upload_id = ? AND sheet = ? AND is_current = 1`,
+    `SELECT row_count FROM report_versions WHERE upload_id = ? AND sheet = ? AND is_current = TRUE`,
     [result.uploadId, sheet],
   );
   return version;

@@ -35,7 +35,7 @@ async function currentGraduatesVersion() {
   return ctx.rows<{ id: number; upload_id: number; row_count: number }>(
     `SELECT v.id, v.upload_id, v.row_count FROM report_versions v
        JOIN organizations o ON o.id = v.organization_id JOIN periods p ON p.id = v.period_id
-      WHERE o.code = 'SCH01' AND p.code = '2023/2024' AND v.sheet = 'graduates' AND v.is_current = 1`,
+      WHERE o.code = 'SCH01' AND p.code = '2023/2024' AND v.sheet = 'graduates' AND v.is_current = TRUE`,
   );
 }
 

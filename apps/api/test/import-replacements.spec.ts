@@ -74,7 +74,7 @@ describe('a re-upload with the same rows as the versions in force', () => {
     ctx.rows<{ sheet: string; version: number; upload_id: number }>(
       `SELECT v.sheet, v.version, v.upload_id FROM report_versions v
          JOIN organizations o ON o.id = v.organization_id
-        WHERE o.code = ? AND v.is_current = 1 ORDER BY v.sheet`,
+        WHERE o.code = ? AND v.is_current = TRUE ORDER BY v.sheet`,
       [org],
     );
 
@@ -121,7 +121,7 @@ describe('a re-upload with the same rows as the versions in force', () => {
     );
     const current = await ctx.rows<{ upload_id: number }>(
       `SELECT v.upload_id FROM report_versions v JOIN periods p ON p.id = v.period_id
-        WHERE p.code = '2024/2025' AND v.is_current = 1`,
+        WHERE p.code = '2024/2025' AND v.is_current = TRUE`,
     );
     expect(current.map((v) => v.upload_id)).toEqual(Array(5).fill(first.uploadId));
   });

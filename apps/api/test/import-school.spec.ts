@@ -27,7 +27,7 @@ async function currentVersions(org: string, period = '2023/2024') {
   return ctx.rows<{ sheet: string; version: number; row_count: number; upload_id: number }>(
     `SELECT v.sheet, v.version, v.row_count, v.upload_id FROM report_versions v
        JOIN organizations o ON o.id = v.organization_id JOIN periods p ON p.id = v.period_id
-      WHERE o.code = ? AND p.code = ? AND v.is_current = 1 ORDER BY v.sheet`,
+      WHERE o.code = ? AND p.code = ? AND v.is_current = TRUE ORDER BY v.sheet`,
     [org, period],
   );
 }

@@ -200,7 +200,7 @@ describe('import of the employment center workbook (Потребность в к
       vacanciesWorkbook('Регион', '10.10.2024', [['Токарь', null, '28', 1]]),
     );
     expect([later.outcome, region.outcome]).toEqual(['accepted', 'accepted']);
-    const current = await demands("d.is_current = 1 AND d.as_of IN ('2024-10-10', '2024-11-10')");
+    const current = await demands("d.is_current = TRUE AND d.as_of IN ('2024-10-10', '2024-11-10')");
     expect(current.map((d) => [d.territory, d.as_of, d.version])).toEqual([
       ['Город', '2024-10-10', 2],
       ['Город', '2024-11-10', 1],

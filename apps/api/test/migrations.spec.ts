@@ -1,11 +1,26 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, MIGRATIONS } from '../src/database/data-source';
+import { query } from './support/sql';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { TestContext } from './support/test-context';
+
+// On the suite's database (SQLite, or PostgreSQL with TEST_DATABASE=postgres): the same
+// migrations build the same schema and move the same data on both.
 
 describe('migrations', () => {
   const ctx = new TestContext();
+  const databases: TestDatabase[] = [];
+  /** A new, empty database of the suite's kind (the file name on SQLite). */
+  const newDatabase = async (name: string) => {
+    const database = await createTestDatabase(ctx.dir, name);
+    databases.push(database);
+    return database.url;
+  };
   beforeAll(() => ctx.start());
-  afterAll(() => ctx.stop());
+  afterAll(async () => {
+    for (const database of databases) await database.drop();
+    await ctx.stop();
+  });
 
   it('build exactly the schema the entities describe (no drift)', async () => {
     const pending = await ctx.db.driver.createSchemaBuilder().log();
@@ -23,17 +38,16 @@ describe('migrations', () => {
 
   it('can be reverted and applied again', async () => {
     const dataSource = new DataSource({
-      ...dataSourceOptions(`sqlite:${ctx.path('revert.sqlite')}`),
+      ...dataSourceOptions(await newDatabase('revert.sqlite')),
       migrationsRun: false,
     });
     await dataSource.initialize();
     await dataSource.runMigrations();
     for (const _ of MIGRATIONS) await dataSource.undoLastMigration();
-    expect(
-      await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'uploads'`),
-    ).toEqual([]);
+    expect(await dataSource.createQueryRunner().hasTable('uploads')).toBe(false);
     await dataSource.runMigrations();
-    expect(await dataSource.query(`SELECT COUNT(*) AS n FROM areas`)).toEqual([{ n: 34 }]);
+    const [{ n }] = await query<{ n: number | string }>(dataSource, `SELECT COUNT(*) AS n FROM areas`);
+    expect(Number(n)).toBe(34);
     await dataSource.destroy();
   });
 
@@ -48,9 +62,9 @@ describe('migrations', () => {
   const migrationsBefore = (name: string) => MIGRATIONS.slice(0, MIGRATIONS.map((m) => m.name).indexOf(name));
 
   it('give the city its pooled choices from the organizations the registry counts (indicator pooling)', async () => {
-    const file = `sqlite:${ctx.path('pooling.sqlite')}`;
+    const file = await newDatabase('pooling.sqlite');
     const before = await upTo(file, migrationsBefore('IndicatorPooling1763920000000'));
-    const now = "datetime('now')";
+    const now = 'CURRENT_TIMESTAMP';
     await before.query(
       `INSERT INTO organizations (id, code, name, type, municipality, active_from_year, active_to_year, created_at, updated_at)
        VALUES (1, 'S1', 'S1', 'Школа', 'М', NULL, NULL, ${now}, ${now}),
@@ -76,7 +90,8 @@ describe('migrations', () => {
       [2, 4, '17', 3],
     ];
     for (const row of choices)
-      await before.query(
+      await query(
+        before,
         'INSERT INTO choice_counts (period_id, organization_id, area_code, graduates) VALUES (?, ?, ?, ?)',
         row,
       );
@@ -93,20 +108,22 @@ describe('migrations', () => {
       { period: 2, area: '06', graduates: 7 },
       { period: 2, area: '33', graduates: 1 },
     ]);
-    expect(
-      await after.query('SELECT COUNT(*) AS n FROM choice_counts WHERE organization_id IS NOT NULL'),
-    ).toEqual([{ n: choices.length }]);
+    const [{ n }] = await query<{ n: number | string }>(
+      after,
+      'SELECT COUNT(*) AS n FROM choice_counts WHERE organization_id IS NOT NULL',
+    );
+    expect(Number(n)).toBe(choices.length);
     await after.destroy();
   });
 
   it('give earlier uploads the account that had their login then, never a system name (upload account)', async () => {
-    const file = `sqlite:${ctx.path('upload-account.sqlite')}`;
+    const file = await newDatabase('upload-account.sqlite');
     const earlier = await upTo(file, migrationsBefore('UploadAccount1764100000000'));
     await earlier.query(
       `INSERT INTO accounts (id, login, password_hash, role, organization_id, active, created_at)
-       VALUES (1, 'sch01', 'x', 'school', NULL, 1, '2024-01-01 00:00:00'),
-              (2, 'demo', 'x', 'school', NULL, 1, '2024-01-01 00:00:00'),
-              (3, 'late', 'x', 'school', NULL, 1, '2025-01-01 00:00:00')`,
+       VALUES (1, 'sch01', 'x', 'school', NULL, TRUE, '2024-01-01 00:00:00'),
+              (2, 'demo', 'x', 'school', NULL, TRUE, '2024-01-01 00:00:00'),
+              (3, 'late', 'x', 'school', NULL, TRUE, '2025-01-01 00:00:00')`,
     );
     // (id, uploaded_by, uploaded_at): the account it gets, in the comment.
     const uploads: [number, string, string][] = [
@@ -118,7 +135,8 @@ describe('migrations', () => {
       [6, 'nobody', '2025-06-01 10:00:00'], // none
     ];
     for (const [id, by, at] of uploads)
-      await earlier.query(
+      await query(
+        earlier,
         `INSERT INTO uploads (id, kind, file_name, sha256, size, uploaded_by, uploaded_at, outcome, result)
          VALUES (?, 'school', 'f.xlsx', 'abc', 1, ?, ?, 'rejected', '{}')`,
         [id, by, at],

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { cliOn } from './support/cli';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { currentReportingPeriod } from '../src/reports/reporting-period';
 import { REGISTRY } from './support/fixtures';
 import { HttpTestContext } from './support/http-context';
@@ -147,20 +148,14 @@ describe('the other downloads stay blank', () => {
   });
 });
 
-/** The repository root: the CLI is run from there, as the README tells a person to. */
-const ROOT = resolve(__dirname, '../../..');
-
 describe('CLI: template school --org --period', () => {
-  const env = { ...process.env, DATABASE_URL: `sqlite:${ctx.path('cli.sqlite')}` };
-  function cli(...args: string[]) {
-    const run = spawnSync(
-      process.execPath,
-      ['-r', './scripts/register.js', 'apps/api/src/cli/main.ts', ...args],
-      { cwd: ROOT, env, encoding: 'utf8', timeout: 30_000 },
-    );
-    if (run.error) throw run.error;
-    return { code: run.status, stdout: run.stdout, stderr: run.stderr.trim() };
-  }
+  let database: TestDatabase;
+  const run = cliOn(() => database.url);
+  const cli = (...args: string[]) => {
+    const { code, stdout, stderr } = run(...args);
+    return { code, stdout, stderr: stderr.trim() };
+  };
+  afterAll(() => database?.drop());
   async function read(path: string) {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
@@ -168,6 +163,7 @@ describe('CLI: template school --org --period', () => {
   }
 
   beforeAll(async () => {
+    database = await createTestDatabase(ctx.dir, 'cli.sqlite');
     const registry = ctx.path('registry.xlsx');
     await writeXlsx(registry, {
       Организации: [

@@ -17,15 +17,15 @@ import { TestContext } from './test-context';
  * the answers that do not match it (see OpenApiContract).
  */
 export class HttpTestContext extends TestContext {
-  /** `databaseFile`: an existing database (say, one the CLI filled); default: a new one in `dir`. */
   private contract?: OpenApiContract;
 
-  constructor(private readonly databaseFile?: string) {
+  /** `databaseUrl`: an existing database (say, one the CLI filled); default: a new one. */
+  constructor(private readonly databaseUrl?: string) {
     super();
   }
 
   override async start(): Promise<this> {
-    process.env.DATABASE_URL = `sqlite:${this.databaseFile ?? join(this.dir, 'test.sqlite')}`;
+    process.env.DATABASE_URL = this.databaseUrl ?? (await this.useDatabase()).url;
     // Each server empties its upload folder at start: test files running side by side get their own.
     process.env.UPLOAD_DIR = join(this.dir, 'uploads');
     process.env.ARCHIVE_DIR = join(this.dir, 'archive');

@@ -7,19 +7,30 @@ import { DataSource } from 'typeorm';
 import { CoreModule } from '../../src/app.module';
 import { RegistryService } from '../../src/organizations/registry.service';
 import { ImportService } from '../../src/reports/import/import.service';
+import { query } from './sql';
+import { createTestDatabase, type TestDatabase } from './test-database';
 import { writeXlsx, type SheetsData } from './xlsx';
 
 /**
- * A real application context on a real SQLite file in a temp folder, migrated as in
- * production. Each test file gets its own database.
+ * A real application context on a real database, migrated as in production: a SQLite file in a
+ * temp folder, or a new database on the test PostgreSQL server (test-database.ts). Each test
+ * file gets its own database.
  */
 export class TestContext {
   readonly dir = mkdtempSync(join(tmpdir(), 'profmonitor-test-'));
   app!: INestApplicationContext;
+  /** Set by start(); a test may also make one first (`useDatabase`) to share it with the CLI. */
+  database?: TestDatabase;
   private fileCounter = 0;
 
+  /** The database this context will start on (made now if not yet): for a CLI run beside it. */
+  async useDatabase(): Promise<TestDatabase> {
+    this.database ??= await createTestDatabase(this.dir);
+    return this.database;
+  }
+
   async start(): Promise<this> {
-    process.env.DATABASE_URL = `sqlite:${join(this.dir, 'test.sqlite')}`;
+    process.env.DATABASE_URL = (await this.useDatabase()).url;
     process.env.ARCHIVE_DIR = join(this.dir, 'archive');
     const moduleRef = await Test.createTestingModule({ imports: [CoreModule] }).compile();
     this.app = await moduleRef.init();
@@ -28,6 +39,7 @@ export class TestContext {
 
   async stop(): Promise<void> {
     await this.app?.close();
+    await this.database?.drop();
     rmSync(this.dir, { recursive: true, force: true });
   }
 
@@ -67,9 +79,9 @@ export class TestContext {
     return result;
   }
 
-  /** Rows of a table, as plain objects. */
+  /** Rows of a query, as plain objects; placeholders written `?` on either database (sql.ts). */
   rows<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
-    return this.db.query(sql, parameters);
+    return query<T>(this.db, sql, parameters);
   }
 
   async count(table: string): Promise<number> {
