@@ -67,7 +67,7 @@ export function configureApp(app: INestApplication): INestApplication {
   const errors = new ErrorAnswers(app.get(WorkbookIntake).limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes);
   // JSON only, UTF-8 only, not compressed, up to 100 KB (the largest form, a profession list, is
   // a few KB). Form-encoded bodies are not parsed at all: nothing here takes them.
-  app.use(utf8Only, express.json({ limit: '100kb', inflate: false }));
+  app.use(utf8Only, express.json({ limit: '100kb', inflate: false, verify: markNulInJson }), noNulCharacter);
   app.use(expressErrorHandler(errors));
   app.useGlobalFilters(new ApiExceptionFilter(errors));
   app.enableShutdownHooks();
@@ -79,6 +79,25 @@ export function configureApp(app: INestApplication): INestApplication {
 function utf8Only(request: Request, _response: Response, next: NextFunction) {
   const charset = /;\s*charset=("?)([^";]+)\1/i.exec(request.headers['content-type'] ?? '')?.[2];
   next(charset && !/^utf-?8$/i.test(charset.trim()) ? new AppError('unsupported_encoding') : undefined);
+}
+
+/** Text may not hold the NUL character: PostgreSQL cannot store it, and no real value has it. */
+const NUL_MESSAGE = 'В запросе есть недопустимый нулевой символ (\\0): уберите его и повторите.';
+
+const NUL_IN_BODY = Symbol('NUL in the JSON body');
+
+/** Notes a NUL in a JSON body (`\u0000`; a raw NUL byte is no JSON at all) while it is read. */
+function markNulInJson(request: Request, _response: unknown, body: Buffer) {
+  if (/\\u0000/i.test(body.toString('latin1')))
+    (request as Request & { [NUL_IN_BODY]?: true })[NUL_IN_BODY] = true;
+}
+
+/** A NUL in the address (`%00`, path or query) or the body is refused before any route reads it. */
+function noNulCharacter(request: Request, _response: Response, next: NextFunction) {
+  const inBody = (request as Request & { [NUL_IN_BODY]?: true })[NUL_IN_BODY];
+  next(
+    /%00/.test(request.originalUrl) || inBody ? new AppError('invalid_parameters', NUL_MESSAGE) : undefined,
+  );
 }
 
 /** The DTOs' Russian messages; class-validator's own (an unknown parameter) put in Russian too. */
