@@ -1,4 +1,6 @@
 import request, { type Response } from 'supertest';
+import { DataSource } from 'typeorm';
+import { LoginFailuresRepository } from '../src/accounts/login-failures.repository';
 import { LoginThrottle } from '../src/accounts/login-throttle';
 import { HttpTestContext } from './support/http-context';
 
@@ -7,9 +9,11 @@ import { HttpTestContext } from './support/http-context';
  * (login, address) and, more loosely, per address; waits grow from 1 to 15 minutes; a success
  * clears its pair; someone else's failures never delay the owner at the owner's own address.
  * The same limiter guards the current password of a password change. Addresses come from
- * X-Forwarded-For (TRUST_PROXY=1), as behind the production proxy.
+ * X-Forwarded-For (TRUST_PROXY=1), as behind the production proxy. The failures are kept in
+ * the database: a second server on the same database counts them too.
  */
 const ctx = new HttpTestContext();
+let other: HttpTestContext;
 const trustProxy = process.env.TRUST_PROXY;
 const MINUTE = 60_000;
 // Every password checked is a 32 MiB scrypt: dozens of them take seconds.
@@ -18,10 +22,12 @@ jest.setTimeout(30_000);
 beforeAll(async () => {
   process.env.TRUST_PROXY = '1';
   await ctx.start();
-  for (const login of ['komitet', 'czn', 'operator', 'owner', 'changer'])
+  for (const login of ['komitet', 'czn', 'operator', 'owner', 'changer', 'shared'])
     await ctx.signIn('committee', undefined, login);
+  other = await new HttpTestContext(ctx.database!.url).start();
 });
 afterAll(async () => {
+  await other?.stop();
   await ctx.stop();
   if (trustProxy === undefined) delete process.env.TRUST_PROXY;
   else process.env.TRUST_PROXY = trustProxy;
@@ -32,15 +38,15 @@ afterAll(async () => {
 let now = Date.now();
 const advance = (ms: number) => (now += ms);
 beforeAll(() => {
-  ctx.app.get(LoginThrottle).clock = () => now;
+  for (const server of [ctx, other]) server.app.get(LoginThrottle).clock = () => now;
 });
 
 /** Every address in its own test: the per-address budget is not shared between tests. */
 let lastAddress = 0;
 const newAddress = () => `198.51.100.${++lastAddress}`;
 
-const signIn = (login: string, password: string, address: string) =>
-  request(ctx.server).post('/api/auth/login').set('X-Forwarded-For', address).send({ login, password });
+const signIn = (login: string, password: string, address: string, on = ctx) =>
+  request(on.server).post('/api/auth/login').set('X-Forwarded-For', address).send({ login, password });
 const rightPassword = (login: string) => `${login}-password`;
 
 /** Attempts one after another; their statuses. */
@@ -130,6 +136,52 @@ describe('sign-in', () => {
     const counted = answers.map((r) => r.status).sort();
     expect(counted).toEqual([...times(5, () => 401), ...times(7, () => 429)]);
     for (const answer of answers.filter((r) => r.status === 429)) expectWait(answer, 60);
+  });
+});
+
+describe('several servers on one database', () => {
+  it('failures on one server count on the other: guesses alternated between them stop after 5', async () => {
+    const address = newAddress();
+    const servers = [ctx, other];
+    const answers = await statuses(
+      times(7, (i) => () => signIn('shared', `guess-${i}`, address, servers[i % 2])),
+    );
+    expect(answers).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    expectWait(await signIn('shared', rightPassword('shared'), address, ctx), 60);
+    expectWait(await signIn('shared', rightPassword('shared'), address, other), 60);
+    // A success on one clears the pair for both.
+    advance(MINUTE);
+    await signIn('shared', rightPassword('shared'), address, other).expect(200);
+    expect(
+      await statuses(times(6, (i) => () => signIn('shared', `again-${i}`, address, servers[i % 2]))),
+    ).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
+  it('guesses sent all at once to both servers cannot outrun the count', async () => {
+    const address = newAddress();
+    const answers = await Promise.all(
+      times(12, (i) => signIn('shared', `parallel-${i}`, address, i % 2 ? other : ctx)),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([...times(5, () => 401), ...times(7, () => 429)]);
+  });
+});
+
+describe('LOGIN_FAILURES_PER_ADDRESS: the budget of one address across logins', () => {
+  it('past the configured number of failures within an hour, every login from there waits a minute', async () => {
+    const throttle = new LoginThrottle(ctx.app.get(DataSource), ctx.app.get(LoginFailuresRepository), {
+      loginFailuresPerAddress: 8,
+    });
+    throttle.clock = () => now;
+    const address = newAddress();
+    for (let i = 0; i < 8; i++) await throttle.begin('sign-in', `budget-login${i}`, address);
+    await expect(throttle.begin('sign-in', 'budget-komitet', address)).rejects.toMatchObject({
+      code: 'too_many_attempts',
+      details: { retryAfter: 60 },
+    });
+    // Another address is not affected, and the first may go on after the minute.
+    await expect(throttle.begin('sign-in', 'budget-komitet', newAddress())).resolves.toBeDefined();
+    advance(MINUTE);
+    await expect(throttle.begin('sign-in', 'budget-komitet', address)).resolves.toBeDefined();
   });
 });
 

@@ -5,6 +5,7 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
 import { AuthController } from './auth.controller';
+import { LoginFailuresRepository } from './login-failures.repository';
 import { LoginThrottle } from './login-throttle';
 import { SessionGuard } from './session.guard';
 import { SessionsService } from './sessions.service';
@@ -17,6 +18,7 @@ import { SessionsService } from './sessions.service';
   providers: [
     SessionsService,
     AccountsService,
+    LoginFailuresRepository,
     LoginThrottle,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],

@@ -42,7 +42,7 @@ export class AccountsService {
    */
   async login(login: string, password: string, ip: string | null) {
     const normalized = login.trim().toLowerCase();
-    const attempt = this.throttle.begin('sign-in', `login:${normalized}`, ip);
+    const attempt = await this.throttle.begin('sign-in', `login:${normalized}`, ip);
     const account = await this.accounts().findOne({
       where: { login: normalized },
       relations: { organization: true },
@@ -58,7 +58,7 @@ export class AccountsService {
       });
       throw new AppError('bad_credentials');
     }
-    attempt.succeeded();
+    await attempt.succeeded();
     const session = await this.sessions.open(account.id);
     await this.audit.record({ actor: { ...account, ip }, action: 'login' });
     return { session, user: sessionUser(account) };
@@ -88,12 +88,12 @@ export class AccountsService {
     next: string,
     keepToken?: string,
   ): Promise<void> {
-    const attempt = this.throttle.begin('password', `account:${principal.accountId}`, principal.ip);
+    const attempt = await this.throttle.begin('password', `account:${principal.accountId}`, principal.ip);
     const account = await this.accounts().findOneByOrFail({ id: principal.accountId });
     if (!(await verifyPassword(current, account.passwordHash))) {
       throw new AppError('wrong_current_password');
     }
-    attempt.succeeded();
+    await attempt.succeeded();
     this.assertPassword(next);
     const passwordHash = await hashPassword(next);
     await writeTransaction(this.dataSource, async (manager) => {

@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { SECURITY_CONFIG, type SecurityConfig } from '../config/security.config';
+import { writeTransaction } from '../database/write-transaction';
+import { LoginFailuresRepository, type FailureScope } from './login-failures.repository';
 
 const MINUTE = 60_000;
 
@@ -23,8 +27,6 @@ export const PAIR_BUDGET: Budget = { free: 5, windowMs: 24 * 60 * MINUTE };
 const ADDRESS_WINDOW_MS = 60 * MINUTE;
 const FIRST_DELAY_MS = MINUTE;
 const MAX_DELAY_MS = 15 * MINUTE;
-/** Keys kept per log at most; past it the longest-quiet go first (bounded memory under a flood). */
-const MAX_KEYS = 50_000;
 
 export type AttemptKind = 'sign-in' | 'password';
 
@@ -35,7 +37,7 @@ const WHAT: Record<AttemptKind, string> = {
 
 /** A password check under way; until told otherwise it counts as a failure. */
 export interface Attempt {
-  succeeded(): void;
+  succeeded(): Promise<void>;
 }
 
 /**
@@ -47,96 +49,117 @@ export interface Attempt {
  * 32 MiB scrypt: parallel guesses would otherwise all pass the check before any had failed) and
  * is taken back when the password is right.
  *
- * In memory, for one server process: several instances behind a balancer need a shared store
- * (issue 13).
+ * The failures live in the database (login_failures), read and written in one write transaction
+ * per attempt: every API instance on the database counts the same failures, and parallel
+ * guesses sent to several instances cannot outrun the count either.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly pairs = new FailureLog(PAIR_BUDGET);
+  private readonly pairs: FailureLog;
   private readonly addresses: FailureLog;
   /** Milliseconds since the epoch; tests move it on instead of waiting minutes. */
   clock: () => number = Date.now;
 
-  constructor(@Inject(SECURITY_CONFIG) config: Pick<SecurityConfig, 'loginFailuresPerAddress'>) {
-    this.addresses = new FailureLog({ free: config.loginFailuresPerAddress, windowMs: ADDRESS_WINDOW_MS });
+  constructor(
+    private readonly dataSource: DataSource,
+    repository: LoginFailuresRepository,
+    @Inject(SECURITY_CONFIG) config: Pick<SecurityConfig, 'loginFailuresPerAddress'>,
+  ) {
+    this.pairs = new FailureLog(repository, 'pair', PAIR_BUDGET);
+    this.addresses = new FailureLog(repository, 'address', {
+      free: config.loginFailuresPerAddress,
+      windowMs: ADDRESS_WINDOW_MS,
+    });
   }
 
   /**
    * Starts a password check for `subject` (a login, an account) from `ip`; refuses with 429
    * too_many_attempts, saying how long to wait, while either budget is spent.
    */
-  begin(kind: AttemptKind, subject: string, ip: string | null): Attempt {
+  async begin(kind: AttemptKind, subject: string, ip: string | null): Promise<Attempt> {
     const now = this.clock();
     const network = networkOf(ip);
-    const pair = `${subject}\n${network}`;
-    const waitMs = Math.max(this.pairs.waitMs(pair, now), this.addresses.waitMs(network, now));
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
+    const pair = digest(`${subject}\n${network}`);
+    const address = digest(network);
+    const counted = await writeTransaction(this.dataSource, async (manager) => {
+      const waitMs = Math.max(
+        await this.pairs.waitMs(manager, pair, now),
+        await this.addresses.waitMs(manager, address, now),
+      );
+      if (waitMs > 0) return { waitMs };
+      await this.pairs.add(manager, pair, now);
+      return { waitMs, addressFailure: await this.addresses.add(manager, address, now) };
+    });
+    if (counted.waitMs > 0) {
+      const seconds = Math.ceil(counted.waitMs / 1000);
       throw new AppError(
         'too_many_attempts',
         `Слишком много неудачных попыток ${WHAT[kind]}. Повторите через ${Math.ceil(seconds / 60)} мин.`,
         { retryAfter: seconds },
       );
     }
-    this.pairs.add(pair, now);
-    this.addresses.add(network, now);
     return {
-      succeeded: () => {
-        this.pairs.clear(pair);
-        this.addresses.remove(network, now);
-      },
+      succeeded: () =>
+        writeTransaction(this.dataSource, async (manager) => {
+          await this.pairs.clear(manager, pair);
+          await this.addresses.remove(manager, counted.addressFailure!);
+        }),
     };
   }
 }
 
-/** Failure times per key within a budget's window, the newest last; keys in order of last failure. */
+/** The failures of one budget's keys within its window (see LoginFailuresRepository). */
 class FailureLog {
-  private readonly failures = new Map<string, number[]>();
   // Past free + 4 failures the delay is at its cap: older ones need not be kept.
   private readonly kept: number;
 
-  constructor(private readonly budget: Budget) {
+  constructor(
+    private readonly repository: LoginFailuresRepository,
+    private readonly scope: FailureScope,
+    private readonly budget: Budget,
+  ) {
     this.kept = budget.free + Math.ceil(Math.log2(MAX_DELAY_MS / FIRST_DELAY_MS));
   }
 
   /** How long `key` must wait before its next attempt; 0 when it may go on. */
-  waitMs(key: string, now: number): number {
-    const recent = this.recent(key, now);
+  async waitMs(manager: EntityManager, key: string, now: number): Promise<number> {
+    const recent = await this.recent(manager, key, now);
     if (recent.length < this.budget.free) return 0;
     const delay = Math.min(FIRST_DELAY_MS * 2 ** (recent.length - this.budget.free), MAX_DELAY_MS);
-    return Math.max(0, recent[recent.length - 1] + delay - now);
+    return Math.max(0, recent[recent.length - 1].at + delay - now);
   }
 
-  add(key: string, now: number): void {
-    const times = [...this.recent(key, now), now].slice(-this.kept);
-    this.failures.delete(key);
-    this.failures.set(key, times);
-    this.forgetOld(now);
+  /** Records a failure of `key` at `now`; its id. Drops what no budget needs any more. */
+  async add(manager: EntityManager, key: string, now: number): Promise<number> {
+    const earlier = await this.recent(manager, key, now);
+    const id = await this.repository.add(manager, this.scope, key, now);
+    const surplus = earlier.length + 1 - this.kept;
+    if (surplus > 0)
+      await this.repository.remove(
+        manager,
+        earlier.slice(0, surplus).map((f) => f.id),
+      );
+    await this.repository.forgetBefore(manager, this.scope, now - this.budget.windowMs);
+    return id;
   }
 
-  /** Takes back one failure recorded at `at` (an attempt that succeeded). */
-  remove(key: string, at: number): void {
-    const times = this.failures.get(key);
-    const index = times?.lastIndexOf(at) ?? -1;
-    if (index >= 0) times!.splice(index, 1);
+  /** Takes back one failure (an attempt that succeeded). */
+  remove(manager: EntityManager, id: number): Promise<void> {
+    return this.repository.remove(manager, [id]);
   }
 
-  clear(key: string): void {
-    this.failures.delete(key);
+  clear(manager: EntityManager, key: string): Promise<void> {
+    return this.repository.removeKey(manager, this.scope, key);
   }
 
-  private recent(key: string, now: number): number[] {
-    return (this.failures.get(key) ?? []).filter((time) => now - time < this.budget.windowMs);
+  private recent(manager: EntityManager, key: string, now: number) {
+    return this.repository.recent(manager, this.scope, key, now - this.budget.windowMs, this.kept);
   }
+}
 
-  /** The map is ordered by last failure: the quiet keys are at its start. */
-  private forgetOld(now: number): void {
-    for (const [key, times] of this.failures) {
-      const last = times[times.length - 1];
-      if (this.failures.size <= MAX_KEYS && last !== undefined && now - last < this.budget.windowMs) return;
-      this.failures.delete(key);
-    }
-  }
+/** Keys are stored hashed: fixed length, and the logins people mistype are not kept in clear. */
+function digest(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
 }
 
 /**

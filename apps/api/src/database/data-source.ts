@@ -10,6 +10,7 @@ import { Accounts1764000000000 } from './migrations/1764000000000-accounts';
 import { UploadAccount1764100000000 } from './migrations/1764100000000-upload-account';
 import { OrganizationChanges1764250000000 } from './migrations/1764250000000-organization-changes';
 import { SheetContentHash1764300000000 } from './migrations/1764300000000-sheet-content-hash';
+import { LoginFailures1764400000000 } from './migrations/1764400000000-login-failures';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export const MIGRATIONS = [
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   UploadAccount1764100000000,
   OrganizationChanges1764250000000,
   SheetContentHash1764300000000,
+  LoginFailures1764400000000,
 ];
 
 /** The databases ПрофМонитор runs on: one SQLite file (the default), or a PostgreSQL server. */

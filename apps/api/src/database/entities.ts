@@ -1,4 +1,5 @@
 import { AccountEntity } from '../accounts/account.entity';
+import { LoginFailureEntity } from '../accounts/login-failure.entity';
 import { SessionEntity } from '../accounts/session.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AreaEntity } from '../areas/area.entity';
@@ -33,5 +34,6 @@ export const ENTITIES = [
   InDemandListEntity,
   AccountEntity,
   SessionEntity,
+  LoginFailureEntity,
   AuditEntryEntity,
 ];
