@@ -9,11 +9,11 @@ import {
   type PeriodContext,
   type SheetId,
 } from '@profmonitor/domain';
-import { In, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { LaborDemandEntity, VacancyRowEntity } from '../labor/labor.entities';
 import { whereExpectedToReport } from '../organizations/expected-to-report.query';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import type { PeriodEntity } from '../organizations/period.entity';
+import { PeriodEntity } from '../organizations/period.entity';
 import { ReportVersionEntity } from '../reports/entities/report-version.entity';
 import { SCHOOL_SHEET_ENTITIES } from '../reports/entities/sheet-rows.entity';
 import { InDemandListEntity } from './indicator.entities';
@@ -34,13 +34,24 @@ export function contextOf(
 /** Reads what the indicator engine needs from the database: current sheets, demand, the registry. */
 @Injectable()
 export class IndicatorInputs {
+  constructor(private readonly dataSource: DataSource) {}
+
   /** The period's context: its labor demand and in-demand areas (the committee's list first). */
   async context(manager: EntityManager, period: PeriodRef): Promise<PeriodContext> {
-    const [demands, list] = await Promise.all([
-      this.demands(manager, period.id),
-      this.inDemandList(manager, period.id),
-    ]);
+    const { demands, list } = await this.demandOf(period.id, manager);
     return contextOf(period, demands, list);
+  }
+
+  /** The period's current labor demands and the committee's in-demand list (null: the 5 % rule). */
+  async demandOf(
+    periodId: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ demands: LaborDemandSnapshot[]; list: string[] | null }> {
+    const [demands, list] = await Promise.all([
+      this.demands(manager, periodId),
+      this.inDemandList(manager, periodId),
+    ]);
+    return { demands, list };
   }
 
   /** The committee's latest explicit in-demand list of the period; null when the 5 % rule applies. */
@@ -76,6 +87,23 @@ export class IndicatorInputs {
       byDemand.set(row.id, demand);
     }
     return [...byDemand.values()];
+  }
+
+  /** Every period with a row. */
+  periods(manager: EntityManager): Promise<PeriodEntity[]> {
+    return manager.find(PeriodEntity);
+  }
+
+  period(manager: EntityManager, id: number): Promise<PeriodEntity> {
+    return manager.findOneByOrFail(PeriodEntity, { id });
+  }
+
+  organization(manager: EntityManager, id: number): Promise<OrganizationEntity> {
+    return manager.findOneByOrFail(OrganizationEntity, { id });
+  }
+
+  async organizations(manager: EntityManager, ids: readonly number[]): Promise<OrganizationEntity[]> {
+    return ids.length > 0 ? manager.find(OrganizationEntity, { where: { id: In([...ids]) } }) : [];
   }
 
   /** An organization's accepted current sheets for a period, as domain rows. */

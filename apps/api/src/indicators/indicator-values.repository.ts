@@ -1,0 +1,250 @@
+import { Injectable } from '@nestjs/common';
+import type { IndicatorValue, PooledValue } from '@profmonitor/domain';
+import {
+  DataSource,
+  In,
+  IsNull,
+  Not,
+  type EntityManager,
+  type EntityTarget,
+  type ObjectLiteral,
+} from 'typeorm';
+import { insertInChunks, upsertInChunks } from '../database/bulk-insert';
+import { whereExpectedToReport } from '../organizations/expected-to-report.query';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import type { PeriodRef } from './indicator-inputs';
+import { ChoiceCountEntity, IndicatorValueEntity } from './indicator.entities';
+
+/** What one organization (or the municipality: organizationId null) has measured for a period. */
+export interface Measured {
+  organizationId: number | null;
+  values: readonly PooledValue[];
+  /** Local choices by area (gₐ). */
+  choices: Readonly<Record<string, number>>;
+}
+
+/** A stored value row of indicator_values, numbers read as numbers. */
+export interface StoredValueRow extends PooledValue {
+  id: number;
+  periodId: number;
+  organizationId: number | null;
+}
+
+/** A stored row of choice_counts. */
+export interface StoredChoiceRow {
+  id: number;
+  periodId: number;
+  organizationId: number | null;
+  area: string;
+  graduates: number;
+}
+
+type ValueRow = Omit<StoredValueRow, 'id'>;
+type ChoiceRow = Omit<StoredChoiceRow, 'id'>;
+
+/**
+ * The precomputed indicator values and choice sums (indicator_values, choice_counts): what the
+ * recomputation reads back, pools and writes. Writes take the caller's transaction's manager;
+ * reads made outside one default to the DataSource's.
+ */
+@Injectable()
+export class IndicatorValuesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * One organization's (or, for null, the municipality's) stored values of a period, oldest
+   * first. Asked for one owner at a time: each is a seek in an index, where "organization or
+   * null" makes SQLite walk the whole period.
+   */
+  async storedValues(
+    manager: EntityManager,
+    periodId: number,
+    organizationId: number | null,
+  ): Promise<StoredValueRow[]> {
+    const rows = await manager
+      .createQueryBuilder(IndicatorValueEntity, 'v')
+      .select([
+        'v.id AS id',
+        'v.indicator AS indicator',
+        'v.sheet AS sheet',
+        'v.numerator AS numerator',
+        'v.denominator AS denominator',
+        'v.value AS value',
+      ])
+      .where({ periodId, organizationId: organizationId ?? IsNull() })
+      .orderBy('v.id')
+      .getRawMany<PooledValue & { id: number }>();
+    return rows.map((v) => ({
+      ...v,
+      periodId,
+      organizationId,
+      numerator: numberOrNull(v.numerator),
+      denominator: numberOrNull(v.denominator),
+      value: numberOrNull(v.value),
+    }));
+  }
+
+  /** One organization's (or the municipality's) stored choice sums of a period, by area. */
+  async storedChoices(
+    manager: EntityManager,
+    periodId: number,
+    organizationId: number | null,
+  ): Promise<StoredChoiceRow[]> {
+    const rows = await manager
+      .createQueryBuilder(ChoiceCountEntity, 'c')
+      .select(['c.id AS id', 'c.area AS area', 'c.graduates AS graduates'])
+      .where({ periodId, organizationId: organizationId ?? IsNull() })
+      .getRawMany<{ id: number; area: string; graduates: number }>();
+    return rows.map((c) => ({ ...c, periodId, organizationId, graduates: Number(c.graduates) }));
+  }
+
+  /** One stored value of the city (organizationId null) or of an organization, as stored. */
+  storedValue(
+    periodId: number,
+    organizationId: number | null,
+    indicator: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<IndicatorValueEntity | null> {
+    return manager.findOne(IndicatorValueEntity, {
+      where: { periodId, indicator, organizationId: organizationId ?? IsNull() },
+    });
+  }
+
+  /**
+   * The values with a numerator (the only ones pooled) of the organizations the registry counts
+   * for the period: filtered in the database (the rule of reportingOrganizations), so that only
+   * these are read, not every organization's values of the period.
+   */
+  reportingOrganizationValues(manager: EntityManager, period: PeriodRef): Promise<IndicatorValue[]> {
+    return whereExpectedToReport(
+      manager
+        .createQueryBuilder(IndicatorValueEntity, 'v')
+        .innerJoin(OrganizationEntity, 'o', 'o.id = v.organizationId')
+        .select([
+          'v.indicator AS indicator',
+          'o.code AS organization',
+          'v.numerator AS numerator',
+          'v.denominator AS denominator',
+        ])
+        .where('v.periodId = :periodId AND v.numerator IS NOT NULL', { periodId: period.id }),
+      'o',
+      period.startYear,
+    ).getRawMany<IndicatorValue>();
+  }
+
+  /**
+   * Continuing local graduates by area (gₐ) summed in the database: of one organization, or
+   * (organizationId undefined) of the organizations the registry counts for the period. Areas
+   * summing to 0 included.
+   */
+  async choicesByArea(
+    period: PeriodRef,
+    organizationId?: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ area: string; graduates: number }[]> {
+    const query = manager
+      .createQueryBuilder(ChoiceCountEntity, 'c')
+      .innerJoin(OrganizationEntity, 'o', 'o.id = c.organizationId')
+      .select('c.area', 'area')
+      .addSelect('SUM(c.graduates)', 'graduates')
+      .where('c.periodId = :periodId', { periodId: period.id });
+    if (organizationId !== undefined) query.andWhere('o.id = :organizationId', { organizationId });
+    else whereExpectedToReport(query, 'o', period.startYear);
+    const rows = await query.groupBy('c.area').getRawMany<{ area: string; graduates: number }>();
+    return rows.map((c) => ({ area: c.area, graduates: Number(c.graduates) }));
+  }
+
+  /** Adds the values and choice sums measured for a period (the owners' old ones deleted first). */
+  async insert(manager: EntityManager, periodId: number, measured: readonly Measured[]): Promise<void> {
+    await insertInChunks(
+      manager,
+      IndicatorValueEntity,
+      measured.flatMap((m) => valueRows(m, periodId)),
+    );
+    await insertInChunks(
+      manager,
+      ChoiceCountEntity,
+      measured.flatMap((m) => choiceRows(m, periodId)),
+    );
+  }
+
+  /** Deletes one organization's (or, for null, the municipality's) values and choice sums of a period. */
+  async deleteValues(manager: EntityManager, periodId: number, organizationId: number | null): Promise<void> {
+    const owner = organizationId ?? IsNull();
+    await manager.delete(IndicatorValueEntity, { periodId, organizationId: owner });
+    await manager.delete(ChoiceCountEntity, { periodId, organizationId: owner });
+  }
+
+  /** Deletes every organization's values and choice sums of a period; the municipality's stay. */
+  async deleteOrganizationValues(manager: EntityManager, periodId: number): Promise<void> {
+    await manager.delete(IndicatorValueEntity, { periodId, organizationId: Not(IsNull()) });
+    await manager.delete(ChoiceCountEntity, { periodId, organizationId: Not(IsNull()) });
+  }
+
+  /**
+   * Brings the stored rows of some owners to what they now measure, matched by owner, indicator
+   * and sheet (choices: owner and area): new and changed rows in one upsert (changed ones keep
+   * their ids), rows no longer measured deleted, unchanged ones left alone.
+   */
+  async rewrite(
+    manager: EntityManager,
+    periodId: number,
+    stored: { values: readonly StoredValueRow[]; choices: readonly StoredChoiceRow[] },
+    next: readonly Measured[],
+  ): Promise<void> {
+    await rewriteRows(
+      manager,
+      IndicatorValueEntity,
+      stored.values,
+      next.flatMap((m) => valueRows(m, periodId)),
+      (v) => `${v.organizationId}|${v.indicator}|${v.sheet}`,
+      ['numerator', 'denominator', 'value'],
+    );
+    await rewriteRows(
+      manager,
+      ChoiceCountEntity,
+      stored.choices,
+      next.flatMap((m) => choiceRows(m, periodId)),
+      (c) => `${c.organizationId}|${c.area}`,
+      ['graduates'],
+    );
+  }
+}
+
+async function rewriteRows<R extends object>(
+  manager: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  stored: readonly (R & { id: number })[],
+  next: readonly R[],
+  key: (row: R) => string,
+  fields: readonly (keyof R & string)[],
+): Promise<void> {
+  const gone = new Map(stored.map((row) => [key(row), row]));
+  const write: (R & { id?: number })[] = [];
+  for (const row of next) {
+    const was = gone.get(key(row));
+    gone.delete(key(row));
+    if (!was) write.push(row);
+    else if (fields.some((field) => was[field] !== row[field])) write.push({ ...row, id: was.id });
+  }
+  if (gone.size > 0) await manager.delete(entity, { id: In([...gone.values()].map((row) => row.id)) });
+  await upsertInChunks<ObjectLiteral>(manager, entity, write, fields);
+}
+
+function valueRows({ organizationId, values }: Measured, periodId: number): ValueRow[] {
+  return values.map((value) => ({
+    periodId,
+    organizationId,
+    indicator: value.indicator,
+    sheet: value.sheet,
+    numerator: value.numerator,
+    denominator: value.denominator,
+    value: value.value,
+  }));
+}
+
+function choiceRows({ organizationId, choices }: Measured, periodId: number): ChoiceRow[] {
+  return Object.entries(choices).map(([area, graduates]) => ({ periodId, organizationId, area, graduates }));
+}
+
+const numberOrNull = (n: number | null) => (n === null ? null : Number(n));
