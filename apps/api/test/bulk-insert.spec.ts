@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DataSource, type EntityManager, type EntityTarget, type Logger, type ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { insertInChunks, upsertInChunks } from '../src/database/bulk-insert';
-import { dataSourceOptions } from '../src/database/data-source';
+import { dataSourceOptions, openDataSource } from '../src/database/data-source';
 import { query } from './support/sql';
 import { createTestDatabase, TEST_DATABASE, type TestDatabase } from './support/test-database';
 import { LaborDemandEntity, VacancyRowEntity } from '../src/labor/labor.entities';
@@ -136,8 +136,7 @@ describe('insertInChunks sends what TypeORM’s InsertQueryBuilder sent', () => 
 
   beforeAll(async () => {
     database = await createTestDatabase(dir, 'bulk-insert.sqlite');
-    dataSource = new DataSource({ ...dataSourceOptions(database.url), logger });
-    await dataSource.initialize();
+    dataSource = await openDataSource({ ...dataSourceOptions(database.url), logger });
     const { manager } = dataSource;
     const upload = await manager.save(
       manager.create(UploadEntity, {

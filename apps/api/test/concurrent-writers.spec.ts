@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../src/audit/audit.service';
-import { dataSourceOptions } from '../src/database/data-source';
+import { openDataSource } from '../src/database/data-source';
 import { DatabaseBusyError, writeTransaction } from '../src/database/write-transaction';
 import { continuing, GRADUATE_HEADERS, REGISTRY, schoolWorkbook, title } from './support/fixtures';
 import { cliInBackground } from './support/cli';
@@ -162,7 +162,7 @@ describe('writeTransaction', () => {
 
   beforeAll(async () => {
     await createScratch();
-    other = await new DataSource(dataSourceOptions(ctx.database!.url)).initialize();
+    other = await openDataSource(ctx.database!.url);
   });
   afterAll(() => other.destroy());
   beforeEach(() => ctx.db.query('DELETE FROM scratch'));

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, MIGRATIONS } from '../src/database/data-source';
+import { dataSourceOptions, MIGRATIONS, openDataSource } from '../src/database/data-source';
 import { query } from './support/sql';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { TestContext } from './support/test-context';
@@ -34,6 +34,21 @@ describe('migrations', () => {
       name: 'Связь, информационные и коммуникационные технологии',
       short_name: 'IT и связь',
     });
+  });
+
+  it('run once when several instances start together on a new database: each opens it, none fails', async () => {
+    const url = await newDatabase('together.sqlite');
+    const instances = await Promise.all([1, 2, 3].map(() => openDataSource(url)));
+    try {
+      const [first] = instances;
+      const applied = await query<{ name: string }>(first, 'SELECT name FROM migrations ORDER BY id');
+      expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
+      const [{ n }] = await query<{ n: number | string }>(first, 'SELECT COUNT(*) AS n FROM areas');
+      expect(Number(n)).toBe(34);
+      for (const instance of instances) expect(await instance.showMigrations()).toBe(false);
+    } finally {
+      for (const instance of instances) await instance.destroy();
+    }
   });
 
   it('can be reverted and applied again', async () => {

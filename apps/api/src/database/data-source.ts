@@ -12,6 +12,7 @@ import { OrganizationChanges1764250000000 } from './migrations/1764250000000-org
 import { SheetContentHash1764300000000 } from './migrations/1764300000000-sheet-content-hash';
 import { LoginFailures1764400000000 } from './migrations/1764400000000-login-failures';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { writeTransaction } from './write-transaction';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -48,12 +49,15 @@ function readPostgresAsSqlite(): void {
   pgTypes.setTypeParser(builtins.NUMERIC, (text) => Number(text));
 }
 
-/** TypeORM options from a database URL (the DATABASE_URL setting): same entities and migrations. */
+/**
+ * TypeORM options from a database URL (the DATABASE_URL setting): same entities and migrations.
+ * Migrations are not run by `initialize()`: `openDataSource`/`migrate` run them under a lock.
+ */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
-    migrationsRun: true,
+    migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
   };
   if (databaseKind(databaseUrl) === 'postgres') {
@@ -62,7 +66,7 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
       ...common,
       type: 'postgres',
       url: databaseUrl,
-      // Several API instances may start together: one migrates, the others wait (see the lock).
+      // All pending migrations or none; instances starting together take turns (see migrate).
       migrationsTransactionMode: 'all',
       extra: { max: 10, application_name: 'profmonitor' },
     };
@@ -79,9 +83,50 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   };
 }
 
-/** Opens the database and brings its schema up to date. */
-export async function openDataSource(databaseUrl: string): Promise<DataSource> {
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl));
+/** Opens the database (a URL, or options made by dataSourceOptions) and brings its schema up to date. */
+export async function openDataSource(database: string | DataSourceOptions): Promise<DataSource> {
+  const dataSource = new DataSource(typeof database === 'string' ? dataSourceOptions(database) : database);
   await dataSource.initialize();
+  try {
+    await migrate(dataSource);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
   return dataSource;
+}
+
+/** The session-level advisory lock PostgreSQL migrations run under ("PRMG"; not WRITE_LOCK_KEY). */
+export const MIGRATION_LOCK_KEY = 0x50524d47;
+/** How long a start waits for another process's migrations on SQLite. */
+const SQLITE_MIGRATION_WAIT_MS = 60_000;
+
+/**
+ * Runs the pending migrations, also when several API instances (or the CLI) start together on one
+ * database: each would otherwise find the same migrations pending and apply them twice. The one
+ * place where this differs by database. PostgreSQL: the migrations run while this connection
+ * holds a session-level advisory lock; the others wait for it, then find nothing pending.
+ * SQLite: they run in one write transaction (BEGIN IMMEDIATE, see writeTransaction); the others
+ * wait for the write lock, then find nothing pending.
+ */
+export async function migrate(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type === 'postgres') {
+    const lock = dataSource.createQueryRunner();
+    try {
+      await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      try {
+        await dataSource.runMigrations();
+      } finally {
+        await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      }
+    } finally {
+      await lock.release();
+    }
+    return;
+  }
+  // TypeORM creates its migrations table before its transaction begins: the whole run goes in
+  // one transaction holding the write lock from its first statement instead.
+  await writeTransaction(dataSource, () => dataSource.runMigrations({ transaction: 'none' }), {
+    maxWaitMs: SQLITE_MIGRATION_WAIT_MS,
+  });
 }
