@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IndicatorsCoreModule } from '../indicators/indicators-core.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { DemandService } from './demand.service';
+import { LaborDemandRepository } from './labor-demand.repository';
 import { LaborController } from './labor.controller';
 import { ProfessionsService } from './professions.service';
 
@@ -9,7 +10,7 @@ import { ProfessionsService } from './professions.service';
 @Module({
   imports: [IndicatorsCoreModule, OrganizationsModule],
   controllers: [LaborController],
-  providers: [DemandService, ProfessionsService],
+  providers: [LaborDemandRepository, DemandService, ProfessionsService],
   exports: [DemandService, ProfessionsService],
 })
 export class LaborModule {}
