@@ -1,16 +1,7 @@
-import {
-  computeIndicators,
-  INDICATORS,
-  measureOrganization,
-  type IndicatorValue,
-  type OrganizationSheets,
-} from '@profmonitor/domain';
-import { IndicatorInputs } from '../src/indicators/indicator-inputs';
 import { IndicatorsService } from '../src/indicators/indicators.service';
-import { OrganizationEntity } from '../src/organizations/organization.entity';
-import { PeriodEntity } from '../src/organizations/period.entity';
 import { SchoolWorkbookHandler } from '../src/reports/import/workbook-handlers';
 import { REGISTRY } from './support/fixtures';
+import { indicatorReference } from './support/indicator-reference';
 import { grad, school, vacancies, type SchoolData } from './support/indicator-workbooks';
 import { TestContext } from './support/test-context';
 import type { SheetsData } from './support/xlsx';
@@ -38,139 +29,12 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.stop());
 
-interface Comparable {
-  key: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  contributors: string[];
-}
-
-const keyOf = (indicator: string, organization: string | null, sheet: string | null) =>
-  `${organization ?? 'город'} ${indicator}${sheet ? `:${sheet}` : ''}`;
-
-const comparable = (list: Comparable[]) => [...list].sort((a, b) => a.key.localeCompare(b.key));
-
-/**
- * What the API answers for a period: values through IndicatorsService, and the contributors
- * of each municipal value through its explanation (they are derived on read).
- */
-async function stored(periodCode: string): Promise<Comparable[]> {
-  const service = ctx.app.get(IndicatorsService);
-  const views = await service.values({ period: periodCode });
-  const list: Comparable[] = [];
-  for (const v of views) {
-    const contributors =
-      v.org === null
-        ? (await service.explanation(v.id, periodCode, undefined, v.sheet ?? undefined)).contributors
-        : [];
-    list.push({
-      key: keyOf(v.id, v.org, v.sheet),
-      value: v.value,
-      numerator: v.numerator,
-      denominator: v.denominator,
-      contributors: contributors.map((c) => c.org).sort(),
-    });
-  }
-  return comparable(list);
-}
-
-/**
- * The reference: computeIndicators on the current rows of the active reporting organizations.
- * An organization stores values only when it has sent something, so the reference's values of
- * organizations without any sheet are left out. An organization the registry no longer counts
- * for the period keeps its own values (its history), measured from its rows, but is not part
- * of the municipality.
- */
-async function reference(periodCode: string): Promise<Comparable[]> {
-  const manager = ctx.db.manager;
-  const inputs = ctx.app.get(IndicatorInputs);
-  const period = await manager.findOneByOrFail(PeriodEntity, { code: periodCode });
-  const context = await inputs.context(manager, period);
-  const active = await inputs.reportingOrganizations(manager, period);
-  const sheetsOf = new Map<string, OrganizationSheets>();
-  for (const organization of await manager.find(OrganizationEntity))
-    sheetsOf.set(organization.code, await inputs.sheets(manager, organization.id, period.id));
-  const hasData = (code: string) => Object.keys(sheetsOf.get(code)!).length > 0;
-
-  const values: IndicatorValue[] = computeIndicators({
-    period: context.period,
-    organizations: active.map((o) => ({ code: o.code, type: o.type, sheets: sheetsOf.get(o.code)! })),
-    demand: context.demand,
-    inDemand: context.inDemand,
-  }).filter((v) => v.organization === null || hasData(v.organization));
-  for (const organization of await manager.find(OrganizationEntity)) {
-    if (active.some((o) => o.code === organization.code) || !hasData(organization.code)) continue;
-    const sheets = sheetsOf.get(organization.code)!;
-    values.push(
-      ...measureOrganization({ code: organization.code, type: organization.type, sheets }, context).values,
-    );
-  }
-  return comparable(
-    values.map((v) => ({
-      key: keyOf(v.indicator, v.organization, v.sheet),
-      value: v.value,
-      numerator: v.numerator,
-      denominator: v.denominator,
-      contributors: v.organization === null ? [...v.contributors].sort() : [],
-    })),
-  );
-}
-
-/**
- * The explanations of the municipal values agree with them: the rows behind each ratio add up
- * to its numerator and denominator, and the area table gives the mismatch index.
- */
-async function expectExplained(periodCode: string): Promise<void> {
-  const service = ctx.app.get(IndicatorsService);
-  for (const definition of INDICATORS) {
-    const value = await municipal(periodCode, definition.id);
-    if (definition.kind === 'ratio' && definition.rows) {
-      // Every row, not the first page of them: they must add up to the whole value.
-      const { total, rows } = await service.rows(definition.id, periodCode, undefined, Infinity);
-      expect(rows).toHaveLength(total);
-      const sum = (key: 'numerator' | 'denominator') => rows.reduce((s, r) => s + r[key], 0);
-      // No value pooled (nobody measured, or no in-demand areas): no rows either.
-      expect({ id: definition.id, numerator: sum('numerator'), denominator: sum('denominator') }).toEqual({
-        id: definition.id,
-        numerator: value.numerator ?? 0,
-        denominator: value.denominator ?? 0,
-      });
-    }
-    if (definition.kind === 'mismatch') {
-      const { areas, value: index } = await service.explanation(definition.id, periodCode);
-      const d = areas!.every((a) => a.gap !== null)
-        ? areas!.reduce((s, a) => s + Math.abs(a.gap!), 0) / 2
-        : null;
-      if (index === null) expect(d === null || areas!.every((a) => a.vacancies === 0)).toBe(true);
-      else expect(d).toBeCloseTo(index, 12);
-    }
-  }
-}
-
-/** Stored equals the reference for every period there is. */
-async function expectAsReference(): Promise<void> {
-  const periods = await ctx.db.manager.find(PeriodEntity, { order: { startYear: 'ASC' } });
-  expect(periods.length).toBeGreaterThan(0);
-  for (const { code } of periods) {
-    const actual = await stored(code);
-    expect(actual.length).toBeGreaterThan(0);
-    expect({ period: code, values: actual }).toEqual({ period: code, values: await reference(code) });
-    await expectExplained(code);
-  }
-}
+const { stored, expectAsReference, municipal } = indicatorReference(ctx);
 
 async function importAccepted(fileName: string, sheets: SheetsData) {
   const result = await ctx.importSheets(sheets, fileName);
   if (!result.accepted) throw new Error(`${fileName} not accepted: ${JSON.stringify(result)}`);
   return result;
-}
-
-async function municipal(periodCode: string, indicator: string) {
-  const [value] = await ctx.app
-    .get(IndicatorsService)
-    .values({ period: periodCode, org: 'municipal', indicator });
-  return value;
 }
 
 async function organizationValue(periodCode: string, org: string, indicator: string) {
