@@ -4,13 +4,14 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { DemandService } from './demand.service';
 import { LaborDemandRepository } from './labor-demand.repository';
 import { LaborController } from './labor.controller';
+import { ProfessionsRepository } from './professions.repository';
 import { ProfessionsService } from './professions.service';
 
 /** The employment center's side: labor demand against graduates' choices, the profession mapping. */
 @Module({
   imports: [IndicatorsCoreModule, OrganizationsModule],
   controllers: [LaborController],
-  providers: [LaborDemandRepository, DemandService, ProfessionsService],
+  providers: [LaborDemandRepository, ProfessionsRepository, DemandService, ProfessionsService],
   exports: [DemandService, ProfessionsService],
 })
 export class LaborModule {}

@@ -7,7 +7,8 @@ import { AppError } from '../common/app-error';
 import type { Principal } from '../accounts/principal';
 import { AuditService } from '../audit/audit.service';
 import { writeTransaction } from '../database/write-transaction';
-import { ProfessionAreaEntity } from './labor.entities';
+import type { ProfessionAreaEntity } from './labor.entities';
+import { ProfessionsRepository } from './professions.repository';
 import type { Settings } from '../config/settings';
 import { SETTINGS } from '../config/settings.module';
 
@@ -28,7 +29,9 @@ export class ProfessionsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ProfessionsService.name);
 
   constructor(
+    /** Only to open write transactions; reads and writes go through the repository. */
     private readonly dataSource: DataSource,
+    private readonly professions: ProfessionsRepository,
     private readonly audit: AuditService,
     @Inject(SETTINGS) private readonly settings: Pick<Settings, 'professionsFile'>,
   ) {}
@@ -47,29 +50,28 @@ export class ProfessionsService implements OnApplicationBootstrap {
       area: string;
     }[];
     await writeTransaction(this.dataSource, async (manager) => {
-      const known = await manager.find(ProfessionAreaEntity);
+      const known = await this.professions.all(manager);
       for (const row of rows) {
         const mapping = { profession: row.profession || null, okpdtr: row.okpdtr || null, area: row.area };
         const problem = this.problem(mapping, known);
-        if (!problem) known.push(await manager.save(ProfessionAreaEntity, this.entity(mapping)));
+        if (!problem) known.push(await this.professions.add(manager, this.entity(mapping)));
         else if (problem.kind !== 'known') this.logger.warn(`${file}: ${problem.message}`);
       }
     });
   }
 
-  async list(manager: EntityManager = this.dataSource.manager): Promise<ProfessionMappingView[]> {
-    const rows = await manager.find(ProfessionAreaEntity, { order: { profession: 'ASC', okpdtr: 'ASC' } });
-    return rows.map(view);
+  async list(manager?: EntityManager): Promise<ProfessionMappingView[]> {
+    return (await this.professions.list(manager)).map(view);
   }
 
   async add(mapping: NewMapping, actor: Principal): Promise<ProfessionMappingView> {
     return writeTransaction(this.dataSource, async (manager) => {
-      const known = await manager.find(ProfessionAreaEntity);
+      const known = await this.professions.all(manager);
       const problem = this.problem(mapping, known);
       if (problem?.kind === 'known') throw new AppError('profession_exists');
       if (problem?.kind === 'conflict') throw new AppError('profession_conflict', problem.message);
       if (problem?.kind === 'invalid') throw new AppError('profession_invalid', problem.message);
-      const saved = await manager.save(ProfessionAreaEntity, this.entity(mapping));
+      const saved = await this.professions.add(manager, this.entity(mapping));
       await this.audit.record(
         {
           actor,
