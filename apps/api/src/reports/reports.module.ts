@@ -10,6 +10,7 @@ import { UploadArchive } from './archive';
 import { HistoryCompareService } from './history-compare.service';
 import { HistoryService } from './history.service';
 import { UploadsController } from './uploads.controller';
+import { UploadsRepository } from './uploads.repository';
 import { UploadsService } from './uploads.service';
 import { ImportService } from './import/import.service';
 import { ReportVersionStore } from './import/report-version.store';
@@ -38,6 +39,7 @@ import { SchoolWorkbookHandler, VacanciesWorkbookHandler } from './import/workbo
   controllers: [UploadsController],
   providers: [
     UploadArchive,
+    UploadsRepository,
     UploadsService,
     ImportService,
     HistoryService,

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { parsePeriod, type ImportResult, type UploadView, type WorkbookKindId } from '@profmonitor/domain';
 import { templateFor, type WorkbookContent } from '@profmonitor/workbook';
-import { DataSource } from 'typeorm';
 import { assertOrganization, uploadsScope } from '../accounts/access-policy';
 import { CLI_PRINCIPAL, type Principal } from '../accounts/principal';
 import { AppError } from '../common/app-error';
 import { UploadFolder } from '../common/upload-folder';
 import { RegistryService } from '../organizations/registry.service';
 import { ImportService, type UploadMeta } from './import/import.service';
-import { OrganizationEntity } from '../organizations/organization.entity';
-import { PeriodEntity } from '../organizations/period.entity';
 import { UploadArchive } from './archive';
-import { UploadEntity } from './entities/upload.entity';
+import type { UploadEntity } from './entities/upload.entity';
+import { UploadsRepository } from './uploads.repository';
 import { currentReportingPeriod } from './reporting-period';
 
 export interface UploadsQuery {
@@ -84,7 +82,7 @@ function allowedFor(principal: Principal): UploadMeta['allowed'] {
 @Injectable()
 export class UploadsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly uploads: UploadsRepository,
     private readonly imports: ImportService,
     private readonly registry: RegistryService,
     private readonly folder: UploadFolder,
@@ -134,31 +132,19 @@ export class UploadsService {
   /** Every logged upload (stored or rejected) whose bytes were read keeps its original file. */
   private async keepOriginal(path: string, result: ImportResult): Promise<void> {
     if (result.uploadId === undefined) return;
-    const upload = await this.dataSource.manager.findOne(UploadEntity, {
-      where: { id: result.uploadId },
-      select: { id: true, sha256: true },
-    });
-    if (upload?.sha256) await this.archive.keep(path, upload.sha256);
+    const sha256 = await this.uploads.sha256Of(result.uploadId);
+    if (sha256) await this.archive.keep(path, sha256);
   }
 
   async list(query: UploadsQuery, principal: Principal): Promise<UploadView[]> {
     assertOrganization(principal, query.org);
-    const builder = this.query()
-      .orderBy('u.id', 'DESC')
-      .take(query.limit ?? 50);
-    if (query.org) builder.andWhere('UPPER(o.code) = UPPER(:code)', { code: query.org });
-    if (query.period)
-      builder.andWhere('p.code = :period', { period: parsePeriod(query.period)?.code ?? query.period });
-    const scope = uploadsScope(principal);
-    if (scope) {
-      builder.andWhere(
-        scope.kind
-          ? '(u.kind = :kind OR u.uploadedByAccountId = :account)'
-          : '(u.organizationId = :organization OR u.uploadedByAccountId = :account)',
-        { kind: scope.kind, organization: scope.organizationId ?? null, account: scope.accountId },
-      );
-    }
-    return (await builder.getMany()).map(mapUpload);
+    const uploads = await this.uploads.list({
+      organizationCode: query.org,
+      periodCode: query.period && (parsePeriod(query.period)?.code ?? query.period),
+      visibleTo: uploadsScope(principal),
+      limit: query.limit ?? 50,
+    });
+    return uploads.map(mapUpload);
   }
 
   /** The original file of an upload the account may see (the same rule as get), as it was sent. */
@@ -175,7 +161,7 @@ export class UploadsService {
   }
 
   async get(id: number, principal: Principal): Promise<UploadView & { result: ImportResult }> {
-    const upload = await this.query().where('u.id = :id', { id }).getOne();
+    const upload = await this.uploads.find(id);
     const scope = uploadsScope(principal);
     const visible =
       upload &&
@@ -186,13 +172,6 @@ export class UploadsService {
     // An upload the account may not see is "not found": its existence is not told either.
     if (!visible) throw new AppError('upload_not_found', `Загрузка № ${id} не найдена.`);
     return { ...mapUpload(upload), result: upload.result };
-  }
-
-  private query() {
-    return this.dataSource.manager
-      .createQueryBuilder(UploadEntity, 'u')
-      .leftJoinAndMapOne('u.organization', OrganizationEntity, 'o', 'o.id = u.organizationId')
-      .leftJoinAndMapOne('u.period', PeriodEntity, 'p', 'p.id = u.periodId');
   }
 }
 
