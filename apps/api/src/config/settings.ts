@@ -178,7 +178,7 @@ export const SETTINGS_TABLE = {
     default: () => resolve('data', 'archive'),
     defaultDoc: '`data/archive` (от рабочей папки)',
     description:
-      'исходные файлы загрузок (папка 0700, файлы 0600), по одному на содержимое (SHA-256): их скачивают со страницы загрузки',
+      'исходные файлы загрузок (папка 0700, файлы 0600), по одному на содержимое (SHA-256): их скачивают со страницы загрузки; у нескольких экземпляров API папка общая',
   }),
   professionsFile: setting({
     env: 'PROFESSIONS_FILE',
@@ -224,7 +224,8 @@ export const SETTINGS_TABLE = {
     default: undefined,
     defaultDoc: 'случайный на каждый запуск (сеансы кончаются с процессом)',
     requiredInProduction: true,
-    description: 'ключ HMAC, которым токены сеансов превращаются в их идентификаторы',
+    description:
+      'ключ HMAC, которым токены сеансов превращаются в их идентификаторы; у нескольких экземпляров API один и тот же',
   }),
   sessionTtlHours: setting({
     env: 'SESSION_TTL_HOURS',
