@@ -171,4 +171,28 @@ describe('migrations', () => {
     ]);
     await after.destroy();
   });
+
+  it('widen columns to the contract keeping every value (contract widths)', async () => {
+    const file = await newDatabase('widths.sqlite');
+    const before = await upTo(file, migrationsBefore('ContractWidths1764450000000'));
+    await query(
+      before,
+      `INSERT INTO organizations (id, code, name, type, municipality, created_at, updated_at)
+       VALUES (1, 'S1', 'Школа № 1', 'Школа', 'Город', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`,
+    );
+    await before.destroy();
+
+    const after = await upTo(file, MIGRATIONS);
+    const long = 'Ш'.repeat(1000);
+    await query(
+      after,
+      'INSERT INTO organizations (id, code, name, type, municipality, created_at, updated_at) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)',
+      [2, 'К'.repeat(50), long, 'Школа', long],
+    );
+    expect(await query(after, 'SELECT code, name FROM organizations ORDER BY id')).toEqual([
+      { code: 'S1', name: 'Школа № 1' },
+      { code: 'К'.repeat(50), name: long },
+    ]);
+    await after.destroy();
+  });
 });

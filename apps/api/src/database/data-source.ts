@@ -11,6 +11,7 @@ import { UploadAccount1764100000000 } from './migrations/1764100000000-upload-ac
 import { OrganizationChanges1764250000000 } from './migrations/1764250000000-organization-changes';
 import { SheetContentHash1764300000000 } from './migrations/1764300000000-sheet-content-hash';
 import { LoginFailures1764400000000 } from './migrations/1764400000000-login-failures';
+import { ContractWidths1764450000000 } from './migrations/1764450000000-contract-widths';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { writeTransaction } from './write-transaction';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   OrganizationChanges1764250000000,
   SheetContentHash1764300000000,
   LoginFailures1764400000000,
+  ContractWidths1764450000000,
 ];
 
 /** The databases ПрофМонитор runs on: one SQLite file (the default), or a PostgreSQL server. */

@@ -72,10 +72,10 @@ export class VacancyRowEntity {
   @Column({ type: 'integer' })
   excelRow: number;
 
-  @Column({ type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: 1000 })
   profession: string;
 
-  @Column({ type: 'varchar', length: 32, nullable: true })
+  @Column({ type: 'varchar', length: 50, nullable: true })
   okpdtr: string | null;
 
   @Column({ type: 'varchar', length: 2, name: 'area_code' })
@@ -95,12 +95,12 @@ export class ProfessionAreaEntity {
   id: number;
 
   @Index()
-  @Column({ type: 'varchar', length: 32, nullable: true })
+  @Column({ type: 'varchar', length: 50, nullable: true })
   okpdtr: string | null;
 
   /** Normalised profession name (see normalizeName). */
   @Index()
-  @Column({ type: 'varchar', length: 255, nullable: true })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
   profession: string | null;
 
   @Column({ type: 'varchar', length: 2, name: 'area_code' })

@@ -7,20 +7,20 @@ export class OrganizationEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Column({ type: 'varchar', length: 32, unique: true })
+  @Column({ type: 'varchar', length: 50, unique: true })
   code: string;
 
-  @Column({ type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: 1000 })
   name: string;
 
   /** What charts and narrow tables show; null: the name. */
-  @Column({ type: 'varchar', length: 120, nullable: true })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
   shortName: string | null;
 
   @Column({ type: 'varchar', length: 40 })
   type: OrganizationType;
 
-  @Column({ type: 'varchar', length: 120 })
+  @Column({ type: 'varchar', length: 1000 })
   municipality: string;
 
   /** First academic year (its start year) the organization reports for; null: always. */

@@ -23,7 +23,7 @@ abstract class SheetRow {
 
 @Entity('title_rows')
 export class TitleRowEntity extends SheetRow {
-  @Column({ type: 'varchar', length: 32 })
+  @Column({ type: 'varchar', length: 50 })
   organizationCode: string;
 
   @Column({ type: 'varchar', length: 9 })
@@ -32,13 +32,13 @@ export class TitleRowEntity extends SheetRow {
   @Column({ type: 'boolean' })
   websiteSection: boolean;
 
-  @Column({ type: 'varchar', length: 500, nullable: true })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
   websiteUrl: string | null;
 
-  @Column({ type: 'varchar', length: 255, nullable: true })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
   responsible: string | null;
 
-  @Column({ type: 'varchar', length: 255, nullable: true })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
   contacts: string | null;
 }
 
@@ -56,13 +56,13 @@ export class GraduateRowEntity extends SheetRow {
   @Column({ type: 'varchar', length: 16, nullable: true })
   territory: Territory | null;
 
-  @Column({ type: 'varchar', length: 255, nullable: true })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
   organization: string | null;
 
-  @Column({ type: 'varchar', length: 255, nullable: true })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
   specialty: string | null;
 
-  @Column({ type: 'varchar', length: 32, nullable: true })
+  @Column({ type: 'varchar', length: 50, nullable: true })
   oksoCode: string | null;
 
   @Column({ type: 'varchar', length: 2, nullable: true, name: 'area_code' })
@@ -104,13 +104,13 @@ export class CoverageRowEntity extends SheetRow {
 
 @Entity('teacher_rows')
 export class TeacherRowEntity extends SheetRow {
-  @Column({ type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: 1000 })
   name: string;
 
-  @Column({ type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: 1000 })
   position: string;
 
-  @Column({ type: 'varchar', length: 500, nullable: true })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
   course: string | null;
 
   @Column({ type: 'integer', nullable: true })
@@ -119,13 +119,13 @@ export class TeacherRowEntity extends SheetRow {
   @Column({ type: 'date', nullable: true })
   completedOn: string | null;
 
-  @Column({ type: 'varchar', length: 255, nullable: true })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
   provider: string | null;
 }
 
 @Entity('partner_rows')
 export class PartnerRowEntity extends SheetRow {
-  @Column({ type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: 1000 })
   partner: string;
 
   @Column({ type: 'varchar', length: 40 })
@@ -140,7 +140,7 @@ export class PartnerRowEntity extends SheetRow {
   @Column({ type: 'date', nullable: true })
   validUntil: string | null;
 
-  @Column({ type: 'varchar', length: 500, nullable: true })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
   subject: string | null;
 }
 
