@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { writeGraduatesWorkbook } from './graduates-workbook';
 import type { Task, TaskFailure, TaskResult } from './tasks';
-import { runContext, table, updateDocsSection } from '../support/bench-report';
+import { positiveArgument, runContext, table, updateDocsSection } from '../support/bench-report';
 
 const ROOT = resolve(__dirname, '..', '..');
 const REGISTER = join(ROOT, 'scripts', 'register.js');
@@ -60,17 +60,12 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const options: Options = { rows: 50_000, runs: 3, sizes: DEFAULT_SIZES, docs: true, smoke: false };
-  const positive = (name: string, value: string | undefined) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n <= 0)
-      throw new Error(`${name} needs a positive whole number, got ${value}`);
-    return n;
-  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--rows') options.rows = positive(arg, argv[++i]);
-    else if (arg === '--runs') options.runs = positive(arg, argv[++i]);
-    else if (arg === '--sizes') options.sizes = (argv[++i] ?? '').split(',').map((s) => positive(arg, s));
+    if (arg === '--rows') options.rows = positiveArgument(arg, argv[++i]);
+    else if (arg === '--runs') options.runs = positiveArgument(arg, argv[++i]);
+    else if (arg === '--sizes')
+      options.sizes = (argv[++i] ?? '').split(',').map((s) => positiveArgument(arg, s));
     else if (arg === '--no-docs') options.docs = false;
     else if (arg === '--smoke') options.smoke = true;
     else

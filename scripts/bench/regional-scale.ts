@@ -41,7 +41,7 @@ import type {
   ImportOptions,
   RegionalTask,
 } from './regional-tasks';
-import { percentile, runContext, table, updateDocsSection } from '../support/bench-report';
+import { positiveArgument, percentile, runContext, table, updateDocsSection } from '../support/bench-report';
 
 const ROOT = resolve(__dirname, '..', '..');
 const REGISTER = join(ROOT, 'scripts', 'register.js');
@@ -80,12 +80,6 @@ const DEFAULTS: Options = {
 
 function parseArgs(argv: string[]): Options {
   const options: Options = { ...DEFAULTS };
-  const positive = (name: string, value: string | undefined) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n <= 0)
-      throw new Error(`${name} needs a positive whole number, got ${value}`);
-    return n;
-  };
   const numeric = {
     '--organizations': 'organizations',
     '--periods': 'periods',
@@ -97,7 +91,7 @@ function parseArgs(argv: string[]): Options {
   } as const;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg in numeric) options[numeric[arg as keyof typeof numeric]] = positive(arg, argv[++i]);
+    if (arg in numeric) options[numeric[arg as keyof typeof numeric]] = positiveArgument(arg, argv[++i]);
     else if (arg === '--database') options.database = resolve(argv[++i] ?? '');
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--no-docs') options.docs = false;

@@ -238,9 +238,10 @@ function ourReader(path: string): Work {
 }
 
 /**
- * The API booted on a fresh SQLite file with the bench registry loaded: setup for the tasks
- * that need it. Nest, TypeORM and the API are loaded here only, so that the other tasks'
- * processes do not carry them.
+ * The API booted on a fresh SQLite file (or on the empty database BENCH_DATABASE_URL names,
+ * e.g. a new PostgreSQL database) with the bench registry loaded: setup for the tasks that
+ * need it. Nest, TypeORM and the API are loaded here only, so that the other tasks' processes
+ * do not carry them.
  */
 async function bootApi() {
   await import('reflect-metadata');
@@ -252,7 +253,7 @@ async function bootApi() {
   const { WorkbookIntake } = await import('../../apps/api/src/common/workbook-intake');
   const { writeRegistryWorkbook } = await import('./graduates-workbook');
   const dir = mkdtempSync(join(tmpdir(), 'profmonitor-bench-db-'));
-  process.env.DATABASE_URL = `sqlite:${join(dir, 'bench.sqlite')}`;
+  process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? `sqlite:${join(dir, 'bench.sqlite')}`;
   const app = await NestFactory.createApplicationContext(CoreModule, { logger: ['error', 'warn'] });
   const registry = join(dir, 'registry.xlsx');
   await writeRegistryWorkbook(registry);
@@ -324,8 +325,8 @@ async function parseInProcess(path: string): Promise<Work> {
 }
 
 /**
- * The whole import into a fresh SQLite file, as the server runs it: hash, parse and validate
- * in the pool's parse worker, store from the spool in one transaction. Booting Nest and
+ * The whole import into a fresh database (see bootApi), as the server runs it: hash, parse and
+ * validate in the pool's parse worker, store from the spool in one transaction. Booting Nest and
  * loading the registry are setup; the registry goes through a parse worker, which the pool
  * keeps idle, so the import finds a warm worker, as a server's pool is in steady state.
  */
