@@ -300,6 +300,22 @@ describe('GET /api/demand/versions', () => {
       fileName: expect.stringMatching(/\.xlsx$/),
     });
   });
+
+  it('gives each version the time of its upload, whatever the server’s time zone', async () => {
+    // The suite runs in UTC+7 (jest.config.js): a time read as local would be 7 hours off.
+    const versions = (await employment.get('/api/demand/versions').query({ period: P }).expect(200)).body as {
+      uploadId: number;
+      uploadedAt: string;
+    }[];
+    const uploads = (await committee.get('/api/uploads').query({ period: P }).expect(200)).body as {
+      id: number;
+      uploadedAt: string;
+    }[];
+    expect(versions.length).toBeGreaterThan(0);
+    for (const version of versions) {
+      expect(version.uploadedAt).toBe(uploads.find((u) => u.id === version.uploadId)?.uploadedAt);
+    }
+  });
 });
 
 describe('the profession mapping', () => {

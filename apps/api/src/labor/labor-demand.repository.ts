@@ -56,11 +56,14 @@ export class LaborDemandRepository {
         }
       >();
     // Raw answers differ by database, read here as one: a boolean is 0/1 on SQLite and
-    // true/false on PostgreSQL; a timestamp is text or a Date.
+    // true/false on PostgreSQL; a timestamp is UTC text on SQLite (not the server's local
+    // time: the driver reads it as the entity would) and a Date on PostgreSQL.
+    const { driver } = this.dataSource;
+    const uploadedAt = this.dataSource.getMetadata(UploadEntity).findColumnWithPropertyName('uploadedAt')!;
     return rows.map((row) => ({
       ...row,
       isCurrent: !!row.isCurrent,
-      uploadedAt: new Date(row.uploadedAt),
+      uploadedAt: driver.prepareHydratedValue(row.uploadedAt, uploadedAt) as Date,
       vacancies: Number(row.vacancies),
     }));
   }
