@@ -18,6 +18,7 @@ export * from './indicators/targets';
 export * from './indicators/definitions';
 export * from './indicators/labor-demand';
 export * from './indicators/engine';
+export * from './indicators/destinations';
 export * from './labor/demand-table';
 export * from './contracts/api';
 export * from './contracts/errors';
