@@ -1,4 +1,5 @@
 import { IndicatorsService } from '../src/indicators/indicators.service';
+import { ReportingService } from '../src/indicators/reporting.service';
 import { SchoolWorkbookHandler } from '../src/reports/import/workbook-handlers';
 import { REGISTRY } from './support/fixtures';
 import { indicatorReference } from './support/indicator-reference';
@@ -420,5 +421,31 @@ describe('incremental precomputation equals the reference computation', () => {
       denominator: 0,
       value: null,
     });
+  });
+
+  it("a school's Выпускники replaced, then emptied: the flow chart's counts move by its difference", async () => {
+    const graduates = async (org?: string) =>
+      (await ctx.app.get(ReportingService).destinations(P1, org))
+        .filter((l) => l.source.startsWith('Выпускники'))
+        .reduce((sum, l) => sum + l.value, 0);
+    const city = await graduates();
+    const sch02 = await graduates('SCH02');
+    expect(sch02).toBeGreaterThan(0);
+    const replaced = [
+      grad('11', 'ВУЗ', 'Город', '06'),
+      grad('9', 'СПО', 'Регион', '04'),
+      grad('11', 'Армия'),
+    ];
+    const workbook = (rows: typeof replaced) =>
+      school({ code: 'SCH02', period: P1, website: false, graduates: rows });
+    await importAccepted('sch02-graduates-replaced.xlsx', workbook(replaced));
+    await expectAsReference();
+    expect(await graduates('SCH02')).toBe(3);
+    expect(await graduates()).toBe(city - sch02 + 3);
+
+    await importAccepted('sch02-graduates-empty.xlsx', workbook([]));
+    await expectAsReference();
+    expect(await ctx.app.get(ReportingService).destinations(P1, 'SCH02')).toEqual([]);
+    expect(await graduates()).toBe(city - sch02);
   });
 });

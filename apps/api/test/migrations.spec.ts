@@ -1,5 +1,9 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, MIGRATIONS, openDataSource } from '../src/database/data-source';
+import { DestinationCounts1764500000000 } from '../src/database/migrations/1764500000000-destination-counts';
+import { REGISTRY } from './support/fixtures';
+import { indicatorReference } from './support/indicator-reference';
+import { grad, school } from './support/indicator-workbooks';
 import { query } from './support/sql';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { TestContext } from './support/test-context';
@@ -170,6 +174,59 @@ describe('migrations', () => {
       { id: 6, account: null },
     ]);
     await after.destroy();
+  });
+
+  it("count the graduates of every organization's current sheet by class, destination and territory (destination counts)", async () => {
+    await ctx.loadRegistry(REGISTRY);
+    const graduates = [grad('9', 'СПО', 'Город', '17'), grad('9', 'СПО', 'Город', '33'), grad('11', 'Армия')];
+    for (const [code, rows] of [
+      ['SCH01', graduates],
+      ['COL01', [grad('СПО', 'Работа', 'Регион', '17', true, false), grad('СПО', 'ВУЗ', 'Город', '01')]],
+    ] as const) {
+      const result = await ctx.importSheets(
+        school({ code, period: '2023/2024', website: true, graduates: [...rows] }),
+      );
+      expect(result).toMatchObject({ accepted: true });
+    }
+    // SCH01 replaces its sheet: only the current one counts.
+    const replaced = await ctx.importSheets(
+      school({
+        code: 'SCH01',
+        period: '2023/2024',
+        website: true,
+        graduates: [...graduates, grad('11', 'ВУЗ', 'Регион', '06')],
+      }),
+    );
+    expect(replaced).toMatchObject({ accepted: true });
+    // The table as this migration builds and fills it from the rows stored so far.
+    const migration = new DestinationCounts1764500000000();
+    const runner = ctx.db.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(
+      await query(
+        ctx.db,
+        `SELECT COALESCE(o.code, 'город') AS owner, d.graduate_class AS class, d.destination, d.territory, d.graduates
+         FROM destination_counts d LEFT JOIN organizations o ON o.id = d.organization_id
+         ORDER BY COALESCE(o.code, 'город'), d.graduate_class, d.destination, d.territory`,
+      ),
+    ).toEqual([
+      { owner: 'COL01', class: 'СПО', destination: 'ВУЗ', territory: 'Город', graduates: 1 },
+      { owner: 'COL01', class: 'СПО', destination: 'Работа', territory: 'Регион', graduates: 1 },
+      { owner: 'SCH01', class: '11', destination: 'Армия', territory: null, graduates: 1 },
+      { owner: 'SCH01', class: '11', destination: 'ВУЗ', territory: 'Регион', graduates: 1 },
+      { owner: 'SCH01', class: '9', destination: 'СПО', territory: 'Город', graduates: 2 },
+      { owner: 'город', class: '11', destination: 'Армия', territory: null, graduates: 1 },
+      { owner: 'город', class: '11', destination: 'ВУЗ', territory: 'Регион', graduates: 1 },
+      { owner: 'город', class: '9', destination: 'СПО', territory: 'Город', graduates: 2 },
+      { owner: 'город', class: 'СПО', destination: 'ВУЗ', territory: 'Город', graduates: 1 },
+      { owner: 'город', class: 'СПО', destination: 'Работа', territory: 'Регион', graduates: 1 },
+    ]);
+    await indicatorReference(ctx).expectDestinationsAsReference('2023/2024');
   });
 
   it('widen columns to the contract keeping every value (contract widths)', async () => {

@@ -127,8 +127,24 @@ export async function migrate(dataSource: DataSource): Promise<void> {
     return;
   }
   // TypeORM creates its migrations table before its transaction begins: the whole run goes in
-  // one transaction holding the write lock from its first statement instead.
-  await writeTransaction(dataSource, () => dataSource.runMigrations({ transaction: 'none' }), {
-    maxWaitMs: SQLITE_MIGRATION_WAIT_MS,
-  });
+  // one transaction holding the write lock from its first statement instead. A migration may
+  // rebuild a table others refer to (SQLite has no ALTER COLUMN): foreign keys are off for the
+  // run — outside the transaction, where SQLite lets them be switched — and every reference is
+  // checked before it commits.
+  await dataSource.query('PRAGMA foreign_keys = OFF');
+  try {
+    await writeTransaction(
+      dataSource,
+      async (manager) => {
+        await dataSource.runMigrations({ transaction: 'none' });
+        const broken: unknown[] = await manager.query('PRAGMA foreign_key_check');
+        if (broken.length > 0) {
+          throw new Error(`Migrations broke ${broken.length} references, e.g. ${JSON.stringify(broken[0])}`);
+        }
+      },
+      { maxWaitMs: SQLITE_MIGRATION_WAIT_MS },
+    );
+  } finally {
+    await dataSource.query('PRAGMA foreign_keys = ON');
+  }
 }

@@ -5,6 +5,7 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AreaEntity } from '../areas/area.entity';
 import {
   ChoiceCountEntity,
+  DestinationCountEntity,
   InDemandListEntity,
   IndicatorTargetEntity,
   IndicatorValueEntity,
@@ -30,6 +31,7 @@ export const ENTITIES = [
   ProfessionAreaEntity,
   IndicatorValueEntity,
   ChoiceCountEntity,
+  DestinationCountEntity,
   IndicatorTargetEntity,
   InDemandListEntity,
   AccountEntity,

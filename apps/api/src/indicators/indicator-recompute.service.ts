@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  destinationCounts,
   measureOrganization,
+  moveDestinationCounts,
   movePooled,
   municipalValues,
   type Contribution,
@@ -33,8 +35,8 @@ export interface OrganizationChange {
 const SHEETS: readonly SheetId[] = ['title', 'graduates', 'coverage', 'teachers', 'partners'];
 
 /**
- * Keeps indicator_values (and the choice sums behind the mismatch index) in step with the
- * data, inside the caller's transaction. An accepted school workbook re-measures its
+ * Keeps indicator_values (and the choice sums behind the mismatch index, and the graduates'
+ * destination counts) in step with the data, inside the caller's transaction. An accepted school workbook re-measures its
  * organization (from the rows the import has just parsed) and moves the municipal values by
  * the difference it makes; no other organization's rows or values are read. A new labor
  * demand or a registry load recomputes whole periods.
@@ -61,6 +63,7 @@ export class IndicatorRecomputeService {
       context,
     );
     const after: Contribution = { ...measured, sheets: new Set(Object.keys(sheets) as SheetId[]) };
+    const destinations = destinationCounts(sheets.graduates ?? []);
 
     const stored = await this.stored(manager, organization, period.id);
     const moved =
@@ -81,10 +84,24 @@ export class IndicatorRecomputeService {
       {
         values: [...stored.own, ...(moved ? stored.municipal : [])],
         choices: [...stored.ownChoices, ...(moved ? stored.cityChoices : [])],
+        destinations: [...stored.ownDestinations, ...(moved ? stored.cityDestinations : [])],
       },
       [
-        { organizationId: organization.id, values: after.values, choices: after.choices },
-        ...(moved ? [{ organizationId: null, values: moved.values, choices: moved.choices }] : []),
+        { organizationId: organization.id, values: after.values, choices: after.choices, destinations },
+        ...(moved
+          ? [
+              {
+                organizationId: null,
+                values: moved.values,
+                choices: moved.choices,
+                destinations: moveDestinationCounts(
+                  stored.cityDestinations,
+                  stored.ownDestinations,
+                  destinations,
+                ),
+              },
+            ]
+          : []),
       ],
     );
     if (!moved) await this.municipal(manager, period, context);
@@ -101,11 +118,13 @@ export class IndicatorRecomputeService {
     const sheetsOf = await this.inputs.periodSheets(manager, periodId);
     const measured: Measured[] = [];
     for (const organization of await this.inputs.organizations(manager, [...sheetsOf.keys()])) {
+      const sheets = sheetsOf.get(organization.id)!;
       const { values, choices } = measureOrganization(
-        { code: organization.code, type: organization.type, sheets: sheetsOf.get(organization.id)! },
+        { code: organization.code, type: organization.type, sheets },
         context,
       );
-      measured.push({ organizationId: organization.id, values, choices });
+      const destinations = destinationCounts(sheets.graduates ?? []);
+      measured.push({ organizationId: organization.id, values, choices, destinations });
     }
     await this.values.deleteOrganizationValues(manager, periodId);
     await this.values.insert(manager, periodId, measured);
@@ -150,7 +169,7 @@ export class IndicatorRecomputeService {
     return { sheets: sheets as OrganizationSheets, before };
   }
 
-  /** The organization's and the municipality's stored values and choices of the period. */
+  /** The organization's and the municipality's stored values, choices and destination counts of the period. */
   private async stored(manager: EntityManager, organization: { id: number; code: string }, periodId: number) {
     return {
       own: (await this.values.storedValues(manager, periodId, organization.id)).map((v) => ({
@@ -161,6 +180,8 @@ export class IndicatorRecomputeService {
       municipal: await this.values.storedValues(manager, periodId, null),
       ownChoices: await this.values.storedChoices(manager, periodId, organization.id),
       cityChoices: await this.values.storedChoices(manager, periodId, null),
+      ownDestinations: await this.values.storedDestinations(manager, periodId, organization.id),
+      cityDestinations: await this.values.storedDestinations(manager, periodId, null),
     };
   }
 
@@ -179,10 +200,15 @@ export class IndicatorRecomputeService {
     await this.values.deleteValues(manager, period.id, organizationId);
     // An organization that has sent nothing for the period has no values.
     if (Object.keys(sheets).length === 0) return;
-    await this.values.insert(manager, period.id, [{ organizationId, values, choices }]);
+    const destinations = destinationCounts(sheets.graduates ?? []);
+    await this.values.insert(manager, period.id, [{ organizationId, values, choices, destinations }]);
   }
 
-  /** The municipal values and choice sums of a period, pooled from every organization's stored ones. */
+  /**
+   * The municipal values and choice sums of a period, pooled from every organization's stored
+   * ones; its destination counts summed over every organization (the registry aside, as the
+   * flow chart has always counted them).
+   */
   private async municipal(manager: EntityManager, period: PeriodRef, context: PeriodContext) {
     const organizations = await this.inputs.reportingOrganizations(manager, period);
     // Only the organizations the registry counts for the period: one retired after it sent its
@@ -192,8 +218,9 @@ export class IndicatorRecomputeService {
       (await this.values.choicesByArea(period, undefined, manager)).filter((c) => c.graduates !== 0),
     );
     const values = municipalValues({ organizations, organizationValues, choices, demand: context.demand });
+    const destinations = await this.values.destinationSums(manager, period.id);
     await this.values.deleteValues(manager, period.id, null);
-    await this.values.insert(manager, period.id, [{ organizationId: null, values, choices }]);
+    await this.values.insert(manager, period.id, [{ organizationId: null, values, choices, destinations }]);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { IndicatorValue, PooledValue } from '@profmonitor/domain';
+import type { DestinationCount, IndicatorValue, PooledValue } from '@profmonitor/domain';
 import {
   DataSource,
   In,
@@ -13,7 +13,7 @@ import { insertInChunks, upsertInChunks } from '../database/bulk-insert';
 import { whereExpectedToReport } from '../organizations/expected-to-report.query';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import type { PeriodRef } from './indicator-inputs';
-import { ChoiceCountEntity, IndicatorValueEntity } from './indicator.entities';
+import { ChoiceCountEntity, DestinationCountEntity, IndicatorValueEntity } from './indicator.entities';
 
 /** What one organization (or the municipality: organizationId null) has measured for a period. */
 export interface Measured {
@@ -21,6 +21,8 @@ export interface Measured {
   values: readonly PooledValue[];
   /** Local choices by area (gₐ). */
   choices: Readonly<Record<string, number>>;
+  /** Graduates by class, destination and territory (the flow chart's counts). */
+  destinations: readonly DestinationCount[];
 }
 
 /** A stored value row of indicator_values, numbers read as numbers. */
@@ -39,11 +41,27 @@ export interface StoredChoiceRow {
   graduates: number;
 }
 
+/** A stored row of destination_counts. */
+export interface StoredDestinationRow extends DestinationCount {
+  id: number;
+  periodId: number;
+  organizationId: number | null;
+}
+
 type ValueRow = Omit<StoredValueRow, 'id'>;
 type ChoiceRow = Omit<StoredChoiceRow, 'id'>;
+type DestinationRow = Omit<StoredDestinationRow, 'id'>;
+
+/** Stored values, choice sums and destination counts of some owners, as rewrite takes them. */
+export interface StoredRows {
+  values: readonly StoredValueRow[];
+  choices: readonly StoredChoiceRow[];
+  destinations: readonly StoredDestinationRow[];
+}
 
 /**
- * The precomputed indicator values and choice sums (indicator_values, choice_counts): what the
+ * The precomputed indicator values, choice sums and destination counts (indicator_values,
+ * choice_counts, destination_counts): what the
  * recomputation reads back, pools and writes. Writes take the caller's transaction's manager;
  * reads made outside one default to the DataSource's.
  */
@@ -96,6 +114,63 @@ export class IndicatorValuesRepository {
       .where({ periodId, organizationId: organizationId ?? IsNull() })
       .getRawMany<{ id: number; area: string; graduates: number }>();
     return rows.map((c) => ({ ...c, periodId, organizationId, graduates: Number(c.graduates) }));
+  }
+
+  /**
+   * One organization's (or the municipality's) stored destination counts of a period, ordered by
+   * class, destination and territory (none first; on PostgreSQL too, as SQLite orders them).
+   */
+  async storedDestinations(
+    manager: EntityManager,
+    periodId: number,
+    organizationId: number | null,
+  ): Promise<StoredDestinationRow[]> {
+    const rows = await destinationsQuery(manager)
+      .where({ periodId, organizationId: organizationId ?? IsNull() })
+      .getRawMany<StoredDestinationRow>();
+    return rows.map((d) => ({ ...d, periodId, organizationId, graduates: Number(d.graduates) }));
+  }
+
+  /**
+   * The destination counts `GET /api/destinations` shows: the municipality's, or those of the
+   * organization with this code (any case; none when there is no such organization).
+   */
+  async destinations(periodId: number, organizationCode?: string): Promise<DestinationCount[]> {
+    const query = destinationsQuery(this.dataSource.manager).where('d.periodId = :periodId', { periodId });
+    if (!organizationCode) query.andWhere('d.organizationId IS NULL');
+    else
+      query
+        .innerJoin(OrganizationEntity, 'o', 'o.id = d.organizationId')
+        .andWhere('UPPER(o.code) = UPPER(:code)', { code: organizationCode });
+    const rows = await query.getRawMany<DestinationCount>();
+    return rows.map(({ graduateClass, destination, territory, graduates }) => ({
+      graduateClass,
+      destination,
+      territory,
+      graduates: Number(graduates),
+    }));
+  }
+
+  /**
+   * Every organization's destination counts of a period summed: the municipality's, over every
+   * organization with a current `Выпускники` sheet (what the flow chart has always counted,
+   * registry or not).
+   */
+  async destinationSums(manager: EntityManager, periodId: number): Promise<DestinationCount[]> {
+    const rows = await manager
+      .createQueryBuilder(DestinationCountEntity, 'd')
+      .select([
+        'd.graduateClass AS "graduateClass"',
+        'd.destination AS destination',
+        'd.territory AS territory',
+      ])
+      .addSelect('SUM(d.graduates)', 'graduates')
+      .where('d.periodId = :periodId AND d.organizationId IS NOT NULL', { periodId })
+      .groupBy('d.graduateClass')
+      .addGroupBy('d.destination')
+      .addGroupBy('d.territory')
+      .getRawMany<DestinationCount>();
+    return rows.map((d) => ({ ...d, graduates: Number(d.graduates) })).filter((d) => d.graduates !== 0);
   }
 
   /** One stored value of the city (organizationId null) or of an organization, as stored. */
@@ -154,7 +229,7 @@ export class IndicatorValuesRepository {
     return rows.map((c) => ({ area: c.area, graduates: Number(c.graduates) }));
   }
 
-  /** Adds the values and choice sums measured for a period (the owners' old ones deleted first). */
+  /** Adds the values, choice sums and destination counts measured for a period (the owners' old ones deleted first). */
   async insert(manager: EntityManager, periodId: number, measured: readonly Measured[]): Promise<void> {
     await insertInChunks(
       manager,
@@ -166,19 +241,26 @@ export class IndicatorValuesRepository {
       ChoiceCountEntity,
       measured.flatMap((m) => choiceRows(m, periodId)),
     );
+    await insertInChunks(
+      manager,
+      DestinationCountEntity,
+      measured.flatMap((m) => destinationRows(m, periodId)),
+    );
   }
 
-  /** Deletes one organization's (or, for null, the municipality's) values and choice sums of a period. */
+  /** Deletes one organization's (or, for null, the municipality's) values, choice sums and destination counts of a period. */
   async deleteValues(manager: EntityManager, periodId: number, organizationId: number | null): Promise<void> {
     const owner = organizationId ?? IsNull();
     await manager.delete(IndicatorValueEntity, { periodId, organizationId: owner });
     await manager.delete(ChoiceCountEntity, { periodId, organizationId: owner });
+    await manager.delete(DestinationCountEntity, { periodId, organizationId: owner });
   }
 
-  /** Deletes every organization's values and choice sums of a period; the municipality's stay. */
+  /** Deletes every organization's values, choice sums and destination counts of a period; the municipality's stay. */
   async deleteOrganizationValues(manager: EntityManager, periodId: number): Promise<void> {
     await manager.delete(IndicatorValueEntity, { periodId, organizationId: Not(IsNull()) });
     await manager.delete(ChoiceCountEntity, { periodId, organizationId: Not(IsNull()) });
+    await manager.delete(DestinationCountEntity, { periodId, organizationId: Not(IsNull()) });
   }
 
   /**
@@ -189,7 +271,7 @@ export class IndicatorValuesRepository {
   async rewrite(
     manager: EntityManager,
     periodId: number,
-    stored: { values: readonly StoredValueRow[]; choices: readonly StoredChoiceRow[] },
+    stored: StoredRows,
     next: readonly Measured[],
   ): Promise<void> {
     await rewriteRows(
@@ -208,7 +290,31 @@ export class IndicatorValuesRepository {
       (c) => `${c.organizationId}|${c.area}`,
       ['graduates'],
     );
+    await rewriteRows(
+      manager,
+      DestinationCountEntity,
+      stored.destinations,
+      next.flatMap((m) => destinationRows(m, periodId)),
+      (d) => JSON.stringify([d.organizationId, d.graduateClass, d.destination, d.territory]),
+      ['graduates'],
+    );
   }
+}
+
+/** Destination counts with their ids, in the order the flow chart reads them. */
+function destinationsQuery(manager: EntityManager) {
+  return manager
+    .createQueryBuilder(DestinationCountEntity, 'd')
+    .select([
+      'd.id AS id',
+      'd.graduateClass AS "graduateClass"',
+      'd.destination AS destination',
+      'd.territory AS territory',
+      'd.graduates AS graduates',
+    ])
+    .orderBy('d.graduateClass')
+    .addOrderBy('d.destination')
+    .addOrderBy('d.territory', 'ASC', 'NULLS FIRST');
 }
 
 async function rewriteRows<R extends object>(
@@ -245,6 +351,17 @@ function valueRows({ organizationId, values }: Measured, periodId: number): Valu
 
 function choiceRows({ organizationId, choices }: Measured, periodId: number): ChoiceRow[] {
   return Object.entries(choices).map(([area, graduates]) => ({ periodId, organizationId, area, graduates }));
+}
+
+function destinationRows({ organizationId, destinations }: Measured, periodId: number): DestinationRow[] {
+  return destinations.map(({ graduateClass, destination, territory, graduates }) => ({
+    periodId,
+    organizationId,
+    graduateClass,
+    destination,
+    territory,
+    graduates,
+  }));
 }
 
 const numberOrNull = (n: number | null) => (n === null ? null : Number(n));

@@ -10,16 +10,8 @@ import {
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PeriodEntity } from '../organizations/period.entity';
 
-/**
- * Precomputed indicator values: one row per (period, organization, indicator[, sheet]), and
- * the municipality's with organization null. Recomputed in the transaction of every accepted
- * import, so that reading the dashboard never scans report rows. Who contributed to a
- * municipal value is not stored: it follows from the organizations' rows (derived on read).
- */
-@Entity('indicator_values')
-@Index(['periodId', 'indicator', 'organizationId'])
-@Index(['organizationId', 'periodId'])
-export class IndicatorValueEntity {
+/** A precomputed row of a period: an organization's, or (organization null) the municipality's. */
+abstract class PrecomputedRow {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -36,7 +28,18 @@ export class IndicatorValueEntity {
   @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organization_id' })
   organization?: OrganizationEntity;
+}
 
+/**
+ * Precomputed indicator values: one row per (period, organization, indicator[, sheet]), and
+ * the municipality's with organization null. Recomputed in the transaction of every accepted
+ * import, so that reading the dashboard never scans report rows. Who contributed to a
+ * municipal value is not stored: it follows from the organizations' rows (derived on read).
+ */
+@Entity('indicator_values')
+@Index(['periodId', 'indicator', 'organizationId'])
+@Index(['organizationId', 'periodId'])
+export class IndicatorValueEntity extends PrecomputedRow {
   @Column({ type: 'varchar', length: 32 })
   indicator: string;
 
@@ -60,26 +63,31 @@ export class IndicatorValueEntity {
  */
 @Entity('choice_counts')
 @Index(['periodId', 'organizationId'])
-export class ChoiceCountEntity {
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @Column({ type: 'integer' })
-  periodId: number;
-
-  @ManyToOne(() => PeriodEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'period_id' })
-  period?: PeriodEntity;
-
-  @Column({ type: 'integer', nullable: true })
-  organizationId: number | null;
-
-  @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  organization?: OrganizationEntity;
-
+export class ChoiceCountEntity extends PrecomputedRow {
   @Column({ type: 'varchar', length: 2, name: 'area_code' })
   area: string;
+
+  @Column({ type: 'integer' })
+  graduates: number;
+}
+
+/**
+ * Each organization's graduates of its current `Выпускники` sheet by class, destination and
+ * territory, and the municipality's sums of them (organization null: every organization's
+ * current sheet, as the flow chart has always counted them), kept with the indicator values so
+ * that `GET /api/destinations` reads a few rows instead of grouping every graduate row.
+ */
+@Entity('destination_counts')
+@Index(['periodId', 'organizationId'])
+export class DestinationCountEntity extends PrecomputedRow {
+  @Column({ type: 'varchar', length: 8 })
+  graduateClass: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  destination: string;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  territory: string | null;
 
   @Column({ type: 'integer' })
   graduates: number;

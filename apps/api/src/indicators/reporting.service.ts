@@ -1,24 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import {
+  destinationLinks,
   SHEET_APPLIES_TO,
   type CompletenessView,
   type DestinationLinkView,
   type SheetId,
 } from '@profmonitor/domain';
 import { DataSource } from 'typeorm';
-import { OrganizationEntity } from '../organizations/organization.entity';
-import { ReportVersionEntity } from '../reports/entities/report-version.entity';
-import { GraduateRowEntity } from '../reports/entities/sheet-rows.entity';
 import { IndicatorInputs } from './indicator-inputs';
+import { IndicatorValuesRepository } from './indicator-values.repository';
 import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
 import { SHEET_NAMES } from './sheet-headers';
-
-const CLASS_NODE: Record<string, string> = {
-  '9': 'Выпускники 9 классов',
-  '11': 'Выпускники 11 классов',
-  СПО: 'Выпускники колледжа (СПО)',
-};
 
 /** Who has reported what, and where graduates went. */
 @Injectable()
@@ -27,6 +20,7 @@ export class ReportingService {
     private readonly repository: IndicatorsRepository,
     private readonly indicators: IndicatorsService,
     private readonly inputs: IndicatorInputs,
+    private readonly values: IndicatorValuesRepository,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -57,38 +51,12 @@ export class ReportingService {
     return { period: period.code, sheets };
   }
 
-  /** Class → destination → territory, counted over the current `Выпускники` sheets of the period. */
+  /**
+   * Class → destination → territory, of the current `Выпускники` sheets of the period: the
+   * counts stored with the indicators (destination_counts), not the graduate rows.
+   */
   async destinations(periodCode: string, org?: string): Promise<DestinationLinkView[]> {
     const period = this.indicators.period(await this.repository.periods(), periodCode);
-    const query = this.dataSource.manager
-      .createQueryBuilder(GraduateRowEntity, 'g')
-      .innerJoin(ReportVersionEntity, 'v', 'v.id = g.versionId')
-      .innerJoin(OrganizationEntity, 'o', 'o.id = v.organizationId')
-      .select([
-        'g.graduateClass AS "graduateClass"',
-        'g.destination AS destination',
-        'g.territory AS territory',
-      ])
-      .addSelect('COUNT(*)', 'graduates')
-      .where('v.periodId = :periodId AND v.isCurrent = :current', { periodId: period.id, current: true })
-      .groupBy('g.graduateClass, g.destination, g.territory');
-    if (org) query.andWhere('UPPER(o.code) = UPPER(:code)', { code: org });
-    const rows = await query.getRawMany<{
-      graduateClass: string;
-      destination: string;
-      territory: string | null;
-      graduates: number;
-    }>();
-    const links = new Map<string, DestinationLinkView>();
-    const add = (source: string, target: string, value: number) => {
-      const link = links.get(`${source}→${target}`) ?? { source, target, value: 0 };
-      link.value += value;
-      links.set(`${source}→${target}`, link);
-    };
-    for (const row of rows) {
-      add(CLASS_NODE[row.graduateClass] ?? row.graduateClass, row.destination, Number(row.graduates));
-      if (row.territory) add(row.destination, row.territory, Number(row.graduates));
-    }
-    return [...links.values()];
+    return destinationLinks(await this.values.destinations(period.id, org));
   }
 }

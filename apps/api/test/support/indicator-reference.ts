@@ -1,5 +1,6 @@
 import {
   computeIndicators,
+  destinationLinks,
   INDICATORS,
   measureOrganization,
   type IndicatorValue,
@@ -7,16 +8,37 @@ import {
 } from '@profmonitor/domain';
 import { IndicatorInputs } from '../../src/indicators/indicator-inputs';
 import { IndicatorsService } from '../../src/indicators/indicators.service';
+import { ReportingService } from '../../src/indicators/reporting.service';
 import { OrganizationEntity } from '../../src/organizations/organization.entity';
 import { PeriodEntity } from '../../src/organizations/period.entity';
+import { query } from './sql';
 import type { TestContext } from './test-context';
 
 /*
  * The precomputed indicator values against the reference — `computeIndicators` run from scratch
  * on the current rows — for every indicator, organization and the municipality: values,
  * numerators, denominators and contributors (indicators-recompute.spec.ts; also after concurrent
- * uploads to several servers, multi-instance.spec.ts).
+ * uploads to several servers, multi-instance.spec.ts). Likewise the stored destination counts
+ * against the graduate rows grouped from scratch, and what `GET /api/destinations` answers.
  */
+
+/** A destination count keyed by its owner: an organization's code, or «город». */
+interface OwnedCount {
+  owner: string;
+  graduateClass: string;
+  destination: string;
+  territory: string | null;
+  graduates: number;
+}
+
+const ownedCounts = (rows: OwnedCount[]) =>
+  rows
+    .map((r) => ({ ...r, graduates: Number(r.graduates) }))
+    .sort((a, b) =>
+      JSON.stringify([a.owner, a.graduateClass, a.destination, a.territory]).localeCompare(
+        JSON.stringify([b.owner, b.graduateClass, b.destination, b.territory]),
+      ),
+    );
 
 export interface Comparable {
   key: string;
@@ -130,6 +152,72 @@ export function indicatorReference(ctx: TestContext) {
     }
   }
 
+  /** The destination counts as stored, every owner's, for a period. */
+  async function storedDestinations(periodCode: string): Promise<OwnedCount[]> {
+    return ownedCounts(
+      await query<OwnedCount>(
+        ctx.db,
+        `SELECT COALESCE(o.code, 'город') AS owner, d.graduate_class AS "graduateClass",
+                d.destination AS destination, d.territory AS territory, d.graduates AS graduates
+         FROM destination_counts d
+         JOIN periods p ON p.id = d.period_id
+         LEFT JOIN organizations o ON o.id = d.organization_id
+         WHERE p.code = ?`,
+        [periodCode],
+      ),
+    );
+  }
+
+  /**
+   * The reference: the current graduate rows of the period grouped from scratch, per
+   * organization and, for the municipality, over every organization with a current sheet (what
+   * the live query counted before the counts were stored).
+   */
+  async function referenceDestinations(periodCode: string, owner?: string): Promise<OwnedCount[]> {
+    const grouped = (ownerColumn: string, groupBy: string) =>
+      query<OwnedCount>(
+        ctx.db,
+        `SELECT ${ownerColumn} AS owner, g.graduate_class AS "graduateClass", g.destination AS destination,
+                g.territory AS territory, COUNT(*) AS graduates
+         FROM graduate_rows g
+         JOIN report_versions v ON v.id = g.version_id
+         JOIN periods p ON p.id = v.period_id
+         JOIN organizations o ON o.id = v.organization_id
+         WHERE p.code = ? AND v.is_current = TRUE
+         GROUP BY ${groupBy}g.graduate_class, g.destination, g.territory
+         ORDER BY g.graduate_class, g.destination, g.territory`,
+        [periodCode],
+      );
+    const own = owner === 'город' ? [] : await grouped('o.code', 'o.code, ');
+    const city = owner && owner !== 'город' ? [] : await grouped(`'город'`, '');
+    return [...own.filter((c) => !owner || c.owner === owner), ...city];
+  }
+
+  /**
+   * The stored destination counts equal the reference, and `GET /api/destinations` answers the
+   * links of the reference's counts, for the municipality and for every organization.
+   */
+  async function expectDestinationsAsReference(periodCode: string): Promise<void> {
+    expect({ period: periodCode, destinations: await storedDestinations(periodCode) }).toEqual({
+      period: periodCode,
+      destinations: ownedCounts(await referenceDestinations(periodCode)),
+    });
+    const reporting = ctx.app.get(ReportingService);
+    const links = async (owner: string) =>
+      destinationLinks(
+        (await referenceDestinations(periodCode, owner)).map((c) => ({
+          ...c,
+          graduates: Number(c.graduates),
+        })),
+      );
+    expect(await reporting.destinations(periodCode)).toEqual(await links('город'));
+    for (const { code } of await ctx.db.manager.find(OrganizationEntity))
+      expect({ code, links: await reporting.destinations(periodCode, code.toLowerCase()) }).toEqual({
+        code,
+        links: await links(code),
+      });
+  }
+
   /** Stored equals the reference for every period there is. */
   async function expectAsReference(): Promise<void> {
     const periods = await ctx.db.manager.find(PeriodEntity, { order: { startYear: 'ASC' } });
@@ -139,6 +227,7 @@ export function indicatorReference(ctx: TestContext) {
       expect(actual.length).toBeGreaterThan(0);
       expect({ period: code, values: actual }).toEqual({ period: code, values: await reference(code) });
       await expectExplained(code);
+      await expectDestinationsAsReference(code);
     }
   }
 
@@ -149,5 +238,5 @@ export function indicatorReference(ctx: TestContext) {
     return value;
   }
 
-  return { stored, reference, expectExplained, expectAsReference, municipal };
+  return { stored, reference, expectExplained, expectDestinationsAsReference, expectAsReference, municipal };
 }
