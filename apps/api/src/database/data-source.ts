@@ -12,6 +12,7 @@ import { OrganizationChanges1764250000000 } from './migrations/1764250000000-org
 import { SheetContentHash1764300000000 } from './migrations/1764300000000-sheet-content-hash';
 import { LoginFailures1764400000000 } from './migrations/1764400000000-login-failures';
 import { ContractWidths1764450000000 } from './migrations/1764450000000-contract-widths';
+import { DestinationCounts1764500000000 } from './migrations/1764500000000-destination-counts';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { writeTransaction } from './write-transaction';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   SheetContentHash1764300000000,
   LoginFailures1764400000000,
   ContractWidths1764450000000,
+  DestinationCounts1764500000000,
 ];
 
 /** The databases ПрофМонитор runs on: one SQLite file (the default), or a PostgreSQL server. */
