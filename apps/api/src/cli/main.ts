@@ -18,6 +18,7 @@ import { CLI_PRINCIPAL } from '../accounts/principal';
 import { AppError } from '../common/app-error';
 import { UploadsService } from '../reports/uploads.service';
 import type { ImportResult } from '../reports/import/import-result';
+import { copyDatabase } from '../database/database-copy';
 import { loadDemo } from './demo';
 import { demandJson, formatDemand, formatImportResult, formatIndicators, indicatorJson } from './format';
 
@@ -251,6 +252,24 @@ export function buildCli(): Command {
         );
       }),
     );
+
+  program
+    .command('db')
+    .description('база данных целиком')
+    .command('copy')
+    .description(
+      'скопировать базу целиком (например, файл SQLite муниципалитета в PostgreSQL региона) и проверить копию',
+    )
+    .requiredOption('--from <url>', 'откуда: sqlite:<путь к файлу> или postgres://…')
+    .requiredOption('--to <url>', 'куда: sqlite:<путь к файлу> или postgres://… (пока только пустая база)')
+    .action(async (options: { from: string; to: string }) => {
+      const tables = await copyDatabase(options.from, options.to);
+      const rows = tables.reduce((sum, t) => sum + t.rows, 0);
+      console.log(
+        `База скопирована и проверена: ${rows} строк в ${tables.length} таблицах.\n` +
+          tables.map((t) => `${t.table.padEnd(28)} ${t.rows}`).join('\n'),
+      );
+    });
 
   program
     .command('demo')
