@@ -52,6 +52,8 @@ const OVERVIEW_P95_MS = 50;
 const IMPORT_OVERHEAD = 0.2;
 /** Bytes of database per organization and period at 100 graduates (measured), for the disk check. */
 const BYTES_PER_REPORT = 40_000;
+/** The school whose destinations are read: the first one, present at every size. */
+const DESTINATIONS_ORG = 'SCH0001';
 
 interface Options {
   organizations: number;
@@ -294,6 +296,9 @@ async function measureReads(database: string, periods: string[], options: Option
     const coverageOfPeriod = (i: number) => `/api/indicators?period=${period(i)}&indicator=coverage_8_11`;
     const indicatorPage = '/api/indicators?indicator=coverage_8_11';
     const explanation = (i: number) => `/api/indicators/coverage_8_11/explanation?period=${period(i)}`;
+    // Read from the precomputed destination_counts: the city's and one school's.
+    const cityDestinations = (i: number) => `/api/destinations?period=${period(i)}`;
+    const schoolDestinations = (i: number) => `/api/destinations?period=${period(i)}&org=${DESTINATIONS_ORG}`;
 
     const latest = periods.length - 1;
     const values = JSON.parse((await get(server, overview(latest))).body) as {
@@ -344,6 +349,11 @@ async function measureReads(database: string, periods: string[], options: Option
           ['one indicator, every period and organization', () => indicatorPage],
           ['explanation of a municipal value', explanation],
           ['the registry', () => '/api/organizations'],
+          ['graduates by class, destination and territory, the city', cityDestinations],
+          [
+            `graduates by class, destination and territory, one school (${DESTINATIONS_ORG})`,
+            schoolDestinations,
+          ],
         ] as const
       ).map(([name, path]) => ({
         name: `One request: ${name}`,
