@@ -24,3 +24,17 @@ export function excelSerialToDate(serial: number, date1904: boolean): Date | nul
   const date = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
   return Number.isNaN(date.getTime()) ? null : date;
 }
+
+/** C0 control characters other than tab and line breaks, and DEL: nothing a person typed. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+
+/**
+ * A text from an .xls or .ods as a person saw it: without control characters. The binary and
+ * ODF formats can carry them (an .xlsx cannot: XML forbids them); they show nothing, and the
+ * NUL character cannot even be stored as text by PostgreSQL.
+ */
+export function withoutControls(text: string): string {
+  return CONTROL.test(text) ? text.replace(CONTROLS, '') : text;
+}

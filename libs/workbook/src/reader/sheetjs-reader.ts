@@ -2,7 +2,13 @@ import * as XLSX from '@e965/xlsx';
 import { FormulaWithoutResult } from '@profmonitor/domain';
 import { readFile } from 'node:fs/promises';
 import { Archive } from './archive';
-import { FORMULA_ERROR, excelSerialToDate, isDateFormat, type CellValue } from './cell-value';
+import {
+  FORMULA_ERROR,
+  excelSerialToDate,
+  isDateFormat,
+  withoutControls,
+  type CellValue,
+} from './cell-value';
 import type { WorkbookFormat } from './detect-format';
 import type { WorkbookLimits } from './limits';
 import { MergeFiller, type MergedRange } from './merges';
@@ -132,7 +138,7 @@ export async function* readSheetJsWorkbook(
       current = new SheetRows(name, async function* () {
         yield* rowsOf(name, sheet, book.date1904, formulas, limits);
       });
-      yield { name, rows: current };
+      yield { name: withoutControls(name), rows: current };
       await current.close();
       // The sheet's cells are not needed any more.
       delete workbook.Sheets[name];
@@ -307,7 +313,11 @@ export function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean):
   const { v } = cell;
   switch (cell.t) {
     case 's':
-      return typeof v === 'string' ? v : formula !== undefined ? new FormulaWithoutResult(formula) : null;
+      return typeof v === 'string'
+        ? withoutControls(v)
+        : formula !== undefined
+          ? new FormulaWithoutResult(formula)
+          : null;
     case 'b':
       return formula !== undefined ? (v ? 1 : 0) : Boolean(v);
     case 'e':
