@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DataTable, type Column } from './DataTable';
 
 afterEach(cleanup);
@@ -28,6 +28,14 @@ const show = () =>
       searchText={(s) => s.code}
     />,
   );
+/** A saved file's text, its BOM kept (jsdom's Blob has no text()). */
+const textOf = (blob: Blob) =>
+  new Promise<string>((done) => {
+    const reader = new FileReader();
+    reader.onload = () =>
+      done(new TextDecoder('utf-8', { ignoreBOM: true }).decode(reader.result as ArrayBuffer));
+    reader.readAsArrayBuffer(blob);
+  });
 const firstCells = () =>
   within(screen.getByRole('table'))
     .getAllByRole('rowheader')
@@ -62,5 +70,36 @@ describe('DataTable', () => {
     expect(screen.queryAllByRole('rowheader')).toHaveLength(0);
     expect(screen.getByText('Ничего не найдено. Измените условия поиска.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Скачать .csv' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('keeps pinned rows on top whatever the order and search, and exports them first with the export columns', async () => {
+    const files: Blob[] = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => (files.push(blob), 'blob:table'));
+    URL.revokeObjectURL = vi.fn();
+    const city: School = { code: 'city', name: 'Город', type: '', coverage: 0.5 };
+    render(
+      <DataTable
+        label="Организации"
+        columns={columns}
+        rows={schools}
+        pinned={[city]}
+        rowKey={(s) => s.code}
+        exportColumns={[
+          columns[0],
+          columns[2],
+          { id: 'code', header: 'Код', kind: 'text', value: (s) => s.code },
+        ]}
+      />,
+    );
+    expect(firstCells()).toEqual(['Город', 'МБОУ СОШ № 10', 'МБОУ СОШ № 4', 'Гимназия № 1']);
+    fireEvent.click(screen.getByRole('button', { name: /Охват/ }));
+    expect(firstCells()).toEqual(['Город', 'МБОУ СОШ № 10', 'Гимназия № 1', 'МБОУ СОШ № 4']);
+    fireEvent.change(screen.getByLabelText('Найти'), { target: { value: 'гимназия' } });
+    expect(firstCells()).toEqual(['Город', 'Гимназия № 1']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Скачать .csv' }));
+    expect(await textOf(files[0])).toBe(
+      '\uFEFFОрганизация;Охват;Код\r\nГород;50%;city\r\nГимназия № 1;12%;gym1\r\n',
+    );
   });
 });

@@ -22,6 +22,8 @@ type DataTableProps<Row> = {
   caption?: ReactNode;
   columns: readonly Column<Row>[];
   rows: readonly Row[];
+  /** Rows kept above the others whatever the order or search (the region above its municipalities); exported first. */
+  pinned?: readonly Row[];
   rowKey: (row: Row) => string;
   /** Per row: a class (an inactive organization) and data attributes. */
   rowProps?: (row: Row) => { className?: string } & Record<`data-${string}`, string>;
@@ -37,6 +39,8 @@ type DataTableProps<Row> = {
   /** Many columns by nature: scrolls sideways on a tablet (see {@link TableWrap}). */
   wide?: boolean;
   footer?: ReactNode;
+  /** What the files hold when it is more than the columns show (a status beside each value); default: the columns. */
+  exportColumns?: readonly Column<Row>[];
 };
 
 /** A blank cell as the committee reads it. */
@@ -70,6 +74,7 @@ export function DataTable<Row>({
   caption,
   columns,
   rows,
+  pinned = [],
   rowKey,
   rowProps,
   initialSort,
@@ -80,6 +85,7 @@ export function DataTable<Row>({
   compact = false,
   wide = false,
   footer,
+  exportColumns = columns,
 }: DataTableProps<Row>) {
   const searchId = useId();
   const facetId = useId();
@@ -101,7 +107,8 @@ export function DataTable<Row>({
     const column = sort && columns.find((c) => c.id === sort.column);
     return sortRows(found, column, sort?.direction ?? 'asc');
   }, [rows, columns, query, searchText, facet, facetValue, sort]);
-  const visible = limit === undefined ? shown : shown.slice(0, limit);
+  const visible = [...pinned, ...(limit === undefined ? shown : shown.slice(0, limit))];
+  const exported = [...pinned, ...shown];
   const filtered = query.trim() !== '' || facetValue !== '';
 
   const sortBy = (column: Column<Row>) =>
@@ -115,7 +122,7 @@ export function DataTable<Row>({
     setExporting(true);
     setExportError(null);
     try {
-      saveFile(`${fileName}.xlsx`, await toXlsx(columns, shown, label), XLSX_TYPE);
+      saveFile(`${fileName}.xlsx`, await toXlsx(exportColumns, exported, label), XLSX_TYPE);
     } catch {
       setExportError('Не удалось подготовить файл Excel. Попробуйте ещё раз или скачайте CSV.');
     } finally {
@@ -170,7 +177,7 @@ export function DataTable<Row>({
             type="button"
             className="button button--secondary button--small"
             disabled={shown.length === 0}
-            onClick={() => saveFile(`${fileName}.csv`, toCsv(columns, shown), CSV_TYPE)}
+            onClick={() => saveFile(`${fileName}.csv`, toCsv(exportColumns, exported), CSV_TYPE)}
           >
             Скачать .csv
           </button>
