@@ -1,23 +1,6 @@
-import {
-  activeIn as activeInYear,
-  parsePeriod,
-  type IndicatorValueView,
-  type OrganizationView,
-} from '@profmonitor/domain';
+import type { IndicatorValueView } from '@profmonitor/domain';
 
-const startYear = (code: string | null) => (code === null ? null : (parsePeriod(code)?.startYear ?? null));
-
-/** Whether an organization is active in a period: the domain's rule, on the API's period codes. */
-export function activeIn(organization: OrganizationView, period: string): boolean {
-  const year = startYear(period);
-  return (
-    year !== null &&
-    activeInYear(
-      { activeFromYear: startYear(organization.activeFrom), activeToYear: startYear(organization.activeTo) },
-      year,
-    )
-  );
-}
+export { activeIn } from '@/lib/registry';
 
 export interface OrganizationScore {
   met: number;
