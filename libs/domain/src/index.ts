@@ -20,6 +20,7 @@ export * from './indicators/labor-demand';
 export * from './indicators/engine';
 export * from './indicators/destinations';
 export * from './labor/demand-table';
+export * from './labor/municipalities';
 export * from './contracts/api';
 export * from './contracts/errors';
 export * from './reports/file-name';

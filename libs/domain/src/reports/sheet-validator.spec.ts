@@ -1290,14 +1290,25 @@ describe('ItemsSheetValidator: Титул of the school workbook', () => {
 });
 
 describe('ItemsSheetValidator: Титул of the vacancies workbook', () => {
-  it('reads the territory and the as-of date', () => {
+  it('reads the territory and the as-of date; the municipality may be left out', () => {
     const sheet = titleSheet([
       ['Территория', 'регион'],
       ['Дата', new Date(Date.UTC(2024, 2, 1))],
     ]);
     const { outcome, record } = readItems(vacanciesTitleSheet, sheet);
     expectAccepted(outcome);
-    expect(record).toEqual<VacanciesTitle>({ territory: 'Регион', asOf: '2024-03-01' });
+    expect(record).toEqual<VacanciesTitle>({ territory: 'Регион', asOf: '2024-03-01', municipality: null });
+  });
+
+  it('reads the municipality as written (the import checks it against the registry)', () => {
+    const sheet = titleSheet([
+      ['Территория', 'Город'],
+      ['Дата', '01.03.2024'],
+      ['Муниципалитет', '  зима '],
+    ]);
+    const { outcome, record } = readItems(vacanciesTitleSheet, sheet);
+    expectAccepted(outcome);
+    expect(record).toEqual<VacanciesTitle>({ territory: 'Город', asOf: '2024-03-01', municipality: 'зима' });
   });
 
   it('accepts only Город or Регион as the territory', () => {

@@ -98,6 +98,7 @@ describe('sheetRole', () => {
     expect(role.role === 'title' && role.schema.items.map((item) => item.header)).toEqual([
       'Территория',
       'Дата',
+      'Муниципалитет',
     ]);
   });
 

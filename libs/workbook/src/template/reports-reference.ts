@@ -49,7 +49,7 @@ const GENERAL_RULES = `## General rules
 - All errors are reported at once, each with sheet, row, column and a Russian message saying what to change. A sheet with any error is rejected whole; warnings do not reject.
 - A school workbook's organization and period come from its \`Титул\`: the code must be in the registry, and a school account may send only its own organization's workbooks.
 - A sheet accepted for an organization and a period becomes the current version; the previous one is kept as history. Every upload is logged with who sent it, when, its SHA-256 and the outcome; sending the same file again changes nothing but the log. A new version with fewer than half the rows of the one it replaces is accepted with a warning giving both counts.
-- The labor demand of a period is the latest accepted \`Потребность в кадрах\` workbook dated in it, per territory; a workbook with the same territory and date replaces the earlier one (history kept).
+- The labor demand of a period is the latest accepted \`Потребность в кадрах\` workbook dated in it, per territory and, for \`Город\`, per municipality: when the registry holds more than one municipality, a \`Город\` workbook names in \`Муниципалитет\` the municipality whose vacancies it lists (any case; stored as the registry spells it), and a \`Регион\` workbook leaves it empty. A workbook with the same territory, date and municipality replaces the earlier one (history kept).
 `;
 
 /**

@@ -1,4 +1,6 @@
 import { areaByCode } from '../../areas/areas';
+import { findMunicipality, municipalityList } from '../../labor/municipalities';
+import { clip } from '../../text';
 import { column, type ItemsSheetSchema, type TableSheetSchema } from '../schema';
 import { amount, area, code, count, date, oneOf, text } from '../values';
 
@@ -8,6 +10,8 @@ export type DemandTerritory = (typeof DEMAND_TERRITORIES)[number];
 export interface VacanciesTitle {
   territory: DemandTerritory;
   asOf: string;
+  /** Whose Город vacancies: a municipality of the registry (checked against it at import). */
+  municipality: string | null;
 }
 
 const item = column<VacanciesTitle>();
@@ -16,7 +20,7 @@ export const vacanciesTitleSheet: ItemsSheetSchema<VacanciesTitle> = {
   layout: 'items',
   id: 'title',
   name: 'Титул',
-  description: 'территория и дата, на которую указана потребность в кадрах',
+  description: 'территория, дата, на которую указана потребность в кадрах, и муниципалитет',
   labelHeader: 'Показатель',
   valueHeader: 'Значение',
   items: [
@@ -27,6 +31,14 @@ export const vacanciesTitleSheet: ItemsSheetSchema<VacanciesTitle> = {
       type: date,
       required: true,
       hint: 'дата, на которую указаны вакансии',
+    }),
+    item({
+      key: 'municipality',
+      header: 'Муниципалитет',
+      type: text,
+      // Required-ness depends on the registry, which only the import knows (demandMunicipality).
+      requiredUnless: 'территория — Регион или в реестре организаций один муниципалитет',
+      hint: 'чьи вакансии города: название муниципалитета, как в реестре организаций; для территории Регион не заполняется',
     }),
   ],
 };
@@ -80,3 +92,44 @@ export const vacanciesSheet: TableSheetSchema<VacancyRow> = {
     },
   ],
 };
+
+/**
+ * Whose labor demand a `Потребность в кадрах` workbook is (reports.md, «Employment center
+ * workbook»), from its `Титул` and the registry's municipalities: what to store as the
+ * demand's municipality, or the file-level error to give.
+ *
+ * - `Город`: the vacancies of one municipality's city. With several municipalities in the
+ *   registry it must name one of them (stored in the registry's spelling). With one, it may be
+ *   empty; stored null either way, which is the only municipality's: a workbook with and one
+ *   without the name then replace each other, as the demands stored before there were several.
+ * - `Регион`: the region's, every municipality's fallback. A municipality there is an error
+ *   rather than ignored: it is most often a city's workbook with the wrong territory, which
+ *   would otherwise stand in for the demand of every municipality without a Город workbook.
+ */
+export function demandMunicipality(
+  title: Pick<VacanciesTitle, 'territory'> & Partial<Pick<VacanciesTitle, 'municipality'>>,
+  registry: readonly string[],
+): { municipality: string | null } | { error: string } {
+  const given = title.municipality?.trim() || null;
+  if (title.territory === 'Регион') {
+    if (given === null) return { municipality: null };
+    return {
+      error: `На листе «Титул» указан муниципалитет «${clip(given, 60)}», а территория — «Регион»: вакансии региона относятся ко всему региону. Если это вакансии города, укажите территорию «Город»; если региона — очистите строку «Муниципалитет».`,
+    };
+  }
+  if (given === null) {
+    if (registry.length <= 1) return { municipality: null };
+    return {
+      error: `На листе «Титул» не указан муниципалитет: в реестре организаций их несколько, и вакансии города относятся к одному из них. Заполните строку «Муниципалитет» названием из реестра: ${municipalityList(registry)}.`,
+    };
+  }
+  const found = findMunicipality(registry, given);
+  if (found === undefined) {
+    const known =
+      registry.length > 0
+        ? `Укажите в строке «Муниципалитет» на листе «Титул» название, как в реестре: ${municipalityList(registry)}.`
+        : 'В реестре пока нет ни одного муниципалитета: загрузите реестр организаций или оставьте строку «Муниципалитет» пустой.';
+    return { error: `Муниципалитета «${clip(given, 60)}» нет в реестре организаций. ${known}` };
+  }
+  return { municipality: registry.length > 1 ? found : null };
+}
