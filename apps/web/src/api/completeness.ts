@@ -2,14 +2,22 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { CompletenessView } from '@profmonitor/domain';
 import { api } from '@/lib/api-client';
 
-/** Per sheet: how many organizations sent it for the period, and which have not. */
-export const getCompleteness = (period: string, signal?: AbortSignal): Promise<CompletenessView> =>
-  api.get<CompletenessView>('/completeness', { params: { period }, signal });
+/**
+ * Per sheet: how many organizations sent it for the period, and which have not; of a
+ * municipality, else of the account's own level.
+ */
+export const getCompleteness = (
+  period: string,
+  municipality?: string,
+  signal?: AbortSignal,
+): Promise<CompletenessView> =>
+  api.get<CompletenessView>('/completeness', { params: { period, municipality }, signal });
 
-export const completenessQueryOptions = (period: string) =>
+export const completenessQueryOptions = (period: string, municipality?: string) =>
   queryOptions({
-    queryKey: ['completeness', period],
-    queryFn: ({ signal }) => getCompleteness(period, signal),
+    queryKey: ['completeness', period, municipality ?? null],
+    queryFn: ({ signal }) => getCompleteness(period, municipality, signal),
   });
 
-export const useCompleteness = (period: string) => useQuery(completenessQueryOptions(period));
+export const useCompleteness = (period: string, municipality?: string) =>
+  useQuery(completenessQueryOptions(period, municipality));

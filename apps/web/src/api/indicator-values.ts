@@ -2,11 +2,16 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { IndicatorId, IndicatorValueView } from '@profmonitor/domain';
 import { api } from '@/lib/api-client';
 
-/** Which values: omit period for all periods, org for the municipality and every organization. */
+/** Which values: omit period for all periods, org for the pooled levels and every organization. */
 export type IndicatorValuesFilter = {
   period?: string;
-  /** An organization's code, or 'municipal' for the city's values only. */
+  /**
+   * An organization's code; 'municipal': one pooled level (the `municipality`, else the
+   * account's own); 'municipalities': every pooled level (the region and each municipality).
+   */
   org?: string;
+  /** With 'municipal': that municipality's values; without org: its organizations' and its own. */
+  municipality?: string;
   indicator?: IndicatorId;
 };
 
