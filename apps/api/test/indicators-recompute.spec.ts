@@ -338,7 +338,7 @@ describe('incremental precomputation equals the reference computation', () => {
       denominator: 3,
     });
     const service = ctx.app.get(IndicatorsService);
-    expect((await service.rows('employed_in_specialty', P2, 'COL01')).rows).toHaveLength(3);
+    expect((await service.rows('employed_in_specialty', P2, { org: 'COL01' })).rows).toHaveLength(3);
     expect(await service.rows('employed_in_specialty', P2)).toEqual({ total: 0, rows: [] });
     // The mismatch index and its table: SCH01's choices only (17, 04, 33, 33, 06).
     const mismatch = await service.explanation('demand_mismatch', P2);

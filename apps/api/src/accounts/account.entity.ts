@@ -19,6 +19,10 @@ export class AccountEntity {
   @Column({ type: 'varchar', length: 16 })
   role: Role;
 
+  /** The municipality a committee or an employment center works for; null: every one (the region). */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  municipality: string | null;
+
   /** The organization a school account reports for; null for the other roles. */
   @Column({ type: 'integer', nullable: true })
   organizationId: number | null;

@@ -13,6 +13,7 @@ import { SheetContentHash1764300000000 } from './migrations/1764300000000-sheet-
 import { LoginFailures1764400000000 } from './migrations/1764400000000-login-failures';
 import { ContractWidths1764450000000 } from './migrations/1764450000000-contract-widths';
 import { DestinationCounts1764500000000 } from './migrations/1764500000000-destination-counts';
+import { Municipalities1764600000000 } from './migrations/1764600000000-municipalities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { writeTransaction } from './write-transaction';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   LoginFailures1764400000000,
   ContractWidths1764450000000,
   DestinationCounts1764500000000,
+  Municipalities1764600000000,
 ];
 
 /** The databases ПрофМонитор runs on: one SQLite file (the default), or a PostgreSQL server. */

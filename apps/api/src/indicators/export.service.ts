@@ -28,6 +28,12 @@ export class ExportService {
     principal: Principal,
   ): Promise<{ fileName: string; content: Buffer }> {
     const values = visibleValues(principal, await this.indicators.values({ period: periodCode }));
+    // The first sheet is the account's own level: its municipality's, or the region's.
+    const home = await this.indicators.values({
+      period: periodCode,
+      org: 'municipal',
+      home: principal.municipality,
+    });
     const period =
       values[0]?.period ?? this.indicators.period(await this.repository.periods(), periodCode).code;
     const names = new Map((await this.repository.organizations()).map((o) => [o.code, o.name]));
@@ -52,7 +58,7 @@ export class ExportService {
       'Прошлый год',
       'Изменение',
     ]);
-    for (const value of values.filter((v) => v.org === null)) {
+    for (const value of home) {
       const definition = INDICATORS.find((d) => d.id === value.id)!;
       const row = city.addRow([
         definition.name,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
-  demandOfPeriod,
+  demandOfLevel,
   inDemandAreas,
+  sameMunicipality,
   periodOf,
   type LaborDemandSnapshot,
   type OrganizationSheets,
@@ -21,14 +22,49 @@ import { InDemandListEntity } from './indicator.entities';
 /** A period as the recomputation needs it. */
 export type PeriodRef = Pick<PeriodEntity, 'id' | 'startYear'>;
 
-/** The period's context from its labor demands and the committee's list, already read. */
+/** An explicit in-demand list in force, and whose it is (null: the region's, or the only municipality's). */
+export interface InDemandList {
+  municipality: string | null;
+  areas: string[] | null;
+}
+
+/**
+ * A level's context from the period's labor demands and in-demand lists, already read: a
+ * municipality (its name) or the region (null); with one municipality (`several` false) the
+ * level is the whole registry, as before there were several.
+ */
 export function contextOf(
   period: PeriodRef,
   demands: readonly LaborDemandSnapshot[],
-  list: readonly string[] | null,
+  lists: readonly InDemandList[],
+  municipality: string | null = null,
+  several = false,
 ): PeriodContext {
-  const demand = demandOfPeriod(demands);
-  return { period: periodOf(period.startYear), demand, inDemand: inDemandAreas(demand, list) };
+  const demand = demandOfLevel(demands, municipality, several);
+  const list = several ? lists.find((l) => sameLevel(l.municipality, municipality)) : lists[0];
+  return { period: periodOf(period.startYear), demand, inDemand: inDemandAreas(demand, list?.areas ?? null) };
+}
+
+const sameLevel = (a: string | null, b: string | null) =>
+  a === null || b === null ? a === b : sameMunicipality(a, b);
+
+/** The measuring contexts of a period's levels: the region's, and each municipality's when there are several. */
+export interface LevelContexts {
+  /** The registry's municipalities (its organizations' distinct `Муниципалитет`), sorted. */
+  municipalities: string[];
+  several: boolean;
+  region: PeriodContext;
+  /** An organization's context: its municipality's; the region's when there is one municipality. */
+  of(municipality: string | null): PeriodContext;
+}
+
+/** An active reporting organization of a period, with the sheets it has accepted. */
+export interface ReportingOrganization {
+  id: number;
+  code: string;
+  type: OrganizationType;
+  municipality: string;
+  sheets: Set<SheetId>;
 }
 
 /** Reads what the indicator engine needs from the database: current sheets, demand, the registry. */
@@ -36,28 +72,49 @@ export function contextOf(
 export class IndicatorInputs {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The period's context: its labor demand and in-demand areas (the committee's list first). */
-  async context(manager: EntityManager, period: PeriodRef): Promise<PeriodContext> {
-    const { demands, list } = await this.demandOf(period.id, manager);
-    return contextOf(period, demands, list);
+  /** The period's contexts, one per level: labor demands and in-demand areas (a committee's list first). */
+  async levels(manager: EntityManager, period: PeriodRef): Promise<LevelContexts> {
+    // One after the other: a transaction's manager is one connection (PostgreSQL's client
+    // queues parallel queries, and deprecates doing so).
+    const { demands, lists } = await this.demandOf(period.id, manager);
+    const municipalities = await this.municipalities(manager);
+    const several = municipalities.length > 1;
+    const region = contextOf(period, demands, lists, null, several);
+    const byMunicipality = new Map(
+      municipalities.map((m) => [m, several ? contextOf(period, demands, lists, m, several) : region]),
+    );
+    return { municipalities, several, region, of: (m) => (m !== null && byMunicipality.get(m)) || region };
   }
 
-  /** The period's current labor demands and the committee's in-demand list (null: the 5 % rule). */
+  /** The period's current labor demands and the committees' in-demand lists in force, latest first. */
   async demandOf(
     periodId: number,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<{ demands: LaborDemandSnapshot[]; list: string[] | null }> {
-    const [demands, list] = await Promise.all([
-      this.demands(manager, periodId),
-      this.inDemandList(manager, periodId),
-    ]);
-    return { demands, list };
+  ): Promise<{ demands: LaborDemandSnapshot[]; lists: InDemandList[] }> {
+    const demands = await this.demands(manager, periodId);
+    const lists = await this.inDemandLists(manager, periodId);
+    return { demands, lists };
   }
 
-  /** The committee's latest explicit in-demand list of the period; null when the 5 % rule applies. */
-  async inDemandList(manager: EntityManager, periodId: number): Promise<string[] | null> {
-    const latest = await manager.findOne(InDemandListEntity, { where: { periodId }, order: { id: 'DESC' } });
-    return latest?.areas ?? null;
+  /**
+   * The explicit in-demand lists of the period in force, the latest first: one per level that
+   * has set one (a list whose areas are null clears it: the 5 % rule applies again).
+   */
+  async inDemandLists(manager: EntityManager, periodId: number): Promise<InDemandList[]> {
+    const rows = await manager.find(InDemandListEntity, { where: { periodId }, order: { id: 'DESC' } });
+    const lists: InDemandList[] = [];
+    for (const { municipality, areas } of rows)
+      if (!lists.some((l) => sameLevel(l.municipality, municipality))) lists.push({ municipality, areas });
+    return lists;
+  }
+
+  /** The registry's municipalities: its organizations' distinct `Муниципалитет`, sorted. */
+  async municipalities(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await manager
+      .createQueryBuilder(OrganizationEntity, 'o')
+      .select('DISTINCT o.municipality', 'municipality')
+      .getRawMany<{ municipality: string }>();
+    return rows.map((r) => r.municipality).sort((a, b) => a.localeCompare(b, 'ru'));
   }
 
   /** The current labor demands whose date falls in the period, with vacancies summed by area. */
@@ -65,14 +122,21 @@ export class IndicatorInputs {
     const rows = await manager
       .createQueryBuilder(VacancyRowEntity, 'r')
       .innerJoin(LaborDemandEntity, 'd', 'd.id = r.demandId')
-      .select(['d.id AS id', 'd.territory AS territory', 'd.asOf AS "asOf"', 'r.area AS area'])
+      .select([
+        'd.id AS id',
+        'd.territory AS territory',
+        'd.asOf AS "asOf"',
+        'd.municipality AS municipality',
+        'r.area AS area',
+      ])
       .addSelect('SUM(r.vacancies)', 'vacancies')
       .where('d.periodId = :periodId AND d.isCurrent = :current', { periodId, current: true })
-      .groupBy('d.id, d.territory, d.asOf, r.area')
+      .groupBy('d.id, d.territory, d.asOf, d.municipality, r.area')
       .getRawMany<{
         id: number;
         territory: 'Город' | 'Регион';
         asOf: string;
+        municipality: string | null;
         area: string;
         vacancies: number;
       }>();
@@ -81,6 +145,7 @@ export class IndicatorInputs {
       const demand = byDemand.get(row.id) ?? {
         territory: row.territory,
         asOf: row.asOf,
+        municipality: row.municipality,
         vacanciesByArea: {},
       };
       demand.vacanciesByArea[row.area] = Number(row.vacancies);
@@ -183,10 +248,7 @@ export class IndicatorInputs {
   }
 
   /** Active reporting organizations of a period, with the sheets each has accepted. */
-  async reportingOrganizations(
-    manager: EntityManager,
-    period: PeriodRef,
-  ): Promise<{ id: number; code: string; type: OrganizationType; sheets: Set<SheetId> }[]> {
+  async reportingOrganizations(manager: EntityManager, period: PeriodRef): Promise<ReportingOrganization[]> {
     // One query: each organization joined to its current versions of the period through the
     // (organization, period, sheet, current) index, rather than every version of the period
     // read and matched against every organization (a million comparisons at 1,000
@@ -199,19 +261,23 @@ export class IndicatorInputs {
         'v.organizationId = o.id AND v.periodId = :periodId AND v.isCurrent = :current',
         { periodId: period.id, current: true },
       )
-      .select(['o.id AS id', 'o.code AS code', 'o.type AS type', 'v.sheet AS sheet']);
+      .select([
+        'o.id AS id',
+        'o.code AS code',
+        'o.type AS type',
+        'o.municipality AS municipality',
+        'v.sheet AS sheet',
+      ]);
     const rows = await whereExpectedToReport(query, 'o', period.startYear)
       .orderBy('o.code')
       .addOrderBy('v.id')
-      .getRawMany<{ id: number; code: string; type: OrganizationType; sheet: SheetId | null }>();
-    const organizations = new Map<
-      number,
-      { id: number; code: string; type: OrganizationType; sheets: Set<SheetId> }
-    >();
+      .getRawMany<Omit<ReportingOrganization, 'sheets'> & { sheet: SheetId | null }>();
+    const organizations = new Map<number, ReportingOrganization>();
     for (const row of rows) {
       let organization = organizations.get(row.id);
       if (!organization) {
-        organization = { id: row.id, code: row.code, type: row.type, sheets: new Set() };
+        const { id, code, type, municipality } = row;
+        organization = { id, code, type, municipality, sheets: new Set() };
         organizations.set(row.id, organization);
       }
       if (row.sheet !== null) organization.sheets.add(row.sheet);

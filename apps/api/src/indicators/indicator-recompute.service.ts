@@ -7,14 +7,22 @@ import {
   municipalValues,
   type Contribution,
   type OrganizationSheets,
+  type DestinationCount,
   type OrganizationType,
   type PeriodContext,
   type SheetId,
 } from '@profmonitor/domain';
 import type { EntityManager } from 'typeorm';
 import type { PeriodEntity } from '../organizations/period.entity';
-import { IndicatorInputs, type PeriodRef } from './indicator-inputs';
-import { IndicatorValuesRepository, type Measured } from './indicator-values.repository';
+import { IndicatorInputs, type LevelContexts, type PeriodRef } from './indicator-inputs';
+import {
+  IndicatorValuesRepository,
+  municipalityOwner,
+  organizationOwner,
+  REGION,
+  type Measured,
+  type Owner,
+} from './indicator-values.repository';
 
 /** A sheet an import has just committed as an organization's current version. */
 export interface CommittedSheet {
@@ -27,7 +35,7 @@ export interface CommittedSheet {
 
 /** An accepted school or college workbook: whose, for when, and what it committed. */
 export interface OrganizationChange {
-  organization: { id: number; code: string; type: OrganizationType };
+  organization: { id: number; code: string; type: OrganizationType; municipality: string };
   period: PeriodRef;
   committed: readonly CommittedSheet[];
 }
@@ -36,10 +44,12 @@ const SHEETS: readonly SheetId[] = ['title', 'graduates', 'coverage', 'teachers'
 
 /**
  * Keeps indicator_values (and the choice sums behind the mismatch index, and the graduates'
- * destination counts) in step with the data, inside the caller's transaction. An accepted school workbook re-measures its
- * organization (from the rows the import has just parsed) and moves the municipal values by
- * the difference it makes; no other organization's rows or values are read. A new labor
- * demand or a registry load recomputes whole periods.
+ * destination counts) in step with the data, inside the caller's transaction, at every level:
+ * each organization's, each municipality's pooled ones (when the registry holds several) and
+ * the region's. An accepted school workbook re-measures its organization (from the rows the
+ * import has just parsed, against its municipality's labor demand) and moves its
+ * municipality's and the region's values by the difference it makes; no other organization's
+ * rows or values are read. A new labor demand or a registry load recomputes whole periods.
  */
 @Injectable()
 export class IndicatorRecomputeService {
@@ -49,98 +59,124 @@ export class IndicatorRecomputeService {
   ) {}
 
   /**
-   * An organization's accepted workbook: re-measure it, then move the municipal values and
-   * choice sums by its difference (movePooled) rather than re-pooling every organization of
-   * the period. The organization is an active reporting one (the import checked it). The
-   * first values of a period, and a difference movePooled cannot judge, are pooled whole.
+   * An organization's accepted workbook: re-measure it, then move the pooled values and choice
+   * sums of its levels (its municipality, the region) by its difference (movePooled) rather than
+   * re-pooling every organization of the period. The organization is an active reporting one
+   * (the import checked it). The first values of a period, and a difference movePooled cannot
+   * judge, are pooled whole.
    */
   async organizationChanged(manager: EntityManager, change: OrganizationChange): Promise<void> {
     const { organization, period } = change;
-    const context = await this.inputs.context(manager, period);
+    const levels = await this.inputs.levels(manager, period);
     const { sheets, before: sheetsBefore } = await this.sheetsOf(manager, change);
     const measured = measureOrganization(
       { code: organization.code, type: organization.type, sheets },
-      context,
+      levels.of(organization.municipality),
     );
     const after: Contribution = { ...measured, sheets: new Set(Object.keys(sheets) as SheetId[]) };
     const destinations = destinationCounts(sheets.graduates ?? []);
 
-    const stored = await this.stored(manager, organization, period.id);
-    const moved =
-      stored.municipal.length > 0
-        ? movePooled(
-            { values: stored.municipal, choices: choicesOf(stored.cityChoices) },
-            organization.type,
-            { values: stored.own, choices: choicesOf(stored.ownChoices), sheets: sheetsBefore },
-            after,
-            context.demand,
-          )
-        : undefined;
+    const own = organizationOwner(organization.id);
+    const stored = await this.stored(manager, period.id, own);
+    const before: Contribution = {
+      values: stored.values.map((v) => ({ ...v, organization: organization.code, contributors: [] })),
+      choices: choicesOf(stored.choices),
+      sheets: sheetsBefore,
+    };
+    const pooledOwners: { owner: Owner; context: PeriodContext }[] = [
+      { owner: REGION, context: levels.region },
+      ...(levels.several
+        ? [
+            {
+              owner: municipalityOwner(organization.municipality),
+              context: levels.of(organization.municipality),
+            },
+          ]
+        : []),
+    ];
+    const moved: Measured[] = [];
+    const storedPooled = [];
+    for (const { owner, context } of pooledOwners) {
+      const pooled = await this.stored(manager, period.id, owner);
+      const next =
+        pooled.values.length > 0
+          ? movePooled(
+              { values: pooled.values, choices: choicesOf(pooled.choices) },
+              organization.type,
+              before,
+              after,
+              context.demand,
+            )
+          : undefined;
+      if (!next) break;
+      storedPooled.push(pooled);
+      moved.push({
+        ...owner,
+        ...next,
+        destinations: moveDestinationCounts(pooled.destinations, stored.destinations, destinations),
+      });
+    }
+    const movedAll = moved.length === pooledOwners.length;
 
-    // The organization's rows, and the municipality's when moved: changed ones updated in place.
+    // The organization's rows, and its levels' when moved: changed ones updated in place.
+    const rewritten = [stored, ...(movedAll ? storedPooled : [])];
     await this.values.rewrite(
       manager,
       period.id,
       {
-        values: [...stored.own, ...(moved ? stored.municipal : [])],
-        choices: [...stored.ownChoices, ...(moved ? stored.cityChoices : [])],
-        destinations: [...stored.ownDestinations, ...(moved ? stored.cityDestinations : [])],
+        values: rewritten.flatMap((r) => r.values),
+        choices: rewritten.flatMap((r) => r.choices),
+        destinations: rewritten.flatMap((r) => r.destinations),
       },
-      [
-        { organizationId: organization.id, values: after.values, choices: after.choices, destinations },
-        ...(moved
-          ? [
-              {
-                organizationId: null,
-                values: moved.values,
-                choices: moved.choices,
-                destinations: moveDestinationCounts(
-                  stored.cityDestinations,
-                  stored.ownDestinations,
-                  destinations,
-                ),
-              },
-            ]
-          : []),
-      ],
+      [{ ...own, values: after.values, choices: after.choices, destinations }, ...(movedAll ? moved : [])],
     );
-    if (!moved) await this.municipal(manager, period, context);
+    if (!movedAll) await this.pool(manager, period, levels);
   }
 
   /**
-   * Everything of a period again, after its labor demand or in-demand list changed: every
+   * Everything of a period again, after its labor demand or an in-demand list changed: every
    * organization with accepted sheets measured from its rows (read sheet by sheet for the whole
-   * period), then the municipality pooled.
+   * period) against its municipality's demand, then every level pooled.
    */
   async periodChanged(manager: EntityManager, periodId: number): Promise<void> {
     const period = await this.inputs.period(manager, periodId);
-    const context = await this.inputs.context(manager, period);
+    const levels = await this.inputs.levels(manager, period);
     const sheetsOf = await this.inputs.periodSheets(manager, periodId);
     const measured: Measured[] = [];
     for (const organization of await this.inputs.organizations(manager, [...sheetsOf.keys()])) {
       const sheets = sheetsOf.get(organization.id)!;
       const { values, choices } = measureOrganization(
         { code: organization.code, type: organization.type, sheets },
-        context,
+        levels.of(organization.municipality),
       );
       const destinations = destinationCounts(sheets.graduates ?? []);
-      measured.push({ organizationId: organization.id, values, choices, destinations });
+      measured.push({ ...organizationOwner(organization.id), values, choices, destinations });
     }
     await this.values.deleteOrganizationValues(manager, periodId);
     await this.values.insert(manager, periodId, measured);
-    await this.municipal(manager, period, context);
+    await this.pool(manager, period, levels);
   }
 
   /**
-   * The registry changed who reports when, and perhaps what type an organization is: the
-   * organizations whose type changed are measured again in every period (the type decides
-   * which indicators apply to them), then the municipal values of every period are pooled.
+   * The registry changed who reports when, and perhaps what type or municipality an
+   * organization has: those organizations are measured again in every period (the type decides
+   * which indicators apply to them, the municipality which labor demand), then every level of
+   * every period is pooled. When the registry's municipalities themselves changed, whole
+   * periods are measured again: each organization's demand may have moved.
    */
-  async registryChanged(manager: EntityManager, retyped: readonly number[] = []): Promise<void> {
+  async registryChanged(
+    manager: EntityManager,
+    changed: readonly number[] = [],
+    municipalitiesChanged = false,
+  ): Promise<void> {
     for (const period of await this.inputs.periods(manager)) {
-      const context = await this.inputs.context(manager, period);
-      for (const id of retyped) await this.measure(manager, id, period, context);
-      await this.municipal(manager, period, context);
+      if (municipalitiesChanged) {
+        await this.periodChanged(manager, period.id);
+        continue;
+      }
+      const levels = await this.inputs.levels(manager, period);
+      for (const id of changed) await this.measure(manager, id, period, levels);
+      await this.pool(manager, period, levels);
     }
   }
 
@@ -169,19 +205,12 @@ export class IndicatorRecomputeService {
     return { sheets: sheets as OrganizationSheets, before };
   }
 
-  /** The organization's and the municipality's stored values, choices and destination counts of the period. */
-  private async stored(manager: EntityManager, organization: { id: number; code: string }, periodId: number) {
+  /** One owner's stored values, choices and destination counts of the period. */
+  private async stored(manager: EntityManager, periodId: number, owner: Owner) {
     return {
-      own: (await this.values.storedValues(manager, periodId, organization.id)).map((v) => ({
-        ...v,
-        organization: organization.code,
-        contributors: [],
-      })),
-      municipal: await this.values.storedValues(manager, periodId, null),
-      ownChoices: await this.values.storedChoices(manager, periodId, organization.id),
-      cityChoices: await this.values.storedChoices(manager, periodId, null),
-      ownDestinations: await this.values.storedDestinations(manager, periodId, organization.id),
-      cityDestinations: await this.values.storedDestinations(manager, periodId, null),
+      values: await this.values.storedValues(manager, periodId, owner),
+      choices: await this.values.storedChoices(manager, periodId, owner),
+      destinations: await this.values.storedDestinations(manager, periodId, owner),
     };
   }
 
@@ -189,40 +218,86 @@ export class IndicatorRecomputeService {
     manager: EntityManager,
     organizationId: number,
     period: PeriodEntity,
-    context: PeriodContext,
+    levels: LevelContexts,
   ): Promise<void> {
     const organization = await this.inputs.organization(manager, organizationId);
     const sheets = await this.inputs.sheets(manager, organizationId, period.id);
     const { values, choices } = measureOrganization(
       { code: organization.code, type: organization.type, sheets },
-      context,
+      levels.of(organization.municipality),
     );
-    await this.values.deleteValues(manager, period.id, organizationId);
+    const owner = organizationOwner(organizationId);
+    await this.values.deleteValues(manager, period.id, owner);
     // An organization that has sent nothing for the period has no values.
     if (Object.keys(sheets).length === 0) return;
     const destinations = destinationCounts(sheets.graduates ?? []);
-    await this.values.insert(manager, period.id, [{ organizationId, values, choices, destinations }]);
+    await this.values.insert(manager, period.id, [{ ...owner, values, choices, destinations }]);
   }
 
   /**
-   * The municipal values and choice sums of a period, pooled from every organization's stored
-   * ones; its destination counts summed over every organization (the registry aside, as the
+   * Every level's pooled values and choice sums of a period, from the organizations' stored ones
+   * (those the registry counts for the period): the region's over every organization, and with
+   * several municipalities each one's over its own, against its own labor demand. Destination
+   * counts are summed over every organization with a current sheet (the registry aside, as the
    * flow chart has always counted them).
    */
-  private async municipal(manager: EntityManager, period: PeriodRef, context: PeriodContext) {
-    const organizations = await this.inputs.reportingOrganizations(manager, period);
+  private async pool(manager: EntityManager, period: PeriodRef, levels: LevelContexts): Promise<void> {
     // Only the organizations the registry counts for the period: one retired after it sent its
-    // report keeps its own values (its history) but is no longer part of the municipality.
+    // report keeps its own values (its history) but is no longer part of its municipality.
+    const organizations = await this.inputs.reportingOrganizations(manager, period);
     const organizationValues = await this.values.reportingOrganizationValues(manager, period);
-    const choices = choicesOf(
-      (await this.values.choicesByArea(period, undefined, manager)).filter((c) => c.graduates !== 0),
+    const choices = (await this.values.choicesByMunicipality(manager, period)).filter(
+      (c) => c.graduates !== 0,
     );
-    const values = municipalValues({ organizations, organizationValues, choices, demand: context.demand });
     const destinations = await this.values.destinationSums(manager, period.id);
-    await this.values.deleteValues(manager, period.id, null);
-    await this.values.insert(manager, period.id, [{ organizationId: null, values, choices, destinations }]);
+    const level = (municipality: string | null, context: PeriodContext): Measured => {
+      const mine = <T extends { municipality: string }>(rows: readonly T[]) =>
+        municipality === null ? rows : rows.filter((r) => r.municipality === municipality);
+      const values = municipalValues({
+        organizations: mine(organizations),
+        organizationValues: mine(organizationValues),
+        choices: sumChoices(mine(choices)),
+        demand: context.demand,
+      });
+      return {
+        organizationId: null,
+        municipality,
+        values,
+        choices: sumChoices(mine(choices)),
+        destinations: sumDestinations(mine(destinations)),
+      };
+    };
+    const pooled = [
+      level(null, levels.region),
+      ...(levels.several ? levels.municipalities.map((m) => level(m, levels.of(m))) : []),
+    ];
+    await this.values.deletePooled(manager, period.id);
+    await this.values.insert(manager, period.id, pooled);
   }
 }
 
 const choicesOf = (rows: readonly { area: string; graduates: number }[]): Record<string, number> =>
   Object.fromEntries(rows.map((c) => [c.area, Number(c.graduates)]));
+
+function sumChoices(rows: readonly { area: string; graduates: number }[]): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const { area, graduates } of rows) sums[area] = (sums[area] ?? 0) + graduates;
+  return sums;
+}
+
+/** Destination counts added up over municipalities, in the order the flow chart reads them. */
+function sumDestinations(rows: readonly DestinationCount[]): DestinationCount[] {
+  const sums = new Map<string, DestinationCount>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.graduateClass, row.destination, row.territory]);
+    const sum = sums.get(key);
+    if (sum) sum.graduates += row.graduates;
+    else sums.set(key, { ...row, graduates: row.graduates });
+  }
+  return [...sums.values()].map(({ graduateClass, destination, territory, graduates }) => ({
+    graduateClass,
+    destination,
+    territory,
+    graduates,
+  }));
+}

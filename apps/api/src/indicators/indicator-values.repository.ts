@@ -15,9 +15,32 @@ import { OrganizationEntity } from '../organizations/organization.entity';
 import type { PeriodRef } from './indicator-inputs';
 import { ChoiceCountEntity, DestinationCountEntity, IndicatorValueEntity } from './indicator.entities';
 
-/** What one organization (or the municipality: organizationId null) has measured for a period. */
-export interface Measured {
+/**
+ * Whose precomputed rows: an organization's (its id; municipality null), a municipality's
+ * pooled ones (organization null, its name) or the region's (both null; with one municipality
+ * in the registry, the only pooled rows).
+ */
+export interface Owner {
   organizationId: number | null;
+  municipality: string | null;
+}
+
+/** The region's pooled rows (with one municipality, the only pooled rows). */
+export const REGION: Owner = { organizationId: null, municipality: null };
+
+/** An organization's rows. */
+export const organizationOwner = (organizationId: number): Owner => ({ organizationId, municipality: null });
+
+/** A municipality's pooled rows. */
+export const municipalityOwner = (municipality: string): Owner => ({ organizationId: null, municipality });
+
+const ownerWhere = ({ organizationId, municipality }: Owner) => ({
+  organizationId: organizationId ?? IsNull(),
+  municipality: municipality ?? IsNull(),
+});
+
+/** What one owner (an organization, a municipality or the region) has measured for a period. */
+export interface Measured extends Owner {
   values: readonly PooledValue[];
   /** Local choices by area (gₐ). */
   choices: Readonly<Record<string, number>>;
@@ -26,26 +49,23 @@ export interface Measured {
 }
 
 /** A stored value row of indicator_values, numbers read as numbers. */
-export interface StoredValueRow extends PooledValue {
+export interface StoredValueRow extends PooledValue, Owner {
   id: number;
   periodId: number;
-  organizationId: number | null;
 }
 
 /** A stored row of choice_counts. */
-export interface StoredChoiceRow {
+export interface StoredChoiceRow extends Owner {
   id: number;
   periodId: number;
-  organizationId: number | null;
   area: string;
   graduates: number;
 }
 
 /** A stored row of destination_counts. */
-export interface StoredDestinationRow extends DestinationCount {
+export interface StoredDestinationRow extends DestinationCount, Owner {
   id: number;
   periodId: number;
-  organizationId: number | null;
 }
 
 type ValueRow = Omit<StoredValueRow, 'id'>;
@@ -70,15 +90,10 @@ export class IndicatorValuesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * One organization's (or, for null, the municipality's) stored values of a period, oldest
-   * first. Asked for one owner at a time: each is a seek in an index, where "organization or
-   * null" makes SQLite walk the whole period.
+   * One owner's stored values of a period, oldest first. Asked for one owner at a time: each is
+   * a seek in an index, where "organization or null" makes SQLite walk the whole period.
    */
-  async storedValues(
-    manager: EntityManager,
-    periodId: number,
-    organizationId: number | null,
-  ): Promise<StoredValueRow[]> {
+  async storedValues(manager: EntityManager, periodId: number, owner: Owner): Promise<StoredValueRow[]> {
     const rows = await manager
       .createQueryBuilder(IndicatorValueEntity, 'v')
       .select([
@@ -89,55 +104,56 @@ export class IndicatorValuesRepository {
         'v.denominator AS denominator',
         'v.value AS value',
       ])
-      .where({ periodId, organizationId: organizationId ?? IsNull() })
+      .where({ periodId, ...ownerWhere(owner) })
       .orderBy('v.id')
       .getRawMany<PooledValue & { id: number }>();
     return rows.map((v) => ({
       ...v,
       periodId,
-      organizationId,
+      ...owner,
       numerator: numberOrNull(v.numerator),
       denominator: numberOrNull(v.denominator),
       value: numberOrNull(v.value),
     }));
   }
 
-  /** One organization's (or the municipality's) stored choice sums of a period, by area. */
-  async storedChoices(
-    manager: EntityManager,
-    periodId: number,
-    organizationId: number | null,
-  ): Promise<StoredChoiceRow[]> {
+  /** One owner's stored choice sums of a period, by area. */
+  async storedChoices(manager: EntityManager, periodId: number, owner: Owner): Promise<StoredChoiceRow[]> {
     const rows = await manager
       .createQueryBuilder(ChoiceCountEntity, 'c')
       .select(['c.id AS id', 'c.area AS area', 'c.graduates AS graduates'])
-      .where({ periodId, organizationId: organizationId ?? IsNull() })
+      .where({ periodId, ...ownerWhere(owner) })
       .getRawMany<{ id: number; area: string; graduates: number }>();
-    return rows.map((c) => ({ ...c, periodId, organizationId, graduates: Number(c.graduates) }));
+    return rows.map((c) => ({ ...c, periodId, ...owner, graduates: Number(c.graduates) }));
   }
 
   /**
-   * One organization's (or the municipality's) stored destination counts of a period, ordered by
-   * class, destination and territory (none first; on PostgreSQL too, as SQLite orders them).
+   * One owner's stored destination counts of a period, ordered by class, destination and
+   * territory (none first; on PostgreSQL too, as SQLite orders them).
    */
   async storedDestinations(
     manager: EntityManager,
     periodId: number,
-    organizationId: number | null,
+    owner: Owner,
   ): Promise<StoredDestinationRow[]> {
     const rows = await destinationsQuery(manager)
-      .where({ periodId, organizationId: organizationId ?? IsNull() })
+      .where({ periodId, ...ownerWhere(owner) })
       .getRawMany<StoredDestinationRow>();
-    return rows.map((d) => ({ ...d, periodId, organizationId, graduates: Number(d.graduates) }));
+    return rows.map((d) => ({ ...d, periodId, ...owner, graduates: Number(d.graduates) }));
   }
 
   /**
-   * The destination counts `GET /api/destinations` shows: the municipality's, or those of the
-   * organization with this code (any case; none when there is no such organization).
+   * The destination counts `GET /api/destinations` shows: a pooled level's (the region's by
+   * default), or those of the organization with this code (any case; none when there is no such
+   * organization).
    */
-  async destinations(periodId: number, organizationCode?: string): Promise<DestinationCount[]> {
+  async destinations(
+    periodId: number,
+    organizationCode?: string,
+    pooled: Owner = REGION,
+  ): Promise<DestinationCount[]> {
     const query = destinationsQuery(this.dataSource.manager).where('d.periodId = :periodId', { periodId });
-    if (!organizationCode) query.andWhere('d.organizationId IS NULL');
+    if (!organizationCode) query.andWhere(ownerWhere(pooled));
     else {
       // The organization first, then its counts through the (period, organization) index: joined,
       // the case-blind code match made the answer grow with the organizations (13 ms at 5,000).
@@ -159,37 +175,41 @@ export class IndicatorValuesRepository {
   }
 
   /**
-   * Every organization's destination counts of a period summed: the municipality's, over every
+   * Every organization's destination counts of a period summed by municipality: over every
    * organization with a current `Выпускники` sheet (what the flow chart has always counted,
-   * registry or not).
+   * registry or not). The region's are their sum.
    */
-  async destinationSums(manager: EntityManager, periodId: number): Promise<DestinationCount[]> {
+  async destinationSums(
+    manager: EntityManager,
+    periodId: number,
+  ): Promise<(DestinationCount & { municipality: string })[]> {
     const rows = await manager
       .createQueryBuilder(DestinationCountEntity, 'd')
+      .innerJoin(OrganizationEntity, 'o', 'o.id = d.organizationId')
       .select([
+        'o.municipality AS municipality',
         'd.graduateClass AS "graduateClass"',
         'd.destination AS destination',
         'd.territory AS territory',
       ])
       .addSelect('SUM(d.graduates)', 'graduates')
-      .where('d.periodId = :periodId AND d.organizationId IS NOT NULL', { periodId })
-      .groupBy('d.graduateClass')
+      .where('d.periodId = :periodId', { periodId })
+      .groupBy('o.municipality')
+      .addGroupBy('d.graduateClass')
       .addGroupBy('d.destination')
       .addGroupBy('d.territory')
-      .getRawMany<DestinationCount>();
+      .getRawMany<DestinationCount & { municipality: string }>();
     return rows.map((d) => ({ ...d, graduates: Number(d.graduates) })).filter((d) => d.graduates !== 0);
   }
 
-  /** One stored value of the city (organizationId null) or of an organization, as stored. */
+  /** One stored value of an owner (the region's by default), as stored. */
   storedValue(
     periodId: number,
-    organizationId: number | null,
+    owner: Owner,
     indicator: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<IndicatorValueEntity | null> {
-    return manager.findOne(IndicatorValueEntity, {
-      where: { periodId, indicator, organizationId: organizationId ?? IsNull() },
-    });
+    return manager.findOne(IndicatorValueEntity, { where: { periodId, indicator, ...ownerWhere(owner) } });
   }
 
   /**
@@ -197,7 +217,10 @@ export class IndicatorValuesRepository {
    * for the period: filtered in the database (the rule of reportingOrganizations), so that only
    * these are read, not every organization's values of the period.
    */
-  reportingOrganizationValues(manager: EntityManager, period: PeriodRef): Promise<IndicatorValue[]> {
+  reportingOrganizationValues(
+    manager: EntityManager,
+    period: PeriodRef,
+  ): Promise<(IndicatorValue & { municipality: string })[]> {
     return whereExpectedToReport(
       manager
         .createQueryBuilder(IndicatorValueEntity, 'v')
@@ -205,35 +228,61 @@ export class IndicatorValuesRepository {
         .select([
           'v.indicator AS indicator',
           'o.code AS organization',
+          'o.municipality AS municipality',
           'v.numerator AS numerator',
           'v.denominator AS denominator',
         ])
         .where('v.periodId = :periodId AND v.numerator IS NOT NULL', { periodId: period.id }),
       'o',
       period.startYear,
-    ).getRawMany<IndicatorValue>();
+    ).getRawMany<IndicatorValue & { municipality: string }>();
   }
 
   /**
    * Continuing local graduates by area (gₐ) summed in the database: of one organization, or
-   * (organizationId undefined) of the organizations the registry counts for the period. Areas
-   * summing to 0 included.
+   * (organizationId undefined) of the organizations the registry counts for the period (of one
+   * municipality, when given). Areas summing to 0 included.
    */
   async choicesByArea(
     period: PeriodRef,
     organizationId?: number,
     manager: EntityManager = this.dataSource.manager,
+    municipality?: string,
   ): Promise<{ area: string; graduates: number }[]> {
+    const rows = await this.choicesQuery(manager, period, organizationId, municipality)
+      .groupBy('c.area')
+      .getRawMany<{ area: string; graduates: number }>();
+    return rows.map((c) => ({ area: c.area, graduates: Number(c.graduates) }));
+  }
+
+  /** choicesByArea of the organizations the registry counts for the period, by municipality. */
+  async choicesByMunicipality(
+    manager: EntityManager,
+    period: PeriodRef,
+  ): Promise<{ municipality: string; area: string; graduates: number }[]> {
+    const rows = await this.choicesQuery(manager, period)
+      .addSelect('o.municipality', 'municipality')
+      .groupBy('o.municipality')
+      .addGroupBy('c.area')
+      .getRawMany<{ municipality: string; area: string; graduates: number }>();
+    return rows.map((c) => ({ ...c, graduates: Number(c.graduates) }));
+  }
+
+  private choicesQuery(
+    manager: EntityManager,
+    period: PeriodRef,
+    organizationId?: number,
+    municipality?: string,
+  ) {
     const query = manager
       .createQueryBuilder(ChoiceCountEntity, 'c')
       .innerJoin(OrganizationEntity, 'o', 'o.id = c.organizationId')
       .select('c.area', 'area')
       .addSelect('SUM(c.graduates)', 'graduates')
       .where('c.periodId = :periodId', { periodId: period.id });
-    if (organizationId !== undefined) query.andWhere('o.id = :organizationId', { organizationId });
-    else whereExpectedToReport(query, 'o', period.startYear);
-    const rows = await query.groupBy('c.area').getRawMany<{ area: string; graduates: number }>();
-    return rows.map((c) => ({ area: c.area, graduates: Number(c.graduates) }));
+    if (organizationId !== undefined) return query.andWhere('o.id = :organizationId', { organizationId });
+    if (municipality !== undefined) query.andWhere('o.municipality = :municipality', { municipality });
+    return whereExpectedToReport(query, 'o', period.startYear);
   }
 
   /** Adds the values, choice sums and destination counts measured for a period (the owners' old ones deleted first). */
@@ -255,19 +304,20 @@ export class IndicatorValuesRepository {
     );
   }
 
-  /** Deletes one organization's (or, for null, the municipality's) values, choice sums and destination counts of a period. */
-  async deleteValues(manager: EntityManager, periodId: number, organizationId: number | null): Promise<void> {
-    const owner = organizationId ?? IsNull();
-    await manager.delete(IndicatorValueEntity, { periodId, organizationId: owner });
-    await manager.delete(ChoiceCountEntity, { periodId, organizationId: owner });
-    await manager.delete(DestinationCountEntity, { periodId, organizationId: owner });
+  /** Deletes one owner's values, choice sums and destination counts of a period. */
+  async deleteValues(manager: EntityManager, periodId: number, owner: Owner): Promise<void> {
+    for (const entity of PRECOMPUTED) await manager.delete(entity, { periodId, ...ownerWhere(owner) });
+  }
+
+  /** Deletes every pooled row of a period (every municipality's and the region's); the organizations' stay. */
+  async deletePooled(manager: EntityManager, periodId: number): Promise<void> {
+    for (const entity of PRECOMPUTED) await manager.delete(entity, { periodId, organizationId: IsNull() });
   }
 
   /** Deletes every organization's values, choice sums and destination counts of a period; the municipality's stay. */
   async deleteOrganizationValues(manager: EntityManager, periodId: number): Promise<void> {
-    await manager.delete(IndicatorValueEntity, { periodId, organizationId: Not(IsNull()) });
-    await manager.delete(ChoiceCountEntity, { periodId, organizationId: Not(IsNull()) });
-    await manager.delete(DestinationCountEntity, { periodId, organizationId: Not(IsNull()) });
+    for (const entity of PRECOMPUTED)
+      await manager.delete(entity, { periodId, organizationId: Not(IsNull()) });
   }
 
   /**
@@ -286,7 +336,7 @@ export class IndicatorValuesRepository {
       IndicatorValueEntity,
       stored.values,
       next.flatMap((m) => valueRows(m, periodId)),
-      (v) => `${v.organizationId}|${v.indicator}|${v.sheet}`,
+      (v) => `${v.organizationId}|${v.municipality}|${v.indicator}|${v.sheet}`,
       ['numerator', 'denominator', 'value'],
     );
     await rewriteRows(
@@ -294,7 +344,7 @@ export class IndicatorValuesRepository {
       ChoiceCountEntity,
       stored.choices,
       next.flatMap((m) => choiceRows(m, periodId)),
-      (c) => `${c.organizationId}|${c.area}`,
+      (c) => `${c.organizationId}|${c.municipality}|${c.area}`,
       ['graduates'],
     );
     await rewriteRows(
@@ -302,7 +352,7 @@ export class IndicatorValuesRepository {
       DestinationCountEntity,
       stored.destinations,
       next.flatMap((m) => destinationRows(m, periodId)),
-      (d) => JSON.stringify([d.organizationId, d.graduateClass, d.destination, d.territory]),
+      (d) => JSON.stringify([d.organizationId, d.municipality, d.graduateClass, d.destination, d.territory]),
       ['graduates'],
     );
   }
@@ -344,10 +394,13 @@ async function rewriteRows<R extends object>(
   await upsertInChunks<ObjectLiteral>(manager, entity, write, fields);
 }
 
-function valueRows({ organizationId, values }: Measured, periodId: number): ValueRow[] {
+const PRECOMPUTED = [IndicatorValueEntity, ChoiceCountEntity, DestinationCountEntity];
+
+function valueRows({ organizationId, municipality, values }: Measured, periodId: number): ValueRow[] {
   return values.map((value) => ({
     periodId,
     organizationId,
+    municipality,
     indicator: value.indicator,
     sheet: value.sheet,
     numerator: value.numerator,
@@ -356,14 +409,24 @@ function valueRows({ organizationId, values }: Measured, periodId: number): Valu
   }));
 }
 
-function choiceRows({ organizationId, choices }: Measured, periodId: number): ChoiceRow[] {
-  return Object.entries(choices).map(([area, graduates]) => ({ periodId, organizationId, area, graduates }));
+function choiceRows({ organizationId, municipality, choices }: Measured, periodId: number): ChoiceRow[] {
+  return Object.entries(choices).map(([area, graduates]) => ({
+    periodId,
+    organizationId,
+    municipality,
+    area,
+    graduates,
+  }));
 }
 
-function destinationRows({ organizationId, destinations }: Measured, periodId: number): DestinationRow[] {
+function destinationRows(
+  { organizationId, municipality, destinations }: Measured,
+  periodId: number,
+): DestinationRow[] {
   return destinations.map(({ graduateClass, destination, territory, graduates }) => ({
     periodId,
     organizationId,
+    municipality,
     graduateClass,
     destination,
     territory,

@@ -10,7 +10,11 @@ import {
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PeriodEntity } from '../organizations/period.entity';
 
-/** A precomputed row of a period: an organization's, or (organization null) the municipality's. */
+/**
+ * A precomputed row of a period: an organization's; or, organization null, a municipality's
+ * pooled one (municipality set) or the region's (municipality null; with one municipality in
+ * the registry, the only pooled row).
+ */
 abstract class PrecomputedRow {
   @PrimaryGeneratedColumn()
   id: number;
@@ -28,6 +32,10 @@ abstract class PrecomputedRow {
   @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organization_id' })
   organization?: OrganizationEntity;
+
+  /** A pooled row's municipality; null on an organization's row and on the region's. */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  municipality: string | null;
 }
 
 /**
@@ -107,6 +115,10 @@ export class IndicatorTargetEntity {
   @JoinColumn({ name: 'period_id' })
   period?: PeriodEntity;
 
+  /** The municipality whose committee set it; null: the region's (or the only municipality's). */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  municipality: string | null;
+
   @Column({ type: 'varchar', length: 32 })
   indicator: string;
 
@@ -137,6 +149,10 @@ export class InDemandListEntity {
   @ManyToOne(() => PeriodEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'period_id' })
   period?: PeriodEntity;
+
+  /** The municipality whose committee set it; null: the only municipality's. */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  municipality: string | null;
 
   /** Area codes; null clears the list (the 5 % rule applies again). */
   @Column({ type: 'simple-json', nullable: true })

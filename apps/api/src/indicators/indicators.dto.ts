@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
   AreaGapView,
@@ -18,7 +19,18 @@ import type {
 } from '@profmonitor/domain';
 import { INDICATORS } from '@profmonitor/domain';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 // Response classes implement the shared contract types of libs/domain: they document the API
 // (OpenAPI) and fail the type check if the contract and the documentation drift apart.
@@ -31,10 +43,27 @@ const CODE = /^[\p{L}\p{N}_.-]{1,32}$/u;
 const PERIOD_MESSAGE = 'Учебный год указывается так: 2023/2024.';
 const CODE_MESSAGE = 'Код организации — до 32 букв, цифр, точек, дефисов и подчёркиваний.';
 
+const MUNICIPALITY_MESSAGE = 'Муниципалитет — его название из реестра, до 200 знаков.';
+
+/** A municipality of the registry, by name (any case); checked against the registry by the service. */
+export function MunicipalityParameter(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ example: 'Зима', description }),
+    IsOptional(),
+    IsString({ message: MUNICIPALITY_MESSAGE }),
+    Length(1, 200, { message: MUNICIPALITY_MESSAGE }),
+  );
+}
+
 export class PeriodQueryDto {
   @ApiProperty({ example: '2023/2024' })
   @Matches(PERIOD, { message: PERIOD_MESSAGE })
   period: string;
+}
+
+export class LevelPeriodQueryDto extends PeriodQueryDto {
+  @MunicipalityParameter('That municipality’s (default: the account’s own level).')
+  municipality?: string;
 }
 
 export class ValuesQueryDto {
@@ -45,11 +74,17 @@ export class ValuesQueryDto {
 
   @ApiPropertyOptional({
     example: 'SCH01',
-    description: 'An organization code, or `municipal`. Without it: all.',
+    description:
+      'An organization code; `municipal`: the pooled values of one level (the `municipality`, else the account’s own: its municipality, or the region); `municipalities`: every pooled level (each municipality’s and the region’s). Without it: all.',
   })
   @IsOptional()
   @Matches(CODE, { message: CODE_MESSAGE })
   org?: string;
+
+  @MunicipalityParameter(
+    'With `org=municipal`: that municipality’s pooled values; without `org`: its organizations’ and its pooled values.',
+  )
+  municipality?: string;
 
   @ApiPropertyOptional({ enum: INDICATOR_IDS })
   @IsOptional()
@@ -63,6 +98,11 @@ export class ExplanationQueryDto extends PeriodQueryDto {
   @Matches(CODE, { message: CODE_MESSAGE })
   org?: string;
 
+  @MunicipalityParameter(
+    'Without `org`: that municipality’s pooled value (default: the account’s own level).',
+  )
+  municipality?: string;
+
   @ApiPropertyOptional({ enum: SHEETS, description: 'Completeness only: the sheet.' })
   @IsOptional()
   @IsIn(SHEETS, { message: 'Такого листа нет.' })
@@ -70,10 +110,13 @@ export class ExplanationQueryDto extends PeriodQueryDto {
 }
 
 export class OrgPeriodQueryDto extends PeriodQueryDto {
-  @ApiPropertyOptional({ example: 'SCH01', description: 'Without it: the whole municipality.' })
+  @ApiPropertyOptional({ example: 'SCH01', description: 'Without it: a pooled level’s.' })
   @IsOptional()
   @Matches(CODE, { message: CODE_MESSAGE })
   org?: string;
+
+  @MunicipalityParameter('Without `org`: that municipality’s (default: the account’s own level).')
+  municipality?: string;
 }
 
 /** How many rows behind a value one answer lists at most; the total is always told. */
@@ -124,7 +167,13 @@ export class IndicatorDefinitionDto implements IndicatorDefinitionView {
 
 export class IndicatorValueDto implements IndicatorValueView {
   @ApiProperty({ enum: INDICATOR_IDS }) id: IndicatorId;
-  @ApiProperty({ type: String, nullable: true, description: 'null: the municipality' }) org: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null: a pooled value' }) org: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The organization's municipality or the pooled value's; null: the region",
+  })
+  municipality: string | null;
   @ApiProperty() period: string;
   @ApiProperty({ enum: [...SHEETS, null], nullable: true, description: 'Completeness only' })
   sheet: SheetId | null;

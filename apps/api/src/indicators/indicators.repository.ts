@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationType } from '@profmonitor/domain';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PeriodEntity } from '../organizations/period.entity';
 import { ReportVersionEntity } from '../reports/entities/report-version.entity';
@@ -10,12 +10,26 @@ import { IndicatorTargetEntity, IndicatorValueEntity } from './indicator.entitie
 export interface StoredValue {
   periodId: number;
   organizationCode: string | null;
+  /** An organization's value: its municipality; a pooled one: its level (null: the region). */
+  municipality: string | null;
   indicator: string;
   sheet: string | null;
   numerator: number | null;
   denominator: number | null;
   value: number | null;
 }
+
+/**
+ * Whose values a read asks for: one organization's (its code, any case); one pooled level's (a
+ * municipality's, or the region's: null); every pooled level's; one municipality's
+ * organizations and its pooled values; everything.
+ */
+export type ValuesScope =
+  | { kind: 'organization'; code: string }
+  | { kind: 'pooled'; municipality: string | null }
+  | { kind: 'levels' }
+  | { kind: 'municipality'; municipality: string }
+  | { kind: 'all' };
 
 /** Plain reads of the precomputed values, targets and the uploads behind them. */
 @Injectable()
@@ -30,11 +44,8 @@ export class IndicatorsRepository {
     return this.dataSource.manager.find(OrganizationEntity, { order: { code: 'ASC' } });
   }
 
-  /** Values of the given periods; `organization`: a code, 'municipal' (null rows) or undefined (all). */
-  async values(
-    periodIds: number[],
-    filter: { organization?: string; indicator?: string },
-  ): Promise<StoredValue[]> {
+  /** Values of the given periods, of the organizations and levels the scope names. */
+  async values(periodIds: number[], scope: ValuesScope, indicator?: string): Promise<StoredValue[]> {
     if (periodIds.length === 0) return [];
     const query = this.dataSource.manager
       .createQueryBuilder(IndicatorValueEntity, 'v')
@@ -42,6 +53,7 @@ export class IndicatorsRepository {
       .select([
         'v.periodId AS "periodId"',
         'o.code AS "organizationCode"',
+        'COALESCE(o.municipality, v.municipality) AS municipality',
         'v.indicator AS indicator',
         'v.sheet AS sheet',
         'v.numerator AS numerator',
@@ -49,10 +61,24 @@ export class IndicatorsRepository {
         'v.value AS value',
       ])
       .where('v.periodId IN (:...periodIds)', { periodIds });
-    if (filter.indicator) query.andWhere('v.indicator = :indicator', { indicator: filter.indicator });
-    if (filter.organization === 'municipal') query.andWhere('v.organizationId IS NULL');
-    else if (filter.organization)
-      query.andWhere('UPPER(o.code) = UPPER(:code)', { code: filter.organization });
+    if (indicator) query.andWhere('v.indicator = :indicator', { indicator });
+    if (scope.kind === 'organization') query.andWhere('UPPER(o.code) = UPPER(:code)', { code: scope.code });
+    else if (scope.kind === 'levels') query.andWhere('v.organizationId IS NULL');
+    else if (scope.kind === 'pooled')
+      query
+        .andWhere('v.organizationId IS NULL')
+        .andWhere(scope.municipality === null ? 'v.municipality IS NULL' : 'v.municipality = :municipality', {
+          municipality: scope.municipality,
+        });
+    else if (scope.kind === 'municipality')
+      query.andWhere(
+        new Brackets((q) =>
+          q
+            .where('o.municipality = :municipality')
+            .orWhere('v.organizationId IS NULL AND v.municipality = :municipality'),
+        ),
+        { municipality: scope.municipality },
+      );
     const rows = await query.orderBy('v.id').getRawMany<StoredValue>();
     return rows.map((row) => ({
       ...row,
@@ -62,7 +88,7 @@ export class IndicatorsRepository {
     }));
   }
 
-  /** The targets in force: the latest row per (period, indicator). */
+  /** The targets in force: the latest row per (period, indicator, municipality). */
   async targets(periodIds: number[]): Promise<IndicatorTargetEntity[]> {
     if (periodIds.length === 0) return [];
     const rows = await this.dataSource.manager
@@ -71,7 +97,7 @@ export class IndicatorsRepository {
       .orderBy('t.id', 'ASC')
       .getMany();
     const latest = new Map<string, IndicatorTargetEntity>();
-    for (const row of rows) latest.set(`${row.periodId}:${row.indicator}`, row);
+    for (const row of rows) latest.set(`${row.periodId}:${row.indicator}:${row.municipality}`, row);
     return [...latest.values()];
   }
 
@@ -92,6 +118,7 @@ export class IndicatorsRepository {
       .select([
         'o.code AS code',
         'o.type AS type',
+        'o.municipality AS municipality',
         'v.sheet AS sheet',
         'v.id AS "versionId"',
         'u.id AS "uploadId"',
@@ -105,6 +132,7 @@ export class IndicatorsRepository {
       .getRawMany<{
         code: string;
         type: OrganizationType;
+        municipality: string;
         sheet: string;
         versionId: number;
         uploadId: number;

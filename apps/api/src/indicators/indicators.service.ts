@@ -4,6 +4,7 @@ import {
   indicatorById,
   INDICATORS,
   municipalValues,
+  sameMunicipality,
   statusOf,
   targetFrom,
   type ContributorView,
@@ -23,7 +24,7 @@ import type { PeriodEntity } from '../organizations/period.entity';
 import { SCHOOL_SHEET_ENTITIES } from '../reports/entities/sheet-rows.entity';
 import { IndicatorInputs } from './indicator-inputs';
 import { ROWS_LIMIT_DEFAULT } from './indicators.dto';
-import { IndicatorsRepository, type StoredValue } from './indicators.repository';
+import { IndicatorsRepository, type StoredValue, type ValuesScope } from './indicators.repository';
 import { headersOf, SHEET_NAMES } from './sheet-headers';
 import { AppError } from '../common/app-error';
 import { organizationNotFound } from '../organizations/organization-not-found';
@@ -32,8 +33,19 @@ const SHEET_ORDER = Object.keys(SHEET_NAMES) as SheetId[];
 
 export interface ValuesQuery {
   period?: string;
+  /** An organization's code; `municipal`: one pooled level; `municipalities`: every pooled level. */
   org?: string;
   indicator?: string;
+  /** A municipality of the registry (any case): its level, or its organizations and level. */
+  municipality?: string;
+  /** The level `municipal` means without a municipality: the account's own (null: the region). */
+  home?: string | null;
+}
+
+/** The registry's municipalities as a read sees them: several, or one (then it is the region). */
+interface Levels {
+  municipalities: string[];
+  several: boolean;
 }
 
 /** Reads of the precomputed values: with targets and status, explained down to the rows. */
@@ -58,12 +70,17 @@ export class IndicatorsService {
     }));
   }
 
-  /** Values with target, status and the change from the previous period. */
+  /**
+   * Values with target, status and the change from the previous period. An organization's
+   * value carries its municipality; a pooled one its level's (null: the region's, which exists
+   * only with several municipalities; with one, the only pooled value is that municipality's).
+   */
   async values(query: ValuesQuery): Promise<IndicatorValueView[]> {
     if (query.indicator) this.definition(query.indicator);
     const periods = await this.repository.periods();
     const selected = query.period ? [this.period(periods, query.period)] : periods;
-    if (query.org && query.org !== 'municipal') await this.organization(query.org);
+    const levels = await this.levels();
+    const scope = await this.scope(query, levels);
     const previousOf = new Map(
       selected.map((p) => [p.id, periods.find((q) => q.startYear === p.startYear - 1)]),
     );
@@ -73,15 +90,19 @@ export class IndicatorsService {
         ...[...previousOf.values()].flatMap((p) => (p ? [p.id] : [])),
       ]),
     ];
-    const stored = await this.repository.values(ids, { organization: query.org, indicator: query.indicator });
-    const targets = await this.targetsByKey(selected.map((p) => p.id));
+    const stored = await this.repository.values(ids, scope, query.indicator);
+    const targets = await this.targets(
+      selected.map((p) => p.id),
+      levels,
+    );
     const key = (v: StoredValue, periodId: number) =>
-      `${periodId}|${v.indicator}|${v.organizationCode}|${v.sheet}`;
+      `${periodId}|${v.indicator}|${v.organizationCode ?? `/${v.municipality}`}|${v.sheet}`;
     const byKey = new Map(stored.map((v) => [key(v, v.periodId), v]));
     const codeOf = new Map(periods.map((p) => [p.id, p.code]));
     const order = (v: StoredValue) => [
       selected.findIndex((p) => p.id === v.periodId),
       v.organizationCode === null ? '' : v.organizationCode,
+      v.organizationCode === null ? (v.municipality ?? '') : '',
       INDICATORS.findIndex((d) => d.id === v.indicator),
       SHEET_ORDER.indexOf(v.sheet as SheetId),
     ];
@@ -102,11 +123,12 @@ export class IndicatorsService {
       .map((v) => {
         const previousPeriod = previousOf.get(v.periodId);
         const previous = previousPeriod ? (byKey.get(key(v, previousPeriod.id))?.value ?? null) : null;
-        const target =
-          targets.get(`${v.periodId}|${v.indicator}`) ?? this.definition(v.indicator).defaultTarget;
+        const target = targets(v.periodId, v.indicator, v.municipality);
         return {
           id: v.indicator as IndicatorValueView['id'],
           org: v.organizationCode,
+          // The region's value is the only municipality's when there is one.
+          municipality: v.municipality ?? (levels.several ? null : (levels.municipalities[0] ?? null)),
           period: codeOf.get(v.periodId)!,
           sheet: v.sheet as SheetId | null,
           value: v.value,
@@ -121,9 +143,24 @@ export class IndicatorsService {
   }
 
   /** How a value came about: formula, numerator and denominator, contributors, the area table. */
-  async explanation(id: string, periodCode: string, org?: string, sheet?: string): Promise<ExplanationView> {
+  async explanation(
+    id: string,
+    periodCode: string,
+    {
+      org,
+      sheet,
+      municipality,
+      home,
+    }: { org?: string; sheet?: string; municipality?: string; home?: string | null } = {},
+  ): Promise<ExplanationView> {
     const definition = this.definition(id);
-    const values = await this.values({ period: periodCode, org: org ?? 'municipal', indicator: id });
+    const values = await this.values({
+      period: periodCode,
+      org: org ?? 'municipal',
+      indicator: id,
+      municipality,
+      home,
+    });
     const value = values.find((v) => !sheet || v.sheet === sheet) ?? values[0];
     if (!value)
       throw new AppError(
@@ -137,6 +174,7 @@ export class IndicatorsService {
       numeratorText: definition.numeratorText,
       denominatorText: definition.denominatorText,
       contributors: await this.contributors(definition, period, value, org),
+      // The mismatch index's table is the labor-demand table of the same level.
       areas: definition.kind === 'mismatch' ? await this.demand.areasOf(period.code, org) : null,
       hasRows: definition.kind === 'ratio' && !!definition.rows,
     };
@@ -149,7 +187,7 @@ export class IndicatorsService {
   async rows(
     id: string,
     periodCode: string,
-    org?: string,
+    { org, municipality, home }: { org?: string; municipality?: string; home?: string | null } = {},
     limit = ROWS_LIMIT_DEFAULT,
   ): Promise<ExplanationRowsView> {
     const definition = this.definition(id);
@@ -161,19 +199,17 @@ export class IndicatorsService {
     }
     const counting = definition.rows;
     const period = this.period(await this.repository.periods(), periodCode);
-    const context = await this.inputs.context(this.dataSource.manager, period);
-    // No value in this period at all (local_spo_in_demand without in-demand areas): no rows behind it.
-    if (definition.measure({ [counting.sheet]: [] }, context) === undefined) {
-      if (org) await this.organization(org);
-      return { total: 0, rows: [] };
-    }
-    // The municipality's rows: those of the organizations it pools (the active reporting ones).
-    // Only organizations the indicator applies to: a college's Охват counts for nothing.
-    const pooled = org ? null : await this.activeCodes(period);
+    const contexts = await this.inputs.levels(this.dataSource.manager, period);
+    const level = org ? null : this.level(await this.levels(), municipality, home);
+    // The level's rows: those of the organizations it pools (the active reporting ones, of its
+    // municipality). Only organizations the indicator applies to: a college's Охват counts for nothing.
+    const pooled = org ? null : await this.activeCodes(period, level);
     const sources = (await this.repository.sourceUploads(period.id, [counting.sheet])).filter(
       (s) =>
         definition.appliesTo.includes(s.type) &&
-        (org ? s.code.toUpperCase() === org.toUpperCase() : pooled!.has(s.code)),
+        (org ? s.code.toUpperCase() === org.toUpperCase() : pooled!.has(s.code)) &&
+        // No value in this period (local_spo_in_demand without in-demand areas): no rows behind it.
+        definition.measure({ [counting.sheet]: [] }, contexts.of(s.municipality)) !== undefined,
     );
     if (org && sources.length === 0) await this.organization(org);
     const headers = headersOf(counting.sheet);
@@ -184,6 +220,7 @@ export class IndicatorsService {
         where: { versionId: source.versionId },
         order: { excelRow: 'ASC' },
       });
+      const context = contexts.of(source.municipality);
       for (const row of rows) {
         const numerator = counting.numerator(row as never, context);
         const denominator = counting.denominator(row as never, context);
@@ -237,12 +274,21 @@ export class IndicatorsService {
       fileName: uploadOf(code)?.fileName ?? null,
     });
     if (org) return [contributor(value.org!, value)];
-    const stored = await this.repository.values([period.id], { indicator: definition.id });
+    const levels = await this.levels();
+    const level = levels.several ? value.municipality : null;
+    const stored = await this.repository.values(
+      [period.id],
+      level === null ? { kind: 'all' } : { kind: 'municipality', municipality: level },
+      definition.id,
+    );
     const storedOf = new Map<string | null, StoredValue>();
     for (const v of stored) if (!storedOf.has(v.organizationCode)) storedOf.set(v.organizationCode, v);
-    // Not stored with the municipal value: derived the way the pooling derives them, from the
-    // organizations the registry counts for the period, their sheets and their stored values.
-    const active = await this.inputs.reportingOrganizations(this.dataSource.manager, period);
+    // Not stored with the pooled value: derived the way the pooling derives them, from the
+    // organizations the registry counts for the period (of the level), their sheets and their
+    // stored values.
+    const active = (await this.inputs.reportingOrganizations(this.dataSource.manager, period)).filter(
+      (o) => level === null || o.municipality === level,
+    );
     const activeCodes = new Set(active.map((o) => o.code));
     const pooled = municipalValues({
       organizations: active,
@@ -267,17 +313,80 @@ export class IndicatorsService {
     );
   }
 
-  /** Codes of the organizations the municipality's values pool for a period (see IndicatorRecomputeService). */
-  private async activeCodes(period: PeriodEntity): Promise<Set<string>> {
+  /** Codes of the organizations a level's values pool for a period (see IndicatorRecomputeService). */
+  private async activeCodes(period: PeriodEntity, level: string | null): Promise<Set<string>> {
     const organizations = await this.inputs.reportingOrganizations(this.dataSource.manager, period);
-    return new Set(organizations.map((o) => o.code));
+    return new Set(
+      organizations.filter((o) => level === null || o.municipality === level).map((o) => o.code),
+    );
   }
 
-  private async targetsByKey(periodIds: number[]): Promise<Map<string, Target>> {
-    const rows = await this.repository.targets(periodIds);
-    return new Map(
-      rows.map((row) => [`${row.periodId}|${row.indicator}`, targetFrom(row.kind, row.threshold)]),
-    );
+  /**
+   * The targets in force for some periods, as a lookup by period, indicator and municipality: a
+   * municipality's own (its committee's), else the region's, else the default. With one
+   * municipality, whichever was set last (by its committee, bound or not).
+   */
+  async targets(
+    periodIds: number[],
+    levels: Levels,
+  ): Promise<(periodId: number, indicator: string, municipality: string | null) => Target> {
+    const rows = (await this.repository.targets(periodIds)).sort((a, b) => a.id - b.id);
+    const byKey = new Map<string, Target>();
+    const keyOf = (periodId: number, indicator: string, municipality: string | null) =>
+      `${periodId}|${indicator}|${levels.several ? (municipality?.toLocaleLowerCase('ru') ?? '') : ''}`;
+    for (const row of rows)
+      byKey.set(keyOf(row.periodId, row.indicator, row.municipality), targetFrom(row.kind, row.threshold));
+    return (periodId, indicator, municipality) =>
+      byKey.get(keyOf(periodId, indicator, municipality)) ??
+      byKey.get(keyOf(periodId, indicator, null)) ??
+      this.definition(indicator).defaultTarget;
+  }
+
+  /** The registry's municipalities. */
+  async levels(): Promise<Levels> {
+    const municipalities = await this.inputs.municipalities();
+    return { municipalities, several: municipalities.length > 1 };
+  }
+
+  /**
+   * A municipality of the registry named in a request (any case, surrounding spaces aside), in
+   * the registry's spelling; refused when the registry has none of that name.
+   */
+  municipality(levels: Levels, name: string): string {
+    const found = levels.municipalities.find((m) => sameMunicipality(m, name));
+    if (!found)
+      throw new AppError(
+        'municipality_not_found',
+        `Муниципалитета «${clip(name, 60)}» нет в реестре. В реестре: ${levels.municipalities.map((m) => `«${m}»`).join(', ') || 'пока ни одного'}.`,
+      );
+    return found;
+  }
+
+  /**
+   * The pooled level a request means (null: the region): the municipality it names, else the
+   * account's own; with one municipality always the only pooled level.
+   */
+  level(levels: Levels, municipality: string | undefined, home: string | null | undefined): string | null {
+    const named = municipality !== undefined ? this.municipality(levels, municipality) : undefined;
+    if (!levels.several) return null;
+    if (named !== undefined) return named;
+    return levels.municipalities.find((m) => sameMunicipality(m, home)) ?? null;
+  }
+
+  /** Whose values a query asks for, its names checked against the registry. */
+  private async scope(query: ValuesQuery, levels: Levels): Promise<ValuesScope> {
+    if (query.org === 'municipal')
+      return { kind: 'pooled', municipality: this.level(levels, query.municipality, query.home) };
+    if (query.org === 'municipalities') return { kind: 'levels' };
+    const named =
+      query.municipality !== undefined ? this.municipality(levels, query.municipality) : undefined;
+    if (query.org) {
+      await this.organization(query.org);
+      return { kind: 'organization', code: query.org };
+    }
+    return named !== undefined && levels.several
+      ? { kind: 'municipality', municipality: named }
+      : { kind: 'all' };
   }
 
   definition(id: string): IndicatorDefinition {

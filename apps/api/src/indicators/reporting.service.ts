@@ -8,10 +8,16 @@ import {
 } from '@profmonitor/domain';
 import { DataSource } from 'typeorm';
 import { IndicatorInputs } from './indicator-inputs';
-import { IndicatorValuesRepository } from './indicator-values.repository';
+import { IndicatorValuesRepository, municipalityOwner, REGION } from './indicator-values.repository';
 import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
 import { SHEET_NAMES } from './sheet-headers';
+
+/** Which pooled level a request means: a municipality it names, else the account's own. */
+export interface LevelQuery {
+  municipality?: string;
+  home?: string | null;
+}
 
 /** Who has reported what, and where graduates went. */
 @Injectable()
@@ -24,10 +30,17 @@ export class ReportingService {
     private readonly dataSource: DataSource,
   ) {}
 
-  /** Completeness per sheet with the organizations that have not sent it. */
-  async completeness(periodCode: string): Promise<CompletenessView> {
+  /** Completeness per sheet with the organizations that have not sent it, of a level (see IndicatorsService.level). */
+  async completeness(periodCode: string, level: LevelQuery = {}): Promise<CompletenessView> {
     const period = this.indicators.period(await this.repository.periods(), periodCode);
-    const organizations = await this.inputs.reportingOrganizations(this.dataSource.manager, period);
+    const municipality = this.indicators.level(
+      await this.indicators.levels(),
+      level.municipality,
+      level.home,
+    );
+    const organizations = (await this.inputs.reportingOrganizations(this.dataSource.manager, period)).filter(
+      (o) => municipality === null || o.municipality === municipality,
+    );
     const counts = (Object.keys(SHEET_NAMES) as SheetId[]).map((sheet) => {
       const expected = organizations.filter((o) => SHEET_APPLIES_TO[sheet].includes(o.type));
       const missing = expected.filter((o) => !o.sheets.has(sheet));
@@ -53,10 +66,24 @@ export class ReportingService {
 
   /**
    * Class → destination → territory, of the current `Выпускники` sheets of the period: the
-   * counts stored with the indicators (destination_counts), not the graduate rows.
+   * counts stored with the indicators (destination_counts), not the graduate rows. An
+   * organization's, or a level's (see IndicatorsService.level).
    */
-  async destinations(periodCode: string, org?: string): Promise<DestinationLinkView[]> {
+  async destinations(
+    periodCode: string,
+    org?: string,
+    level: LevelQuery = {},
+  ): Promise<DestinationLinkView[]> {
     const period = this.indicators.period(await this.repository.periods(), periodCode);
-    return destinationLinks(await this.values.destinations(period.id, org));
+    const municipality = org
+      ? null
+      : this.indicators.level(await this.indicators.levels(), level.municipality, level.home);
+    return destinationLinks(
+      await this.values.destinations(
+        period.id,
+        org,
+        municipality === null ? REGION : municipalityOwner(municipality),
+      ),
+    );
   }
 }

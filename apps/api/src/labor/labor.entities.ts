@@ -35,6 +35,10 @@ export class LaborDemandEntity {
   @Column({ type: 'date', nullable: true })
   asOf: string | null;
 
+  /** Whose Город vacancies these are (`Муниципалитет` of the Титул); null: Регион, or the only municipality's. */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  municipality: string | null;
+
   /** The period the date falls in. */
   @Column({ type: 'integer', nullable: true })
   periodId: number | null;

@@ -79,8 +79,12 @@ export class RegistryChangesService {
       );
     }
     const stored: OrganizationEntity[] = [];
-    // Organizations whose type changed: the type decides which indicators apply to them.
-    const retyped: number[] = [];
+    // Organizations whose type or municipality changed: the type decides which indicators apply
+    // to them, the municipality which labor demand they are measured against.
+    const remeasure: number[] = [];
+    const municipalities = (organizations: readonly { municipality: string }[]) =>
+      [...new Set(organizations.map((o) => o.municipality))].sort().join('\n');
+    const municipalitiesBefore = municipalities(existing);
     for (const state of proposed) {
       const before = byCode.get(state.code.toUpperCase());
       const changes = before ? changedFields(before, state) : [];
@@ -88,7 +92,8 @@ export class RegistryChangesService {
         stored.push(before);
         continue;
       }
-      if (before && before.type !== state.type) retyped.push(before.id);
+      if (before && (before.type !== state.type || before.municipality !== state.municipality))
+        remeasure.push(before.id);
       const saved = await manager.save(OrganizationEntity, {
         ...before,
         ...state,
@@ -104,7 +109,8 @@ export class RegistryChangesService {
       }
       stored.push(saved);
     }
-    await this.indicators.registryChanged(manager, retyped);
+    const municipalitiesAfter = municipalities(await this.organizations.findAll(manager));
+    await this.indicators.registryChanged(manager, remeasure, municipalitiesAfter !== municipalitiesBefore);
     return { stored, pastChanges };
   }
 

@@ -156,7 +156,7 @@ export class HistoryCompareService {
 
     // The organization's indicators with the compared sheet as each version has it, the
     // other sheets as they are now: what this sheet's change alone moved.
-    const context = await this.inputs.context(manager, periodRow);
+    const context = (await this.inputs.levels(manager, periodRow)).of(organization.municipality);
     const others: Record<string, unknown> = {};
     for (const version of await this.inputs.currentVersions(manager, organization.id, periodRow.id))
       if (version.sheet !== query.sheet) others[version.sheet] = await this.inputs.rowsOf(manager, version);

@@ -1,10 +1,11 @@
 import {
-  computeIndicators,
   destinationLinks,
   INDICATORS,
   measureOrganization,
+  municipalValues,
   type IndicatorValue,
   type OrganizationSheets,
+  type SheetId,
 } from '@profmonitor/domain';
 import { IndicatorInputs } from '../../src/indicators/indicator-inputs';
 import { IndicatorsService } from '../../src/indicators/indicators.service';
@@ -48,8 +49,12 @@ export interface Comparable {
   contributors: string[];
 }
 
-const keyOf = (indicator: string, organization: string | null, sheet: string | null) =>
-  `${organization ?? 'город'} ${indicator}${sheet ? `:${sheet}` : ''}`;
+/** An owner's label: an organization's code, or a pooled level's («уровень регион» for the region's). */
+const ownerOf = (organization: string | null, municipality: string | null) =>
+  organization ?? `уровень ${municipality ?? 'регион'}`;
+
+const keyOf = (indicator: string, owner: string, sheet: string | null) =>
+  `${owner} ${indicator}${sheet ? `:${sheet}` : ''}`;
 
 const comparable = (list: Comparable[]) => [...list].sort((a, b) => a.key.localeCompare(b.key));
 
@@ -66,10 +71,15 @@ export function indicatorReference(ctx: TestContext) {
     for (const v of views) {
       const contributors =
         v.org === null
-          ? (await service.explanation(v.id, periodCode, undefined, v.sheet ?? undefined)).contributors
+          ? (
+              await service.explanation(v.id, periodCode, {
+                sheet: v.sheet ?? undefined,
+                municipality: v.municipality ?? undefined,
+              })
+            ).contributors
           : [];
       list.push({
-        key: keyOf(v.id, v.org, v.sheet),
+        key: keyOf(v.id, ownerOf(v.org, v.org === null ? v.municipality : null), v.sheet),
         value: v.value,
         numerator: v.numerator,
         denominator: v.denominator,
@@ -80,45 +90,69 @@ export function indicatorReference(ctx: TestContext) {
   }
 
   /**
-   * The reference: computeIndicators on the current rows of the active reporting organizations.
-   * An organization stores values only when it has sent something, so the reference's values of
-   * organizations without any sheet are left out. An organization the registry no longer counts
-   * for the period keeps its own values (its history), measured from its rows, but is not part
-   * of the municipality.
+   * The reference, from the current rows: every organization that has sent something measured
+   * against its municipality's context, then each level pooled with municipalValues from scratch
+   * over the active reporting organizations — the region's over all of them (labelled with the
+   * only municipality when there is one), each municipality's over its own when there are
+   * several. An organization the registry no longer counts for the period keeps its own values
+   * (its history) but is part of no level.
    */
   async function reference(periodCode: string): Promise<Comparable[]> {
     const manager = ctx.db.manager;
     const inputs = ctx.app.get(IndicatorInputs);
     const period = await manager.findOneByOrFail(PeriodEntity, { code: periodCode });
-    const context = await inputs.context(manager, period);
+    const levels = await inputs.levels(manager, period);
     const active = await inputs.reportingOrganizations(manager, period);
+    const organizations = await manager.find(OrganizationEntity);
+    const measured = new Map<string, ReturnType<typeof measureOrganization>>();
     const sheetsOf = new Map<string, OrganizationSheets>();
-    for (const organization of await manager.find(OrganizationEntity))
-      sheetsOf.set(organization.code, await inputs.sheets(manager, organization.id, period.id));
-    const hasData = (code: string) => Object.keys(sheetsOf.get(code)!).length > 0;
-
-    const values: IndicatorValue[] = computeIndicators({
-      period: context.period,
-      organizations: active.map((o) => ({ code: o.code, type: o.type, sheets: sheetsOf.get(o.code)! })),
-      demand: context.demand,
-      inDemand: context.inDemand,
-    }).filter((v) => v.organization === null || hasData(v.organization));
-    for (const organization of await manager.find(OrganizationEntity)) {
-      if (active.some((o) => o.code === organization.code) || !hasData(organization.code)) continue;
-      const sheets = sheetsOf.get(organization.code)!;
-      values.push(
-        ...measureOrganization({ code: organization.code, type: organization.type, sheets }, context).values,
-      );
+    for (const organization of organizations) {
+      const sheets = await inputs.sheets(manager, organization.id, period.id);
+      sheetsOf.set(organization.code, sheets);
+      const { code, type } = organization;
+      measured.set(code, measureOrganization({ code, type, sheets }, levels.of(organization.municipality)));
     }
-    return comparable(
-      values.map((v) => ({
-        key: keyOf(v.indicator, v.organization, v.sheet),
+    const hasData = (code: string) => Object.keys(sheetsOf.get(code)!).length > 0;
+    const values: IndicatorValue[] = organizations
+      .filter((o) => hasData(o.code))
+      .flatMap((o) => measured.get(o.code)!.values);
+    const pooled = (municipality: string | null, label: string | null) => {
+      const mine = active.filter((o) => municipality === null || o.municipality === municipality);
+      const choices: Record<string, number> = {};
+      for (const o of mine)
+        for (const [area, n] of Object.entries(measured.get(o.code)!.choices))
+          choices[area] = (choices[area] ?? 0) + n;
+      return municipalValues({
+        organizations: mine.map((o) => ({
+          code: o.code,
+          type: o.type,
+          sheets: new Set(Object.keys(sheetsOf.get(o.code)!) as SheetId[]),
+        })),
+        organizationValues: mine.flatMap((o) => measured.get(o.code)!.values),
+        choices,
+        demand: (municipality === null ? levels.region : levels.of(municipality)).demand,
+      }).map((v) => ({ ...v, label }));
+    };
+    const levelValues = [
+      ...pooled(null, levels.several ? null : (levels.municipalities[0] ?? null)),
+      ...(levels.several ? levels.municipalities.flatMap((m) => pooled(m, m)) : []),
+    ];
+    return comparable([
+      ...values.map((v) => ({
+        key: keyOf(v.indicator, v.organization!, v.sheet),
         value: v.value,
         numerator: v.numerator,
         denominator: v.denominator,
-        contributors: v.organization === null ? [...v.contributors].sort() : [],
+        contributors: [],
       })),
-    );
+      ...levelValues.map((v) => ({
+        key: keyOf(v.indicator, ownerOf(null, v.label), v.sheet),
+        value: v.value,
+        numerator: v.numerator,
+        denominator: v.denominator,
+        contributors: [...v.contributors].sort(),
+      })),
+    ]);
   }
 
   /**
@@ -131,7 +165,7 @@ export function indicatorReference(ctx: TestContext) {
       const value = await municipal(periodCode, definition.id);
       if (definition.kind === 'ratio' && definition.rows) {
         // Every row, not the first page of them: they must add up to the whole value.
-        const { total, rows } = await service.rows(definition.id, periodCode, undefined, Infinity);
+        const { total, rows } = await service.rows(definition.id, periodCode, {}, Infinity);
         expect(rows).toHaveLength(total);
         const sum = (key: 'numerator' | 'denominator') => rows.reduce((s, r) => s + r[key], 0);
         // No value pooled (nobody measured, or no in-demand areas): no rows either.
@@ -157,7 +191,8 @@ export function indicatorReference(ctx: TestContext) {
     return ownedCounts(
       await query<OwnedCount>(
         ctx.db,
-        `SELECT COALESCE(o.code, 'город') AS owner, d.graduate_class AS "graduateClass",
+        `SELECT COALESCE(o.code, 'уровень ' || COALESCE(d.municipality, 'регион')) AS owner,
+                d.graduate_class AS "graduateClass",
                 d.destination AS destination, d.territory AS territory, d.graduates AS graduates
          FROM destination_counts d
          JOIN periods p ON p.id = d.period_id
@@ -170,8 +205,9 @@ export function indicatorReference(ctx: TestContext) {
 
   /**
    * The reference: the current graduate rows of the period grouped from scratch, per
-   * organization and, for the municipality, over every organization with a current sheet (what
-   * the live query counted before the counts were stored).
+   * organization and, for the region, over every organization with a current sheet (what the
+   * live query counted before the counts were stored); with several municipalities, for each
+   * over its organizations.
    */
   async function referenceDestinations(periodCode: string, owner?: string): Promise<OwnedCount[]> {
     const grouped = (ownerColumn: string, groupBy: string) =>
@@ -188,9 +224,13 @@ export function indicatorReference(ctx: TestContext) {
          ORDER BY g.graduate_class, g.destination, g.territory`,
         [periodCode],
       );
-    const own = owner === 'город' ? [] : await grouped('o.code', 'o.code, ');
-    const city = owner && owner !== 'город' ? [] : await grouped(`'город'`, '');
-    return [...own.filter((c) => !owner || c.owner === owner), ...city];
+    const several = (await ctx.app.get(IndicatorInputs).municipalities()).length > 1;
+    const all = [
+      ...(await grouped('o.code', 'o.code, ')),
+      ...(await grouped(`'уровень регион'`, '')),
+      ...(several ? await grouped(`'уровень ' || o.municipality`, 'o.municipality, ') : []),
+    ];
+    return all.filter((c) => !owner || c.owner === owner);
   }
 
   /**
@@ -210,7 +250,7 @@ export function indicatorReference(ctx: TestContext) {
           graduates: Number(c.graduates),
         })),
       );
-    expect(await reporting.destinations(periodCode)).toEqual(await links('город'));
+    expect(await reporting.destinations(periodCode)).toEqual(await links('уровень регион'));
     for (const { code } of await ctx.db.manager.find(OrganizationEntity))
       expect({ code, links: await reporting.destinations(periodCode, code.toLowerCase()) }).toEqual({
         code,

@@ -37,6 +37,7 @@ export function valueView(partial: Partial<IndicatorValueView>): IndicatorValueV
   return {
     id: 'coverage_8_11',
     org: null,
+    municipality: null,
     period: '2024/2025',
     sheet: null,
     value: null,

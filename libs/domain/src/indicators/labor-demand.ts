@@ -4,6 +4,8 @@ import type { DemandTerritory } from '../reports/sheets/vacancies';
 export interface LaborDemandSnapshot {
   territory: DemandTerritory;
   asOf: string;
+  /** Whose Город vacancies these are (the Титул's `Муниципалитет`); null or absent: Регион, or the only municipality's. */
+  municipality?: string | null;
   vacanciesByArea: Readonly<Record<string, number>>;
 }
 
@@ -18,14 +20,40 @@ export function demandOfPeriod(demands: readonly LaborDemandSnapshot[]): LaborDe
   return demandOfTerritory(demands, 'Город') ?? demandOfTerritory(demands, 'Регион');
 }
 
+/**
+ * The labor demand a level measures against (spec, «In-demand areas» and «Mismatch index»).
+ * With one municipality in the registry (`several` false) the level is the whole registry:
+ * Город, else Регион (demandOfPeriod). With several, a municipality (its name) uses its own
+ * Город demand, else Регион; the region (null) uses Регион.
+ */
+export function demandOfLevel(
+  demands: readonly LaborDemandSnapshot[],
+  municipality: string | null,
+  several: boolean,
+): LaborDemandSnapshot | null {
+  if (!several) return demandOfPeriod(demands);
+  const own =
+    municipality === null
+      ? null
+      : latest(
+          demands.filter((d) => d.territory === 'Город' && sameMunicipality(d.municipality, municipality)),
+        );
+  return own ?? demandOfTerritory(demands, 'Регион');
+}
+
+/** Municipality names compare as the registry's do: case and surrounding spaces aside. */
+export const sameMunicipality = (a: string | null | undefined, b: string | null | undefined): boolean =>
+  (a ?? '').trim().toLocaleLowerCase('ru') === (b ?? '').trim().toLocaleLowerCase('ru');
+
+const latest = (demands: readonly LaborDemandSnapshot[]): LaborDemandSnapshot | null =>
+  [...demands].sort((a, b) => b.asOf.localeCompare(a.asOf))[0] ?? null;
+
 /** The labor demand of one territory in a period: its latest workbook. */
 export function demandOfTerritory(
   demands: readonly LaborDemandSnapshot[],
   territory: DemandTerritory,
 ): LaborDemandSnapshot | null {
-  return (
-    demands.filter((d) => d.territory === territory).sort((a, b) => b.asOf.localeCompare(a.asOf))[0] ?? null
-  );
+  return latest(demands.filter((d) => d.territory === territory));
 }
 
 /**

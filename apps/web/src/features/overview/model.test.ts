@@ -8,6 +8,7 @@ function value(partial: Partial<IndicatorValueView>): IndicatorValueView {
   return {
     id: 'coverage_8_11',
     org: null,
+    municipality: null,
     period: P,
     sheet: null,
     value: null,

@@ -15,6 +15,7 @@ function value(partial: Partial<IndicatorValueView>): IndicatorValueView {
   return {
     id: 'coverage_8_11',
     org: null,
+    municipality: null,
     period: '2024/2025',
     sheet: null,
     value: null,
