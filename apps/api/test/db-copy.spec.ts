@@ -4,11 +4,23 @@ import { join } from 'node:path';
 import { cliOn } from './support/cli';
 import { openDataSource } from '../src/database/data-source';
 import { query } from './support/sql';
+import { school } from './support/indicator-workbooks';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { writeXlsx } from './support/xlsx';
 
 jest.setTimeout(240_000);
 
 const PERIODS = ['2024/2025', '2023/2024'];
+
+/** Rows of a table of the database at `url`. */
+async function count(url: string, table: string): Promise<number> {
+  const db = await openDataSource(url);
+  try {
+    return Number((await query<{ n: number }>(db, `SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+  } finally {
+    await db.destroy();
+  }
+}
 
 /**
  * `db copy` moves the demo municipality's SQLite file into a database of the suite's kind
@@ -45,7 +57,9 @@ describe('CLI db copy', () => {
     const copy = onSource('db', 'copy', '--from', source, '--to', destination.url);
     expect(copy.stderr).toBe('');
     expect(copy.code).toBe(0);
-    expect(copy.stdout).toMatch(/^База скопирована и проверена: \d+ строк в \d+ таблицах\./);
+    expect(copy.stdout).toMatch(
+      /^База скопирована и проверена: \d+ строк в \d+ таблицах, показатели пересчитаны\./,
+    );
     expect(copy.stdout).toMatch(/^organizations\s+[1-9]\d*$/m);
     expect(copy.stdout).not.toMatch(/^sessions/m);
 
@@ -73,21 +87,116 @@ describe('CLI db copy', () => {
   });
 
   it('refuses a second copy into the same destination in Russian, with nothing changed', async () => {
-    const count = async () => {
-      const db = await openDataSource(destination.url);
-      try {
-        return (await query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM report_versions'))[0].n;
-      } finally {
-        await db.destroy();
-      }
-    };
-    const versions = await count();
+    const versions = await count(destination.url, 'report_versions');
     const copy = onSource('db', 'copy', '--from', source, '--to', destination.url);
     expect(copy.code).toBe(2);
     expect(copy.stdout).toBe('');
-    expect(copy.stderr).toMatch(/^База назначения не пуста \(таблица \w+\).*Ничего не записано\.\n$/);
-    expect(await count()).toBe(versions);
+    // The same organizations and periods match; their labor demands (copied before the reports)
+    // are in both databases.
+    expect(copy.stderr).toMatch(
+      /^Потребность в кадрах \(Город\) на \d\d\.\d\d\.\d{4} есть в обеих базах: база не скопирована, ничего не записано\.\n$/,
+    );
+    expect(await count(destination.url, 'report_versions')).toBe(versions);
     expect(indicators(onDestination, PERIODS[0])).toBe(before.get(PERIODS[0]));
+  });
+
+  describe('a second municipality joins the region', () => {
+    const second = `sqlite:${join(dir, 'sayansk.sqlite')}`;
+    const onSecond = cliOn(() => second, 120_000);
+    const P = PERIODS[0];
+    let secondBefore: { org: string | null; municipality: string | null; id: string; value: number | null }[];
+
+    beforeAll(async () => {
+      const registry = join(dir, 'sayansk-registry.xlsx');
+      await writeXlsx(registry, {
+        Организации: [
+          ['Код', 'Наименование', 'Тип', 'Муниципалитет'],
+          ['SAY01', 'Школа № 1 г. Саянска', 'Школа', 'Саянск'],
+          ['SAY02', 'Школа № 2 г. Саянска', 'Школа', 'Саянск'],
+        ],
+      });
+      expect(onSecond('registry', 'import', registry)).toMatchObject({ code: 0 });
+      for (const [code, covered] of [
+        ['SAY01', 40],
+        ['SAY02', 45],
+      ] as const) {
+        const file = join(dir, `${code}.xlsx`);
+        await writeXlsx(
+          file,
+          school({
+            code,
+            period: P,
+            website: true,
+            coverage: [
+              [8, 25, 20, 5],
+              [9, 25, covered - 20, 5],
+            ],
+          }),
+        );
+        expect(onSecond('import', file)).toMatchObject({ code: 0 });
+      }
+      secondBefore = JSON.parse(indicators(onSecond, P));
+    });
+
+    it('is merged into the region: its organizations added, the pooled levels computed again', () => {
+      const copy = onSecond('db', 'copy', '--from', second, '--to', destination.url);
+      expect(copy.stderr).toBe('');
+      expect(copy.code).toBe(0);
+      expect(copy.stdout).toMatch(/^organizations\s+2$/m);
+      expect(copy.stdout).toMatch(/^periods\s+0 \(уже были: 1\)$/m);
+
+      type Value = {
+        org: string | null;
+        municipality: string | null;
+        id: string;
+        sheet?: string;
+        value: number | null;
+        numerator?: number | null;
+        denominator?: number | null;
+      };
+      const after = JSON.parse(indicators(onDestination, P)) as Value[];
+      const demo = JSON.parse(before.get(P)!) as Value[];
+      const demoMunicipality = demo[0].municipality!;
+      // Every organization keeps its values: the demo's, and the new municipality's.
+      const organizations = (values: Value[]) => values.filter((v) => v.org !== null);
+      expect(organizations(after)).toEqual(
+        expect.arrayContaining([...organizations(demo), ...organizations(secondBefore as Value[])]),
+      );
+      expect(organizations(after)).toHaveLength(
+        organizations(demo).length + organizations(secondBefore as Value[]).length,
+      );
+      // Each municipality's pooled values are what it had alone.
+      const pooled = (values: Value[], municipality: string | null) =>
+        values.filter((v) => v.org === null && v.municipality === municipality);
+      expect(pooled(after, demoMunicipality)).toEqual(pooled(demo, demoMunicipality));
+      expect(pooled(after, 'Саянск')).toEqual(pooled(secondBefore as Value[], 'Саянск'));
+      // The region pools every organization: coverage is the sum of both numerators and denominators.
+      const coverage = (values: Value[]) => values.find((v) => v.id === 'coverage_8_11' && v.org === null)!;
+      const region = pooled(after, null).find((v) => v.id === 'coverage_8_11')!;
+      expect([region.numerator, region.denominator]).toEqual([
+        coverage(demo).numerator! + coverage(secondBefore as Value[]).numerator!,
+        coverage(demo).denominator! + coverage(secondBefore as Value[]).denominator!,
+      ]);
+    });
+
+    it('refuses an organization whose registry data differ, naming it, with nothing written', async () => {
+      const third = `sqlite:${join(dir, 'third.sqlite')}`;
+      const registry = join(dir, 'third-registry.xlsx');
+      await writeXlsx(registry, {
+        Организации: [
+          ['Код', 'Наименование', 'Тип', 'Муниципалитет'],
+          ['SAY01', 'Другая школа', 'Школа', 'Тулун'],
+        ],
+      });
+      expect(cliOn(() => third)('registry', 'import', registry)).toMatchObject({ code: 0 });
+      const organizations = await count(destination.url, 'organizations');
+      const copy = cliOn(() => third)('db', 'copy', '--from', third, '--to', destination.url);
+      expect(copy.code).toBe(2);
+      expect(copy.stderr).toBe(
+        'Организация SAY01 есть в базе назначения с другими данными: база не скопирована, ничего не записано. Приведите их к одному виду в одной из баз и повторите.\n',
+      );
+      expect(await count(destination.url, 'organizations')).toBe(organizations);
+    });
   });
 
   it.each([

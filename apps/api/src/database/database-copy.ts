@@ -1,6 +1,16 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { DataSource, EntityManager, EntityMetadata, ObjectLiteral } from 'typeorm';
+import {
+  In,
+  IsNull,
+  LessThanOrEqual,
+  MoreThan,
+  type DataSource,
+  type EntityManager,
+  type EntityMetadata,
+  type ObjectLiteral,
+} from 'typeorm';
+import { formatIsoDate } from '@profmonitor/domain';
 import { insertInChunks } from './bulk-insert';
 import { databaseKind, openDataSource } from './data-source';
 import { writeTransaction } from './write-transaction';
@@ -12,28 +22,71 @@ export class CopyRefusedError extends Error {}
 const NOT_COPIED = new Set(['sessions', 'login_failures']);
 
 /**
- * Reference tables the migrations fill: at the destination their rows may already be there.
- * A row present on both sides must be the same; the source's other rows are added.
+ * Precomputed from the other tables: not copied but computed again at the destination, where
+ * the merged registry may make other levels (a region of several municipalities).
  */
-const REFERENCE = new Set(['areas', 'profession_areas']);
+const PRECOMPUTED = new Set(['indicator_values', 'choice_counts', 'destination_counts']);
+
+/**
+ * Rows that are the same thing on both sides when their natural key is: a row of the source
+ * whose key the destination holds is that row (it must hold the same data, else the copy is
+ * refused); the others are added. Every other table's rows are added, with new ids.
+ */
+const NATURAL_KEYS: Partial<Record<string, (row: ObjectLiteral) => string>> = {
+  areas: (row) => String(row.code),
+  organizations: (row) => String(row.code).toUpperCase(),
+  periods: (row) => String(row.code),
+  accounts: (row) => String(row.login).toLowerCase(),
+  profession_areas: (row) => JSON.stringify([row.okpdtr, row.profession]),
+};
+
+/** What a person calls a row of a matched table, in a message. */
+const DESCRIBE: Readonly<Record<string, (row: ObjectLiteral) => string>> = {
+  areas: (row) => `Область «${row.code}»`,
+  organizations: (row) => `Организация ${row.code}`,
+  periods: (row) => `Учебный год ${row.code}`,
+  accounts: (row) => `Учётная запись «${row.login}»`,
+  profession_areas: (row) => `Строка справочника профессий «${row.okpdtr ?? row.profession}»`,
+};
+
+/**
+ * Rows whose null municipality meant "the only municipality of the registry" (its committee's
+ * targets and in-demand lists, its Город vacancies, its unbound committee and employment
+ * center): when the copy makes the registry hold several, they are given that municipality.
+ */
+const ONLY_MUNICIPALITY: Partial<Record<string, (row: ObjectLiteral) => boolean>> = {
+  indicator_targets: () => true,
+  in_demand_lists: () => true,
+  labor_demands: (row) => row.territory === 'Город',
+  accounts: (row) => row.role === 'committee' || row.role === 'employment',
+};
 
 const READ_CHUNK = 5_000;
 
 export interface CopiedTable {
   table: string;
+  /** Rows added at the destination. */
   rows: number;
+  /** Rows of the source that the destination held already (matched by their natural key). */
+  matched: number;
 }
+
+/** Recomputes every precomputed value of the destination, in the copy's transaction. */
+export type Recompute = (manager: EntityManager) => Promise<void>;
 
 /**
  * Copies a whole database (`sqlite:<file>` or `postgres://…`) into another, table by table in
- * foreign-key order, from TypeORM's entity metadata, ids kept. This first form copies into a
- * destination holding nothing but the reference tables the migrations fill; one holding any
- * organization, period, report or account is refused (merging into a populated destination is
- * not implemented yet). Everything is written in one write transaction, and checked before it
- * commits: each table's rows at the destination equal the source's (counts and values, the
- * stored indicator values among them); a difference rolls the whole copy back.
+ * foreign-key order, from TypeORM's entity metadata: into an empty one, or merged into one that
+ * holds other municipalities (a municipality joining the regional database). Organizations,
+ * periods, accounts and the reference tables are matched by their natural key (code, login):
+ * one the destination holds already must hold the same data, else the copy is refused naming
+ * it; the other rows are added with new ids (the foreign keys follow). A report or a labor
+ * demand that both databases hold for the same organization (territory) and period is refused
+ * too: nothing is overwritten. The precomputed values are computed again at the destination
+ * (`recompute`). Everything is written in one write transaction and checked before it commits:
+ * every source row is at the destination with the same values; a difference rolls it all back.
  */
-export async function copyDatabase(from: string, to: string): Promise<CopiedTable[]> {
+export async function copyDatabase(from: string, to: string, recompute: Recompute): Promise<CopiedTable[]> {
   checkUrl('--from', from);
   checkUrl('--to', to);
   if (sameDatabase(from, to)) throw new CopyRefusedError('--from и --to указывают на одну и ту же базу.');
@@ -44,7 +97,11 @@ export async function copyDatabase(from: string, to: string): Promise<CopiedTabl
   try {
     const destination = await openDataSource(to);
     try {
-      return await writeTransaction(destination, (manager) => copyInto(source, manager));
+      return await writeTransaction(destination, async (manager) => {
+        const copied = await copyInto(source, manager);
+        await recompute(manager);
+        return copied;
+      });
     } finally {
       await destination.destroy();
     }
@@ -79,70 +136,271 @@ export function tablesInForeignKeyOrder(dataSource: DataSource): EntityMetadata[
     ordered.push(metadata);
   };
   for (const metadata of dataSource.entityMetadatas) visit(metadata);
-  return ordered.filter((metadata) => !NOT_COPIED.has(metadata.tableName));
+  return ordered.filter(
+    (metadata) => !NOT_COPIED.has(metadata.tableName) && !PRECOMPUTED.has(metadata.tableName),
+  );
 }
 
+/**
+ * How one table's source ids become destination ids: shifted past the destination's (`offset`),
+ * or, for a table matched by natural key, looked up (`matched`). `before`: the destination's
+ * largest id before the copy (its own rows are those up to it).
+ */
+interface IdMap {
+  offset: number;
+  before: number;
+  matched: Map<unknown, unknown>;
+}
+
+/** The copy in the destination's transaction: tables in foreign-key order, then the check. */
 async function copyInto(source: DataSource, destination: EntityManager): Promise<CopiedTable[]> {
   const tables = tablesInForeignKeyOrder(source);
-  await refuseNonEmpty(tables, destination);
+  const ids = new Map<string, IdMap>();
+  const only = await onlyMunicipalities(source.manager, destination);
+  const map = (metadata: EntityMetadata, row: ObjectLiteral) => mapRow(metadata, row, ids, only);
   const copied: CopiedTable[] = [];
   for (const metadata of tables) {
-    const present = REFERENCE.has(metadata.tableName)
-      ? await keyedRows(destination, metadata)
-      : new Map<string, string>();
+    const key = NATURAL_KEYS[metadata.tableName];
+    const present = key ? await rowsByKey(destination, metadata, key) : new Map<string, ObjectLiteral>();
+    const before = await largestId(destination, metadata);
+    const idMap: IdMap = { offset: key ? 0 : before, before, matched: new Map() };
+    ids.set(metadata.tableName, idMap);
+    await refuseOverlaps(metadata, source.manager, destination, map);
     let rows = 0;
+    let matched = 0;
     for await (const chunk of chunks(source.manager, metadata)) {
-      const missing = chunk.filter((row) => {
-        const there = present.get(keyOf(metadata, row));
-        if (there === undefined) return true;
-        if (there !== JSON.stringify(row)) {
+      const added: ObjectLiteral[] = [];
+      for (const row of chunk) {
+        const there = key ? present.get(key(row)) : undefined;
+        if (!there) {
+          added.push(row);
+          continue;
+        }
+        if (comparable(metadata, map(metadata, row), false) !== comparable(metadata, there, false)) {
           throw new CopyRefusedError(
-            `В базе назначения строка ${keyOf(metadata, row)} таблицы ${metadata.tableName} отличается от исходной: база не скопирована.`,
+            `${DESCRIBE[metadata.tableName]!(row)} есть в базе назначения с другими данными: база не скопирована, ничего не записано. Приведите их к одному виду в одной из баз и повторите.`,
           );
         }
-        return false;
-      });
-      await insertInChunks(destination, metadata.target, missing);
-      rows += missing.length;
+        idMap.matched.set(primaryId(metadata, row), primaryId(metadata, there));
+        matched++;
+      }
+      if (key) {
+        // A matched table's new rows take the destination's next ids, one by one (a registry's worth).
+        for (const row of added) {
+          const { identifiers } = await destination
+            .getRepository(metadata.target)
+            .insert(withoutId(metadata, map(metadata, row)));
+          idMap.matched.set(
+            primaryId(metadata, row),
+            identifiers[0]?.[primaryName(metadata)] ?? primaryId(metadata, row),
+          );
+        }
+      } else
+        await insertInChunks(
+          destination,
+          metadata.target,
+          added.map((row) => map(metadata, row)),
+        );
+      rows += added.length;
     }
     await advanceSequence(destination, metadata);
-    copied.push({ table: metadata.tableName, rows });
+    copied.push({ table: metadata.tableName, rows, matched });
   }
-  await check(source, destination, tables);
+  if (only.destination) await fillOnlyMunicipality(destination, tables, ids, only.destination);
+  await check(source, destination, tables, ids, map);
   return copied;
 }
 
-/** This first form copies into an empty destination only (the reference tables aside). */
-async function refuseNonEmpty(tables: EntityMetadata[], destination: EntityManager): Promise<void> {
+/** The destination's own rows whose null municipality meant its only one get its name (see ONLY_MUNICIPALITY). */
+async function fillOnlyMunicipality(
+  manager: EntityManager,
+  tables: EntityMetadata[],
+  ids: Map<string, IdMap>,
+  municipality: string,
+): Promise<void> {
   for (const metadata of tables) {
-    if (REFERENCE.has(metadata.tableName)) continue;
-    if ((await destination.getRepository(metadata.target).count()) > 0) {
-      throw new CopyRefusedError(
-        `База назначения не пуста (таблица ${metadata.tableName}): копировать можно только в новую базу, ` +
-          'слияние с уже заполненной пока не поддерживается. Ничего не записано.',
-      );
+    const applies = ONLY_MUNICIPALITY[metadata.tableName];
+    if (!applies) continue;
+    const { before } = ids.get(metadata.tableName)!;
+    const own = await manager
+      .getRepository(metadata.target)
+      .find({ where: { municipality: IsNull(), id: LessThanOrEqual(before) } });
+    const ownIds = own.filter(applies).map((row) => row.id as number);
+    if (ownIds.length > 0)
+      await manager.getRepository(metadata.target).update({ id: In(ownIds) }, { municipality });
+  }
+}
+
+/**
+ * The source's and the destination's only municipality, when each has exactly one and the copy
+ * makes the registry hold several (see ONLY_MUNICIPALITY); otherwise none to fill in.
+ */
+async function onlyMunicipalities(
+  source: EntityManager,
+  destination: EntityManager,
+): Promise<{ source: string | null; destination: string | null }> {
+  const names = async (manager: EntityManager) =>
+    (
+      await manager
+        .createQueryBuilder()
+        .select('DISTINCT o.municipality', 'municipality')
+        .from('organizations', 'o')
+        .getRawMany<{ municipality: string }>()
+    ).map((r) => r.municipality);
+  const [from, to] = [await names(source), await names(destination)];
+  const several = new Set([...from, ...to]).size > 1;
+  return {
+    source: several && from.length === 1 ? from[0] : null,
+    destination: several && to.length === 1 ? to[0] : null,
+  };
+}
+
+/**
+ * A source row as the destination will hold it: foreign keys through the id maps, its own id
+ * shifted, and a null municipality that meant the only one filled in.
+ */
+function mapRow(
+  metadata: EntityMetadata,
+  row: ObjectLiteral,
+  ids: Map<string, IdMap>,
+  only: { source: string | null },
+): ObjectLiteral {
+  const mapped: ObjectLiteral = { ...row };
+  const own = ids.get(metadata.tableName);
+  if (own && own.offset > 0)
+    for (const column of metadata.primaryColumns)
+      if (column.generationStrategy === 'increment')
+        mapped[column.propertyName] = Number(row[column.propertyName]) + own.offset;
+  for (const foreignKey of metadata.foreignKeys) {
+    const target = ids.get(foreignKey.referencedEntityMetadata.tableName);
+    if (!target) continue;
+    for (const column of foreignKey.columns) {
+      const value = row[column.propertyName] as unknown;
+      if (value === null || value === undefined) continue;
+      mapped[column.propertyName] = target.matched.get(value) ?? Number(value) + target.offset;
     }
   }
+  const onlyOne = ONLY_MUNICIPALITY[metadata.tableName];
+  if (only.source && onlyOne?.(row) && row.municipality === null) mapped.municipality = only.source;
+  return mapped;
 }
 
-/** The table's rows in primary-key order, READ_CHUNK at a time, as entities. */
-async function* chunks(manager: EntityManager, metadata: EntityMetadata): AsyncGenerator<ObjectLiteral[]> {
-  const order = Object.fromEntries(metadata.primaryColumns.map((c) => [c.propertyPath, 'ASC' as const]));
-  for (let skip = 0; ; skip += READ_CHUNK) {
-    const rows = await manager.getRepository(metadata.target).find({ order, skip, take: READ_CHUNK });
+/**
+ * Both databases holding a report of one organization for one period, or a labor demand of one
+ * territory (and municipality) for one date, would leave two current versions: refused before
+ * the table is written.
+ */
+async function refuseOverlaps(
+  metadata: EntityMetadata,
+  source: EntityManager,
+  destination: EntityManager,
+  map: (metadata: EntityMetadata, row: ObjectLiteral) => ObjectLiteral,
+): Promise<void> {
+  const overlap = OVERLAPS[metadata.tableName];
+  if (!overlap) return;
+  const current = (manager: EntityManager) =>
+    manager.getRepository(metadata.target).find({ where: { isCurrent: true } });
+  const there = new Set((await current(destination)).map(overlap.key));
+  for (const row of await current(source)) {
+    const mapped = map(metadata, row);
+    if (there.has(overlap.key(mapped)))
+      throw new CopyRefusedError(await overlap.message(mapped, destination));
+  }
+}
+
+const OVERLAPS: Partial<
+  Record<
+    string,
+    {
+      key: (row: ObjectLiteral) => string;
+      message: (row: ObjectLiteral, manager: EntityManager) => Promise<string>;
+    }
+  >
+> = {
+  report_versions: {
+    key: (row) => JSON.stringify([row.organizationId, row.periodId, row.sheet]),
+    async message(row, manager) {
+      const organization = (await manager.findOneBy('organizations', {
+        id: row.organizationId,
+      })) as ObjectLiteral | null;
+      const period = (await manager.findOneBy('periods', { id: row.periodId })) as ObjectLiteral | null;
+      return `Отчёт организации ${organization?.code} за ${period?.code} есть в обеих базах: база не скопирована, ничего не записано. Оставьте отчёт в одной из них.`;
+    },
+  },
+  labor_demands: {
+    key: (row) => JSON.stringify([row.territory, row.municipality, row.asOf]),
+    async message(row) {
+      return `Потребность в кадрах (${row.territory}${row.municipality ? `, ${row.municipality}` : ''}) на ${formatIsoDate(String(row.asOf))} есть в обеих базах: база не скопирована, ничего не записано.`;
+    },
+  },
+};
+
+/** The largest id of a table (0 when empty): the source's rows are added past it. */
+async function largestId(manager: EntityManager, metadata: EntityMetadata): Promise<number> {
+  const column = metadata.primaryColumns[0];
+  if (metadata.primaryColumns.length !== 1 || column.generationStrategy !== 'increment') return 0;
+  const { max } = (await manager
+    .createQueryBuilder()
+    .select(`MAX(t.${column.databaseName})`, 'max')
+    .from(metadata.tableName, 't')
+    .getRawOne<{ max: number | null }>())!;
+  return Number(max ?? 0);
+}
+
+const primaryName = (metadata: EntityMetadata) => metadata.primaryColumns[0].propertyName;
+const primaryId = (metadata: EntityMetadata, row: ObjectLiteral) => row[primaryName(metadata)] as unknown;
+
+function withoutId(metadata: EntityMetadata, row: ObjectLiteral): ObjectLiteral {
+  const copy = { ...row };
+  if (metadata.primaryColumns[0].generationStrategy === 'increment') delete copy[primaryName(metadata)];
+  return copy;
+}
+
+/**
+ * A row as text for comparing, its id and its time stamps aside when matched by natural key
+ * (the same organization was registered at different times in the two databases).
+ */
+function comparable(metadata: EntityMetadata, row: ObjectLiteral, withId = true): string {
+  const skip = new Set<string>();
+  if (!withId) {
+    skip.add(primaryName(metadata));
+    for (const column of [metadata.createDateColumn, metadata.updateDateColumn])
+      if (column) skip.add(column.propertyName);
+  }
+  return JSON.stringify(Object.fromEntries(Object.entries(row).filter(([name]) => !skip.has(name))));
+}
+
+/**
+ * The table's rows in primary-key order (after `afterId`, when given), READ_CHUNK at a time, as
+ * entities: each chunk a seek past the last one (an offset would rescan the rows before it).
+ */
+async function* chunks(
+  manager: EntityManager,
+  metadata: EntityMetadata,
+  afterId?: number,
+): AsyncGenerator<ObjectLiteral[]> {
+  const id = primaryName(metadata);
+  let last: unknown = afterId;
+  for (;;) {
+    const rows = await manager.getRepository(metadata.target).find({
+      where: last === undefined ? {} : { [id]: MoreThan(last) },
+      order: { [id]: 'ASC' },
+      take: READ_CHUNK,
+    });
     if (rows.length > 0) yield rows;
     if (rows.length < READ_CHUNK) return;
+    last = rows[rows.length - 1][id];
   }
 }
 
-const keyOf = (metadata: EntityMetadata, row: ObjectLiteral) =>
-  JSON.stringify(metadata.primaryColumns.map((c) => c.getEntityValue(row) as unknown));
-
-async function keyedRows(manager: EntityManager, metadata: EntityMetadata): Promise<Map<string, string>> {
-  const rows = new Map<string, string>();
-  for await (const chunk of chunks(manager, metadata)) {
-    for (const row of chunk) rows.set(keyOf(metadata, row), JSON.stringify(row));
-  }
+/** A table's rows by their natural key. */
+async function rowsByKey(
+  manager: EntityManager,
+  metadata: EntityMetadata,
+  key: (row: ObjectLiteral) => string,
+): Promise<Map<string, ObjectLiteral>> {
+  const rows = new Map<string, ObjectLiteral>();
+  for await (const chunk of chunks(manager, metadata)) for (const row of chunk) rows.set(key(row), row);
   return rows;
 }
 
@@ -164,27 +422,46 @@ async function advanceSequence(manager: EntityManager, metadata: EntityMetadata)
 }
 
 /**
- * The copy, checked before it commits: every copied table holds at the destination exactly the
- * source's rows (a reference table may hold more of its own), compared value by value.
+ * The copy, checked before it commits: every source row is at the destination, mapped as it was
+ * written (foreign keys, ids, the only municipality), compared value by value. Added rows are
+ * read back in id order beside the source's, a chunk at a time; matched tables by their key.
  */
-async function check(source: DataSource, destination: EntityManager, tables: EntityMetadata[]) {
+async function check(
+  source: DataSource,
+  destination: EntityManager,
+  tables: EntityMetadata[],
+  ids: Map<string, IdMap>,
+  map: (metadata: EntityMetadata, row: ObjectLiteral) => ObjectLiteral,
+): Promise<void> {
+  const differs = (metadata: EntityMetadata, row: ObjectLiteral) =>
+    new Error(
+      `Проверка копии не прошла: строка ${JSON.stringify(primaryId(metadata, row))} таблицы ${metadata.tableName} отличается от исходной. Ничего не записано.`,
+    );
   for (const metadata of tables) {
-    const there = await keyedRows(destination, metadata);
-    let count = 0;
-    for await (const chunk of chunks(source.manager, metadata)) {
-      for (const row of chunk) {
-        count++;
-        if (there.get(keyOf(metadata, row)) !== JSON.stringify(row)) {
-          throw new Error(
-            `Проверка копии не прошла: строка ${keyOf(metadata, row)} таблицы ${metadata.tableName} отличается от исходной. Ничего не записано.`,
-          );
+    const key = NATURAL_KEYS[metadata.tableName];
+    if (key) {
+      const there = await rowsByKey(destination, metadata, key);
+      for await (const chunk of chunks(source.manager, metadata))
+        for (const row of chunk) {
+          const at = there.get(key(row));
+          if (!at || comparable(metadata, at, false) !== comparable(metadata, map(metadata, row), false))
+            throw differs(metadata, row);
         }
+      continue;
+    }
+    const added = chunks(destination, metadata, ids.get(metadata.tableName)!.offset);
+    let buffer: ObjectLiteral[] = [];
+    for await (const chunk of chunks(source.manager, metadata))
+      for (const row of chunk) {
+        // A copy: emptying the generator's own array by shift() would make it stop after one chunk.
+        if (buffer.length === 0) buffer = [...((await added.next()).value ?? [])];
+        const at = buffer.shift();
+        if (!at || comparable(metadata, at) !== comparable(metadata, map(metadata, row)))
+          throw differs(metadata, row);
       }
-    }
-    if (!REFERENCE.has(metadata.tableName) && there.size !== count) {
+    if (buffer.length > 0 || !(await added.next()).done)
       throw new Error(
-        `Проверка копии не прошла: в таблице ${metadata.tableName} ${there.size} строк вместо ${count}. Ничего не записано.`,
+        `Проверка копии не прошла: в таблице ${metadata.tableName} лишние строки. Ничего не записано.`,
       );
-    }
   }
 }
