@@ -16,6 +16,26 @@ describe('navigation', () => {
     ]);
   });
 
+  it('starts the ministry with its municipalities compared; a bound committee finds them after its overview', () => {
+    const region = { ...COMMITTEE, login: 'minobr', role: 'region', municipality: null } as const;
+    expect(navItems(region).map((i) => i.label)).toEqual([
+      'Регион',
+      'Обзор',
+      'Показатели',
+      'Организации',
+      'Выпускники',
+      'Потребность в кадрах',
+      'Загрузки',
+      'Учётные записи',
+      'Журнал',
+    ]);
+    expect(
+      navItems({ ...COMMITTEE, municipality: 'Зима' })
+        .map((i) => i.label)
+        .slice(0, 3),
+    ).toEqual(['Обзор', 'Регион', 'Показатели']);
+  });
+
   it('puts a school’s own work first: its upload and its organization, then the city', () => {
     expect(navItems(SCHOOL)).toEqual([
       { to: '/uploads', label: 'Загрузка отчёта' },

@@ -5,6 +5,7 @@ export type NavItem = { to: string; label: string };
 
 const SECTION_ITEMS: { section: Section; to: string; label: string }[] = [
   { section: 'overview', to: '/overview', label: 'Обзор' },
+  { section: 'region', to: '/region', label: 'Регион' },
   { section: 'indicators', to: '/indicators', label: 'Показатели' },
   { section: 'organizations', to: '/organizations', label: 'Организации' },
   { section: 'destinations', to: '/destinations', label: 'Выпускники' },
@@ -15,7 +16,12 @@ const SECTION_ITEMS: { section: Section; to: string; label: string }[] = [
 ];
 
 /** What the upload page is to each role. */
-const UPLOADS_LABELS = { committee: 'Загрузки', school: 'Загрузка отчёта', employment: 'Загрузка вакансий' };
+const UPLOADS_LABELS = {
+  region: 'Загрузки',
+  committee: 'Загрузки',
+  school: 'Загрузка отчёта',
+  employment: 'Загрузка вакансий',
+};
 
 /** A role's own work, first in its navigation (the committee keeps the order above). */
 const OWN_FIRST = ['/demand', '/uploads'];
@@ -31,6 +37,9 @@ export function navItems(user: SessionUserView): NavItem[] {
     label: section === 'uploads' ? UPLOADS_LABELS[user.role] : label,
   }));
   if (user.role === 'committee') return items;
+  // The ministry starts with its municipalities compared, then a committee's sections.
+  if (user.role === 'region')
+    return [...items.filter((i) => i.to === '/region'), ...items.filter((i) => i.to !== '/region')];
   const own: NavItem[] = items.filter((item) => OWN_FIRST.includes(item.to));
   if (user.role === 'school' && user.organization) {
     own.push({ to: `/organizations/${encodeURIComponent(user.organization)}`, label: 'Моя организация' });

@@ -61,13 +61,19 @@ const OrganizationsListPage = lazyPage(
   () => import('@/features/organizations/components/OrganizationsListPage'),
   'OrganizationsListPage',
 );
+const MunicipalityPage = lazyPage(
+  () => import('@/features/region/components/MunicipalityPage'),
+  'MunicipalityPage',
+);
+const RegionPage = lazyPage(() => import('@/features/region/components/RegionPage'), 'RegionPage');
 const OverviewPage = lazyPage(() => import('@/features/overview/components/OverviewPage'), 'OverviewPage');
 const StatusPage = lazyPage(() => import('@/features/status/components/StatusPage'), 'StatusPage');
 const UploadPage = lazyPage(() => import('@/features/uploads/components/UploadPage'), 'UploadPage');
 const UploadsPage = lazyPage(() => import('@/features/uploads/components/UploadsPage'), 'UploadsPage');
 
 /**
- * `/` is the person's start page (keeping the address's period): the overview for the committee,
+ * `/` is the person's start page (keeping the address's period): the municipalities compared for
+ * the ministry, the overview for the committee,
  * the demand for the employment center, the upload for a school.
  */
 function Home() {
@@ -91,6 +97,22 @@ const routes: RouteObject[] = [
         children: [
           { index: true, element: <Home /> },
           { path: 'overview', element: <OverviewPage /> },
+          {
+            path: 'region',
+            element: (
+              <RequireSection section="region">
+                <RegionPage />
+              </RequireSection>
+            ),
+          },
+          {
+            path: 'region/:municipality',
+            element: (
+              <RequireSection section="region">
+                <MunicipalityPage />
+              </RequireSection>
+            ),
+          },
           { path: 'indicators', element: <IndicatorsListPage /> },
           { path: 'indicators/:id', element: <IndicatorPage /> },
           {

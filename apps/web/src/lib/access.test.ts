@@ -9,8 +9,10 @@ describe('access', () => {
   });
 
   it('names who a section is for', () => {
-    expect(sectionAudience('accounts')).toBe('комитету образования');
-    expect(sectionAudience('demand')).toBe('комитету образования и центру занятости');
+    expect(sectionAudience('accounts')).toBe('региональному министерству и комитету образования');
+    expect(sectionAudience('demand')).toBe(
+      'региональному министерству, комитету образования и центру занятости',
+    );
     expect(canUse({ role: 'school' }, 'demand')).toBe(false);
     expect(canUse({ role: 'employment' }, 'demandSettings')).toBe(false);
   });
@@ -20,6 +22,16 @@ describe('access', () => {
     expect(canUse({ role: 'school' }, 'accounts')).toBe(false);
     expect(canUse({ role: 'employment' }, 'completeness')).toBe(false);
     expect(canUse({ role: 'school' }, 'uploads')).toBe(true);
+  });
+
+  it('offers the region’s comparison to the ministry, and to a committee bound to one of several municipalities', () => {
+    expect(homePath({ role: 'region' })).toBe('/region');
+    expect(canUse({ role: 'region', municipality: null }, 'region')).toBe(true);
+    expect(canUse({ role: 'committee', municipality: 'Зима' }, 'region')).toBe(true);
+    // Alone in the registry, the committee's municipality is the region: nothing to compare.
+    expect(canUse({ role: 'committee', municipality: null }, 'region')).toBe(false);
+    expect(canUse({ role: 'school', municipality: 'Зима' }, 'region')).toBe(false);
+    expect(canUse({ role: 'employment', municipality: 'Зима' }, 'region')).toBe(false);
   });
 
   it('returns after sign-in only to a page of this app', () => {

@@ -4,6 +4,7 @@ import type { Role, SessionUserView } from '@profmonitor/domain';
 // session may read or change, and answers 403 otherwise.
 
 export const ROLE_LABELS: Record<Role, string> = {
+  region: 'Региональное министерство',
   committee: 'Комитет образования',
   school: 'Образовательная организация',
   employment: 'Центр занятости',
@@ -13,6 +14,7 @@ export const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
 /** Who a section is for, in the dative: «доступен только комитету образования». */
 const ROLE_DATIVE: Record<Role, string> = {
+  region: 'региональному министерству',
   committee: 'комитету образования',
   school: 'образовательным организациям',
   employment: 'центру занятости',
@@ -20,6 +22,7 @@ const ROLE_DATIVE: Record<Role, string> = {
 
 /** The parts of the app a role may be offered. */
 export type Section =
+  | 'region'
   | 'overview'
   | 'indicators'
   | 'organizations'
@@ -33,7 +36,24 @@ export type Section =
   | 'audit';
 
 const SECTIONS: Record<Role, readonly Section[]> = {
+  // The municipalities compared, and everything a committee has, for every municipality.
+  region: [
+    'region',
+    'overview',
+    'indicators',
+    'organizations',
+    'destinations',
+    'demand',
+    'uploads',
+    'completeness',
+    'targets',
+    'demandSettings',
+    'accounts',
+    'audit',
+  ],
+  // Its municipality beside the region (`region`) when bound to one of several.
   committee: [
+    'region',
     'overview',
     'indicators',
     'organizations',
@@ -52,8 +72,14 @@ const SECTIONS: Record<Role, readonly Section[]> = {
   employment: ['demand', 'uploads', 'overview', 'indicators'],
 };
 
-export const canUse = (user: Pick<SessionUserView, 'role'>, section: Section): boolean =>
-  SECTIONS[user.role].includes(section);
+export const canUse = (
+  user: Pick<SessionUserView, 'role'> & Partial<Pick<SessionUserView, 'municipality'>>,
+  section: Section,
+): boolean =>
+  SECTIONS[user.role].includes(section) &&
+  // A committee compares its municipality with the region only when the registry has several
+  // (it is then bound to one); alone in the registry, its municipality is the region.
+  (section !== 'region' || user.role !== 'committee' || !!user.municipality);
 
 /**
  * Whose organization page a person may open, as the server decides it: the committee every
@@ -63,6 +89,7 @@ export const seesOrganization = (
   user: Pick<SessionUserView, 'role' | 'organization'>,
   code: string,
 ): boolean =>
+  user.role === 'region' ||
   user.role === 'committee' ||
   (user.role === 'school' && user.organization?.toUpperCase() === code.toUpperCase());
 
@@ -72,10 +99,16 @@ export function sectionAudience(section: Section): string {
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} и ${names.at(-1)}` : (names[0] ?? '');
 }
 
-const HOME: Record<Role, string> = { committee: '/overview', school: '/uploads', employment: '/demand' };
+const HOME: Record<Role, string> = {
+  region: '/region',
+  committee: '/overview',
+  school: '/uploads',
+  employment: '/demand',
+};
 
 /**
- * Where a person lands after signing in: the committee on the overview, the employment center
+ * Where a person lands after signing in: the ministry on its municipalities compared (what it
+ * is there for), the committee on the overview, the employment center
  * on the gap between demand and choices, a school where it uploads its report.
  */
 export const homePath = (user: Pick<SessionUserView, 'role'>): string => HOME[user.role];

@@ -15,6 +15,7 @@ export function kindsFor(user: Pick<SessionUserView, 'role'>): TemplateKind[] {
       return ['school'];
     case 'employment':
       return ['vacancies'];
+    case 'region':
     case 'committee':
       return ['school', 'vacancies', 'registry'];
   }

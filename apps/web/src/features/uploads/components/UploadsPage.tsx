@@ -11,6 +11,7 @@ import { SheetVersions } from './SheetVersions';
 import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 
 const TITLES: Record<SessionUserView['role'], string> = {
+  region: 'Загрузки отчётов',
   committee: 'Загрузки отчётов',
   school: 'Загрузка отчёта',
   employment: 'Загрузка потребности в кадрах',
