@@ -92,7 +92,12 @@ function Organization({ organization, period, periods }: OrganizationProps) {
   const linkTo = usePeriodLink();
   const user = useCurrentUser();
   const own = useIndicatorValues({ org: organization.code });
-  const municipal = useIndicatorValues({ period: period.code, org: 'municipal' });
+  // Compared with its own municipality's values (the ministry's own level is the region).
+  const municipal = useIndicatorValues({
+    period: period.code,
+    org: 'municipal',
+    municipality: organization.municipality,
+  });
   const periodCodes = useMemo(() => periods.map((p) => p.code), [periods]);
 
   return (
@@ -100,6 +105,14 @@ function Organization({ organization, period, periods }: OrganizationProps) {
       <header className="page__header">
         <div>
           <p className="eyebrow">
+            {canUse(user, 'region') && (
+              <>
+                <Link to={linkTo(`/region/${encodeURIComponent(organization.municipality)}`)}>
+                  {organization.municipality}
+                </Link>{' '}
+                ·{' '}
+              </>
+            )}
             {canUse(user, 'organizations') && (
               <>
                 <Link to={linkTo('/organizations')}>Организации</Link> ·{' '}
