@@ -113,6 +113,7 @@ describe('a municipality’s organizations', () => {
     const values = [
       value({ org: 'Z01', municipality: ZIMA, value: 0.6, status: 'не достигнуто' }),
       value({ id: 'conscious_choice', org: 'Z02', municipality: ZIMA, value: 1, status: 'достигнуто' }),
+      value({ id: 'employed_in_specialty', org: 'Z01', municipality: ZIMA, numerator: 0, denominator: 0 }),
       value({ municipality: ZIMA, value: 0.76 }),
     ];
     const target = { kind: 'atLeast', threshold: 1 } as const;
@@ -130,6 +131,7 @@ describe('a municipality’s organizations', () => {
       status: 'не достигнуто',
       note: 'сдано листов: 2 из 3',
     });
+    expect(school.cells.employed_in_specialty).toBeNull();
     expect(college.cells.coverage_8_11).toBeNull();
     expect(college.cells.conscious_choice).toMatchObject({ value: 1, status: 'достигнуто' });
     expect(retired.cells.completeness).toBeNull();

@@ -165,8 +165,8 @@ export function sheetsSent(
 
 /**
  * A municipality's organizations, one row each, from the values of the period
- * (`GET /api/indicators?municipality=M`): an indicator not for the organization's type is a
- * null cell («не относится»); completeness is the sheets it sent of those expected, measured
+ * (`GET /api/indicators?municipality=M`): an indicator not for the organization's type, or
+ * counting nobody there (0 of 0), is a null cell («не относится»); completeness is the sheets it sent of those expected, measured
  * against the period's completeness target.
  */
 export function organizationRows(
@@ -198,6 +198,8 @@ export function organizationRows(
       if (!(definition.appliesTo as readonly string[]).includes(organization.type))
         return [definition.id, null] as const;
       const value = own.find((v) => v.id === definition.id);
+      // Nobody to count there (SPO employment at a school without SPO graduates): as its page says.
+      if (value?.denominator === 0) return [definition.id, null] as const;
       return [definition.id, value ? cellOf(value) : noValue(definition)] as const;
     });
     return {

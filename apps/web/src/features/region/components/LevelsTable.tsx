@@ -58,6 +58,8 @@ export function LevelsTable({
       render: (row) => {
         const cell = row.cells[definition.id];
         if (!cell) return <span className="muted small">не относится</span>;
+        // No value: its status («нет данных») says so once.
+        if (cell.value === null && cell.status !== null) return <StatusBadge status={cell.status} />;
         return (
           <>
             {/* Spaces between the parts: read as words, not «76,0 %не достигнуто». */}

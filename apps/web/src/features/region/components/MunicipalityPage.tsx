@@ -68,6 +68,7 @@ export function MunicipalityPage() {
 function NotYours({ own }: { own: string }) {
   return (
     <section className="page">
+      <h1>Нет доступа</h1>
       <div className="alert" role="alert">
         <p className="alert__title">Страница другого муниципалитета вам недоступна.</p>
         <p>Комитету доступны организации своего муниципалитета и значения региона для сравнения.</p>

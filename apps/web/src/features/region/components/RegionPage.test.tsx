@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import type { CompletenessView, OrganizationView, SessionUserView } from '@profmonitor/domain';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ORGANIZATIONS, PERIODS, valueView } from '@/test/fixtures';
+import { ORGANIZATIONS, PERIODS, REGION, valueView } from '@/test/fixtures';
 import { mockApi } from '@/test/mock-api';
 import { renderPage } from '@/test/render';
 import { MunicipalityPage } from './MunicipalityPage';
@@ -12,13 +12,6 @@ afterEach(cleanup);
 
 const ZIMA = 'Зима';
 const SAYANSK = 'Саянск';
-const REGION: SessionUserView = {
-  login: 'minobr',
-  role: 'region',
-  organization: null,
-  organizationName: null,
-  municipality: null,
-};
 const ZIMA_COMMITTEE: SessionUserView = { ...REGION, login: 'zima', role: 'committee', municipality: ZIMA };
 
 const organization = (code: string, name: string, type: string, municipality: string): OrganizationView => ({
