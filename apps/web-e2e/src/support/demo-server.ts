@@ -22,11 +22,17 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Runs the CLI on the server's database; its output, or an error with what it printed. */
+export type Cli = (...args: string[]) => string;
+
 /**
  * The app as `npm start` runs it, on loopback: a fresh SQLite file in a temp folder with the
- * demo municipality loaded by the CLI, then the API serving the built web app.
+ * demo municipality loaded by the CLI, then the API serving the built web app. `prepare` runs
+ * between the two, with the CLI on the same database (another municipality, more accounts).
  */
-export async function startDemoServer(): Promise<DemoServer> {
+export async function startDemoServer({
+  prepare,
+}: { prepare?: (cli: Cli) => Promise<void> } = {}): Promise<DemoServer> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(
       'Нет собранного веб-приложения: выполните `npx nx run web:build` (npm test делает это сам).',
@@ -47,6 +53,11 @@ export async function startDemoServer(): Promise<DemoServer> {
 
   const demo = spawnSync(...node('apps/api/src/cli/main.ts', 'demo'), { cwd: ROOT, env, encoding: 'utf8' });
   if (demo.status !== 0) throw new Error(`demo data not loaded: ${demo.stderr}`);
+  await prepare?.((...args) => {
+    const run = spawnSync(...node('apps/api/src/cli/main.ts', ...args), { cwd: ROOT, env, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`${args.join(' ')}: ${run.stderr}${run.stdout}`);
+    return run.stdout;
+  });
 
   const api: ChildProcess = spawn(...node('apps/api/src/main.ts'), { cwd: ROOT, env, stdio: 'pipe' });
   let log = '';

@@ -13,7 +13,11 @@ export type DemoAccount = (typeof DEMO_ACCOUNTS)[keyof typeof DEMO_ACCOUNTS];
  * Signs in through the sign-in page as a person would, and waits until the app has taken the
  * person to their start page. The session cookie then serves the page and `page.request` alike.
  */
-export async function logIn(page: Page, baseUrl: string, { login, password }: DemoAccount): Promise<void> {
+export async function logIn(
+  page: Page,
+  baseUrl: string,
+  { login, password }: { login: string; password: string },
+): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('Логин').fill(login);
   await page.getByLabel('Пароль').fill(password);
