@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, SCREENSHOTS } from './support/browser';
 import { startDemoServer, type DemoServer } from './support/demo-server';
+import { NORTH, REGION_ACCOUNTS } from './support/region';
 import { registryRenaming, XLSX } from './support/registry';
-import { apiGet, DEMO_ACCOUNTS, logIn, type DemoAccount } from './support/session';
+import { apiGet, DEMO_ACCOUNTS, logIn } from './support/session';
 
 // Every page of the app, as each role that can see it, on a desktop and a tablet screen: the
 // page does not scroll sideways, nor does any table that does not declare itself wide (its key
@@ -25,11 +26,20 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTHS = [1280, 768] as const;
 const query = `?period=${encodeURIComponent(PERIOD)}`;
 
-type Role = keyof typeof DEMO_ACCOUNTS;
+/** The demo's accounts and a region account the CLI adds (the demo holds one municipality). */
+const ACCOUNTS = { ...DEMO_ACCOUNTS, region: REGION_ACCOUNTS.region };
+type Role = keyof typeof ACCOUNTS;
 type Visit = { name: string; path: string };
 
 /** What each role is offered (apps/web/src/lib/access.ts), detail pages included. */
 const PAGES: Record<Role, (ids: { upload: number }) => Visit[]> = {
+  // The municipalities compared (one here: no region row) and a municipality's organizations,
+  // then every page of a committee.
+  region: (ids) => [
+    { name: 'регион', path: `/region${query}` },
+    { name: 'муниципалитет', path: `/region/${encodeURIComponent(NORTH)}${query}` },
+    ...PAGES.committee(ids),
+  ],
   committee: ({ upload }) => [
     { name: 'обзор', path: `/overview${query}` },
     { name: 'показатели', path: `/indicators${query}` },
@@ -138,16 +148,21 @@ const pages = new Map<Role, Page>();
 const uploads = new Map<Role, number>();
 
 beforeAll(async () => {
-  server = await startDemoServer();
+  server = await startDemoServer({
+    prepare: async (cli) => {
+      const { login, password } = ACCOUNTS.region;
+      cli('user', 'add', '--login', login, '--password', password, '--role', 'region');
+    },
+  });
   browser = await launchBrowser();
-  for (const role of Object.keys(DEMO_ACCOUNTS) as Role[]) {
+  for (const role of Object.keys(ACCOUNTS) as Role[]) {
     const page = await browser.newPage({
       viewport: { width: WIDTHS[0], height: 900 },
       locale: 'ru-RU',
       // The app's Content-Security-Policy forbids inline scripts, axe-core's injection among them.
       bypassCSP: true,
     });
-    await logIn(page, server.url, DEMO_ACCOUNTS[role] as DemoAccount);
+    await logIn(page, server.url, ACCOUNTS[role]);
     pages.set(role, page);
   }
   const committee = pages.get('committee')!;
