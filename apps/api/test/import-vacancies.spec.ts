@@ -1,4 +1,5 @@
 import { vacanciesSheet } from '@profmonitor/domain';
+import { REGISTRY } from './support/fixtures';
 import { lastUpload, storedCounts } from './support/stored';
 import { TestContext } from './support/test-context';
 import { writeXlsx, type CellInput, type SheetsData } from './support/xlsx';
@@ -26,6 +27,7 @@ interface DemandRow {
   id: number;
   upload_id: number;
   territory: string;
+  municipality: string | null;
   as_of: string;
   period: string;
   version: number;
@@ -41,7 +43,7 @@ describe('import of the employment center workbook (Потребность в к
 
   const demands = (where = '1 = 1', parameters: unknown[] = []) =>
     ctx.rows<DemandRow>(
-      `SELECT d.id, d.upload_id, d.territory, d.as_of, p.code AS period, d.version, d.is_current, d.row_count
+      `SELECT d.id, d.upload_id, d.territory, d.municipality, d.as_of, p.code AS period, d.version, d.is_current, d.row_count
          FROM labor_demands d LEFT JOIN periods p ON p.id = d.period_id
         WHERE ${where} ORDER BY d.id`,
       parameters,
@@ -363,5 +365,64 @@ describe('import of the employment center workbook (Потребность в к
     });
     const versions = await demands("d.territory = 'Город' AND d.as_of = '2024-12-05'");
     expect(versions.map((d) => [d.version, d.is_current])).toEqual([[1, 1]]);
+  });
+  describe('Муниципалитет on the Титул, with one municipality in the registry (or none yet)', () => {
+    /** The workbook with a `Муниципалитет` row. */
+    const withMunicipality = (sheets: SheetsData, municipality: CellInput) => {
+      sheets.Титул.push(['Муниципалитет', municipality]);
+      return sheets;
+    };
+
+    it('without a registry, a name cannot be checked: refused, saying to load the registry or leave it empty', async () => {
+      const result = await importRejected(
+        withMunicipality(vacanciesWorkbook('Город', '01.04.2025', [['Повар', null, '33', 1]]), 'Зима'),
+      );
+      expect(result.errors.map((e) => e.message)).toEqual([
+        'Муниципалитета «Зима» нет в реестре организаций. В реестре пока нет ни одного муниципалитета: загрузите реестр организаций или оставьте строку «Муниципалитет» пустой.',
+      ]);
+    });
+
+    it('may be left empty: the only municipality’s (stored null); named in any case it is the same demand', async () => {
+      await ctx.loadRegistry(REGISTRY);
+      const empty = await ctx.importSheets(
+        vacanciesWorkbook('Город', '02.04.2025', [['Повар', null, '33', 1]]),
+      );
+      expect([empty.outcome, empty.municipality]).toEqual(['accepted', null]);
+      const named = await ctx.importSheets(
+        withMunicipality(
+          vacanciesWorkbook('Город', '02.04.2025', [['Повар', null, '33', 2]]),
+          '  тестовый ОКРУГ ',
+        ),
+      );
+      expect([named.outcome, named.municipality]).toEqual(['accepted', null]);
+      const versions = await demands("d.territory = 'Город' AND d.as_of = '2025-04-02'");
+      expect(versions.map((d) => [d.upload_id, d.municipality, d.version, d.is_current])).toEqual([
+        [empty.uploadId, null, 1, 0],
+        [named.uploadId, null, 2, 1],
+      ]);
+    });
+
+    it('another municipality than the registry’s is refused, naming the registry’s', async () => {
+      const result = await importRejected(
+        withMunicipality(vacanciesWorkbook('Город', '03.04.2025', [['Повар', null, '33', 1]]), 'Тулун'),
+      );
+      expect(result.errors.map((e) => e.message)).toEqual([
+        'Муниципалитета «Тулун» нет в реестре организаций. Укажите в строке «Муниципалитет» на листе «Титул» название, как в реестре: «Тестовый округ».',
+      ]);
+      // The territory, date and period were read: the answer says what the file was about.
+      expect(result).toMatchObject({ territory: 'Город', asOf: '2025-04-03', period: '2024/2025' });
+    });
+
+    it('a Регион workbook must leave it empty', async () => {
+      const result = await importRejected(
+        withMunicipality(
+          vacanciesWorkbook('Регион', '03.04.2025', [['Повар', null, '33', 1]]),
+          'Тестовый округ',
+        ),
+      );
+      expect(result.errors.map((e) => e.message)).toEqual([
+        'На листе «Титул» указан муниципалитет «Тестовый округ», а территория — «Регион»: вакансии региона относятся ко всему региону. Если это вакансии города, укажите территорию «Город»; если региона — очистите строку «Муниципалитет».',
+      ]);
+    });
   });
 });

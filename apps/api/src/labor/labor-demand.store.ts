@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { DemandTerritory } from '@profmonitor/domain';
-import type { EntityManager } from 'typeorm';
+import { sameMunicipality, type DemandTerritory } from '@profmonitor/domain';
+import { In, type EntityManager } from 'typeorm';
 import { insertInChunks } from '../database/bulk-insert';
 import type { Committed, SheetStore } from '../reports/import/sheet-store';
 import { LaborDemandEntity, VacancyRowEntity } from './labor.entities';
@@ -8,10 +8,15 @@ import { LaborDemandEntity, VacancyRowEntity } from './labor.entities';
 export interface DemandScope {
   territory: DemandTerritory;
   asOf: string;
+  /** Whose Город vacancies (the registry's spelling); null: Регион, or the only municipality's. */
+  municipality: string | null;
   periodId: number;
 }
 
-/** `Потребность в кадрах` workbooks: one labor demand per (territory, as-of date), versioned. */
+/**
+ * `Потребность в кадрах` workbooks: one labor demand per (territory, as-of date, municipality),
+ * versioned.
+ */
 @Injectable()
 export class LaborDemandStore implements SheetStore<DemandScope> {
   async stage(manager: EntityManager, uploadId: number): Promise<number> {
@@ -19,6 +24,7 @@ export class LaborDemandStore implements SheetStore<DemandScope> {
       uploadId,
       territory: null,
       asOf: null,
+      municipality: null,
       periodId: null,
       version: 0,
       isCurrent: false,
@@ -44,31 +50,35 @@ export class LaborDemandStore implements SheetStore<DemandScope> {
     manager: EntityManager,
     _sheet: string,
     demandId: number,
-    fullScope: DemandScope,
+    scope: DemandScope,
     rowCount: number,
   ): Promise<Committed> {
-    const scope = { territory: fullScope.territory, asOf: fullScope.asOf, periodId: fullScope.periodId };
-    const where = { territory: scope.territory, asOf: scope.asOf };
-    const previous = await manager
-      .createQueryBuilder(LaborDemandEntity, 'd')
-      .select('MAX(d.version)', 'latest')
-      .where('d.territory = :territory AND d.asOf = :asOf', where)
-      .getRawOne<{ latest: number | null }>();
-    const current = await manager.findOne(LaborDemandEntity, {
-      where: { ...where, isCurrent: true },
-      select: { rowCount: true },
-    });
-    const { affected } = await manager.update(
-      LaborDemandEntity,
-      { ...where, isCurrent: true },
-      { isCurrent: false },
-    );
+    const { territory, asOf, municipality, periodId } = scope;
+    // The same territory and date, and for Город the same municipality: matched as the registry
+    // matches names, so that a registry reloaded in another case still replaces its demands.
+    const earlier = (
+      await manager.find(LaborDemandEntity, {
+        where: { territory, asOf },
+        select: { id: true, municipality: true, version: true, isCurrent: true, rowCount: true },
+      })
+    ).filter((d) => sameMunicipality(d.municipality, municipality));
+    const current = earlier.filter((d) => d.isCurrent);
+    if (current.length > 0)
+      await manager.update(LaborDemandEntity, { id: In(current.map((d) => d.id)) }, { isCurrent: false });
     await manager.update(
       LaborDemandEntity,
       { id: demandId },
-      { ...scope, version: (previous?.latest ?? 0) + 1, isCurrent: true, rowCount },
+      {
+        territory,
+        asOf,
+        municipality,
+        periodId,
+        version: Math.max(0, ...earlier.map((d) => d.version)) + 1,
+        isCurrent: true,
+        rowCount,
+      },
     );
-    return { replaced: (affected ?? 0) > 0, previousRows: current?.rowCount ?? null };
+    return { replaced: current.length > 0, previousRows: current[0]?.rowCount ?? null };
   }
 
   async isCurrent(manager: EntityManager, uploadId: number): Promise<boolean> {

@@ -157,6 +157,12 @@ export class ImportResultDto implements ImportResult {
   territory?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Labor demand: the as-of date' })
   asOf?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Labor demand of Город with several municipalities: whose vacancies',
+  })
+  municipality?: string | null;
   @ApiProperty({ enum: UPLOAD_OUTCOMES }) outcome: UploadOutcome;
   @ApiPropertyOptional({ type: 'integer' }) uploadId?: number;
   @ApiPropertyOptional({ type: 'integer', description: 'A repeated file: the upload with the same data' })

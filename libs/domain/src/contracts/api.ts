@@ -242,6 +242,11 @@ export interface ImportResult {
   /** For labor demand: Город or Регион, and the as-of date. */
   territory?: string | null;
   asOf?: string | null;
+  /**
+   * For labor demand of Город when the registry holds several municipalities: whose vacancies
+   * (the registry's spelling); null for Регион and with one municipality.
+   */
+  municipality?: string | null;
   outcome: UploadOutcome;
   uploadId?: number;
   /** For a repeated file: the upload that stored the same data. */

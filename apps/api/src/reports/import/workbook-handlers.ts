@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   activeIn,
+  demandMunicipality,
   measuredGraduate,
   parsePeriod,
   periodContaining,
@@ -18,6 +19,7 @@ import {
 } from '@profmonitor/domain';
 import { DEFAULT_LIMITS } from '@profmonitor/workbook';
 import type { EntityManager } from 'typeorm';
+import { IndicatorInputs } from '../../indicators/indicator-inputs';
 import {
   IndicatorRecomputeService,
   type CommittedSheet as CommittedSchoolSheet,
@@ -65,6 +67,7 @@ export interface CommittedSheet {
 export type SchoolScope = ReportScope & {
   organizationCode: string;
   organizationType: OrganizationType;
+  organizationMunicipality: string;
   startYear: number;
 };
 
@@ -95,7 +98,12 @@ export class SchoolWorkbookHandler implements WorkbookHandler<SchoolScope> {
     committed: readonly CommittedSheet[],
   ): Promise<void> {
     return this.indicators.organizationChanged(manager, {
-      organization: { id: scope.organizationId, code: scope.organizationCode, type: scope.organizationType },
+      organization: {
+        id: scope.organizationId,
+        code: scope.organizationCode,
+        type: scope.organizationType,
+        municipality: scope.organizationMunicipality,
+      },
       period: { id: scope.periodId, startYear: scope.startYear },
       committed: committed as readonly CommittedSchoolSheet[],
     });
@@ -147,6 +155,7 @@ export class SchoolWorkbookHandler implements WorkbookHandler<SchoolScope> {
         periodId: periodRow.id,
         organizationCode: organization.code,
         organizationType: organization.type,
+        organizationMunicipality: organization.municipality,
         startYear: period.startYear,
       },
       period,
@@ -170,6 +179,7 @@ export class VacanciesWorkbookHandler implements WorkbookHandler<DemandScope> {
   constructor(
     readonly store: LaborDemandStore,
     private readonly periods: PeriodsService,
+    private readonly inputs: IndicatorInputs,
     private readonly indicators: IndicatorRecomputeService,
   ) {}
 
@@ -184,11 +194,15 @@ export class VacanciesWorkbookHandler implements WorkbookHandler<DemandScope> {
       errors.push('На листе «Титул» не указана территория: укажите «Город» или «Регион».');
     if (!title.asOf) errors.push('На листе «Титул» не указана дата, на которую даны вакансии (ДД.ММ.ГГГГ).');
     if (!title.territory || !title.asOf) return { errors };
+    const territory = title.territory as DemandTerritory;
     const period = periodContaining(title.asOf);
-    Object.assign(result, { territory: title.territory, asOf: title.asOf, period: period.code });
+    Object.assign(result, { territory, asOf: title.asOf, period: period.code });
+    const whose = demandMunicipality({ ...title, territory }, await this.inputs.municipalities(manager));
+    if ('error' in whose) return { errors: [whose.error] };
+    result.municipality = whose.municipality;
     const periodRow = await this.periods.ensure(manager, period);
     return {
-      scope: { territory: title.territory as DemandTerritory, asOf: title.asOf, periodId: periodRow.id },
+      scope: { territory, asOf: title.asOf, municipality: whose.municipality, periodId: periodRow.id },
       period,
     };
   }
