@@ -165,7 +165,14 @@ describe('CLI indicators --json on the demo data', () => {
         .get('/api/demand')
         .query({ period: PERIOD, ...(territory ? { territory } : {}) })
         .expect(200);
-      expect(Object.keys(printed)).toEqual(['period', 'territory', 'date', 'mismatch', 'areas']);
+      expect(Object.keys(printed)).toEqual([
+        'period',
+        'territory',
+        'municipality',
+        'date',
+        'mismatch',
+        'areas',
+      ]);
       expect(Object.keys(printed.areas[0])).toEqual([
         'area',
         'name',
@@ -179,6 +186,7 @@ describe('CLI indicators --json on the demo data', () => {
       expect(printed).toEqual({
         period: body.period,
         territory: body.territory,
+        municipality: body.municipality,
         date: body.date,
         mismatch: body.mismatch,
         areas: body.areas,
@@ -194,7 +202,7 @@ describe('CLI indicators --json on the demo data', () => {
   it('demand as text: the index and an area per line; a bad territory is refused', () => {
     const text = cli('demand', '--period', PERIOD);
     expect(text.stdout).toMatch(
-      /^2024\/2025, город — вакансии: Город, на \d\d\.\d\d\.2025\nИндекс несоответствия: \d,\d{3}/,
+      /^2024\/2025, Северозаводский городской округ — вакансии: Город, на \d\d\.\d\d\.2025\nИндекс несоответствия: \d,\d{3}/,
     );
     expect(text.stdout).toContain('33 Сервис и услуги');
     expect(text.stdout).toMatch(/\nОстаются в городе: \d+,\d % \(\d+ из \d+\)\n/);
@@ -212,7 +220,7 @@ describe('CLI indicators --json on the demo data', () => {
     const text = cli('demand', '--period', '2023/2024', '--territory', 'Регион');
     expect([text.code, text.stderr]).toEqual([0, '']);
     expect(text.stdout).toMatch(
-      /^2023\/2024, город — вакансий \(Регион\) за этот год нет\nИндекс несоответствия: нет данных; выпускников: \d+, вакансий: нет данных\n/,
+      /^2023\/2024, Северозаводский городской округ — вакансий \(Регион\) за этот год нет\nИндекс несоответствия: нет данных; выпускников: \d+, вакансий: нет данных\n/,
     );
     const json = JSON.parse(cli('demand', '--period', '2023/2024', '--territory', 'Регион', '--json').stdout);
     expect([json.territory, json.date, json.mismatch]).toEqual(['Регион', null, null]);

@@ -81,6 +81,7 @@ export function demandJson(view: DemandView) {
   return {
     period: view.period,
     territory: view.territory,
+    municipality: view.municipality,
     date: view.date,
     mismatch: view.mismatch,
     areas: view.areas.map(
@@ -115,7 +116,7 @@ export function formatDemand(view: DemandView): string {
       : 'вакансий за этот год нет';
   const area = (a: AreaGapView) => `${a.area} «${a.name}»`;
   const lines = [
-    `${view.period}${view.org ? `, ${view.org}` : ', город'} — ${source}`,
+    `${view.period}${view.org ? `, ${view.org}` : ''}, ${view.municipality ?? 'регион'} — ${source}`,
     `Индекс несоответствия: ${index(view.mismatch)}; выпускников: ${view.graduates}, вакансий: ${view.vacancies ?? 'нет данных'}`,
     `Остаются в городе: ${formatPercent(view.stayLocal.value)}${view.stayLocal.denominator ? ` (${view.stayLocal.numerator} из ${view.stayLocal.denominator})` : ''}`,
     ...(view.surplus

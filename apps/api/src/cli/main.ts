@@ -183,18 +183,31 @@ export function buildCli(): Command {
     .description('потребность в кадрах против выбора выпускников по областям, индекс несоответствия')
     .requiredOption('--period <period>', 'учебный год, например 2023/2024')
     .option('--territory <territory>', 'Город или Регион (без него: Город, если есть, иначе Регион)')
+    .option(
+      '--municipality <name>',
+      'выпускники, востребованные области и вакансии города этого муниципалитета (без него: региона)',
+    )
     .option('--org <code>', 'выпускники одной организации вместо города')
-    .option('--json', 'вывести {period, territory, date, mismatch, areas:[…]}')
-    .action((options: { period: string; territory?: string; org?: string; json?: boolean }) =>
-      withApp(async (app) => {
-        if (options.territory && options.territory !== 'Город' && options.territory !== 'Регион') {
-          throw new InvalidArgumentError(`Территория «${options.territory}»: укажите Город или Регион.`);
-        }
-        const view = await app
-          .get(DemandService)
-          .table(options.period, options.territory as 'Город' | 'Регион' | undefined, options.org);
-        console.log(options.json ? JSON.stringify(demandJson(view), null, 2) : formatDemand(view));
-      }),
+    .option('--json', 'вывести {period, territory, municipality, date, mismatch, areas:[…]}')
+    .action(
+      (options: {
+        period: string;
+        territory?: string;
+        municipality?: string;
+        org?: string;
+        json?: boolean;
+      }) =>
+        withApp(async (app) => {
+          if (options.territory && options.territory !== 'Город' && options.territory !== 'Регион') {
+            throw new InvalidArgumentError(`Территория «${options.territory}»: укажите Город или Регион.`);
+          }
+          const view = await app.get(DemandService).table(options.period, {
+            territory: options.territory as 'Город' | 'Регион' | undefined,
+            municipality: options.municipality,
+            org: options.org,
+          });
+          console.log(options.json ? JSON.stringify(demandJson(view), null, 2) : formatDemand(view));
+        }),
     );
 
   const professions = program.command('professions').description('справочник профессий: профессия → область');

@@ -8,6 +8,8 @@ import { LaborDemandEntity, VacancyRowEntity } from './labor.entities';
 /** A labor-demand workbook of a period as stored, with its upload and its vacancies summed. */
 export interface LaborDemandVersion {
   territory: DemandTerritory;
+  /** Whose Город vacancies; null: Регион, or the only municipality's. */
+  municipality: string | null;
   asOf: string;
   version: number;
   isCurrent: boolean;
@@ -24,7 +26,7 @@ export interface LaborDemandVersion {
 export class LaborDemandRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every labor-demand version of a period: by territory, newest date and version first. */
+  /** Every labor-demand version of a period: by territory and municipality, newest date and version first. */
   async versions(periodId: number): Promise<LaborDemandVersion[]> {
     const rows = await this.dataSource.manager
       .createQueryBuilder(LaborDemandEntity, 'd')
@@ -32,6 +34,7 @@ export class LaborDemandRepository {
       .leftJoin(VacancyRowEntity, 'r', 'r.demandId = d.id')
       .select([
         'd.territory AS territory',
+        'd.municipality AS municipality',
         'd.asOf AS "asOf"',
         'd.version AS version',
         'd.isCurrent AS "isCurrent"',
@@ -44,9 +47,10 @@ export class LaborDemandRepository {
       .addSelect('COALESCE(SUM(r.vacancies), 0)', 'vacancies')
       .where('d.periodId = :periodId', { periodId })
       .groupBy(
-        'd.id, d.territory, d.asOf, d.version, d.isCurrent, d.rowCount, u.id, u.fileName, u.uploadedBy, u.uploadedAt',
+        'd.id, d.territory, d.municipality, d.asOf, d.version, d.isCurrent, d.rowCount, u.id, u.fileName, u.uploadedBy, u.uploadedAt',
       )
       .orderBy('d.territory', 'ASC')
+      .addOrderBy('d.municipality', 'ASC', 'NULLS FIRST')
       .addOrderBy('d.asOf', 'DESC')
       .addOrderBy('d.version', 'DESC')
       .getRawMany<
@@ -68,13 +72,17 @@ export class LaborDemandRepository {
     }));
   }
 
-  /** Keeps the committee's new in-demand list of a period (null: back to the 5 % rule), with history. */
+  /**
+   * Keeps a committee's new in-demand list of a period (null: back to the 5 % rule), with
+   * history: its municipality's (null: the region's, or the only municipality's).
+   */
   async addInDemandList(
     manager: EntityManager,
     periodId: number,
     areas: string[] | null,
     setBy: string,
+    municipality: string | null,
   ): Promise<void> {
-    await manager.insert(InDemandListEntity, { periodId, areas, setBy });
+    await manager.insert(InDemandListEntity, { periodId, areas, setBy, municipality });
   }
 }

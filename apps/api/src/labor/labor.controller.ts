@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { assertOrganization } from '../accounts/access-policy';
+import { assertMunicipality, assertOrganization, homeMunicipality } from '../accounts/access-policy';
 import { Allow, CurrentUser, SignedIn } from '../accounts/access.decorators';
 import type { Principal } from '../accounts/principal';
 import { ApiErrors } from '../common/openapi';
@@ -11,6 +11,7 @@ import {
   DemandQueryDto,
   DemandTrendPointDto,
   DemandTrendQueryDto,
+  DemandVersionsQueryDto,
   InDemandListDto,
   LaborDemandVersionDto,
   NewMappingDto,
@@ -30,34 +31,51 @@ export class LaborController {
   @SignedIn()
   @ApiOperation({ summary: 'Labor demand against graduates’ choices per area, and the mismatch index' })
   @ApiOkResponse({ type: DemandDto })
-  @ApiErrors('organization_forbidden', 'period_not_found', 'organization_not_found')
+  @ApiErrors(
+    'organization_forbidden',
+    'municipality_forbidden',
+    'period_not_found',
+    'organization_not_found',
+    'municipality_not_found',
+  )
   table(@Query() query: DemandQueryDto, @CurrentUser() user: Principal) {
     assertOrganization(user, query.org);
-    return this.demand.table(query.period, query.territory, query.org);
+    assertMunicipality(user, query.municipality);
+    return this.demand.table(query.period, { ...query, home: homeMunicipality(user) });
   }
 
   @Get('demand/trend')
   @SignedIn()
   @ApiOperation({ summary: 'The mismatch index and the share staying in the city over the periods' })
   @ApiOkResponse({ type: [DemandTrendPointDto] })
-  @ApiErrors('organization_forbidden', 'organization_not_found')
+  @ApiErrors(
+    'organization_forbidden',
+    'municipality_forbidden',
+    'organization_not_found',
+    'municipality_not_found',
+  )
   trend(@Query() query: DemandTrendQueryDto, @CurrentUser() user: Principal) {
     assertOrganization(user, query.org);
-    return this.demand.trend(query.territory, query.org);
+    assertMunicipality(user, query.municipality);
+    return this.demand.trend({ ...query, home: homeMunicipality(user) });
   }
 
   @Get('demand/versions')
-  @Allow('committee', 'employment')
+  @Allow('region', 'committee', 'employment')
   @ApiOperation({ summary: 'The labor-demand workbooks of a period: in force and earlier versions' })
   @ApiOkResponse({ type: [LaborDemandVersionDto] })
-  @ApiErrors('period_not_found')
-  versions(@Query() query: PeriodQueryDto) {
-    return this.demand.versions(query.period);
+  @ApiErrors('municipality_forbidden', 'period_not_found', 'municipality_not_found')
+  versions(@Query() query: DemandVersionsQueryDto, @CurrentUser() user: Principal) {
+    assertMunicipality(user, query.municipality);
+    return this.demand.versions(query.period, { ...query, home: homeMunicipality(user) });
   }
 
   @Put('demand/in-demand')
-  @Allow('committee')
-  @ApiOperation({ summary: 'The committee’s explicit in-demand areas of a period (null: the 5 % rule)' })
+  @Allow('region', 'committee')
+  @ApiOperation({
+    summary:
+      'The explicit in-demand areas of a period (null: the 5 % rule): the account’s municipality’s, or the region’s',
+  })
   @ApiOkResponse({ type: DemandDto })
   @ApiErrors('unknown_area', 'period_not_found')
   setInDemand(@Query() query: PeriodQueryDto, @Body() body: InDemandListDto, @CurrentUser() user: Principal) {

@@ -17,9 +17,12 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { AreaGapDto, PeriodQueryDto } from '../indicators/indicators.dto';
+import { AreaGapDto, MunicipalityParameter, PeriodQueryDto } from '../indicators/indicators.dto';
 
 const TERRITORIES = ['Город', 'Регион'] as const;
+
+const MUNICIPALITY =
+  'Whose graduates, in-demand areas and Город vacancies: a municipality; null: the region’s (several municipalities only)';
 
 /** Whose graduates against which vacancies: GET /api/demand/trend (every period). */
 export class DemandTrendQueryDto {
@@ -40,10 +43,21 @@ export class DemandTrendQueryDto {
     message: 'Код организации — до 32 букв, цифр, точек, дефисов и подчёркиваний.',
   })
   org?: string;
+
+  @MunicipalityParameter(
+    'That municipality’s graduates, in-demand areas and Город vacancies (default: the account’s own; none: the region’s). With `org`: the organization’s municipality.',
+  )
+  municipality?: string;
 }
 
 /** GET /api/demand: one period. */
 export class DemandQueryDto extends IntersectionType(PeriodQueryDto, DemandTrendQueryDto) {}
+
+/** GET /api/demand/versions: one period, a municipality’s workbooks (its Город and Регион) or all. */
+export class DemandVersionsQueryDto extends PeriodQueryDto {
+  @MunicipalityParameter('Its Город workbooks and Регион’s (default: the account’s own; none: every one).')
+  municipality?: string;
+}
 
 export class InDemandListDto {
   @ApiProperty({
@@ -91,6 +105,7 @@ export class DemandDto implements DemandView {
   @ApiProperty({ enum: [...TERRITORIES, null], nullable: true }) territory: 'Город' | 'Регион' | null;
   @ApiProperty({ type: String, nullable: true }) date: string | null;
   @ApiProperty({ type: String, nullable: true }) org: string | null;
+  @ApiProperty({ type: String, nullable: true, description: MUNICIPALITY }) municipality: string | null;
   @ApiProperty({ type: Number, nullable: true }) mismatch: number | null;
   @ApiProperty() graduates: number;
   @ApiProperty({ type: Number, nullable: true }) vacancies: number | null;
@@ -105,6 +120,7 @@ export class DemandDto implements DemandView {
 export class DemandTrendPointDto implements DemandTrendPointView {
   @ApiProperty() period: string;
   @ApiProperty({ enum: [...TERRITORIES, null], nullable: true }) territory: 'Город' | 'Регион' | null;
+  @ApiProperty({ type: String, nullable: true, description: MUNICIPALITY }) municipality: string | null;
   @ApiProperty({ type: String, nullable: true }) date: string | null;
   @ApiProperty({ type: Number, nullable: true }) mismatch: number | null;
   @ApiProperty() graduates: number;
@@ -114,6 +130,12 @@ export class DemandTrendPointDto implements DemandTrendPointView {
 
 export class LaborDemandVersionDto implements LaborDemandVersionView {
   @ApiProperty({ enum: TERRITORIES }) territory: 'Город' | 'Регион';
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Whose Город vacancies; null: Регион, or the only municipality’s',
+  })
+  municipality: string | null;
   @ApiProperty() date: string;
   @ApiProperty() version: number;
   @ApiProperty() current: boolean;

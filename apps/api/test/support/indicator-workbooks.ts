@@ -89,17 +89,22 @@ export function school(data: SchoolData): SheetsData {
 
 const VACANCY_HEADERS = vacanciesSheet.columns.map((column) => column.header);
 
-/** An employment center workbook: territory, as-of date (`ДД.ММ.ГГГГ`), vacancies by area code. */
+/**
+ * An employment center workbook: territory, as-of date (`ДД.ММ.ГГГГ`), vacancies by area code
+ * and, if given, the `Муниципалитет` row.
+ */
 export function vacancies(
   territory: 'Город' | 'Регион',
   asOf: string,
   byArea: Record<string, number>,
+  municipality?: string,
 ): SheetsData {
   return {
     Титул: [
       ['Показатель', 'Значение'],
       ['Территория', territory],
       ['Дата', asOf],
+      ...(municipality === undefined ? [] : [['Муниципалитет', municipality]]),
     ],
     Вакансии: [
       VACANCY_HEADERS,

@@ -388,6 +388,13 @@ export interface DemandView {
   date: string | null;
   /** One organization's graduates instead of the city's; null for the city. */
   org: string | null;
+  /**
+   * Whose graduates and in-demand areas, and whose Город vacancies: a municipality of the
+   * registry (an organization's own); null: the region's (Регион vacancies, every graduate),
+   * only when the registry holds several municipalities. With one, its name (or null without a
+   * registry).
+   */
+  municipality: string | null;
   /** The dissimilarity index; null without graduates' choices or without vacancies. */
   mismatch: number | null;
   /** G: continuing graduates with a territory of Город or Регион and an area. */
@@ -404,7 +411,7 @@ export interface DemandView {
   deficit: AreaGapView | null;
   /** The committee's explicit in-demand list for the period, or null when the 5 % rule applies. */
   inDemandList: string[] | null;
-  /** The territories with labor demand in the period. */
+  /** The territories with labor demand in the period for this municipality (Город: its own). */
   territories: ('Город' | 'Регион')[];
   /**
    * Continuing graduates who stay in the city (the `stay_local` indicator of the same graduates:
@@ -425,6 +432,8 @@ export interface DemandTrendPointView {
   period: string;
   /** The territory compared; null when the period has no labor demand there. */
   territory: 'Город' | 'Регион' | null;
+  /** As in DemandView. */
+  municipality: string | null;
   date: string | null;
   mismatch: number | null;
   graduates: number;
@@ -435,6 +444,8 @@ export interface DemandTrendPointView {
 /** One labor-demand workbook of a period: a territory's vacancies as of a date, in force or not. */
 export interface LaborDemandVersionView {
   territory: 'Город' | 'Регион';
+  /** Whose Город vacancies (the registry's spelling); null for Регион and with one municipality. */
+  municipality: string | null;
   date: string;
   version: number;
   current: boolean;
