@@ -251,6 +251,17 @@ describe('the ministry', () => {
     await page.waitForURL((url) => url.pathname === `/region/${encodeURIComponent(SOUTH)}`);
   });
 
+  it('reads an indicator at the region’s level, every organization beside it', async () => {
+    await open(page, `/indicators/coverage_8_11${query}`);
+    const region = levelOf(null).find((v) => v.id === 'coverage_8_11')!;
+    const summary = page.locator('.summary');
+    expect(await summary.locator('.summary__label').innerText()).toBe(`Регион, ${PERIOD}`);
+    expect(plain(await summary.locator('.summary__value').innerText())).toBe(formatPercent(region.value));
+    const table = page.getByRole('region', { name: `Значения по организациям за ${PERIOD}` });
+    await table.getByRole('link', { name: /Южноморская школа № 1/ }).waitFor();
+    await table.getByRole('link', { name: /Гимназия № 2/ }).waitFor();
+  });
+
   it('fits a tablet: the comparison scrolls in its box with the names in place, the page does not', async () => {
     await page.setViewportSize({ width: WIDTHS[1], height: 1000 });
     for (const [path, name, shot] of [
@@ -290,6 +301,14 @@ describe('a committee bound to one municipality', () => {
     const coverage = own.find((v) => v.id === 'coverage_8_11')!;
     expect(coverage.municipality).toBe(NORTH);
     await page.getByText(`Охват 8–11 классов по городу: ${formatPercent(coverage.value)}`).waitFor();
+    // Its indicator pages too: its municipality's value, its organizations only.
+    await open(page, `/indicators/coverage_8_11${query}`);
+    const summary = page.locator('.summary');
+    expect(await summary.locator('.summary__label').innerText()).toBe(`Город, ${PERIOD}`);
+    expect(plain(await summary.locator('.summary__value').innerText())).toBe(formatPercent(coverage.value));
+    const table = page.getByRole('region', { name: `Значения по организациям за ${PERIOD}` });
+    await table.getByRole('link', { name: /Гимназия № 2/ }).waitFor();
+    expect(await table.getByRole('link', { name: /Южноморская/ }).count()).toBe(0);
   });
 
   it('sees its municipality beside the region, and no other, at 1280 and 768 px', async () => {

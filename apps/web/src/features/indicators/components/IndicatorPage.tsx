@@ -14,7 +14,7 @@ import { ChangeBadge, StatusBadge } from '@/components/indicator/Badges';
 import { PeriodGate } from '@/components/layout/PeriodGate';
 import { canUse } from '@/lib/access';
 import { formatDate, formatNumber } from '@/lib/format';
-import { formatTarget, formatValue, scaleOf } from '@/lib/indicators';
+import { formatTarget, formatValue, scaleOf, withRegionLevel } from '@/lib/indicators';
 import { CompletenessSection } from './CompletenessSection';
 import { ExplanationSection } from './ExplanationSection';
 import { HeatmapSection } from './HeatmapSection';
@@ -49,12 +49,18 @@ export function IndicatorPage() {
 type IndicatorProps = { definition: IndicatorDefinition; period: PeriodView; periods: PeriodView[] };
 
 function Indicator({ definition, period, periods }: IndicatorProps) {
+  const user = useCurrentUser();
   // Every period and organization at once: the trend, the bars and the heatmap share one answer.
-  const values = useIndicatorValues({ indicator: definition.id });
+  // One pooled level beside them: an account bound to a municipality asks for its own; the
+  // ministry's answer holds every level, of which the region's is kept.
+  const values = useIndicatorValues({
+    indicator: definition.id,
+    municipality: user.municipality ?? undefined,
+  });
+  const data = useMemo(() => (values.data ? withRegionLevel(values.data) : []), [values.data]);
   const organizations = useOrganizations();
   const names = useMemo(() => namesByCode(organizations.data), [organizations.data]);
   const periodCodes = useMemo(() => periods.map((p) => p.code), [periods]);
-  const user = useCurrentUser();
 
   return (
     <>
@@ -76,28 +82,18 @@ function Indicator({ definition, period, periods }: IndicatorProps) {
         <Loading height={420} label="Загрузка значений…" />
       ) : values.isError ? (
         <ErrorMessage error={values.error} what="значения показателя" retry={() => void values.refetch()} />
-      ) : values.data.length === 0 ? (
+      ) : data.length === 0 ? (
         <EmptyState />
       ) : (
         <>
-          <MunicipalSummary definition={definition} values={values.data} period={period.code} />
-          <TrendSection
-            definition={definition}
-            values={values.data}
-            periods={periodCodes}
-            period={period.code}
-          />
+          <MunicipalSummary definition={definition} values={data} period={period.code} />
+          <TrendSection definition={definition} values={data} periods={periodCodes} period={period.code} />
           {definition.kind !== 'completeness' && (
-            <OrganizationsSection
-              definition={definition}
-              values={values.data}
-              period={period.code}
-              names={names}
-            />
+            <OrganizationsSection definition={definition} values={data} period={period.code} names={names} />
           )}
           <HeatmapSection
             definition={definition}
-            values={values.data}
+            values={data}
             periods={periodCodes}
             period={period.code}
             names={names}
@@ -106,9 +102,7 @@ function Indicator({ definition, period, periods }: IndicatorProps) {
       )}
       <TargetSection definition={definition} period={period.code} />
       {definition.kind === 'completeness' ? (
-        canUse(user, 'completeness') && (
-          <CompletenessSection period={period.code} values={values.data ?? []} />
-        )
+        canUse(user, 'completeness') && <CompletenessSection period={period.code} values={data} />
       ) : (
         <ExplanationSection definition={definition} period={period.code} />
       )}
@@ -133,7 +127,10 @@ function MunicipalSummary({
   return (
     <div className="card summary">
       <div>
-        <p className="summary__label">Город, {period}</p>
+        {/* A pooled value without a municipality is the region's (only with several). */}
+        <p className="summary__label">
+          {value.municipality === null ? 'Регион' : 'Город'}, {period}
+        </p>
         <p className="summary__value">{formatValue(value.value, scale)}</p>
         {value.numerator !== null && value.denominator !== null && (
           <p className="muted">
