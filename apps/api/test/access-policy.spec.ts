@@ -1,3 +1,16 @@
+import {
+  assertMunicipality,
+  assertOrganization,
+  assertRows,
+  homeMunicipality,
+  managesAccount,
+  seesMunicipality,
+  seesOrganization,
+  uploadsScope,
+  visibleValues,
+} from '../src/accounts/access-policy';
+import { CLI_PRINCIPAL, type Principal } from '../src/accounts/principal';
+import type { AppError } from '../src/common/app-error';
 import { REGISTRY } from './support/fixtures';
 import { HttpTestContext } from './support/http-context';
 import { grad, school, vacancies } from './support/indicator-workbooks';
@@ -136,5 +149,142 @@ describe('uploads and history', () => {
     await sch01.get('/api/history').query({ org: 'SCH01', period: PERIOD }).expect(200);
     await sch01.get('/api/history').query({ org: 'SCH02', period: PERIOD }).expect(403);
     await committee.get('/api/history').query({ org: 'SCH02', period: PERIOD }).expect(200);
+  });
+});
+
+/**
+ * The policy's functions alone, for a region of two municipalities: «Зима» (Z01, Z02) and
+ * «Саянск» (S01). A bound committee's organizations come with its session (sessions.service.ts).
+ */
+describe('the access policy of a region (unit)', () => {
+  const base: Principal = { ...CLI_PRINCIPAL, accountId: 7, login: 'someone' };
+  const region: Principal = { ...base, role: 'region' };
+  const zima: Principal = {
+    ...base,
+    municipality: 'Зима',
+    municipalityOrganizations: new Set(['Z01', 'Z02']),
+  };
+  const unbound: Principal = { ...base };
+  const school: Principal = {
+    ...base,
+    role: 'school',
+    organizationId: 3,
+    organizationCode: 'Z01',
+    municipality: 'Зима',
+  };
+  const zimaEmployment: Principal = { ...base, role: 'employment', municipality: 'Зима' };
+  const regionEmployment: Principal = { ...base, role: 'employment' };
+
+  const values = [
+    { org: 'Z01', municipality: 'Зима' },
+    { org: 'Z02', municipality: 'Зима' },
+    { org: 'S01', municipality: 'Саянск' },
+    { org: null, municipality: 'Зима' },
+    { org: null, municipality: 'Саянск' },
+    { org: null, municipality: null },
+  ];
+  const seen = (principal: Principal) =>
+    visibleValues(principal, values).map((v) => v.org ?? `pooled:${v.municipality ?? 'region'}`);
+  const refusal = (run: () => void) => {
+    try {
+      run();
+    } catch (error) {
+      return { code: (error as AppError).code, message: (error as AppError).message };
+    }
+    return null;
+  };
+
+  it('the level an account sees as its own: its municipality; the region none, even if one were stored', () => {
+    expect(homeMunicipality(zima)).toBe('Зима');
+    expect(homeMunicipality(school)).toBe('Зима');
+    expect(homeMunicipality({ ...region, municipality: 'Зима' })).toBeNull();
+    expect(homeMunicipality(unbound)).toBeNull();
+    expect(homeMunicipality(regionEmployment)).toBeNull();
+  });
+
+  it('municipalities: a bound account its own (case and spaces aside) and the region’s; the region every one', () => {
+    expect(seesMunicipality(zima, ' ЗИМА ')).toBe(true);
+    expect(seesMunicipality(zima, 'Саянск')).toBe(false);
+    expect(seesMunicipality(zima, null)).toBe(true);
+    expect(seesMunicipality(school, 'Саянск')).toBe(false);
+    expect(seesMunicipality(zimaEmployment, 'Саянск')).toBe(false);
+    for (const all of [region, unbound, regionEmployment]) expect(seesMunicipality(all, 'Саянск')).toBe(true);
+    expect(refusal(() => assertMunicipality(zima, 'Саянск'))).toEqual({
+      code: 'municipality_forbidden',
+      message:
+        'Данные муниципалитета «Саянск» доступны только его комитету и региону; ваш муниципалитет — «Зима».',
+    });
+    expect(refusal(() => assertMunicipality(zima, undefined))).toBeNull();
+    expect(refusal(() => assertMunicipality(region, 'Саянск'))).toBeNull();
+  });
+
+  it('organizations: the region all, a bound committee its municipality’s (codes in any case), a school its own, the employment center none', () => {
+    expect(['Z01', 'z02', 'S01'].map((code) => seesOrganization(region, code))).toEqual([true, true, true]);
+    expect(['Z01', 'z02', 'S01'].map((code) => seesOrganization(zima, code))).toEqual([true, true, false]);
+    expect(['Z01', 'z02', 'S01'].map((code) => seesOrganization(unbound, code))).toEqual([true, true, true]);
+    expect(['z01', 'Z02'].map((code) => seesOrganization(school, code))).toEqual([true, false]);
+    expect(seesOrganization(regionEmployment, 'Z01')).toBe(false);
+    expect(refusal(() => assertOrganization(zima, 'S01'))).toEqual({
+      code: 'organization_forbidden',
+      message:
+        'Данные организаций другого муниципалитета доступны только его комитету и региону: выберите организацию муниципалитета «Зима».',
+    });
+    expect(refusal(() => assertOrganization(zima, 'municipal'))).toBeNull();
+    expect(refusal(() => assertOrganization(zima, undefined))).toBeNull();
+  });
+
+  it('values: a bound account never sees another municipality’s, its own organizations’ aside', () => {
+    expect(seen(region)).toEqual(['Z01', 'Z02', 'S01', 'pooled:Зима', 'pooled:Саянск', 'pooled:region']);
+    expect(seen(unbound)).toEqual(seen(region));
+    expect(seen(zima)).toEqual(['Z01', 'Z02', 'pooled:Зима', 'pooled:region']);
+    expect(seen(school)).toEqual(['Z01', 'pooled:Зима', 'pooled:region']);
+    expect(seen(zimaEmployment)).toEqual(['pooled:Зима', 'pooled:region']);
+    expect(seen(regionEmployment)).toEqual(['pooled:Зима', 'pooled:Саянск', 'pooled:region']);
+    // A contributor to an explanation names only its organization.
+    expect(visibleValues(zima, [{ org: 'S01' }, { org: 'Z02' }])).toEqual([{ org: 'Z02' }]);
+  });
+
+  it('rows: a bound committee its organizations’ and its level’s; a school only its own organization’s', () => {
+    expect(refusal(() => assertRows(zima, 'Z01'))).toBeNull();
+    expect(refusal(() => assertRows(zima, undefined))).toBeNull();
+    expect(refusal(() => assertRows(zima, 'S01'))?.code).toBe('organization_forbidden');
+    expect(refusal(() => assertRows(region, 'S01'))).toBeNull();
+    expect(refusal(() => assertRows(school, undefined))).toEqual({
+      code: 'organization_forbidden',
+      message: 'Строки отчётов доступны только по своей организации: выберите её, а не город.',
+    });
+    expect(refusal(() => assertRows(zimaEmployment, 'Z01'))?.code).toBe('organization_forbidden');
+  });
+
+  it('uploads: by the account, its organization, or its municipality; never by login text', () => {
+    expect(uploadsScope(region)).toBeNull();
+    expect(uploadsScope(unbound)).toBeNull();
+    expect(uploadsScope(zima)).toEqual({ accountId: 7, municipality: 'Зима' });
+    expect(uploadsScope(school)).toEqual({ accountId: 7, organizationId: 3 });
+    expect(uploadsScope(zimaEmployment)).toEqual({ accountId: 7, kind: 'vacancies', municipality: 'Зима' });
+    expect(uploadsScope(regionEmployment)).toEqual({
+      accountId: 7,
+      kind: 'vacancies',
+      municipality: undefined,
+    });
+  });
+
+  it('accounts: the region manages all; a bound committee its municipality’s, never the region’s nor an unbound one', () => {
+    const accounts = [
+      { role: 'region', municipality: null },
+      { role: 'committee', municipality: 'зима' },
+      { role: 'committee', municipality: 'Саянск' },
+      { role: 'committee', municipality: null },
+      { role: 'employment', municipality: 'Зима' },
+      { role: 'employment', municipality: null },
+      { role: 'school', municipality: 'Зима' },
+      { role: 'school', municipality: 'Саянск' },
+    ] as const;
+    const managed = (principal: Principal) => accounts.map((account) => managesAccount(principal, account));
+    expect(managed(region)).toEqual([true, true, true, true, true, true, true, true]);
+    expect(managed(zima)).toEqual([false, true, false, false, true, false, true, false]);
+    expect(managed(unbound)).toEqual([false, true, true, true, true, true, true, true]);
+    expect(managed(school)).toEqual(accounts.map(() => false));
+    expect(managed(zimaEmployment)).toEqual(accounts.map(() => false));
   });
 });

@@ -1,5 +1,5 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { Role } from '@profmonitor/domain';
+import { ROLES, type Role } from '@profmonitor/domain';
 import type { Request } from 'express';
 import type { Principal } from './principal';
 
@@ -14,7 +14,7 @@ export const Public = () => SetMetadata(ACCESS, { public: true } satisfies Acces
 /** Signed-in accounts of these roles; finer rules (whose data) are in AccessPolicy. */
 export const Allow = (...roles: Role[]) => SetMetadata(ACCESS, { roles } satisfies AccessRule);
 
-export const ALL_ROLES: readonly Role[] = ['committee', 'school', 'employment'];
+export const ALL_ROLES: readonly Role[] = ROLES;
 
 /** Any signed-in account. */
 export const SignedIn = () => Allow(...ALL_ROLES);

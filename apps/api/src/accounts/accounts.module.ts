@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { SecurityConfigModule } from '../config/security.config';
+import { IndicatorsCoreModule } from '../indicators/indicators-core.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
@@ -13,7 +14,8 @@ import { SessionsService } from './sessions.service';
 /** Accounts and sessions, and the guard that applies every endpoint's access rule. */
 @Global()
 @Module({
-  imports: [SecurityConfigModule, OrganizationsModule],
+  // IndicatorInputs: the registry's municipalities, which bind committees and employment centers.
+  imports: [SecurityConfigModule, OrganizationsModule, IndicatorsCoreModule],
   controllers: [AuthController, AccountsController],
   providers: [
     SessionsService,

@@ -9,6 +9,16 @@ export interface Principal {
   organizationId: number | null;
   organizationCode: string | null;
   organizationName: string | null;
+  /**
+   * The municipality the account works for: a bound committee's or employment center's, a
+   * school's organization's; null: every one (the region, or a registry of one municipality).
+   */
+  municipality: string | null;
+  /**
+   * A bound committee's organizations: the codes (upper case) of its municipality's, read with
+   * the session; null: not limited to a municipality (the region, an unbound committee).
+   */
+  municipalityOrganizations: ReadonlySet<string> | null;
   /** The client's address, for the audit log. */
   ip: string | null;
 }
@@ -21,5 +31,7 @@ export const CLI_PRINCIPAL: Principal = {
   organizationId: null,
   organizationCode: null,
   organizationName: null,
+  municipality: null,
+  municipalityOrganizations: null,
   ip: null,
 };

@@ -1,10 +1,16 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Role } from '@profmonitor/domain';
 import { ACCESS, type AccessRule, type RequestWithPrincipal } from './access.decorators';
 import { SessionsService, sessionToken } from './sessions.service';
 import { AppError } from '../common/app-error';
 
-const ROLE_NAMES = { committee: 'комитета', school: 'школы', employment: 'центра занятости' } as const;
+const ROLE_NAMES = {
+  region: 'регионального министерства',
+  committee: 'комитета',
+  school: 'школы',
+  employment: 'центра занятости',
+} as const satisfies Record<Role, string>;
 
 /**
  * The one place that decides who may call an endpoint: the session cookie names the account,

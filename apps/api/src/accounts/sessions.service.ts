@@ -4,7 +4,10 @@ import type { Request } from 'express';
 import { DataSource, LessThan, Not, type EntityManager } from 'typeorm';
 import { writeTransaction } from '../database/write-transaction';
 import { SECURITY_CONFIG, type SecurityConfig } from '../config/security.config';
+import { sameMunicipality } from '@profmonitor/domain';
 import { OrganizationEntity } from '../organizations/organization.entity';
+import { IndicatorInputs } from '../indicators/indicator-inputs';
+import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { AccountEntity } from './account.entity';
 import type { Principal } from './principal';
 import { SessionEntity } from './session.entity';
@@ -20,6 +23,8 @@ export const sessionToken = (request: Request): string | undefined =>
 export class SessionsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsRepository,
+    private readonly registry: IndicatorInputs,
     @Inject(SECURITY_CONFIG) private readonly config: SecurityConfig,
   ) {}
 
@@ -50,7 +55,34 @@ export class SessionsService {
     const session = row as
       (SessionEntity & { account: AccountEntity; organization?: OrganizationEntity }) | null;
     if (!session || session.expiresAt.getTime() <= Date.now() || !session.account.active) return null;
-    const { account, organization } = session;
+    return this.principalOf(session.account, session.organization ?? null, ip);
+  }
+
+  /**
+   * Who an active account acts as: its municipality (a school's: its organization's) and, for a
+   * bound committee, its municipality's organizations. Null for an unbound committee once the
+   * registry holds several municipalities: it is no account of the region's, and neither of
+   * any one municipality's (README, «Accounts, roles and security»).
+   */
+  async principalOf(
+    account: AccountEntity,
+    organization: OrganizationEntity | null,
+    ip: string | null,
+  ): Promise<Principal | null> {
+    const municipality =
+      account.role === 'school' ? (organization?.municipality ?? null) : account.municipality;
+    let municipalityOrganizations: Set<string> | null = null;
+    if (account.role === 'committee') {
+      const registry = await this.registry.municipalities();
+      if (municipality === null && registry.length > 1) return null;
+      if (municipality !== null) {
+        // Matched as names are (case, spaces aside): the registry may have been re-spelled since.
+        const spellings = registry.filter((name) => sameMunicipality(name, municipality));
+        municipalityOrganizations = new Set(
+          (await this.organizations.codesIn(spellings)).map((code) => code.toUpperCase()),
+        );
+      }
+    }
     return {
       accountId: account.id,
       login: account.login,
@@ -58,6 +90,8 @@ export class SessionsService {
       organizationId: account.organizationId,
       organizationCode: organization?.code ?? null,
       organizationName: organization?.name ?? null,
+      municipality,
+      municipalityOrganizations,
       ip,
     };
   }

@@ -25,6 +25,17 @@ export class OrganizationsRepository {
     return manager.find(OrganizationEntity, { order: { code: 'ASC' } });
   }
 
+  /** The codes of the organizations of these municipalities (spelled as the registry does). */
+  async codesIn(municipalities: readonly string[]): Promise<string[]> {
+    if (municipalities.length === 0) return [];
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(OrganizationEntity, 'o')
+      .select('o.code', 'code')
+      .where('o.municipality IN (:...municipalities)', { municipalities })
+      .getRawMany<{ code: string }>();
+    return rows.map((r) => r.code);
+  }
+
   findPeriods(): Promise<PeriodEntity[]> {
     return this.dataSource.manager.find(PeriodEntity, { order: { startYear: 'ASC' } });
   }

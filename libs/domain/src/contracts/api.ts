@@ -86,7 +86,13 @@ export interface IndicatorDefinitionView {
 /** One value with its target and status (GET /api/indicators). `org` is null for the municipality. */
 export interface IndicatorValueView {
   id: IndicatorId;
+  /** An organization's code; null: a pooled value (a municipality's or the region's). */
   org: string | null;
+  /**
+   * An organization's municipality, or the pooled value's; null: the region's value (only
+   * when the registry holds two or more municipalities).
+   */
+  municipality: string | null;
   period: string;
   /** Only for completeness. */
   sheet: SheetId | null;
@@ -125,12 +131,29 @@ export interface AreaGapView {
 }
 
 /** How a value came about (GET /api/indicators/:id/explanation). */
+/** A municipality's part of the region's value: its pooled numerator and denominator. */
+export interface MunicipalityPartView {
+  municipality: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+}
+
 export interface ExplanationView extends IndicatorValueView {
   name: string;
   numeratorText: string;
   denominatorText: string;
-  /** For municipal values: each organization's share; for an organization: itself. */
+  /**
+   * For a municipality's value: each organization's share; for an organization: itself; for
+   * the region's (several municipalities): none — see `municipalities`.
+   */
   contributors: ContributorView[];
+  /**
+   * For the region's value when the registry holds several municipalities: each one's part (its
+   * organizations are in its own explanation), so that the answer grows with the municipalities,
+   * not with every organization of the region. Otherwise empty.
+   */
+  municipalities: MunicipalityPartView[];
   /** For the mismatch index: the per-area table behind it. */
   areas: AreaGapView[] | null;
   /** True when the rows behind the value can be listed (GET /api/indicators/:id/rows). */
@@ -328,8 +351,13 @@ export interface SheetCompareView {
   indicators: IndicatorMoveView[];
 }
 
-/** Комитет, Школа (an operator bound to one organization), Центр занятости. */
-export type Role = 'committee' | 'school' | 'employment';
+/**
+ * Региональное министерство (every municipality), Комитет (a municipality's, bound to it when
+ * the registry holds several), Школа (an operator bound to one organization), Центр занятости
+ * (a municipality's, or the region's when unbound).
+ */
+export const ROLES = ['region', 'committee', 'school', 'employment'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** The signed-in person, as `GET /api/auth/me` and the login answer give it. */
 export interface SessionUserView {
@@ -338,6 +366,8 @@ export interface SessionUserView {
   /** The organization a school account is bound to; null for the other roles. */
   organization: string | null;
   organizationName: string | null;
+  /** The municipality the account works for (a school's: its organization's); null: every one. */
+  municipality: string | null;
 }
 
 export interface AccountView {
@@ -345,6 +375,8 @@ export interface AccountView {
   login: string;
   role: Role;
   organization: string | null;
+  /** A committee's or employment center's municipality, a school's organization's; null: every one. */
+  municipality: string | null;
   active: boolean;
   createdAt: string;
 }

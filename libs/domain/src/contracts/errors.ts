@@ -61,14 +61,24 @@ export const API_ERRORS = {
   },
   weak_password: { status: 400, message: 'Пароль слишком простой.' },
   role_forbidden: { status: 403, message: 'Это действие недоступно вашей учётной записи.' },
+  municipality_forbidden: {
+    status: 403,
+    message: 'Данные и цели другого муниципалитета доступны только его комитету и региону.',
+  },
   organization_forbidden: {
     status: 403,
     message: 'Данные других организаций доступны только комитету.',
   },
   no_access_rule: { status: 403, message: 'Для этого адреса не задано правило доступа.' },
+  account_unbound: {
+    status: 403,
+    message:
+      'Учётная запись комитета не привязана к муниципалитету, а в реестре их несколько: попросите региональное министерство создать учётную запись вашего муниципалитета.',
+  },
 
   // Things looked up
   organization_not_found: { status: 404, message: 'Организация не найдена в реестре.' },
+  municipality_not_found: { status: 404, message: 'Муниципалитет не найден в реестре.' },
   period_not_found: { status: 404, message: 'Учебный год не найден.' },
   indicator_not_found: { status: 404, message: 'Такого показателя нет.' },
   indicator_value_not_found: { status: 404, message: 'Значения показателя за этот год нет.' },
@@ -97,6 +107,14 @@ export const API_ERRORS = {
   organization_not_applicable: {
     status: 400,
     message: 'Код организации указывается только для учётной записи школы.',
+  },
+  municipality_required: {
+    status: 400,
+    message: 'В реестре несколько муниципалитетов: укажите муниципалитет комитета.',
+  },
+  municipality_not_applicable: {
+    status: 400,
+    message: 'Муниципалитет указывается только для учётной записи комитета или центра занятости.',
   },
   self_deactivation: { status: 400, message: 'Нельзя отключить собственную учётную запись.' },
   invalid_target: { status: 400, message: 'Порог задаётся долей от 0 до 1: например, 0.8 для 80 %.' },
