@@ -44,6 +44,7 @@ describe('sign in', () => {
       role: 'school',
       organization: 'SCH01',
       organizationName: 'Школа № 1',
+      municipality: 'Тестовый округ',
     });
     const cookie = String(response.headers['set-cookie']);
     expect(cookie).toMatch(/^pm_session=[\w-]{40,};/);
@@ -145,7 +146,7 @@ describe('accounts (the committee)', () => {
       'Логин — от 3 до 64 латинских букв, цифр, точек, дефисов и подчёркиваний.',
     ]);
     expect(await messageOf({ login: 'ok-login', password: 'long-enough', role: 'admin' }, 400)).toEqual([
-      'Роль — committee, school или employment.',
+      'Роль — region, committee, school или employment.',
     ]);
     expect(
       await messageOf({ login: 'ok-login', password: 'long-enough', role: 'committee', isAdmin: true }, 400),

@@ -8,15 +8,15 @@ import type { Principal } from './principal';
 
 @ApiTags('accounts')
 @Controller('accounts')
-@Allow('committee')
+@Allow('region', 'committee')
 export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every account' })
+  @ApiOperation({ summary: 'The accounts the caller manages (a committee: its municipality’s)' })
   @ApiOkResponse({ type: [AccountDto] })
-  list() {
-    return this.accounts.list();
+  list(@CurrentUser() user: Principal) {
+    return this.accounts.list(user);
   }
 
   @Post()
@@ -29,6 +29,12 @@ export class AccountsController {
     'organization_required',
     'organization_not_applicable',
     'organization_not_found',
+    'organization_forbidden',
+    'municipality_required',
+    'municipality_not_applicable',
+    'municipality_not_found',
+    'municipality_forbidden',
+    'role_forbidden',
   )
   create(@Body() body: NewAccountDto, @CurrentUser() user: Principal) {
     return this.accounts.create(body, user);

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AccountView, Role, SessionUserView } from '@profmonitor/domain';
+import { ROLES, type AccountView, type Role, type SessionUserView } from '@profmonitor/domain';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { CLI_PRINCIPAL } from './principal';
 
-const ROLES = ['committee', 'school', 'employment'] as const satisfies readonly Role[];
 const LOGIN = /^[a-zA-Z0-9._-]{3,64}$/;
 const LOGIN_MESSAGE = 'Логин — от 3 до 64 латинских букв, цифр, точек, дефисов и подчёркиваний.';
 
@@ -13,6 +12,7 @@ const LOGIN_MESSAGE = 'Логин — от 3 до 64 латинских букв
  */
 export const SYSTEM_LOGINS: readonly string[] = [CLI_PRINCIPAL.login, 'demo', 'system'];
 const PASSWORD_MESSAGE = 'Пароль — от 8 до 200 символов.';
+const MUNICIPALITY_MESSAGE = 'Муниципалитет — название из реестра, до 200 символов.';
 
 export class LoginDto {
   @ApiProperty({ example: 'komitet' })
@@ -53,7 +53,7 @@ export class NewAccountDto {
   password: string;
 
   @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES, { message: 'Роль — committee, school или employment.' })
+  @IsIn(ROLES, { message: 'Роль — region, committee, school или employment.' })
   role: Role;
 
   @ApiPropertyOptional({ example: 'SCH12', description: 'For a school account: its organization.' })
@@ -62,6 +62,18 @@ export class NewAccountDto {
     message: 'Код организации — до 32 букв, цифр, точек, дефисов и подчёркиваний.',
   })
   organization?: string;
+
+  @ApiPropertyOptional({
+    example: 'Саянск',
+    description:
+      'For a committee or an employment center: its municipality, as the registry names it (any case). ' +
+      'Required for a committee when the registry holds several; an employment center without one works for the region.',
+  })
+  @IsOptional()
+  @IsString({ message: MUNICIPALITY_MESSAGE })
+  @MinLength(1, { message: MUNICIPALITY_MESSAGE })
+  @MaxLength(200, { message: MUNICIPALITY_MESSAGE })
+  municipality?: string;
 }
 
 export class AccountChangeDto {
@@ -83,6 +95,7 @@ export class SessionUserDto implements SessionUserView {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ type: String, nullable: true }) organization: string | null;
   @ApiProperty({ type: String, nullable: true }) organizationName: string | null;
+  @ApiProperty({ type: String, nullable: true }) municipality: string | null;
 }
 
 export class AccountDto implements AccountView {
@@ -90,6 +103,7 @@ export class AccountDto implements AccountView {
   @ApiProperty() login: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ type: String, nullable: true }) organization: string | null;
+  @ApiProperty({ type: String, nullable: true }) municipality: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty() createdAt: string;
 }

@@ -1,14 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import type { AccountView, Role, SessionUserView } from '@profmonitor/domain';
+import {
+  findMunicipality,
+  municipalityList,
+  unknownMunicipalityMessage,
+  type AccountView,
+  type Role,
+  type SessionUserView,
+} from '@profmonitor/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { IndicatorInputs } from '../indicators/indicator-inputs';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { writeTransaction } from '../database/write-transaction';
 import { AccountEntity } from './account.entity';
 import { SYSTEM_LOGINS } from './accounts.dto';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
-import type { Principal } from './principal';
+import { assertOrganization, homeMunicipality, managesAccount, seesMunicipality } from './access-policy';
+import { CLI_PRINCIPAL, type Principal } from './principal';
 import { SessionsService } from './sessions.service';
 import { AppError } from '../common/app-error';
 import { organizationNotFound } from '../organizations/organization-not-found';
@@ -18,6 +27,8 @@ export interface NewAccount {
   password: string;
   role: Role;
   organization?: string;
+  /** A committee's or an employment center's, as the registry names it (any case). */
+  municipality?: string;
 }
 
 // Verified against when the login is unknown, so that a wrong login and a wrong password take
@@ -31,6 +42,7 @@ export class AccountsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsRepository,
+    private readonly registry: IndicatorInputs,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly throttle: LoginThrottle,
@@ -59,6 +71,16 @@ export class AccountsService {
       throw new AppError('bad_credentials');
     }
     await attempt.succeeded();
+    // The password was right: saying why the account may not work tells nothing to a guesser.
+    if (!(await this.sessions.principalOf(account, account.organization ?? null, ip))) {
+      await this.audit.record({
+        actor: { ...account, ip },
+        action: 'login-failed',
+        target: account.login,
+        details: { reason: 'unbound' },
+      });
+      throw new AppError('account_unbound');
+    }
     const session = await this.sessions.open(account.id);
     await this.audit.record({ actor: { ...account, ip }, action: 'login' });
     return { session, user: sessionUser(account) };
@@ -75,6 +97,7 @@ export class AccountsService {
       role: principal.role,
       organization: principal.organizationCode,
       organizationName: principal.organizationName,
+      municipality: principal.municipality,
     };
   }
 
@@ -106,19 +129,22 @@ export class AccountsService {
     });
   }
 
-  async list(): Promise<AccountView[]> {
+  /** Every account, or those `manager` manages (managesAccount). */
+  async list(manager?: Principal): Promise<AccountView[]> {
     const accounts = await this.accounts().find({
       relations: { organization: true },
       order: { login: 'ASC' },
     });
-    return accounts.map(accountView);
+    const views = accounts.map(accountView);
+    return manager ? views.filter((view) => managesAccount(manager, view)) : views;
   }
 
-  /** Creates an account; `actor` is null for the first one made from the command line. */
-  async create(
-    input: NewAccount,
-    actor: Pick<Principal, 'login' | 'role' | 'ip'> | null,
-  ): Promise<AccountView> {
+  /**
+   * Creates an account; `actor` is null (a test's) or CLI_PRINCIPAL for the server's
+   * administrator, who may create any; an account only one it manages (managesAccount).
+   */
+  async create(input: NewAccount, actor: Principal | null): Promise<AccountView> {
+    const administrator = actor === null || actor.accountId === CLI_PRINCIPAL.accountId;
     const login = input.login.trim().toLowerCase();
     if (SYSTEM_LOGINS.includes(login)) {
       throw new AppError('login_reserved', `Логин «${login}» зарезервирован системой: выберите другой.`);
@@ -128,30 +154,59 @@ export class AccountsService {
       throw new AppError('account_exists', `Учётная запись «${login}» уже есть.`);
     }
     let organizationId: number | null = null;
+    let municipality: string | null = null;
     if (input.role === 'school') {
       if (!input.organization) {
         throw new AppError('organization_required');
       }
+      if (input.municipality !== undefined)
+        throw new AppError('municipality_not_applicable', SCHOOL_MUNICIPALITY);
+      if (!administrator) assertOrganization(actor, input.organization);
       const organization = await this.organizations.findByCode(input.organization);
       if (!organization) {
         throw organizationNotFound(input.organization);
       }
       organizationId = organization.id;
+      municipality = organization.municipality;
     } else if (input.organization) {
       throw new AppError('organization_not_applicable');
+    } else if (input.role === 'region') {
+      if (input.municipality !== undefined)
+        throw new AppError('municipality_not_applicable', REGION_MUNICIPALITY);
+    } else {
+      municipality = await this.municipalityOf(input, administrator ? null : actor);
+    }
+    if (!administrator && !managesAccount(actor, { role: input.role, municipality })) {
+      throw input.role === 'region'
+        ? new AppError(
+            'role_forbidden',
+            'Учётную запись регионального министерства создаёт только региональное министерство.',
+          )
+        : new AppError(
+            'municipality_forbidden',
+            'Учётные записи другого муниципалитета и региона создаёт региональное министерство.',
+          );
     }
     const passwordHash = await hashPassword(input.password);
     const id = await writeTransaction(this.dataSource, async (manager) => {
       const accounts = manager.getRepository(AccountEntity);
       const account = await accounts.save(
-        accounts.create({ login, passwordHash, role: input.role, organizationId, active: true }),
+        accounts.create({
+          login,
+          passwordHash,
+          role: input.role,
+          organizationId,
+          // A school's comes from its organization, and follows it.
+          municipality: input.role === 'school' ? null : municipality,
+          active: true,
+        }),
       );
       await this.audit.record(
         {
           actor,
           action: 'account-create',
           target: login,
-          details: { role: input.role, organization: input.organization ?? null },
+          details: { role: input.role, organization: input.organization ?? null, municipality },
         },
         manager,
       );
@@ -167,8 +222,10 @@ export class AccountsService {
     actor: Principal,
   ): Promise<AccountView> {
     if (change.active === undefined && change.password === undefined) throw new AppError('empty_change');
-    const account = await this.accounts().findOneBy({ id });
-    if (!account) throw new AppError('account_not_found', `Учётная запись № ${id} не найдена.`);
+    const account = await this.accounts().findOne({ where: { id }, relations: { organization: true } });
+    // One the actor does not manage is "not found": whoever could set its password could act as it.
+    if (!account || !managesAccount(actor, accountView(account)))
+      throw new AppError('account_not_found', `Учётная запись № ${id} не найдена.`);
     if (change.active === false && account.id === actor.accountId) {
       throw new AppError('self_deactivation');
     }
@@ -201,6 +258,32 @@ export class AccountsService {
     return this.view(id);
   }
 
+  /**
+   * A committee's or an employment center's municipality, in the registry's spelling: the one
+   * named; none named, a bound actor's own; none at all, the region (an employment center) or,
+   * while the registry holds one municipality, every one (a committee). `actor`: null for the
+   * administrator; an actor is told only the municipalities it sees.
+   */
+  private async municipalityOf(input: NewAccount, actor: Principal | null): Promise<string | null> {
+    const registry = await this.registry.municipalities();
+    const known = actor ? registry.filter((name) => seesMunicipality(actor, name)) : registry;
+    const wanted = input.municipality ?? (actor ? homeMunicipality(actor) : null) ?? undefined;
+    if (wanted === undefined) {
+      if (input.role === 'committee' && registry.length > 1) {
+        throw new AppError(
+          'municipality_required',
+          `В реестре несколько муниципалитетов: укажите муниципалитет комитета — ${municipalityList(known)}.`,
+        );
+      }
+      return null;
+    }
+    const found = findMunicipality(registry, wanted);
+    if (found === undefined || !known.includes(found)) {
+      throw new AppError('municipality_not_found', unknownMunicipalityMessage(wanted, known));
+    }
+    return found;
+  }
+
   private async view(id: number): Promise<AccountView> {
     return accountView(
       await this.accounts().findOneOrFail({ where: { id }, relations: { organization: true } }),
@@ -217,12 +300,22 @@ export class AccountsService {
   }
 }
 
+const SCHOOL_MUNICIPALITY =
+  'Муниципалитет школы берётся из реестра, из её организации: для учётной записи школы он не указывается.';
+const REGION_MUNICIPALITY =
+  'Региональное министерство работает со всеми муниципалитетами: муниципалитет для него не указывается.';
+
+/** The account's municipality: a school's is its organization's. */
+const municipalityOfAccount = (account: AccountEntity): string | null =>
+  account.role === 'school' ? (account.organization?.municipality ?? null) : account.municipality;
+
 function sessionUser(account: AccountEntity): SessionUserView {
   return {
     login: account.login,
     role: account.role,
     organization: account.organization?.code ?? null,
     organizationName: account.organization?.name ?? null,
+    municipality: municipalityOfAccount(account),
   };
 }
 
@@ -232,6 +325,7 @@ function accountView(account: AccountEntity): AccountView {
     login: account.login,
     role: account.role,
     organization: account.organization?.code ?? null,
+    municipality: municipalityOfAccount(account),
     active: account.active,
     createdAt: account.createdAt.toISOString(),
   };

@@ -36,7 +36,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in: opens a session' })
-  @ApiErrors('bad_credentials')
+  @ApiErrors('bad_credentials', 'account_unbound')
   @ApiErrors('too_many_attempts', { body: RetryErrorDto })
   @ApiOkResponse({ type: SessionUserDto, description: 'Sets the httpOnly session cookie' })
   async login(

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AuditAction, AuditEntryView, Role } from '@profmonitor/domain';
+import { ROLES, type AuditAction, type AuditEntryView, type Role } from '@profmonitor/domain';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -35,7 +35,6 @@ const AUDIT_ACTIONS = Object.keys({
   'in-demand-change': 0,
   'profession-add': 0,
 } satisfies Record<AuditAction, 0>);
-const ROLES = ['committee', 'school', 'employment'] as const satisfies readonly Role[];
 
 export class AuditEntryDto implements AuditEntryView {
   @ApiProperty({ type: 'integer' }) id: number;
