@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditAction, AuditEntryView } from '@profmonitor/domain';
-import { DataSource, LessThan, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccountEntity } from '../accounts/account.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
 import type { Principal } from '../accounts/principal';
 import { writeTransaction } from '../database/write-transaction';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -41,13 +43,21 @@ export class AuditService {
     );
   }
 
-  /** Newest first; `before` pages back from an entry id. */
-  async list(limit = 100, before?: number): Promise<AuditEntryView[]> {
-    const entries = await this.dataSource.getRepository(AuditEntryEntity).find({
-      where: before ? { id: LessThan(before) } : {},
-      order: { id: 'DESC' },
-      take: limit,
-    });
+  /**
+   * Newest first; `before` pages back from an entry id. `municipality`: only what that
+   * municipality's accounts did (its committee's, employment center's, schools'), as a bound
+   * committee sees the log; the login is an account's for good (never renamed nor reused).
+   */
+  async list(limit = 100, before?: number, municipality: string | null = null): Promise<AuditEntryView[]> {
+    const query = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('e');
+    if (before) query.andWhere('e.id < :before', { before });
+    if (municipality !== null) {
+      query
+        .innerJoin(AccountEntity, 'a', 'a.login = e.actor')
+        .leftJoin(OrganizationEntity, 'o', 'o.id = a.organizationId')
+        .andWhere('(a.municipality = :municipality OR o.municipality = :municipality)', { municipality });
+    }
+    const entries = await query.orderBy('e.id', 'DESC').limit(limit).getMany();
     return entries.map((entry) => ({
       id: entry.id,
       at: entry.at.toISOString(),

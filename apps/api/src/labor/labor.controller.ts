@@ -83,7 +83,7 @@ export class LaborController {
   }
 
   @Get('professions')
-  @Allow('committee')
+  @Allow('region', 'committee')
   @ApiOperation({ summary: 'The committee’s profession → area mapping' })
   @ApiOkResponse({ type: [ProfessionMappingDto] })
   mappings() {
@@ -91,7 +91,7 @@ export class LaborController {
   }
 
   @Post('professions')
-  @Allow('committee')
+  @Allow('region', 'committee')
   @ApiOperation({ summary: 'Add a line to the profession → area mapping' })
   @ApiCreatedResponse({ type: ProfessionMappingDto })
   @ApiErrors('profession_exists', 'profession_conflict', 'profession_invalid', 'unknown_area')

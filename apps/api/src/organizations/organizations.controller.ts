@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { seesMunicipality } from '../accounts/access-policy';
 import { Allow, CurrentUser, SignedIn } from '../accounts/access.decorators';
 import type { Principal } from '../accounts/principal';
 import { ApiErrors } from '../common/openapi';
@@ -25,31 +26,33 @@ export class OrganizationsController {
   ) {}
 
   @Get('organizations')
-  @ApiOperation({ summary: 'The registry of organizations' })
+  @ApiOperation({ summary: 'The registry of organizations (an account bound to a municipality: its own)' })
   @ApiOkResponse({ type: [OrganizationDto] })
-  async list(): Promise<OrganizationDto[]> {
-    return (await this.organizations.findAll()).map(mapOrganization);
+  async list(@CurrentUser() user: Principal): Promise<OrganizationDto[]> {
+    return (await this.organizations.findAll())
+      .filter((o) => seesMunicipality(user, o.municipality))
+      .map(mapOrganization);
   }
 
   @Patch('organizations/:code')
-  @Allow('committee')
+  @Allow('region', 'committee')
   @ApiOperation({
     summary: 'Edit or retire (activeTo) an organization; 409 lists past periods it changes until confirm',
   })
   @ApiOkResponse({ type: OrganizationDto })
-  @ApiErrors('empty_change', 'organization_not_found')
+  @ApiErrors('empty_change', 'organization_not_found', 'organization_forbidden', 'municipality_forbidden')
   @ApiErrors('registry_changes_past', { body: RegistryChangesPastErrorDto })
   update(@Param('code') code: string, @Body() body: OrganizationChangeDto, @CurrentUser() user: Principal) {
     return this.service.update(code, body, user);
   }
 
   @Get('organizations/:code/history')
-  @Allow('committee')
+  @Allow('region', 'committee')
   @ApiOperation({ summary: 'The changes of an organization, newest first, with previous values' })
   @ApiOkResponse({ type: [OrganizationChangeEntryDto] })
-  @ApiErrors('organization_not_found')
-  history(@Param('code') code: string) {
-    return this.service.history(code);
+  @ApiErrors('organization_not_found', 'organization_forbidden')
+  history(@Param('code') code: string, @CurrentUser() user: Principal) {
+    return this.service.history(code, user);
   }
 
   @Get('periods')

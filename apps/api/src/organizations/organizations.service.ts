@@ -7,6 +7,7 @@ import {
   type OrganizationType,
 } from '@profmonitor/domain';
 import { DataSource } from 'typeorm';
+import { assertMunicipality, assertOrganization } from '../accounts/access-policy';
 import type { Principal } from '../accounts/principal';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
@@ -40,6 +41,9 @@ export class OrganizationsService {
   async update(code: string, body: OrganizationChangeDto, principal: Principal): Promise<OrganizationDto> {
     const given = ORGANIZATION_FIELDS.filter((field) => body[field] !== undefined);
     if (given.length === 0) throw new AppError('empty_change');
+    assertOrganization(principal, code);
+    // A bound committee keeps its organizations in its municipality: moving one out is the region's.
+    if (body.municipality !== undefined) assertMunicipality(principal, body.municipality.trim());
     return writeTransaction(this.dataSource, async (manager) => {
       const organization = await this.organizations.findByCode(code, manager);
       if (!organization) throw organizationNotFound(code);
@@ -70,7 +74,8 @@ export class OrganizationsService {
     });
   }
 
-  async history(code: string): Promise<OrganizationChangeEntryDto[]> {
+  async history(code: string, principal: Principal): Promise<OrganizationChangeEntryDto[]> {
+    assertOrganization(principal, code);
     const organization = await this.organizations.findByCode(code);
     if (!organization) throw organizationNotFound(code);
     return (await this.organizations.history(organization.id)).map(mapOrganizationChange);

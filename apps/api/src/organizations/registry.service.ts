@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { organizationsSheet, type OrganizationRow } from '@profmonitor/domain';
-import { DataSource } from 'typeorm';
+import { organizationsSheet, sameMunicipality, type OrganizationRow } from '@profmonitor/domain';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DatabaseBusyError, writeTransaction } from '../database/write-transaction';
 import { emptyResult, sheetResult, type ImportResult } from '../reports/import/import-result';
 import { UploadEntity } from '../reports/entities/upload.entity';
 import { auditUpload, uploadFields, type UploadMeta } from '../reports/import/upload-log';
 import { WorkbookIntake, type ParsedFile } from '../common/workbook-intake';
+import { OrganizationEntity } from './organization.entity';
 import { RegistryChangesService, stateOfRow } from './registry-changes.service';
 
 /**
@@ -84,6 +85,14 @@ export class RegistryService {
     confirm: boolean,
   ): Promise<void> {
     return writeTransaction(this.dataSource, async (manager) => {
+      const foreign = result.accepted
+        ? await this.foreignRows(manager, rows, meta.allowed?.municipality)
+        : [];
+      if (foreign.length > 0) {
+        Object.assign(result, { accepted: false, outcome: 'rejected', refused: 'organization' });
+        result.sheets = result.sheets.map((s) => ({ ...s, accepted: false }));
+        result.errors.push(...foreign.map((message) => ({ message })));
+      }
       if (result.accepted) {
         const { pastChanges } = await this.changes.apply(manager, rows.map(stateOfRow), {
           confirm,
@@ -104,5 +113,34 @@ export class RegistryService {
       await auditUpload(this.audit, manager, 'registry-import', meta, upload, result);
       result.uploadId = upload.id;
     });
+  }
+
+  /**
+   * Rows a committee bound to `municipality` may not load: of another municipality, or taking a
+   * code another municipality's organization holds. The registry of several municipalities is
+   * the region's; a municipality's committee keeps its own part of it.
+   */
+  private async foreignRows(
+    manager: EntityManager,
+    rows: readonly OrganizationRow[],
+    municipality: string | undefined,
+  ): Promise<string[]> {
+    if (municipality === undefined) return [];
+    const existing = await manager.find(OrganizationEntity, { select: { code: true, municipality: true } });
+    const holder = new Map(existing.map((o) => [o.code.toUpperCase(), o.municipality]));
+    const messages = rows.flatMap((row) => {
+      if (!sameMunicipality(row.municipality, municipality))
+        return [
+          `Организация «${row.code}» указана в муниципалитете «${row.municipality}», а ваша учётная запись — комитета муниципалитета «${municipality}». Организации других муниципалитетов вносит в реестр региональное министерство.`,
+        ];
+      const other = holder.get(row.code.toUpperCase());
+      return other !== undefined && !sameMunicipality(other, municipality)
+        ? [`Код «${row.code}» уже занят организацией другого муниципалитета: выберите другой код.`]
+        : [];
+    });
+    const shown = 10;
+    return messages.length > shown
+      ? [...messages.slice(0, shown), `И ещё ${messages.length - shown} таких строк.`]
+      : messages;
   }
 }

@@ -99,13 +99,15 @@ export class UploadsController {
   }
 
   @Post('registry')
-  @Allow('committee')
+  @Allow('region', 'committee')
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
-  @ApiOperation({ summary: 'Upload the registry of organizations' })
+  @ApiOperation({
+    summary: 'Upload the registry of organizations (a bound committee: its municipality’s rows)',
+  })
   @ApiCreatedResponse({ type: ImportResultDto })
-  @ApiErrors('import_rejected', { body: ImportErrorDto })
+  @ApiErrors('import_refused', 'import_rejected', { body: ImportErrorDto })
   @ApiErrors('registry_changes_past', { body: RegistryChangesPastErrorDto })
   async registry(
     @UploadedFile() file: Express.Multer.File | undefined,
@@ -155,7 +157,7 @@ export class UploadsController {
   }
 
   @Get('history')
-  @Allow('committee', 'school')
+  @Allow('region', 'committee', 'school')
   @ApiOperation({ summary: 'Every version of each sheet an organization sent for the period' })
   @ApiOkResponse({ type: [SheetVersionDto] })
   @ApiErrors('organization_forbidden', 'organization_not_found')
@@ -165,7 +167,7 @@ export class UploadsController {
   }
 
   @Get('history/compare')
-  @Allow('committee', 'school')
+  @Allow('region', 'committee', 'school')
   @ApiOperation({
     summary: 'Rows added, removed and changed between two versions of a sheet, and the indicators that moved',
   })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { uploadsScope } from '../accounts/access-policy';
+import { AccountEntity } from '../accounts/account.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PeriodEntity } from '../organizations/period.entity';
 import { UploadEntity } from './entities/upload.entity';
@@ -13,32 +14,42 @@ export type UploadsVisibility = ReturnType<typeof uploadsScope>;
 export class UploadsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The newest uploads first, at most `limit`, filtered by organization code, period code and visibility. */
+  /**
+   * The newest uploads first, at most `limit`, filtered by id, organization code, period code
+   * and visibility (the account's own, and as uploadsScope says).
+   */
   list(filter: {
+    id?: number;
     organizationCode?: string;
     periodCode?: string;
     visibleTo: UploadsVisibility;
     limit: number;
   }): Promise<UploadEntity[]> {
     const builder = this.withSource().orderBy('u.id', 'DESC').take(filter.limit);
+    if (filter.id !== undefined) builder.andWhere('u.id = :id', { id: filter.id });
     if (filter.organizationCode)
       builder.andWhere('UPPER(o.code) = UPPER(:code)', { code: filter.organizationCode });
     if (filter.periodCode) builder.andWhere('p.code = :period', { period: filter.periodCode });
     const scope = filter.visibleTo;
     if (scope) {
-      builder.andWhere(
-        scope.kind
-          ? '(u.kind = :kind OR u.uploadedByAccountId = :account)'
-          : '(u.organizationId = :organization OR u.uploadedByAccountId = :account)',
-        { kind: scope.kind, organization: scope.organizationId ?? null, account: scope.accountId },
-      );
+      // A municipality as the accounts store it: the registry's spelling, given when bound.
+      if (scope.municipality !== undefined)
+        builder.leftJoin(AccountEntity, 'sender', 'sender.id = u.uploadedByAccountId');
+      const seen = scope.kind
+        ? scope.municipality !== undefined
+          ? '(u.kind = :kind AND sender.municipality = :municipality)'
+          : 'u.kind = :kind'
+        : scope.municipality !== undefined
+          ? '(o.municipality = :municipality OR sender.municipality = :municipality)'
+          : 'u.organizationId = :organization';
+      builder.andWhere(`(${seen} OR u.uploadedByAccountId = :account)`, {
+        kind: scope.kind,
+        municipality: scope.municipality,
+        organization: scope.organizationId ?? null,
+        account: scope.accountId,
+      });
     }
     return builder.getMany();
-  }
-
-  /** One upload, whoever sent it (the caller decides whether it may be seen). */
-  find(id: number): Promise<UploadEntity | null> {
-    return this.withSource().where('u.id = :id', { id }).getOne();
   }
 
   /** The hash its original file is kept under; null when its bytes were never read. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { parsePeriod, type ImportResult, type UploadView, type WorkbookKindId } from '@profmonitor/domain';
 import { templateFor, type WorkbookContent } from '@profmonitor/workbook';
-import { assertOrganization, uploadsScope } from '../accounts/access-policy';
+import { assertOrganization, homeMunicipality, uploadsScope } from '../accounts/access-policy';
 import { CLI_PRINCIPAL, type Principal } from '../accounts/principal';
 import { AppError } from '../common/app-error';
 import { UploadFolder } from '../common/upload-folder';
@@ -68,14 +68,24 @@ function uploadMeta(file: ReceivedFile, principal: Principal): UploadMeta {
   };
 }
 
-/** What each role sends: the committee anything, a school its own report, the employment center vacancies. */
+/**
+ * What each role sends: the region and the committee anything (a bound committee only its
+ * municipality's organizations' reports and its part of the registry), a school its own report,
+ * the employment center vacancies.
+ */
 function allowedFor(principal: Principal): UploadMeta['allowed'] {
   const kinds: Record<Principal['role'], readonly WorkbookKindId[] | undefined> = {
+    region: undefined,
     committee: undefined,
     school: ['school'],
     employment: ['vacancies'],
   };
-  return { kinds: kinds[principal.role], organization: principal.organizationCode ?? undefined };
+  return {
+    kinds: kinds[principal.role],
+    organization: principal.organizationCode ?? undefined,
+    municipality: homeMunicipality(principal) ?? undefined,
+    organizations: principal.municipalityOrganizations ?? undefined,
+  };
 }
 
 /** The upload log: every file sent, newest first, with what became of it; and receiving files. */
@@ -102,7 +112,8 @@ export class UploadsService {
   /** The registry of organizations (the committee's); `confirm` as RegistryService.importFile takes it. */
   receiveRegistry(file: ReceivedFile, principal: Principal, confirm = false): Promise<ImportResult> {
     return this.importing(file, async () => {
-      return this.registry.importFile(file.path, uploadMeta(file, principal), confirm);
+      const meta = { ...uploadMeta(file, principal), allowed: allowedFor(principal) };
+      return this.registry.importFile(file.path, meta, confirm);
     });
   }
 
@@ -161,16 +172,9 @@ export class UploadsService {
   }
 
   async get(id: number, principal: Principal): Promise<UploadView & { result: ImportResult }> {
-    const upload = await this.uploads.find(id);
-    const scope = uploadsScope(principal);
-    const visible =
-      upload &&
-      (!scope ||
-        upload.uploadedByAccountId === scope.accountId ||
-        (scope.organizationId != null && upload.organizationId === scope.organizationId) ||
-        (scope.kind !== undefined && upload.kind === scope.kind));
+    const [upload] = await this.uploads.list({ id, visibleTo: uploadsScope(principal), limit: 1 });
     // An upload the account may not see is "not found": its existence is not told either.
-    if (!visible) throw new AppError('upload_not_found', `Загрузка № ${id} не найдена.`);
+    if (!upload) throw new AppError('upload_not_found', `Загрузка № ${id} не найдена.`);
     return { ...mapUpload(upload), result: upload.result };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { plural, type SheetOutcome, type WorkbookKindId } from '@profmonitor/domain';
+import { plural, sameMunicipality, type SheetOutcome, type WorkbookKindId } from '@profmonitor/domain';
 import { WorkbookError } from '@profmonitor/workbook';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -163,11 +163,7 @@ export class ImportService {
       if (file.failure) throw file.failure;
       return await writeTransaction(this.dataSource, async (manager) => {
         const duplicate = await this.findCurrentDuplicate(manager, file.sha256);
-        if (
-          !duplicate ||
-          duplicate.kind === 'unknown' ||
-          refusal(meta, duplicate.kind, duplicate.result.organization)
-        ) {
+        if (!duplicate || duplicate.kind === 'unknown' || refusal(meta, duplicate.kind, duplicate.result)) {
           return this.importInTransaction(manager, file, meta, digest, result);
         }
         Object.assign(result, duplicate.result, {
@@ -242,7 +238,7 @@ export class ImportService {
     if (parsed.errors.length > 0 || !parsed.kind) throw new FileRejected(parsed.errors);
     const handler = this.handlers.find((h) => h.kind.id === parsed.kind)!;
     result.kind = handler.kind.id;
-    const wrongKind = refusal(meta, handler.kind.id, null);
+    const wrongKind = refusal(meta, handler.kind.id, {});
     if (wrongKind) throw new FileRejected([wrongKind.message], wrongKind.refused);
     if (!handler.storesTitle && parsed.sheets.length === 0) {
       // Only the title would be read, and it is not stored: accepting would store nothing.
@@ -255,7 +251,7 @@ export class ImportService {
     const resolution = await handler.resolve(manager, title.record, result);
     result.sheets.push(sheetResult(title.outcome));
     if ('errors' in resolution) throw new FileRejected(resolution.errors);
-    const foreign = refusal(meta, handler.kind.id, result.organization);
+    const foreign = refusal(meta, handler.kind.id, result);
     if (foreign) throw new FileRejected([foreign.message], foreign.refused);
 
     const upload = await manager.save(
@@ -448,13 +444,17 @@ const KIND_NAMES: Record<WorkbookKindId, string> = {
   registry: 'реестр организаций',
 };
 
-/** Why the sender may not upload a file of this kind for this organization, if they may not. */
+/**
+ * Why the sender may not upload a file of this kind for this organization (or, vacancies, this
+ * territory and municipality), if they may not.
+ */
 function refusal(
   meta: UploadMeta,
   kind: WorkbookKindId,
-  organization: string | null,
+  whose: Partial<Pick<ImportResult, 'organization' | 'territory' | 'municipality'>>,
 ): { message: string; refused: NonNullable<ImportResult['refused']> } | undefined {
-  const { kinds, organization: own } = meta.allowed ?? {};
+  const { kinds, organization: own, organizations, municipality } = meta.allowed ?? {};
+  const organization = whose.organization ?? null;
   if (kinds && !kinds.includes(kind)) {
     return {
       refused: 'kind',
@@ -466,6 +466,27 @@ function refusal(
       refused: 'organization',
       message: `Отчёт относится к организации «${organization}», а ваша учётная запись — к «${own}». Загружать можно только отчёт своей организации: проверьте код на листе «Титул».`,
     };
+  }
+  if (organizations && organization && !organizations.has(organization.toUpperCase())) {
+    return {
+      refused: 'organization',
+      message: `Отчёт относится к организации «${organization}» другого муниципалитета, а ваша учётная запись — комитета муниципалитета «${municipality}». Загружать можно только отчёты организаций своего муниципалитета: проверьте код на листе «Титул».`,
+    };
+  }
+  // An account bound to a municipality sends its city's vacancies only: the region's are the region's.
+  if (kind === 'vacancies' && municipality !== undefined) {
+    if (whose.territory === 'Регион') {
+      return {
+        refused: 'organization',
+        message: `Потребность в кадрах по территории «Регион» загружает региональный центр занятости или министерство; ваша учётная запись — муниципалитета «${municipality}»: укажите на листе «Титул» территорию «Город».`,
+      };
+    }
+    if (whose.municipality && !sameMunicipality(whose.municipality, municipality)) {
+      return {
+        refused: 'organization',
+        message: `Вакансии относятся к муниципалитету «${whose.municipality}», а ваша учётная запись — к муниципалитету «${municipality}». Загружать можно только вакансии своего муниципалитета: проверьте «Муниципалитет» на листе «Титул».`,
+      };
+    }
   }
   return undefined;
 }

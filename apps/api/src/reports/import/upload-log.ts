@@ -14,8 +14,17 @@ export interface UploadMeta {
    * stored with the upload, the role and address go into its audit entry.
    */
   sender?: { accountId: number | null; role: Role; ip: string | null };
-  /** What the sender may upload (a school's operator: its own organization's report); default: anything. */
-  allowed?: { kinds?: readonly WorkbookKindId[]; organization?: string };
+  /**
+   * What the sender may upload (a school's operator: its own organization's report; a bound
+   * committee: its municipality's organizations' reports, codes in upper case, and their rows of
+   * the registry); default: anything.
+   */
+  allowed?: {
+    kinds?: readonly WorkbookKindId[];
+    organization?: string;
+    municipality?: string;
+    organizations?: ReadonlySet<string>;
+  };
 }
 
 /** The fields of an upload's row that say which file came from whom. */
