@@ -45,7 +45,8 @@ export interface RegionalReport {
   partners: PartnerRow[];
 }
 
-const MUNICIPALITIES = [
+/** Municipalities of a region: these names first, then numbered ones (`… № 2`) past them. */
+const MUNICIPALITY_NAMES = [
   'Центральный городской округ',
   'Северный муниципальный район',
   'Южный муниципальный район',
@@ -58,15 +59,42 @@ const MUNICIPALITIES = [
   'Речной городской округ',
   'Восточный муниципальный район',
   'Западный муниципальный округ',
+  'Берёзовский муниципальный район',
+  'Сосновский муниципальный округ',
+  'Кедровый городской округ',
+  'Луговой муниципальный район',
+  'Полевой муниципальный район',
+  'Ключевской муниципальный округ',
+  'Каменский городской округ',
+  'Солнечный муниципальный район',
 ];
+
+/** The default number of municipalities the organizations are spread over. */
+export const DEFAULT_MUNICIPALITIES = 12;
+
+/** The names of `count` municipalities, distinct. */
+export function municipalityNames(count = DEFAULT_MUNICIPALITIES): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const name = MUNICIPALITY_NAMES[i % MUNICIPALITY_NAMES.length];
+    const round = Math.floor(i / MUNICIPALITY_NAMES.length);
+    return round === 0 ? name : `${name} № ${round + 1}`;
+  });
+}
 
 /** One organization in this many is a college; the rest are schools. */
 const COLLEGE_EVERY = 12;
 /** Non-reporting organizations (partners) added to the registry besides the reporting ones. */
 const PARTNER_ORGANIZATIONS = 10;
 
-/** The reporting organizations of the region, in registry order. */
-export function regionalOrganizations(count: number): RegionalOrganization[] {
+/**
+ * The reporting organizations of the region, in registry order, dealt to `municipalities`
+ * municipalities in turn (each gets every `municipalities`-th organization).
+ */
+export function regionalOrganizations(
+  count: number,
+  municipalities = DEFAULT_MUNICIPALITIES,
+): RegionalOrganization[] {
+  const names = municipalityNames(municipalities);
   const organizations: RegionalOrganization[] = [];
   let schools = 0;
   let colleges = 0;
@@ -80,7 +108,7 @@ export function regionalOrganizations(count: number): RegionalOrganization[] {
         ? `ГБПОУ «Региональный колледж № ${number}»`
         : `МБОУ «Средняя общеобразовательная школа № ${number}»`,
       type: college ? 'Колледж' : 'Школа',
-      municipality: MUNICIPALITIES[index % MUNICIPALITIES.length],
+      municipality: names[index % names.length],
     });
   }
   return organizations;
@@ -88,6 +116,8 @@ export function regionalOrganizations(count: number): RegionalOrganization[] {
 
 /** The registry sheet: the reporting organizations and a few non-reporting partners. */
 export function registryRows(organizations: readonly RegionalOrganization[]): OrganizationRow[] {
+  // The partners are dealt to the same municipalities.
+  const names = municipalityNames(new Set(organizations.map((o) => o.municipality)).size);
   return [
     ...organizations.map((o) => ({
       code: o.code,
@@ -103,7 +133,7 @@ export function registryRows(organizations: readonly RegionalOrganization[]): Or
       name: `МБУ ДО «Центр детского творчества № ${i + 1}»`,
       shortName: `ЦДТ № ${i + 1}`,
       type: 'Дополнительное образование' as const,
-      municipality: MUNICIPALITIES[i % MUNICIPALITIES.length],
+      municipality: names[i % names.length],
       activeFrom: null,
       activeTo: null,
     })),
@@ -328,7 +358,7 @@ export function regionalVacancies(period: string): { title: VacanciesTitle; rows
     ['Сварщик', '40'],
   ];
   return {
-    title: { territory: 'Регион', asOf: `${startYear + 1}-06-01` },
+    title: { territory: 'Регион', asOf: `${startYear + 1}-06-01`, municipality: null },
     rows: professions.map(([profession, area]) => ({
       profession,
       okpdtr: null,

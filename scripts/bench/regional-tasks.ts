@@ -1,12 +1,15 @@
 /**
- * The parts of regional-scale.ts that need the application, each run in a fresh Node process
- * (through `fork`, with the SWC preload): `regional-tasks.ts <task> <database> '<json options>'`.
+ * The parts of regional-scale.ts and region.ts that need the application, each run in a fresh
+ * Node process (through `fork`, with the SWC preload):
+ * `regional-tasks.ts <task> <database> '<json options>'`, the database a SQLite file's path or a
+ * URL (`sqlite:<file>`, `postgres://…`).
  *
- * - `build`: the regional database, written into `<database>` (see buildRegion).
+ * - `build`: the regional database, written into a SQLite file (see buildRegion).
  * - `serve`: the HTTP application on the database, listening on 127.0.0.1 at a random port; it
  *   sends `{ port }` and runs until the parent sends `stop`.
  * - `import`: imports real workbooks through ImportService with the indicator recomputation on
- *   and off, after checking that an import stores what the build wrote (see measureImports).
+ *   and off, after checking that an import stores what the build wrote, then recomputes the
+ *   period as a labor demand does (see measureImports).
  *
  * Results go back to the parent over IPC.
  */
@@ -27,6 +30,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CoreModule } from '../../apps/api/src/app.module';
+import { writeTransaction } from '../../apps/api/src/database/write-transaction';
 import { IndicatorInputs } from '../../apps/api/src/indicators/indicator-inputs';
 import { IndicatorRecomputeService } from '../../apps/api/src/indicators/indicator-recompute.service';
 import { OrganizationEntity } from '../../apps/api/src/organizations/organization.entity';
@@ -45,12 +49,15 @@ import {
   type RegionalOrganization,
   type RegionalReport,
 } from './regional-data';
+import { differences } from './regional-run';
 
 export const REGIONAL_TASKS = ['build', 'serve', 'import'] as const;
 export type RegionalTask = (typeof REGIONAL_TASKS)[number];
 
 export interface BuildOptions {
   organizations: number;
+  /** Municipalities the organizations are dealt to (regional-data.ts). */
+  municipalities?: number;
   periods: number;
   graduates: number;
   /** Organizations written per transaction. */
@@ -71,6 +78,8 @@ export interface BuildResult {
 }
 
 export interface ImportOptions {
+  /** Where the workbooks are written (default: the SQLite file's folder). */
+  workDir?: string;
   graduates: number;
   /** Timed imports with recomputation on (and as many with it off). */
   runs: number;
@@ -87,9 +96,14 @@ export interface ImportMeasurement {
   off: number[];
   /** `afterCommit` (IndicatorRecomputeService.organizationChanged) within the `on` imports, ms. */
   recompute: number[];
-  /** Within it: the period's context, and reading the stored values and choices (empty if not measurable). */
+  /**
+   * Within it: the period's labor-demand context at each level (`IndicatorInputs.levels`), and
+   * reading the stored values and choices it moves (empty if not measurable).
+   */
   context: number[];
   stored: number[];
+  /** `IndicatorRecomputeService.periodChanged` of the period afterwards (what a labor demand costs), ms. */
+  periodChanged: number[];
   period: string;
   graduateRows: number[];
   fileBytes: number;
@@ -116,8 +130,13 @@ export function schoolContent(report: RegionalReport): WorkbookContent {
   };
 }
 
+/** A task's database argument as a DATABASE_URL: a URL as it is, a path as a SQLite file. */
+export function databaseUrl(database: string): string {
+  return /^(sqlite:|postgres(ql)?:\/\/)/.test(database) ? database : `sqlite:${database}`;
+}
+
 async function boot(database: string): Promise<INestApplicationContext> {
-  process.env.DATABASE_URL = `sqlite:${database}`;
+  process.env.DATABASE_URL = databaseUrl(database);
   return NestFactory.createApplicationContext(CoreModule, { logger: ['error', 'warn'] });
 }
 
@@ -215,7 +234,7 @@ async function buildRegion(database: string, options: BuildOptions): Promise<Bui
   const dir = dirname(database);
   const app = await boot(database);
   const dataSource = app.get(DataSource);
-  const organizations = regionalOrganizations(options.organizations);
+  const organizations = regionalOrganizations(options.organizations, options.municipalities);
   const periods = regionalPeriods(options.periods);
 
   let start = performance.now();
@@ -324,15 +343,18 @@ async function buildRegion(database: string, options: BuildOptions): Promise<Bui
   };
 }
 
-/** The committee's account the benchmark signs in with (the dashboard answers only a session). */
-export const BENCH_LOGIN = 'regional-bench';
+/**
+ * The account the benchmark signs in with (the dashboard answers only a session): the regional
+ * ministry's, which sees every municipality and the region.
+ */
+export const BENCH_LOGIN = 'region-bench';
 
 /**
  * The HTTP application as `main.ts` runs it, on a random loopback port, until the parent says
- * stop. Sends the port and the credentials of a committee account, made on the first run.
+ * stop. Sends the port and the credentials of a `region` account, made on the first run.
  */
 async function serve(database: string): Promise<void> {
-  process.env.DATABASE_URL = `sqlite:${database}`;
+  process.env.DATABASE_URL = databaseUrl(database);
   const { AppModule } = await import('../../apps/api/src/app.module');
   const { createHttpApp } = await import('../../apps/api/src/main');
   const { AccountsService } = await import('../../apps/api/src/accounts/accounts.service');
@@ -340,7 +362,7 @@ async function serve(database: string): Promise<void> {
   const accounts = app.get(AccountsService);
   const password = `${BENCH_LOGIN}-password`;
   if (!(await accounts.list()).some((a) => a.login === BENCH_LOGIN))
-    await accounts.create({ login: BENCH_LOGIN, password, role: 'committee' }, null);
+    await accounts.create({ login: BENCH_LOGIN, password, role: 'region' }, null);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   process.on('message', (message) => {
@@ -356,18 +378,16 @@ async function snapshot(
   period: PeriodEntity,
 ): Promise<Record<string, unknown>> {
   const dataSource = app.get(DataSource);
+  // Both ids are integers of this database: inlined, so that the SQL is the same on both kinds.
+  const mine = `period_id = ${period.id} AND (organization_id = ${organizationId} OR organization_id IS NULL)`;
   const values = await dataSource.query(
-    `SELECT organization_id, indicator, sheet, numerator, denominator, value
-       FROM indicator_values WHERE period_id = ? AND (organization_id = ? OR organization_id IS NULL)
-      ORDER BY organization_id, indicator, sheet`,
-    [period.id, organizationId],
+    `SELECT organization_id, municipality, indicator, sheet, numerator, denominator, value
+       FROM indicator_values WHERE ${mine} ORDER BY organization_id, municipality, indicator, sheet`,
   );
-  // The organization's choices and the city's sums.
+  // The organization's choices and every level's sums.
   const choices = await dataSource.query(
-    `SELECT organization_id, area_code, graduates FROM choice_counts
-      WHERE period_id = ? AND (organization_id = ? OR organization_id IS NULL)
-      ORDER BY organization_id, area_code`,
-    [period.id, organizationId],
+    `SELECT organization_id, municipality, area_code, graduates FROM choice_counts
+      WHERE ${mine} ORDER BY organization_id, municipality, area_code`,
   );
   const sheets = await app.get(IndicatorInputs).sheets(dataSource.manager, organizationId, period.id);
   const strip = (row: object) => {
@@ -383,25 +403,6 @@ async function snapshot(
   return { values, choices, rows };
 }
 
-/** Paths (a.b[3].c) where two JSON-like values differ; at most `limit`. */
-function differences(a: unknown, b: unknown, path = '', out: string[] = [], limit = 5): string[] {
-  if (out.length >= limit) return out;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-    if (!Object.is(a, b)) out.push(`${path || '(root)'}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`);
-    return out;
-  }
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const key of keys)
-    differences(
-      (a as Record<string, unknown>)[key],
-      (b as Record<string, unknown>)[key],
-      `${path}${Array.isArray(a) ? `[${key}]` : `${path ? '.' : ''}${key}`}`,
-      out,
-      limit,
-    );
-  return out;
-}
-
 /**
  * Imports real school workbooks of the latest period through ImportService.importFile.
  *
@@ -411,10 +412,11 @@ function differences(a: unknown, b: unknown, path = '', out: string[] = [], limi
  * left. Then the timing: fresh workbooks (a corrected version: other graduates, grades,
  * teachers) of other schools, alternately with the recomputation on and off. Off means the
  * school handler's `afterCommit` replaced by a no-op on the instance the Nest container holds;
- * nothing else differs.
+ * nothing else differs. Last, the period recomputed whole twice, as an accepted labor demand
+ * does (IndicatorRecomputeService.periodChanged).
  */
 async function measureImports(database: string, options: ImportOptions): Promise<ImportMeasurement> {
-  const dir = dirname(database);
+  const dir = options.workDir ?? dirname(database);
   const app = await boot(database);
   const dataSource = app.get(DataSource);
   const importer = app.get(ImportService);
@@ -479,23 +481,25 @@ async function measureImports(database: string, options: ImportOptions): Promise
   };
   const noRecompute: SchoolWorkbookHandler['afterCommit'] = async () => undefined;
 
-  // Where the recomputation's time goes: the period's context (labor demand, in-demand areas)
-  // and reading the stored values and choices it moves (`stored`); the rest measures the school
-  // from its parsed rows and writes. Timed by wrapping these methods on the instances the Nest
-  // container holds; left out if they no longer exist.
+  // Where the recomputation's time goes: the period's context at each level (labor demand,
+  // in-demand areas: `IndicatorInputs.levels`) and reading the stored values and choices it
+  // moves (`stored`); the rest measures the school from its parsed rows and writes. Timed by
+  // wrapping these methods on the instances the Nest container holds; left out if they no
+  // longer exist.
   type Step = 'context' | 'stored';
+  type Methods = Record<string, (...args: unknown[]) => Promise<unknown>>;
   const stepMs: Record<Step, number> = { context: 0, stored: 0 };
-  const owners = {
-    context: app.get(IndicatorInputs) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>,
-    stored: app.get(IndicatorRecomputeService) as unknown as Record<
-      string,
-      (...args: unknown[]) => Promise<unknown>
-    >,
+  const wrapped: Record<Step, { owner: Methods; method: string }> = {
+    context: { owner: app.get(IndicatorInputs) as unknown as Methods, method: 'levels' },
+    stored: { owner: app.get(IndicatorRecomputeService) as unknown as Methods, method: 'stored' },
   };
-  const steps = (['context', 'stored'] as const).filter((step) => typeof owners[step][step] === 'function');
+  const steps = (['context', 'stored'] as const).filter(
+    (step) => typeof wrapped[step].owner[wrapped[step].method] === 'function',
+  );
   for (const step of steps) {
-    const original = owners[step][step].bind(owners[step]);
-    owners[step][step] = async (...args) => {
+    const { owner, method } = wrapped[step];
+    const original = owner[method].bind(owner);
+    owner[method] = async (...args) => {
       const start = performance.now();
       try {
         return await original(...args);
@@ -538,6 +542,15 @@ async function measureImports(database: string, options: ImportOptions): Promise
     for (const mode of order) await run(mode, true);
   }
   handler.afterCommit = recomputeOriginal;
+
+  const recomputeService = app.get(IndicatorRecomputeService);
+  const periodChanged: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    const start = performance.now();
+    await writeTransaction(dataSource, (manager) => recomputeService.periodChanged(manager, period.id));
+    periodChanged.push(performance.now() - start);
+    log(`  periodChanged: ${periodChanged.at(-1)!.toFixed(0)} ms`);
+  }
   await app.close();
   return {
     warmup: options.warmup,
@@ -546,6 +559,7 @@ async function measureImports(database: string, options: ImportOptions): Promise
     recompute,
     context: breakdown.context,
     stored: breakdown.stored,
+    periodChanged,
     period: period.code,
     graduateRows: files.map((f) => f.graduates),
     fileBytes: statSync(files[0].path).size,

@@ -11,6 +11,19 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
+/** The median of some values (the mean of the middle two for an even count). */
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+export const ms1 = (ms: number) => `${ms.toFixed(1)} ms`;
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+export const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+export const thousands = (n: number) => n.toLocaleString('en-US');
+export const percent = (x: number) => `${(x * 100).toFixed(0)} %`;
+
 /** A command-line option's value as a positive whole number, or an error naming the option. */
 export function positiveArgument(name: string, value: string | undefined): number {
   const n = Number(value);
