@@ -9,20 +9,70 @@ import { vacancies } from './support/indicator-workbooks';
 import { writeXlsx, type SheetsData } from './support/xlsx';
 
 /**
- * Every endpoint × every role, and no session: allowed or refused. The table below must name
- * every route of the application (read from its OpenAPI document), so a new endpoint without
- * a line here — and so without a decided policy — fails this suite.
+ * Every endpoint × every role, and no session: allowed or refused, twice — on a registry of one
+ * municipality (the committee unbound, as before there were several) and on a registry of two,
+ * where the committees and an employment center are bound to one each and a second employment
+ * center works for the region. The table below must name every route of the application (read
+ * from its OpenAPI document), so a new endpoint without a line here — and so without a decided
+ * policy — fails this suite.
  */
 
-type Who = Role | 'anonymous';
+/** An account of the suites, or no session. `committee-other` is bound to the other municipality. */
+type Who =
+  'region' | 'committee' | 'committee-other' | 'school' | 'employment' | 'employment-region' | 'anonymous';
 type Agent = ReturnType<typeof request.agent>;
-const WHO: Who[] = ['committee', 'school', 'employment', 'anonymous'];
-const SIGNED_IN: Who[] = ['committee', 'school', 'employment'];
 const PERIOD = '2023/2024';
+/** The municipality of the fixtures' registry, and a second one. */
+const HOME = 'Тестовый округ';
+const OTHER = 'Соседний район';
+const OTHER_REGISTRY: (string | null)[][] = [
+  ['SCH21', 'Школа № 21', 'Школа', OTHER, null, null],
+  ['COL21', 'Колледж Соседнего района', 'Колледж', OTHER, null, null],
+];
 
-const ctx = new HttpTestContext();
+interface Suite {
+  name: string;
+  whos: Who[];
+  registry: (string | null)[][];
+  /** The municipality each account is bound to (a school's comes from its organization). */
+  bound: Partial<Record<Who, string>>;
+}
+const ONE: Suite = {
+  name: 'one municipality',
+  whos: ['region', 'committee', 'school', 'employment', 'anonymous'],
+  registry: REGISTRY,
+  bound: {},
+};
+const TWO: Suite = {
+  name: 'two municipalities',
+  whos: ['region', 'committee', 'committee-other', 'school', 'employment', 'employment-region', 'anonymous'],
+  registry: [...REGISTRY, ...OTHER_REGISTRY],
+  bound: { committee: HOME, 'committee-other': OTHER, employment: HOME },
+};
+const SIGNED_IN: Who[] = [
+  'region',
+  'committee',
+  'committee-other',
+  'school',
+  'employment',
+  'employment-region',
+];
+const MANAGERS: Who[] = ['region', 'committee', 'committee-other'];
+/** Who may see SCH01's own data: not the other municipality's committee. */
+const SCH01_READERS: Who[] = ['region', 'committee', 'school'];
+const ROLE_OF: Record<Exclude<Who, 'anonymous'>, Role> = {
+  region: 'region',
+  committee: 'committee',
+  'committee-other': 'committee',
+  school: 'school',
+  employment: 'employment',
+  'employment-region': 'employment',
+};
+
+let suite: Suite;
+let ctx: HttpTestContext;
 const agents = {} as Record<Who, Agent>;
-/** Upload ids each role may see (its own organization's, a vacancies file). */
+/** Upload ids each account may see (its own organization's, a vacancies file). */
 const visibleUpload = {} as Record<Who, number>;
 let throwaway = 0;
 
@@ -39,11 +89,45 @@ function freshReport(code: string): SheetsData {
   return schoolWorkbook({ Титул: rows });
 }
 
-/** The file each role sends when it uploads: its own kind of workbook. */
+/** The file each account sends when it uploads: its own kind of workbook, of its own municipality. */
 async function fileFor(who: Who): Promise<string> {
-  if (who === 'employment')
-    return workbook(vacancies('Город', `0${(++throwaway % 9) + 1}.01.2024`, { '06': 3 }));
-  return workbook(freshReport(who === 'school' ? 'SCH01' : 'SCH02'));
+  const date = `0${(++throwaway % 9) + 1}.01.2024`;
+  if (who === 'employment') return workbook(vacancies('Город', date, { '06': 3 }, suite.bound.employment));
+  if (who === 'employment-region') return workbook(vacancies('Регион', date, { '06': 3 }));
+  return workbook(freshReport(who === 'school' ? 'SCH01' : who === 'committee-other' ? 'SCH21' : 'SCH02'));
+}
+
+/** The registry each manager loads: a bound committee its own municipality's rows. */
+async function registryFor(who: Who): Promise<string> {
+  const own = suite.bound[who];
+  return workbook({
+    Организации: [
+      ['Код', 'Наименование', 'Тип', 'Муниципалитет', 'Действует с', 'Действует по'],
+      ...suite.registry.filter((row) => own === undefined || row[3] === own),
+    ],
+  });
+}
+
+const org = (who: Who) => (who === 'school' ? 'SCH01' : undefined);
+const loginOf = (who: Who) => (who === 'school' ? 'schoolsch01' : who);
+
+/** Creates the account (once) and signs in: a new session each time. */
+async function signInAs(who: Exclude<Who, 'anonymous'>): Promise<Agent> {
+  const login = loginOf(who);
+  const accounts = ctx.app.get(AccountsService);
+  if (!(await accounts.list()).some((a) => a.login === login)) {
+    await accounts.create(
+      {
+        login,
+        password: `${login}-password`,
+        role: ROLE_OF[who],
+        organization: org(who),
+        municipality: suite.bound[who],
+      },
+      null,
+    );
+  }
+  return ctx.signIn(ROLE_OF[who], org(who), login);
 }
 
 interface Case {
@@ -54,22 +138,22 @@ interface Case {
   call: (agent: Agent, who: Who) => PromiseLike<request.Response>;
 }
 
+const EVERYONE: Who[] = [...SIGNED_IN, 'anonymous'];
+
 const CASES: Record<string, Case> = {
-  'GET /api/health': { allowed: WHO, call: (a) => a.get('/api/health') },
+  'GET /api/health': { allowed: EVERYONE, call: (a) => a.get('/api/health') },
   'POST /api/auth/login': {
-    allowed: WHO,
-    // Not through the role's agent: it would keep the new session's cookie.
+    allowed: EVERYONE,
+    // Not through the account's agent: it would keep the new session's cookie.
     call: () =>
       request(ctx.server).post('/api/auth/login').send({ login: 'probe', password: 'probe-password' }),
   },
   'POST /api/auth/logout': {
-    allowed: WHO,
+    allowed: EVERYONE,
     status: 204,
-    // A session of its own, so that the role's agent stays signed in for the other cases.
+    // A session of its own, so that the account's agent stays signed in for the other cases.
     call: async (_, who) =>
-      (who === 'anonymous' ? request.agent(ctx.server) : await ctx.signIn(who as Role, org(who))).post(
-        '/api/auth/logout',
-      ),
+      (who === 'anonymous' ? request.agent(ctx.server) : await signInAs(who)).post('/api/auth/logout'),
   },
   'GET /api/auth/me': { allowed: SIGNED_IN, call: (a) => a.get('/api/auth/me') },
   'PUT /api/auth/password': {
@@ -80,33 +164,41 @@ const CASES: Record<string, Case> = {
       return a.put('/api/auth/password').send({ currentPassword: password, newPassword: password });
     },
   },
-  'GET /api/accounts': { allowed: ['committee'], call: (a) => a.get('/api/accounts') },
+  'GET /api/accounts': { allowed: MANAGERS, call: (a) => a.get('/api/accounts') },
   'POST /api/accounts': {
-    allowed: ['committee'],
+    allowed: MANAGERS,
     status: 201,
+    // A bound committee's new employment center is of its municipality; the region's, the region's.
     call: (a) =>
       a
         .post('/api/accounts')
         .send({ login: `new${++throwaway}`, password: 'long-enough', role: 'employment' }),
   },
   'PATCH /api/accounts/{id}': {
-    allowed: ['committee'],
-    call: async (a) => {
-      const { id } = await ctx.app
-        .get(AccountsService)
-        .create({ login: `spare${++throwaway}`, password: 'long-enough', role: 'employment' }, null);
+    allowed: MANAGERS,
+    // An account of the caller's municipality (any, for the others: they are refused first).
+    call: async (a, who) => {
+      const { id } = await ctx.app.get(AccountsService).create(
+        {
+          login: `spare${++throwaway}`,
+          password: 'long-enough',
+          role: 'employment',
+          municipality: suite.bound[who],
+        },
+        null,
+      );
       return a.patch(`/api/accounts/${id}`).send({ active: false });
     },
   },
-  'GET /api/audit': { allowed: ['committee'], call: (a) => a.get('/api/audit') },
+  'GET /api/audit': { allowed: MANAGERS, call: (a) => a.get('/api/audit') },
   'GET /api/organizations': { allowed: SIGNED_IN, call: (a) => a.get('/api/organizations') },
   'GET /api/periods': { allowed: SIGNED_IN, call: (a) => a.get('/api/periods') },
   'PATCH /api/organizations/{code}': {
-    allowed: ['committee'],
+    allowed: ['region', 'committee'],
     call: (a) => a.patch('/api/organizations/DOD01').send({ shortName: `ДТ ${++throwaway}` }),
   },
   'GET /api/organizations/{code}/history': {
-    allowed: ['committee'],
+    allowed: ['region', 'committee'],
     call: (a) => a.get('/api/organizations/SCH01/history'),
   },
   'POST /api/uploads': {
@@ -115,18 +207,9 @@ const CASES: Record<string, Case> = {
     call: async (a, who) => a.post('/api/uploads').attach('file', await fileFor(who)),
   },
   'POST /api/registry': {
-    allowed: ['committee'],
+    allowed: MANAGERS,
     status: 201,
-    call: async (a) =>
-      a.post('/api/registry').attach(
-        'file',
-        await workbook({
-          Организации: [
-            ['Код', 'Наименование', 'Тип', 'Муниципалитет', 'Действует с', 'Действует по'],
-            ...REGISTRY,
-          ],
-        }),
-      ),
+    call: async (a, who) => a.post('/api/registry').attach('file', await registryFor(who)),
   },
   'GET /api/uploads': { allowed: SIGNED_IN, call: (a) => a.get('/api/uploads') },
   'GET /api/uploads/{id}': {
@@ -135,18 +218,18 @@ const CASES: Record<string, Case> = {
   },
   'GET /api/uploads/{id}/file': {
     allowed: SIGNED_IN,
-    // The role's own upload, sent over HTTP so that its original is kept (anonymous: refused).
+    // The account's own upload, sent over HTTP so that its original is kept (anonymous: refused).
     call: async (a, who) => {
       const sent = await a.post('/api/uploads').attach('file', await fileFor(who));
       return a.get(`/api/uploads/${sent.body.uploadId ?? visibleUpload[who]}/file`);
     },
   },
   'GET /api/history': {
-    allowed: ['committee', 'school'],
+    allowed: SCH01_READERS,
     call: (a) => a.get('/api/history').query({ org: 'SCH01', period: PERIOD }),
   },
   'GET /api/history/compare': {
-    allowed: ['committee', 'school'],
+    allowed: SCH01_READERS,
     // Version ids of SCH01's report (any: a refusal comes before they are looked at).
     call: async (a) => {
       const versions = (await a.get('/api/history').query({ org: 'SCH01', period: PERIOD })).body;
@@ -176,11 +259,11 @@ const CASES: Record<string, Case> = {
     call: (a) => a.get('/api/indicators/coverage_8_11/explanation').query({ period: PERIOD }),
   },
   'GET /api/indicators/{id}/rows': {
-    allowed: ['committee', 'school'],
+    allowed: SCH01_READERS,
     call: (a) => a.get('/api/indicators/coverage_8_11/rows').query({ period: PERIOD, org: 'SCH01' }),
   },
   'GET /api/completeness': {
-    allowed: ['committee'],
+    allowed: MANAGERS,
     call: (a) => a.get('/api/completeness').query({ period: PERIOD }),
   },
   'GET /api/destinations': {
@@ -189,23 +272,23 @@ const CASES: Record<string, Case> = {
   },
   'GET /api/targets': { allowed: SIGNED_IN, call: (a) => a.get('/api/targets').query({ period: PERIOD }) },
   'PUT /api/targets/{id}': {
-    allowed: ['committee'],
+    allowed: MANAGERS,
     call: (a) =>
       a.put('/api/targets/coverage_8_11').query({ period: PERIOD }).send({ kind: 'atLeast', threshold: 0.8 }),
   },
   'GET /api/demand': { allowed: SIGNED_IN, call: (a) => a.get('/api/demand').query({ period: PERIOD }) },
   'GET /api/demand/trend': { allowed: SIGNED_IN, call: (a) => a.get('/api/demand/trend') },
   'GET /api/demand/versions': {
-    allowed: ['committee', 'employment'],
+    allowed: ['region', 'committee', 'committee-other', 'employment', 'employment-region'],
     call: (a) => a.get('/api/demand/versions').query({ period: PERIOD }),
   },
   'PUT /api/demand/in-demand': {
-    allowed: ['committee'],
+    allowed: MANAGERS,
     call: (a) => a.put('/api/demand/in-demand').query({ period: PERIOD }).send({ areas: null }),
   },
-  'GET /api/professions': { allowed: ['committee'], call: (a) => a.get('/api/professions') },
+  'GET /api/professions': { allowed: MANAGERS, call: (a) => a.get('/api/professions') },
   'POST /api/professions': {
-    allowed: ['committee'],
+    allowed: MANAGERS,
     status: 201,
     call: (a) => a.post('/api/professions').send({ profession: `Профессия ${++throwaway}`, area: '33' }),
   },
@@ -215,39 +298,46 @@ const CASES: Record<string, Case> = {
   },
 };
 
-const org = (who: Who) => (who === 'school' ? 'SCH01' : undefined);
-const loginOf = (who: Who) => `${who}${org(who) ?? ''}`.toLowerCase();
-
-beforeAll(async () => {
+/** Starts the suite's application: its registry, a report of each municipality's school, the vacancies, the accounts. */
+async function startSuite(s: Suite): Promise<void> {
+  suite = s;
+  ctx = new HttpTestContext();
   await ctx.start();
-  await ctx.loadRegistry(REGISTRY);
+  await ctx.loadRegistry(s.registry);
   const sch01 = await ctx.importSheets(freshReport('SCH01'));
   const sch02 = await ctx.importSheets(freshReport('SCH02'));
-  const demand = await ctx.importSheets(vacancies('Город', '01.12.2023', { '06': 5 }));
+  const demand = await ctx.importSheets(vacancies('Регион', '01.12.2023', { '06': 5 }));
   expect([sch01.outcome, sch02.outcome, demand.outcome]).toEqual(['accepted', 'accepted', 'accepted']);
+  for (const who of s.whos)
+    agents[who] = who === 'anonymous' ? request.agent(ctx.server) : await signInAs(who);
   Object.assign(visibleUpload, {
+    region: sch02.uploadId,
     committee: sch02.uploadId,
     school: sch01.uploadId,
     employment: demand.uploadId,
+    'employment-region': demand.uploadId,
     anonymous: sch01.uploadId,
   });
-  for (const who of SIGNED_IN) agents[who] = await ctx.signIn(who as Role, org(who));
-  agents.anonymous = request.agent(ctx.server);
-  await ctx.signIn('committee', undefined, 'probe'); // the account the login case signs in with
-});
-afterAll(() => ctx.stop());
+  if (s.bound.employment) {
+    // A bound employment center sees the vacancies its municipality's accounts sent: its own here.
+    const own = await agents.employment.post('/api/uploads').attach('file', await fileFor('employment'));
+    visibleUpload.employment = own.body.uploadId;
+  }
+  if (s.whos.includes('committee-other')) {
+    const sch21 = await ctx.importSheets(freshReport('SCH21'));
+    expect(sch21.outcome).toBe('accepted');
+    visibleUpload['committee-other'] = sch21.uploadId!;
+  }
+  // The account the login case signs in with.
+  await ctx.app
+    .get(AccountsService)
+    .create({ login: 'probe', password: 'probe-password', role: 'region' }, null);
+}
 
-describe('authorization: every endpoint × every role', () => {
-  it('the table names exactly the routes of the application', () => {
-    const document = SwaggerModule.createDocument(ctx.app as INestApplication, new DocumentBuilder().build());
-    const routes = Object.entries(document.paths).flatMap(([path, item]) =>
-      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
-    );
-    expect(routes.sort()).toEqual(Object.keys(CASES).sort());
-  });
-
+/** The table, as each account of the suite. */
+function everyRoute(s: Suite): void {
   describe.each(Object.entries(CASES))('%s', (_, { allowed, status = 200, call }) => {
-    it.each(WHO)('%s', async (who) => {
+    it.each(s.whos)('%s', async (who) => {
       const response = await call(agents[who], who);
       if (allowed.includes(who)) {
         expect({
@@ -265,63 +355,420 @@ describe('authorization: every endpoint × every role', () => {
       }
     });
   });
+}
+
+describe(`authorization, ${ONE.name}: every endpoint × every role`, () => {
+  beforeAll(() => startSuite(ONE));
+  afterAll(() => ctx.stop());
+
+  it('the table names exactly the routes of the application', () => {
+    const document = SwaggerModule.createDocument(ctx.app as INestApplication, new DocumentBuilder().build());
+    const routes = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes.sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  everyRoute(ONE);
+
+  /**
+   * Who sees an upload is decided by the account that sent it and its organization. The login
+   * text stored with an upload is no key: the CLI, the demo loader (and these tests) store names
+   * without an account, and an account could be given the same name.
+   */
+  describe('uploads: scoped by account, never by login text', () => {
+    const password = 'long-enough';
+
+    it.each(['demo', 'DEMO', 'cli', 'System'])(
+      'no account may be named «%s» (a system name)',
+      async (login) => {
+        const { status, body } = await agents.committee
+          .post('/api/accounts')
+          .send({ login, password, role: 'school', organization: 'SCH01' });
+        expect({ status, code: body.code, message: body.message }).toEqual({
+          status: 400,
+          code: 'login_reserved',
+          message: `Логин «${login.toLowerCase()}» зарезервирован системой: выберите другой.`,
+        });
+        expect((await ctx.app.get(AccountsService).list()).map((a) => a.login)).not.toContain(
+          login.toLowerCase(),
+        );
+      },
+    );
+
+    it('a school whose login is the sender name of other uploads sees none of them (list and get)', async () => {
+      // The uploads of beforeAll are stored as sent by «test»: give a school that login.
+      const [{ uploaded_by: name }] = await ctx.rows<{ uploaded_by: string }>(
+        'SELECT uploaded_by FROM uploads WHERE id = ?',
+        [visibleUpload.committee],
+      );
+      const school = await ctx.signIn('school', 'SCH01', name);
+      const own = await school
+        .post('/api/uploads')
+        .attach('file', await fileFor('school'))
+        .expect(201);
+      const account = (await ctx.app.get(AccountsService).list()).find((a) => a.login === name)!;
+      expect(
+        await ctx.rows('SELECT uploaded_by_account_id AS account FROM uploads WHERE id = ?', [
+          own.body.uploadId,
+        ]),
+      ).toEqual([{ account: account.id }]);
+
+      const listed = (await school.get('/api/uploads').expect(200)).body as {
+        id: number;
+        organization: string | null;
+      }[];
+      expect(listed.map((u) => u.organization)).not.toContain('SCH02');
+      expect(listed.map((u) => u.id)).not.toContain(visibleUpload.employment);
+      expect(listed.map((u) => u.id)).toEqual(
+        expect.arrayContaining([visibleUpload.school, own.body.uploadId]),
+      );
+      for (const other of [visibleUpload.committee, visibleUpload.employment]) {
+        const { status, body } = await school.get(`/api/uploads/${other}`);
+        expect({ status, code: body.code }).toEqual({ status: 404, code: 'upload_not_found' });
+      }
+    });
+  });
+
+  it('an unbound committee stops working once the registry holds a second municipality: its session ends, sign-in is refused', async () => {
+    const committee = agents.committee;
+    await committee.get('/api/auth/me').expect(200);
+    await ctx.loadRegistry([...REGISTRY, ...OTHER_REGISTRY]);
+    const after = await committee.get('/api/organizations');
+    expect({ status: after.status, code: after.body.code }).toEqual({ status: 401, code: 'not_signed_in' });
+    const refused = await request(ctx.server)
+      .post('/api/auth/login')
+      .send({ login: 'committee', password: 'committee-password' });
+    expect({ status: refused.status, code: refused.body.code, message: refused.body.message }).toEqual({
+      status: 403,
+      code: 'account_unbound',
+      message:
+        'Учётная запись комитета не привязана к муниципалитету, а в реестре их несколько: попросите региональное министерство создать учётную запись вашего муниципалитета.',
+    });
+    // The region, and the employment center (unbound: now the region's), go on working.
+    await agents.region.get('/api/organizations').expect(200);
+    await agents.employment.get('/api/auth/me').expect(200);
+  });
 });
 
-/**
- * Who sees an upload is decided by the account that sent it and its organization. The login
- * text stored with an upload is no key: the CLI, the demo loader (and these tests) store names
- * without an account, and an account could be given the same name.
- */
-describe('uploads: scoped by account, never by login text', () => {
-  const password = 'long-enough';
+describe(`authorization, ${TWO.name}: every endpoint × every role`, () => {
+  beforeAll(() => startSuite(TWO));
+  afterAll(() => ctx.stop());
 
-  it.each(['demo', 'DEMO', 'cli', 'System'])(
-    'no account may be named «%s» (a system name)',
-    async (login) => {
-      const { status, body } = await agents.committee
-        .post('/api/accounts')
-        .send({ login, password, role: 'school', organization: 'SCH01' });
-      expect({ status, code: body.code, message: body.message }).toEqual({
-        status: 400,
-        code: 'login_reserved',
-        message: `Логин «${login.toLowerCase()}» зарезервирован системой: выберите другой.`,
+  everyRoute(TWO);
+
+  const HOME_CODES = REGISTRY.map((row) => row[0]!).sort();
+  const OTHER_CODES = OTHER_REGISTRY.map((row) => row[0]!).sort();
+  const FOREIGN_ORGANIZATION =
+    'Данные организаций другого муниципалитета доступны только его комитету и региону: выберите организацию муниципалитета «Тестовый округ».';
+  const answer = (response: request.Response) => ({
+    status: response.status,
+    code: response.body.code,
+    message: response.body.message,
+  });
+
+  describe('a bound committee: its municipality’s organizations and values, never the other’s', () => {
+    it('organizations: a bound account its municipality’s; the region and its employment center every one', async () => {
+      const codes = async (who: Who) =>
+        ((await agents[who].get('/api/organizations').expect(200)).body as { code: string }[])
+          .map((o) => o.code)
+          .sort();
+      expect(await codes('committee')).toEqual(HOME_CODES);
+      expect(await codes('committee-other')).toEqual(OTHER_CODES);
+      expect(await codes('school')).toEqual(HOME_CODES);
+      expect(await codes('employment')).toEqual(HOME_CODES);
+      expect(await codes('region')).toEqual([...HOME_CODES, ...OTHER_CODES].sort());
+      expect(await codes('employment-region')).toEqual([...HOME_CODES, ...OTHER_CODES].sort());
+    });
+
+    it.each([
+      ['/api/indicators', { period: PERIOD, org: 'SCH21' }],
+      ['/api/indicators/coverage_8_11/explanation', { period: PERIOD, org: 'SCH21' }],
+      ['/api/indicators/coverage_8_11/rows', { period: PERIOD, org: 'sch21' }],
+      ['/api/destinations', { period: PERIOD, org: 'SCH21' }],
+      ['/api/demand', { period: PERIOD, org: 'SCH21' }],
+      ['/api/history', { period: PERIOD, org: 'SCH21' }],
+      ['/api/uploads', { org: 'SCH21' }],
+      ['/api/organizations/SCH21/history', {}],
+    ])('GET %s of the other municipality’s organization: 403 naming its own', async (path, query) => {
+      expect(answer(await agents.committee.get(path).query(query))).toEqual({
+        status: 403,
+        code: 'organization_forbidden',
+        message: FOREIGN_ORGANIZATION,
       });
-      expect((await ctx.app.get(AccountsService).list()).map((a) => a.login)).not.toContain(
-        login.toLowerCase(),
+      const own = await agents['committee-other'].get(path).query(query);
+      expect(own.status).toBe(200);
+      expect((await agents.region.get(path).query(query)).status).toBe(200);
+    });
+
+    it('values: its organizations’ and its municipality’s; the other municipality’s not at all', async () => {
+      const values = async (who: Who) =>
+        (await agents[who].get('/api/indicators').query({ period: PERIOD }).expect(200)).body as {
+          org: string | null;
+          municipality: string | null;
+        }[];
+      const foreign = (
+        list: { org: string | null; municipality: string | null }[],
+        codes: string[],
+        name: string,
+      ) =>
+        list.filter(
+          (v) => (v.org !== null && codes.includes(v.org.toUpperCase())) || v.municipality === name,
+        );
+      const committee = await values('committee');
+      expect(committee.map((v) => v.org)).toContain('SCH01');
+      expect(foreign(committee, OTHER_CODES, OTHER)).toEqual([]);
+      expect(foreign(await values('committee-other'), HOME_CODES, HOME)).toEqual([]);
+      expect(foreign(await values('school'), OTHER_CODES, OTHER)).toEqual([]);
+      expect(foreign(await values('employment'), OTHER_CODES, OTHER)).toEqual([]);
+      expect((await values('region')).map((v) => v.org)).toEqual(expect.arrayContaining(['SCH01', 'SCH21']));
+    });
+
+    it('uploads: its municipality’s organizations’ and accounts’; another’s is "not found"', async () => {
+      const listed = async (who: Who) =>
+        (await agents[who].get('/api/uploads').query({ limit: 500 }).expect(200)).body as {
+          id: number;
+          organization: string | null;
+        }[];
+      const committee = await listed('committee');
+      expect(committee.map((u) => u.id)).toEqual(expect.arrayContaining([visibleUpload.school]));
+      expect(committee.filter((u) => OTHER_CODES.includes(u.organization ?? ''))).toEqual([]);
+      const other = await listed('committee-other');
+      expect(other.map((u) => u.id)).toContain(visibleUpload['committee-other']);
+      expect(other.filter((u) => HOME_CODES.includes(u.organization ?? ''))).toEqual([]);
+      const hidden = await agents.committee.get(`/api/uploads/${visibleUpload['committee-other']}`);
+      expect(answer(hidden)).toEqual({
+        status: 404,
+        code: 'upload_not_found',
+        message: `Загрузка № ${visibleUpload['committee-other']} не найдена.`,
+      });
+      // The bound employment center: its own vacancies, not the region's (sent from the command line).
+      const employment = (await listed('employment')).map((u) => u.id);
+      expect(employment).toContain(visibleUpload.employment);
+      expect(employment).not.toContain(visibleUpload['employment-region']);
+      await agents.employment.get(`/api/uploads/${visibleUpload['employment-region']}`).expect(404);
+      expect((await listed('employment-region')).map((u) => u.id)).toEqual(
+        expect.arrayContaining([visibleUpload.employment, visibleUpload['employment-region']]),
       );
-    },
-  );
+    });
 
-  it('a school whose login is the sender name of other uploads sees none of them (list and get)', async () => {
-    // The uploads of beforeAll are stored as sent by «test»: give a school that login.
-    const [{ uploaded_by: name }] = await ctx.rows<{ uploaded_by: string }>(
-      'SELECT uploaded_by FROM uploads WHERE id = ?',
-      [visibleUpload.committee],
-    );
-    const school = await ctx.signIn('school', 'SCH01', name);
-    const own = await school
-      .post('/api/uploads')
-      .attach('file', await fileFor('school'))
-      .expect(201);
-    const account = (await ctx.app.get(AccountsService).list()).find((a) => a.login === name)!;
-    expect(
-      await ctx.rows('SELECT uploaded_by_account_id AS account FROM uploads WHERE id = ?', [
-        own.body.uploadId,
-      ]),
-    ).toEqual([{ account: account.id }]);
+    it('the audit log: what its municipality’s accounts did', async () => {
+      const actors = async (who: Who) =>
+        new Set(
+          (
+            (await agents[who].get('/api/audit').query({ limit: 1000 }).expect(200)).body as {
+              actor: string;
+            }[]
+          ).map((e) => e.actor),
+        );
+      const committee = await actors('committee');
+      expect([...committee].sort()).toEqual(
+        expect.arrayContaining(['committee', 'employment', 'schoolsch01']),
+      );
+      for (const foreign of ['region', 'committee-other', 'employment-region', 'test', null])
+        expect(committee.has(foreign as string)).toBe(false);
+      expect(await actors('region')).toEqual(expect.objectContaining({ size: expect.any(Number) }));
+      expect((await actors('region')).has('committee-other')).toBe(true);
+    });
+  });
 
-    const listed = (await school.get('/api/uploads').expect(200)).body as {
-      id: number;
-      organization: string | null;
-    }[];
-    expect(listed.map((u) => u.organization)).not.toContain('SCH02');
-    expect(listed.map((u) => u.id)).not.toContain(visibleUpload.employment);
-    expect(listed.map((u) => u.id)).toEqual(
-      expect.arrayContaining([visibleUpload.school, own.body.uploadId]),
-    );
-    for (const other of [visibleUpload.committee, visibleUpload.employment]) {
-      const { status, body } = await school.get(`/api/uploads/${other}`);
-      expect({ status, code: body.code }).toEqual({ status: 404, code: 'upload_not_found' });
-    }
+  describe('a bound committee writes only its municipality’s', () => {
+    it('edits its organizations, and keeps them in its municipality', async () => {
+      expect(
+        answer(await agents.committee.patch('/api/organizations/SCH21').send({ shortName: 'Чужая' })),
+      ).toEqual({ status: 403, code: 'organization_forbidden', message: FOREIGN_ORGANIZATION });
+      expect(
+        answer(await agents.committee.patch('/api/organizations/DOD01').send({ municipality: OTHER })),
+      ).toEqual({
+        status: 403,
+        code: 'municipality_forbidden',
+        message:
+          'Данные муниципалитета «Соседний район» доступны только его комитету и региону; ваш муниципалитет — «Тестовый округ».',
+      });
+      await agents['committee-other']
+        .patch('/api/organizations/SCH21')
+        .send({ shortName: 'Школа 21' })
+        .expect(200);
+    });
+
+    it('sends its own organizations’ reports only', async () => {
+      const sent = await agents.committee
+        .post('/api/uploads')
+        .attach('file', await workbook(freshReport('SCH21')));
+      expect(answer(sent)).toEqual({
+        status: 403,
+        code: 'import_refused',
+        message:
+          'Отчёт относится к организации «SCH21» другого муниципалитета, а ваша учётная запись — комитета муниципалитета «Тестовый округ». Загружать можно только отчёты организаций своего муниципалитета: проверьте код на листе «Титул».',
+      });
+    });
+
+    it('loads its own part of the registry: rows of another municipality, or another’s code, are refused with nothing stored', async () => {
+      const before = await ctx.rows('SELECT code, municipality FROM organizations ORDER BY code');
+      const whole = await agents.committee.post('/api/registry').attach(
+        'file',
+        await workbook({
+          Организации: [
+            ['Код', 'Наименование', 'Тип', 'Муниципалитет', 'Действует с', 'Действует по'],
+            ...REGISTRY,
+            ['SCH21', 'Школа № 21', 'Школа', HOME, null, null],
+            ['COL21', 'Колледж Соседнего района', 'Колледж', OTHER, null, null],
+          ],
+        }),
+      );
+      expect({ status: whole.status, code: whole.body.code }).toEqual({
+        status: 403,
+        code: 'import_refused',
+      });
+      expect(whole.body.result.errors.map((e: { message: string }) => e.message)).toEqual([
+        'Код «SCH21» уже занят организацией другого муниципалитета: выберите другой код.',
+        'Организация «COL21» указана в муниципалитете «Соседний район», а ваша учётная запись — комитета муниципалитета «Тестовый округ». Организации других муниципалитетов вносит в реестр региональное министерство.',
+      ]);
+      expect(await ctx.rows('SELECT code, municipality FROM organizations ORDER BY code')).toEqual(before);
+    });
+
+    it('a bound employment center sends its own city’s vacancies only', async () => {
+      const send = async (sheets: SheetsData) =>
+        answer(await agents.employment.post('/api/uploads').attach('file', await workbook(sheets)));
+      expect(await send(vacancies('Регион', '15.01.2024', { '06': 2 }))).toEqual({
+        status: 403,
+        code: 'import_refused',
+        message:
+          'Потребность в кадрах по территории «Регион» загружает региональный центр занятости или министерство; ваша учётная запись — муниципалитета «Тестовый округ»: укажите на листе «Титул» территорию «Город».',
+      });
+      expect(await send(vacancies('Город', '15.01.2024', { '06': 2 }, OTHER))).toEqual({
+        status: 403,
+        code: 'import_refused',
+        message:
+          'Вакансии относятся к муниципалитету «Соседний район», а ваша учётная запись — к муниципалитету «Тестовый округ». Загружать можно только вакансии своего муниципалитета: проверьте «Муниципалитет» на листе «Титул».',
+      });
+      // The region's employment center sends any municipality's.
+      await agents['employment-region']
+        .post('/api/uploads')
+        .attach('file', await workbook(vacancies('Город', '16.01.2024', { '06': 2 }, OTHER)))
+        .expect(201);
+    });
+  });
+
+  describe('accounts: the region binds them; a committee manages its municipality’s', () => {
+    const create = (who: Who, body: Record<string, unknown>) =>
+      agents[who].post('/api/accounts').send({ password: 'long-enough', ...body });
+
+    it('a committee lists only its municipality’s accounts, and may not touch another’s', async () => {
+      const listed = (await agents.committee.get('/api/accounts').expect(200)).body as {
+        id: number;
+        login: string;
+        municipality: string | null;
+      }[];
+      expect(listed.map((a) => a.login)).toEqual(
+        expect.arrayContaining(['committee', 'employment', 'schoolsch01']),
+      );
+      expect(listed.filter((a) => a.municipality !== HOME)).toEqual([]);
+      const all = await ctx.app.get(AccountsService).list();
+      const other = all.find((a) => a.login === 'committee-other')!;
+      expect(other.municipality).toBe(OTHER);
+      const patched = await agents.committee
+        .patch(`/api/accounts/${other.id}`)
+        .send({ password: 'taken-over!' });
+      expect(answer(patched)).toEqual({
+        status: 404,
+        code: 'account_not_found',
+        message: `Учётная запись № ${other.id} не найдена.`,
+      });
+      const region = all.find((a) => a.login === 'region')!;
+      await agents.committee
+        .patch(`/api/accounts/${region.id}`)
+        .send({ password: 'taken-over!' })
+        .expect(404);
+      await agents['committee-other'].patch(`/api/accounts/${other.id}`).send({ active: true }).expect(200);
+    });
+
+    it('a committee creates accounts of its municipality only: never the region’s, another municipality’s or its school', async () => {
+      expect(answer(await create('committee', { login: 'boss', role: 'region' }))).toEqual({
+        status: 403,
+        code: 'role_forbidden',
+        message: 'Учётную запись регионального министерства создаёт только региональное министерство.',
+      });
+      expect(
+        answer(await create('committee', { login: 'spy', role: 'committee', municipality: OTHER })),
+      ).toEqual({
+        status: 404,
+        code: 'municipality_not_found',
+        message: 'Муниципалитета «Соседний район» нет в реестре. В реестре: «Тестовый округ».',
+      });
+      expect(
+        answer(await create('committee', { login: 'spy', role: 'school', organization: 'SCH21' })),
+      ).toEqual({
+        status: 403,
+        code: 'organization_forbidden',
+        message: FOREIGN_ORGANIZATION,
+      });
+      const own = await create('committee', { login: 'komitet2', role: 'committee' }).expect(201);
+      expect(own.body).toMatchObject({ role: 'committee', municipality: HOME });
+    });
+
+    it('the region names the municipality as the registry does; the rules are told in Russian', async () => {
+      expect(answer(await create('region', { login: 'kom1', role: 'committee' }))).toEqual({
+        status: 400,
+        code: 'municipality_required',
+        message:
+          'В реестре несколько муниципалитетов: укажите муниципалитет комитета — «Соседний район», «Тестовый округ».',
+      });
+      expect(
+        answer(await create('region', { login: 'kom1', role: 'committee', municipality: 'Нигде' })),
+      ).toEqual({
+        status: 404,
+        code: 'municipality_not_found',
+        message: 'Муниципалитета «Нигде» нет в реестре. В реестре: «Соседний район», «Тестовый округ».',
+      });
+      expect(answer(await create('region', { login: 'reg2', role: 'region', municipality: HOME }))).toEqual({
+        status: 400,
+        code: 'municipality_not_applicable',
+        message:
+          'Региональное министерство работает со всеми муниципалитетами: муниципалитет для него не указывается.',
+      });
+      expect(
+        answer(
+          await create('region', {
+            login: 's21',
+            role: 'school',
+            organization: 'SCH21',
+            municipality: OTHER,
+          }),
+        ),
+      ).toEqual({
+        status: 400,
+        code: 'municipality_not_applicable',
+        message:
+          'Муниципалитет школы берётся из реестра, из её организации: для учётной записи школы он не указывается.',
+      });
+      const bound = await create('region', {
+        login: 'kom1',
+        role: 'committee',
+        municipality: '  соседний РАЙОН ',
+      });
+      expect(bound.status).toBe(201);
+      expect(bound.body).toMatchObject({
+        login: 'kom1',
+        role: 'committee',
+        organization: null,
+        municipality: OTHER,
+      });
+      const school = await create('region', { login: 's21', role: 'school', organization: 'sch21' }).expect(
+        201,
+      );
+      expect(school.body).toMatchObject({ organization: 'SCH21', municipality: OTHER });
+      const center = await create('region', { login: 'czn2', role: 'employment' }).expect(201);
+      expect(center.body.municipality).toBeNull();
+    });
+
+    it('who the signed-in account is: its municipality, a school’s from its organization', async () => {
+      const me = async (who: Who) => (await agents[who].get('/api/auth/me').expect(200)).body.municipality;
+      expect(await me('committee')).toBe(HOME);
+      expect(await me('school')).toBe(HOME);
+      expect(await me('committee-other')).toBe(OTHER);
+      expect(await me('region')).toBeNull();
+      expect(await me('employment-region')).toBeNull();
+    });
   });
 });
