@@ -253,7 +253,7 @@ describe('CLI (apps/api/src/cli/main.ts)', () => {
       '--org',
       'sch01',
     );
-    expect(school.stdout.trim()).toBe('Учётная запись создана: sch01 (school, SCH01).');
+    expect(school.stdout.trim()).toBe('Учётная запись создана: sch01 (school, SCH01, Тестовый округ).');
 
     const again = cli(
       'user',

@@ -4,9 +4,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Command, InvalidArgumentError } from 'commander';
 import { basename } from 'node:path';
 import { templateFor, writeWorkbookFile } from '@profmonitor/workbook';
-import { cleanFileName, parsePeriod, type Role } from '@profmonitor/domain';
+import { cleanFileName, parsePeriod, ROLES, type Role } from '@profmonitor/domain';
 import { CoreModule } from '../app.module';
 import { settingsOrExit } from '../config/settings';
+import { IndicatorInputs } from '../indicators/indicator-inputs';
+import { IndicatorRecomputeService } from '../indicators/indicator-recompute.service';
+import { IndicatorValuesRepository } from '../indicators/indicator-values.repository';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { DemandService } from '../labor/demand.service';
 import { ProfessionsService } from '../labor/professions.service';
@@ -65,8 +68,6 @@ function report(results: ImportResult[], json: boolean): void {
   console.log(json ? JSON.stringify(results, null, 2) : results.map(formatImportResult).join('\n'));
   process.exitCode = results.every((r) => r.accepted) ? 0 : 1;
 }
-
-const ROLES: Role[] = ['committee', 'school', 'employment'];
 
 export function buildCli(): Command {
   const program = new Command('profmonitor')
@@ -162,16 +163,22 @@ export function buildCli(): Command {
 
   program
     .command('indicators')
-    .description('значения показателей за учебный год: города и организаций')
+    .description('значения показателей за учебный год: организаций, муниципалитетов и региона')
     .requiredOption('--period <period>', 'учебный год, например 2023/2024')
-    .option('--org <code>', 'только эта организация (без него: город и все организации)')
+    .option(
+      '--municipality <name>',
+      'только этот муниципалитет: его организации и его значения (без него: все и регион)',
+    )
+    .option('--org <code>', 'только эта организация')
     .option(
       '--json',
-      'вывести массив {id, org, period, sheet, value, numerator, denominator, target, status}',
+      'вывести массив {id, org, municipality, period, sheet, value, numerator, denominator, target, status}',
     )
-    .action((options: { period: string; org?: string; json?: boolean }) =>
+    .action((options: { period: string; org?: string; municipality?: string; json?: boolean }) =>
       withApp(async (app) => {
-        const values = await app.get(IndicatorsService).values({ period: options.period, org: options.org });
+        const values = await app
+          .get(IndicatorsService)
+          .values({ period: options.period, org: options.org, municipality: options.municipality });
         console.log(
           options.json ? JSON.stringify(values.map(indicatorJson), null, 2) : formatIndicators(values),
         );
@@ -243,27 +250,34 @@ export function buildCli(): Command {
     .description('создать учётную запись (первую — комитета — создают так)')
     .requiredOption('--login <login>', 'логин: латинские буквы, цифры, точки, дефисы')
     .requiredOption('--password <password>', 'пароль не короче 8 символов')
-    .requiredOption('--role <role>', 'committee (комитет), school (школа) или employment (центр занятости)')
+    .requiredOption(
+      '--role <role>',
+      'region (региональное министерство), committee (комитет), school (школа) или employment (центр занятости)',
+    )
     .option('--org <code>', 'для школы: код организации из реестра')
-    .action((options: { login: string; password: string; role: string; org?: string }) =>
-      withApp(async (app) => {
-        if (!ROLES.includes(options.role as Role)) {
-          throw new InvalidArgumentError(
-            `Неизвестная роль «${options.role}»: укажите committee, school или employment.`,
-          );
-        }
-        if (!/^[a-zA-Z0-9._-]{3,64}$/.test(options.login)) {
-          throw new InvalidArgumentError(
-            'Логин — от 3 до 64 латинских букв, цифр, точек, дефисов и подчёркиваний.',
-          );
-        }
-        const account = await app
-          .get(AccountsService)
-          .create({ ...options, role: options.role as Role, organization: options.org }, CLI_PRINCIPAL);
-        console.log(
-          `Учётная запись создана: ${account.login} (${account.role}${account.organization ? `, ${account.organization}` : ''}).`,
-        );
-      }),
+    .option(
+      '--municipality <name>',
+      'для комитета и центра занятости: муниципалитет из реестра (комитету обязателен, если их в реестре несколько; центр занятости без него — региональный)',
+    )
+    .action(
+      (options: { login: string; password: string; role: string; org?: string; municipality?: string }) =>
+        withApp(async (app) => {
+          if (!ROLES.includes(options.role as Role)) {
+            throw new InvalidArgumentError(
+              `Неизвестная роль «${options.role}»: укажите region, committee, school или employment.`,
+            );
+          }
+          if (!/^[a-zA-Z0-9._-]{3,64}$/.test(options.login)) {
+            throw new InvalidArgumentError(
+              'Логин — от 3 до 64 латинских букв, цифр, точек, дефисов и подчёркиваний.',
+            );
+          }
+          const account = await app
+            .get(AccountsService)
+            .create({ ...options, role: options.role as Role, organization: options.org }, CLI_PRINCIPAL);
+          const details = [account.role, account.organization, account.municipality].filter(Boolean);
+          console.log(`Учётная запись создана: ${account.login} (${details.join(', ')}).`);
+        }),
     );
 
   program
@@ -274,13 +288,24 @@ export function buildCli(): Command {
       'скопировать базу целиком (например, файл SQLite муниципалитета в PostgreSQL региона) и проверить копию',
     )
     .requiredOption('--from <url>', 'откуда: sqlite:<путь к файлу> или postgres://…')
-    .requiredOption('--to <url>', 'куда: sqlite:<путь к файлу> или postgres://… (пока только пустая база)')
+    .requiredOption(
+      '--to <url>',
+      'куда: sqlite:<путь к файлу> или postgres://… (пустая база или база региона с другими муниципалитетами)',
+    )
     .action(async (options: { from: string; to: string }) => {
-      const tables = await copyDatabase(options.from, options.to);
+      const tables = await copyDatabase(options.from, options.to, (manager) =>
+        // Every period measured again: the merged registry may have other levels now.
+        new IndicatorRecomputeService(
+          new IndicatorInputs(manager.connection),
+          new IndicatorValuesRepository(manager.connection),
+        ).registryChanged(manager, [], true),
+      );
       const rows = tables.reduce((sum, t) => sum + t.rows, 0);
       console.log(
-        `База скопирована и проверена: ${rows} строк в ${tables.length} таблицах.\n` +
-          tables.map((t) => `${t.table.padEnd(28)} ${t.rows}`).join('\n'),
+        `База скопирована и проверена: ${rows} строк в ${tables.length} таблицах, показатели пересчитаны.\n` +
+          tables
+            .map((t) => `${t.table.padEnd(28)} ${t.rows}${t.matched ? ` (уже были: ${t.matched})` : ''}`)
+            .join('\n'),
       );
     });
 
