@@ -46,7 +46,13 @@ describe('navigation', () => {
   });
 
   it('offers the employment center the demand first, its vacancies upload, and the city’s figures', () => {
-    const czn = { login: 'czn', role: 'employment', organization: null, organizationName: null } as const;
+    const czn = {
+      login: 'czn',
+      role: 'employment',
+      organization: null,
+      organizationName: null,
+      municipality: null,
+    } as const;
     expect(navItems(czn).map((i) => i.label)).toEqual([
       'Потребность в кадрах',
       'Загрузка вакансий',

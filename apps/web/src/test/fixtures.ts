@@ -56,6 +56,15 @@ export const COMMITTEE: SessionUserView = {
   role: 'committee',
   organization: null,
   organizationName: null,
+  municipality: null,
+};
+
+export const REGION: SessionUserView = {
+  login: 'minobr',
+  role: 'region',
+  organization: null,
+  organizationName: null,
+  municipality: null,
 };
 
 export const SCHOOL: SessionUserView = {
@@ -63,6 +72,7 @@ export const SCHOOL: SessionUserView = {
   role: 'school',
   organization: 'SCH01',
   organizationName: 'МБОУ «Средняя школа № 1»',
+  municipality: 'Город',
 };
 
 /** A school report with one sheet rejected for a bad value and one accepted with a warning. */

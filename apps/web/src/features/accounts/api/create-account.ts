@@ -3,8 +3,17 @@ import type { AccountView, Role } from '@profmonitor/domain';
 import { api } from '@/lib/api-client';
 import { accountsQueryOptions } from './get-accounts';
 
-/** A school account names its organization; the other roles have none. */
-export type NewAccount = { login: string; password: string; role: Role; organization?: string };
+/**
+ * A school account names its organization; a committee or an employment center may name its
+ * municipality (the server: required for a committee when the registry holds several).
+ */
+export type NewAccount = {
+  login: string;
+  password: string;
+  role: Role;
+  organization?: string;
+  municipality?: string;
+};
 
 export const createAccount = (account: NewAccount): Promise<AccountView> =>
   api.post<AccountView>('/accounts', account);

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountView } from '@profmonitor/domain';
-import { ORGANIZATIONS } from '@/test/fixtures';
+import { ORGANIZATIONS, REGION } from '@/test/fixtures';
 import { mockApi } from '@/test/mock-api';
 import { renderPage } from '@/test/render';
 import { AccountsPage } from './AccountsPage';
@@ -12,6 +12,7 @@ const account = (partial: Partial<AccountView>): AccountView => ({
   login: 'komitet',
   role: 'committee',
   organization: null,
+  municipality: null,
   active: true,
   createdAt: '2025-09-01T08:00:00.000Z',
   ...partial,
@@ -84,5 +85,43 @@ describe('AccountsPage', () => {
     await waitFor(() => expect(within(school).getByText('отключена')).toBeTruthy());
     expect(sent.at(-1)).toEqual({ method: 'PATCH', path: '/api/accounts/2', body: { active: false } });
     expect(within(school).getByRole('button', { name: 'Включить' })).toBeTruthy();
+  });
+
+  it('the region binds a new committee to one of the registry’s municipalities and sees whose each account is', async () => {
+    const sent: unknown[] = [];
+    mockApi({
+      '/api/organizations': [...ORGANIZATIONS, { ...ORGANIZATIONS[0], code: 'S21', municipality: 'Саянск' }],
+      '/api/accounts': (_url: URL, init?: RequestInit) => {
+        if (init?.method !== 'POST')
+          return [
+            account({ login: 'minobr', role: 'region' }),
+            account({ id: 2, login: 'komitet-sayansk', municipality: 'Саянск' }),
+          ];
+        const body = JSON.parse(String(init.body)) as AccountView;
+        sent.push(body);
+        return account({ ...body, id: 3 });
+      },
+    });
+    renderPage(<AccountsPage />, { path: '/accounts', url: '/accounts', user: REGION });
+
+    const table = await screen.findByRole('region', { name: 'Учётные записи' });
+    const own = within(table).getByRole('row', { name: /minobr/ });
+    expect(within(own).getByText('Региональное министерство')).toBeTruthy();
+    expect(within(own).getByText('все')).toBeTruthy();
+    expect(
+      within(within(table).getByRole('row', { name: /komitet-sayansk/ })).getByText('Саянск'),
+    ).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Роль'), { target: { value: 'committee' } });
+    fireEvent.change(screen.getByLabelText('Логин'), { target: { value: 'komitet-gorod' } });
+    fireEvent.change(screen.getByLabelText('Пароль'), { target: { value: 'длинный-пароль' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Создать' }));
+    expect(screen.getByRole('alert').textContent).toContain('Выберите муниципалитет');
+    fireEvent.change(await screen.findByLabelText('Муниципалитет'), { target: { value: 'Город' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Создать' }));
+    expect(await screen.findByText(/создана\. Передайте пароль/)).toBeTruthy();
+    expect(sent).toEqual([
+      { login: 'komitet-gorod', password: 'длинный-пароль', role: 'committee', municipality: 'Город' },
+    ]);
   });
 });

@@ -33,14 +33,27 @@ export function AccountsPage() {
 }
 
 function CreateAccountForm() {
-  const ids = { login: useId(), password: useId(), role: useId(), organization: useId() };
+  const ids = {
+    login: useId(),
+    password: useId(),
+    role: useId(),
+    organization: useId(),
+    municipality: useId(),
+  };
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('school');
   const [organization, setOrganization] = useState('');
+  const [municipality, setMunicipality] = useState('');
   const [inputError, setInputError] = useState<string | null>(null);
   const organizations = useOrganizations();
   const create = useCreateAccount();
+  // The municipalities the account may bind to: only asked when there are several to choose from
+  // (a municipality's committee sees its own alone, and the server binds new accounts to it).
+  const municipalities = [...new Set((organizations.data ?? []).map((o) => o.municipality))].sort((a, b) =>
+    a.localeCompare(b, 'ru'),
+  );
+  const bindsMunicipality = (role === 'committee' || role === 'employment') && municipalities.length > 1;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,7 +63,9 @@ function CreateAccountForm() {
         ? PASSWORD_RULE
         : role === 'school' && !organization
           ? 'Выберите организацию: учётная запись школы привязана к ней.'
-          : null;
+          : role === 'committee' && bindsMunicipality && !municipality
+            ? 'Выберите муниципалитет: в реестре их несколько, комитет работает с одним.'
+            : null;
     setInputError(problem);
     if (problem) return;
     create.mutate(
@@ -59,6 +74,7 @@ function CreateAccountForm() {
         password,
         role,
         organization: role === 'school' ? organization : undefined,
+        municipality: bindsMunicipality && municipality ? municipality : undefined,
       },
       {
         onSuccess: () => {
@@ -132,6 +148,23 @@ function CreateAccountForm() {
           </select>
         </div>
       )}
+      {bindsMunicipality && (
+        <div className="field">
+          <label htmlFor={ids.municipality}>Муниципалитет</label>
+          <select
+            id={ids.municipality}
+            value={municipality}
+            onChange={(event) => setMunicipality(event.target.value)}
+          >
+            <option value="">{role === 'employment' ? 'весь регион' : '— выберите —'}</option>
+            {municipalities.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <button type="submit" className="button" disabled={create.isPending}>
         {create.isPending ? 'Создание…' : 'Создать'}
       </button>
@@ -169,6 +202,7 @@ function AccountsTable() {
             <th scope="col">Логин</th>
             <th scope="col">Роль</th>
             <th scope="col">Организация</th>
+            <th scope="col">Муниципалитет</th>
             <th scope="col">Состояние</th>
             <th scope="col">Действия</th>
           </tr>
@@ -219,6 +253,7 @@ function AccountRow({ account, organizationName }: AccountRowProps) {
           <span className="muted">—</span>
         )}
       </td>
+      <td>{account.municipality ?? <span className="muted">все</span>}</td>
       <td>
         <span className={`badge badge--${account.active ? 'ok' : 'nodata'}`}>
           {account.active ? 'активна' : 'отключена'}

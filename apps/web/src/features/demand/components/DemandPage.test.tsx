@@ -18,6 +18,7 @@ const EMPLOYMENT: SessionUserView = {
   role: 'employment',
   organization: null,
   organizationName: null,
+  municipality: null,
 };
 
 const INDICATORS = (url: URL) =>

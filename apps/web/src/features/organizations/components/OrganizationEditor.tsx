@@ -44,11 +44,11 @@ function changeOf(organization: OrganizationView, draft: Draft): OrganizationCha
 
 type OrganizationEditorProps = { organization: OrganizationView; periods: PeriodView[] };
 
-/** The committee edits and retires an organization of the registry and sees its history. */
+/** The committee (and the region) edits and retires an organization of the registry and sees its history. */
 export function OrganizationEditor({ organization, periods }: OrganizationEditorProps) {
   const user = useCurrentUser();
   const update = useUpdateOrganization();
-  if (user.role !== 'committee') return null;
+  if (user.role !== 'committee' && user.role !== 'region') return null;
   return (
     <section className="card" aria-labelledby="org-registry">
       <h2 id="org-registry">Реестр: данные организации</h2>
