@@ -12,6 +12,7 @@ const PERIOD = '2024/2025';
 interface CliValue {
   id: string;
   org: string | null;
+  municipality: string | null;
   period: string;
   sheet?: string;
   value: number | null;
@@ -68,7 +69,7 @@ describe('CLI indicators --json on the demo data', () => {
     expect(cliValues.length).toBeGreaterThan(16);
     expect(new Set(cliValues.map((v) => v.period))).toEqual(new Set([PERIOD]));
     for (const value of cliValues) {
-      const keys = ['id', 'org', 'period', 'value', 'target', 'status'];
+      const keys = ['id', 'org', 'municipality', 'period', 'value', 'target', 'status'];
       if (value.id === 'completeness') keys.push('sheet');
       if (value.id !== 'demand_mismatch') keys.push('numerator', 'denominator');
       expect([value.id, Object.keys(value).sort()]).toEqual([value.id, keys.sort()]);
@@ -104,6 +105,7 @@ describe('CLI indicators --json on the demo data', () => {
     const api = (body as ApiValue[]).map((v) => ({
       id: v.id,
       org: v.org,
+      municipality: v.municipality,
       period: v.period,
       ...(v.sheet ? { sheet: v.sheet } : {}),
       value: v.value,

@@ -44,6 +44,7 @@ export function indicatorJson(v: IndicatorValueView) {
   return {
     id: v.id,
     org: v.org,
+    municipality: v.municipality,
     period: v.period,
     ...(v.sheet ? { sheet: v.sheet } : {}),
     value: v.value,
@@ -53,7 +54,7 @@ export function indicatorJson(v: IndicatorValueView) {
   };
 }
 
-/** Values as a table for the terminal: the municipality first, then each organization. */
+/** Values as a table for the terminal: the pooled levels first (the region, each municipality), then each organization. */
 export function formatIndicators(values: IndicatorValueView[]): string {
   const show = (v: IndicatorValueView) =>
     v.id === 'demand_mismatch'
@@ -62,9 +63,11 @@ export function formatIndicators(values: IndicatorValueView[]): string {
         : v.value.toFixed(3).replace('.', ',')
       : formatPercent(v.value);
   const lines: string[] = [];
-  for (const org of [...new Set(values.map((v) => v.org))]) {
-    lines.push(org ?? 'Город (муниципалитет)');
-    for (const v of values.filter((x) => x.org === org)) {
+  const owner = (v: IndicatorValueView) =>
+    v.org ?? (v.municipality === null ? 'Регион' : `Муниципалитет «${v.municipality}»`);
+  for (const heading of [...new Set(values.map(owner))]) {
+    lines.push(heading);
+    for (const v of values.filter((x) => owner(x) === heading)) {
       const name = `${indicatorById(v.id)?.name ?? v.id}${v.sheet ? ` — лист «${SHEET_NAMES[v.sheet]}»` : ''}`;
       const ratio =
         v.numerator !== null && v.id !== 'demand_mismatch' ? ` (${v.numerator}/${v.denominator})` : '';
