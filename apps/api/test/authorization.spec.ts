@@ -501,6 +501,54 @@ describe(`authorization, ${TWO.name}: every endpoint × every role`, () => {
       expect((await agents.region.get(path).query(query)).status).toBe(200);
     });
 
+    it.each([
+      ['/api/indicators', { period: PERIOD, org: 'municipal' }],
+      ['/api/indicators', { period: PERIOD }],
+      ['/api/indicators/coverage_8_11/explanation', { period: PERIOD }],
+      ['/api/indicators/coverage_8_11/rows', { period: PERIOD }],
+      ['/api/completeness', { period: PERIOD }],
+      ['/api/destinations', { period: PERIOD }],
+      ['/api/targets', { period: PERIOD }],
+      ['/api/demand', { period: PERIOD }],
+    ])('GET %s of the other municipality by name (%j): 403 naming its own', async (path, query) => {
+      const asked = { ...query, municipality: OTHER.toUpperCase() };
+      expect(answer(await agents.committee.get(path).query(asked))).toEqual({
+        status: 403,
+        code: 'municipality_forbidden',
+        message: `Данные муниципалитета «${OTHER.toUpperCase()}» доступны только его комитету и региону; ваш муниципалитет — «${HOME}».`,
+      });
+      expect((await agents['committee-other'].get(path).query(asked)).status).toBe(200);
+      expect((await agents.region.get(path).query(asked)).status).toBe(200);
+    });
+
+    it('every level at once, and the region’s explanation: its municipality and the region only', async () => {
+      const levels = async (who: Who) =>
+        (
+          (
+            await agents[who]
+              .get('/api/indicators')
+              .query({ period: PERIOD, org: 'municipalities' })
+              .expect(200)
+          ).body as { org: string | null; municipality: string | null }[]
+        ).map((v) => v.municipality);
+      expect(new Set(await levels('committee'))).toEqual(new Set([null, HOME]));
+      expect(new Set(await levels('school'))).toEqual(new Set([null, HOME]));
+      expect(new Set(await levels('region'))).toEqual(new Set([null, HOME, OTHER]));
+      const parts = async (who: Who) =>
+        (
+          (
+            await agents[who]
+              .get('/api/indicators/coverage_8_11/explanation')
+              .query({ period: PERIOD, municipality: undefined })
+              .expect(200)
+          ).body as { municipalities: { municipality: string }[] }
+        ).municipalities.map((m) => m.municipality);
+      // The region's own explanation: every municipality's part; a bound account asking for the
+      // region's value gets its own level by default, and the region's parts only its own.
+      expect(await parts('region')).toEqual([HOME, OTHER].sort((a, b) => a.localeCompare(b, 'ru')));
+      expect(await parts('committee')).toEqual([]);
+    });
+
     it('values: its organizations’ and its municipality’s; the other municipality’s not at all', async () => {
       const values = async (who: Who) =>
         (await agents[who].get('/api/indicators').query({ period: PERIOD }).expect(200)).body as {

@@ -138,9 +138,39 @@ describe('two municipalities: organizations, municipalities, the region', () => 
     expect(home.map((v) => v.municipality)).toEqual([ZIMA]);
     const region = await values({ org: 'municipal', indicator: 'coverage_8_11' });
     expect(region.map((v) => v.municipality)).toEqual([null]);
-    // A municipality: its organizations and its pooled values, nobody else's.
+    // A municipality: its organizations and its pooled values, the region's to compare with.
     const zima = await values({ municipality: ZIMA, indicator: 'coverage_8_11' });
-    expect(zima.map((v) => v.org ?? v.municipality)).toEqual([ZIMA, 'Z01', 'Z02']);
+    expect(zima.map((v) => v.org ?? v.municipality ?? 'регион')).toEqual(['регион', ZIMA, 'Z01', 'Z02']);
+  });
+
+  it('explains the region by its municipalities, a municipality by its organizations', async () => {
+    const service = ctx.app.get(IndicatorsService);
+    const region = await service.explanation('coverage_8_11', P);
+    expect([region.municipality, region.numerator, region.denominator, region.contributors]).toEqual([
+      null,
+      270,
+      350,
+      [],
+    ]);
+    expect(region.municipalities).toEqual([
+      { municipality: ZIMA, numerator: 190, denominator: 250, value: 0.76 },
+      { municipality: SAYANSK, numerator: 80, denominator: 100, value: 0.8 },
+    ]);
+    const zima = await service.explanation('coverage_8_11', P, { municipality: 'зима' });
+    expect(zima.municipalities).toEqual([]);
+    expect(zima.contributors.map((c) => [c.org, c.numerator, c.denominator])).toEqual([
+      ['Z01', 130, 150],
+      ['Z02', 60, 100],
+    ]);
+    // Completeness of a sheet: the parts are that sheet's.
+    const title = await service.explanation('completeness', P, { sheet: 'title' });
+    expect(title.municipalities.map((m) => [m.municipality, m.numerator, m.denominator])).toEqual([
+      [ZIMA, 2, 2],
+      [SAYANSK, 1, 2],
+    ]);
+    // The rows behind a municipality's value are its organizations' only.
+    const rows = await service.rows('coverage_8_11', P, { municipality: SAYANSK });
+    expect(new Set(rows.rows.map((r) => r.org))).toEqual(new Set(['S01']));
   });
 
   it('refuses a municipality the registry does not have, in Russian, naming those it has', async () => {

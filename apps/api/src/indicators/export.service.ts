@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { describeTarget, INDICATORS, type IndicatorValueView } from '@profmonitor/domain';
 import ExcelJS from 'exceljs';
-import { visibleValues } from '../accounts/access-policy';
+import { homeMunicipality, visibleValues } from '../accounts/access-policy';
 import type { Principal } from '../accounts/principal';
 import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
@@ -27,13 +27,13 @@ export class ExportService {
     periodCode: string,
     principal: Principal,
   ): Promise<{ fileName: string; content: Buffer }> {
-    const values = visibleValues(principal, await this.indicators.values({ period: periodCode }));
+    const home = homeMunicipality(principal);
+    const values = visibleValues(
+      principal,
+      await this.indicators.values({ period: periodCode, municipality: home ?? undefined }),
+    );
     // The first sheet is the account's own level: its municipality's, or the region's.
-    const home = await this.indicators.values({
-      period: periodCode,
-      org: 'municipal',
-      home: principal.municipality,
-    });
+    const pooled = await this.indicators.values({ period: periodCode, org: 'municipal', home });
     const period =
       values[0]?.period ?? this.indicators.period(await this.repository.periods(), periodCode).code;
     const names = new Map((await this.repository.organizations()).map((o) => [o.code, o.name]));
@@ -58,7 +58,7 @@ export class ExportService {
       'Прошлый год',
       'Изменение',
     ]);
-    for (const value of home) {
+    for (const value of pooled) {
       const definition = INDICATORS.find((d) => d.id === value.id)!;
       const row = city.addRow([
         definition.name,

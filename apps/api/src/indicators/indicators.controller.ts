@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProducesXlsx, xlsxDownload } from '../common/xlsx-download';
-import { assertOrganization, assertRows, visibleValues } from '../accounts/access-policy';
+import {
+  assertMunicipality,
+  assertOrganization,
+  assertRows,
+  homeMunicipality,
+  seesMunicipality,
+  visibleValues,
+} from '../accounts/access-policy';
 import { Allow, CurrentUser, SignedIn } from '../accounts/access.decorators';
 import { ApiErrors } from '../common/openapi';
 import type { Principal } from '../accounts/principal';
@@ -14,6 +21,7 @@ import {
   ExplanationRowsDto,
   IndicatorDefinitionDto,
   IndicatorValueDto,
+  LevelPeriodQueryDto,
   OrgPeriodQueryDto,
   PeriodQueryDto,
   RowsQueryDto,
@@ -51,10 +59,24 @@ export class IndicatorsController {
       'A school account gets its own organization and the municipality; the employment center the municipality.',
   })
   @ApiOkResponse({ type: [IndicatorValueDto] })
-  @ApiErrors('organization_forbidden', 'indicator_not_found', 'period_not_found', 'organization_not_found')
+  @ApiErrors(
+    'organization_forbidden',
+    'indicator_not_found',
+    'period_not_found',
+    'organization_not_found',
+    'municipality_not_found',
+    'municipality_forbidden',
+  )
   async values(@Query() query: ValuesQueryDto, @CurrentUser() user: Principal) {
     assertOrganization(user, query.org);
-    return visibleValues(user, await this.indicators.values(query));
+    assertMunicipality(user, query.municipality);
+    // Without a level asked for, a bound account reads its own municipality (and the region).
+    const municipality =
+      query.municipality ?? (query.org ? undefined : (homeMunicipality(user) ?? undefined));
+    return visibleValues(
+      user,
+      await this.indicators.values({ ...query, municipality, home: homeMunicipality(user) }),
+    );
   }
 
   @Get('indicators/:id/explanation')
@@ -67,6 +89,8 @@ export class IndicatorsController {
     'indicator_value_not_found',
     'period_not_found',
     'organization_not_found',
+    'municipality_not_found',
+    'municipality_forbidden',
   )
   async explanation(
     @Param('id') id: string,
@@ -74,12 +98,20 @@ export class IndicatorsController {
     @CurrentUser() user: Principal,
   ) {
     assertOrganization(user, query.org);
-    const explanation = await this.indicators.explanation(id, query.period, query.org, query.sheet);
-    return { ...explanation, contributors: visibleValues(user, explanation.contributors) };
+    assertMunicipality(user, query.municipality);
+    const explanation = await this.indicators.explanation(id, query.period, {
+      ...query,
+      home: homeMunicipality(user),
+    });
+    return {
+      ...explanation,
+      contributors: visibleValues(user, explanation.contributors),
+      municipalities: explanation.municipalities.filter((m) => seesMunicipality(user, m.municipality)),
+    };
   }
 
   @Get('indicators/:id/rows')
-  @Allow('committee', 'school')
+  @Allow('region', 'committee', 'school')
   @ApiOperation({ summary: 'The rows behind a value (which graduates, grades, teachers) with their uploads' })
   @ApiOkResponse({ type: ExplanationRowsDto })
   @ApiErrors(
@@ -88,48 +120,60 @@ export class IndicatorsController {
     'indicator_rows_not_found',
     'period_not_found',
     'organization_not_found',
+    'municipality_not_found',
+    'municipality_forbidden',
   )
   rows(@Param('id') id: string, @Query() query: RowsQueryDto, @CurrentUser() user: Principal) {
     assertRows(user, query.org);
-    return this.indicators.rows(id, query.period, query.org, query.limit);
+    assertMunicipality(user, query.municipality);
+    return this.indicators.rows(id, query.period, { ...query, home: homeMunicipality(user) }, query.limit);
   }
 
   @Get('completeness')
-  @Allow('committee')
+  @Allow('region', 'committee')
   @ApiOperation({ summary: 'Which organizations have sent each sheet for the period' })
   @ApiOkResponse({ type: CompletenessDto })
-  @ApiErrors('period_not_found')
-  completeness(@Query() query: PeriodQueryDto) {
-    return this.reporting.completeness(query.period);
+  @ApiErrors('period_not_found', 'municipality_not_found', 'municipality_forbidden')
+  completeness(@Query() query: LevelPeriodQueryDto, @CurrentUser() user: Principal) {
+    assertMunicipality(user, query.municipality);
+    return this.reporting.completeness(query.period, { ...query, home: homeMunicipality(user) });
   }
 
   @Get('destinations')
   @SignedIn()
   @ApiOperation({ summary: 'Graduates: class → destination → territory' })
   @ApiOkResponse({ type: [DestinationLinkDto] })
-  @ApiErrors('organization_forbidden', 'period_not_found')
+  @ApiErrors('organization_forbidden', 'period_not_found', 'municipality_not_found', 'municipality_forbidden')
   destinations(@Query() query: OrgPeriodQueryDto, @CurrentUser() user: Principal) {
     assertOrganization(user, query.org);
-    return this.reporting.destinations(query.period, query.org);
+    assertMunicipality(user, query.municipality);
+    return this.reporting.destinations(query.period, query.org, { ...query, home: homeMunicipality(user) });
   }
 
   @Get('targets')
   @SignedIn()
   @ApiOperation({ summary: 'The targets of the period, set or default' })
   @ApiOkResponse({ type: [TargetViewDto] })
-  @ApiErrors('period_not_found')
-  targetList(@Query() query: PeriodQueryDto) {
-    return this.targets.list(query.period);
+  @ApiErrors('period_not_found', 'municipality_not_found', 'municipality_forbidden')
+  targetList(@Query() query: LevelPeriodQueryDto, @CurrentUser() user: Principal) {
+    assertMunicipality(user, query.municipality);
+    return this.targets.list(query.period, { ...query, home: homeMunicipality(user) });
   }
 
   @Put('targets/:id')
-  @Allow('committee')
+  @Allow('region', 'committee')
   @ApiOperation({ summary: 'Set the target of an indicator for the period' })
   @ApiOkResponse({ type: TargetViewDto })
-  @ApiErrors('indicator_not_found', 'invalid_target', 'period_not_found')
+  @ApiErrors(
+    'indicator_not_found',
+    'invalid_target',
+    'period_not_found',
+    'municipality_not_found',
+    'municipality_forbidden',
+  )
   setTarget(
     @Param('id') id: string,
-    @Query() query: PeriodQueryDto,
+    @Query() query: LevelPeriodQueryDto,
     @Body() target: TargetDto,
     @CurrentUser() user: Principal,
   ) {
@@ -138,6 +182,7 @@ export class IndicatorsController {
       id,
       target.kind === 'atLeast' ? { kind: 'atLeast', threshold: target.threshold! } : { kind: target.kind },
       user,
+      query.municipality,
     );
   }
 

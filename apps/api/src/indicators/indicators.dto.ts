@@ -12,6 +12,7 @@ import type {
   IndicatorDefinitionView,
   IndicatorId,
   IndicatorValueView,
+  MunicipalityPartView,
   SheetId,
   Status,
   Target,
@@ -210,11 +211,19 @@ export class AreaGapDto implements AreaGapView {
   @ApiProperty() inDemand: boolean;
 }
 
+export class MunicipalityPartDto implements MunicipalityPartView {
+  @ApiProperty() municipality: string;
+  @ApiProperty({ type: Number, nullable: true }) numerator: number | null;
+  @ApiProperty({ type: Number, nullable: true }) denominator: number | null;
+  @ApiProperty({ type: Number, nullable: true }) value: number | null;
+}
+
 export class ExplanationDto extends IndicatorValueDto implements ExplanationView {
   @ApiProperty() name: string;
   @ApiProperty() numeratorText: string;
   @ApiProperty() denominatorText: string;
   @ApiProperty({ type: [ContributorDto] }) contributors: ContributorView[];
+  @ApiProperty({ type: [MunicipalityPartDto] }) municipalities: MunicipalityPartView[];
   @ApiProperty({ type: [AreaGapDto], nullable: true }) areas: AreaGapView[] | null;
   @ApiProperty() hasRows: boolean;
 }

@@ -22,7 +22,7 @@ export interface StoredValue {
 /**
  * Whose values a read asks for: one organization's (its code, any case); one pooled level's (a
  * municipality's, or the region's: null); every pooled level's; one municipality's
- * organizations and its pooled values; everything.
+ * organizations, its pooled values and the region's (to compare with); everything.
  */
 export type ValuesScope =
   | { kind: 'organization'; code: string }
@@ -75,7 +75,9 @@ export class IndicatorsRepository {
         new Brackets((q) =>
           q
             .where('o.municipality = :municipality')
-            .orWhere('v.organizationId IS NULL AND v.municipality = :municipality'),
+            .orWhere(
+              'v.organizationId IS NULL AND (v.municipality = :municipality OR v.municipality IS NULL)',
+            ),
         ),
         { municipality: scope.municipality },
       );

@@ -3,8 +3,10 @@ import {
   clip,
   indicatorById,
   INDICATORS,
+  findMunicipality,
   municipalValues,
   sameMunicipality,
+  unknownMunicipalityMessage,
   statusOf,
   targetFrom,
   type ContributorView,
@@ -168,14 +170,22 @@ export class IndicatorsService {
         `Нет значения показателя за ${periodCode}: отчёты за этот год ещё не загружены.`,
       );
     const period = this.period(await this.repository.periods(), periodCode);
+    const levels = await this.levels();
+    // The region's value of several municipalities is explained by theirs: an answer that grows
+    // with the municipalities, not with every organization of the region.
+    const byMunicipality = !org && levels.several && value.municipality === null;
     return {
       ...value,
       name: definition.name,
       numeratorText: definition.numeratorText,
       denominatorText: definition.denominatorText,
-      contributors: await this.contributors(definition, period, value, org),
+      contributors: byMunicipality ? [] : await this.contributors(definition, period, value, org),
+      municipalities: byMunicipality ? await this.municipalityParts(period, value) : [],
       // The mismatch index's table is the labor-demand table of the same level.
-      areas: definition.kind === 'mismatch' ? await this.demand.areasOf(period.code, org) : null,
+      areas:
+        definition.kind === 'mismatch'
+          ? await this.demand.areasOf(period.code, org, org ? undefined : (value.municipality ?? undefined))
+          : null,
       hasRows: definition.kind === 'ratio' && !!definition.rows,
     };
   }
@@ -313,6 +323,20 @@ export class IndicatorsService {
     );
   }
 
+  /** Each municipality's pooled value of the indicator (and sheet) of a region's value. */
+  private async municipalityParts(period: PeriodEntity, value: IndicatorValueView) {
+    const stored = await this.repository.values([period.id], { kind: 'levels' }, value.id);
+    return stored
+      .filter((v) => v.municipality !== null && v.sheet === value.sheet)
+      .sort((a, b) => a.municipality!.localeCompare(b.municipality!, 'ru'))
+      .map((v) => ({
+        municipality: v.municipality!,
+        numerator: v.numerator,
+        denominator: v.denominator,
+        value: v.value,
+      }));
+  }
+
   /** Codes of the organizations a level's values pool for a period (see IndicatorRecomputeService). */
   private async activeCodes(period: PeriodEntity, level: string | null): Promise<Set<string>> {
     const organizations = await this.inputs.reportingOrganizations(this.dataSource.manager, period);
@@ -353,12 +377,9 @@ export class IndicatorsService {
    * the registry's spelling; refused when the registry has none of that name.
    */
   municipality(levels: Levels, name: string): string {
-    const found = levels.municipalities.find((m) => sameMunicipality(m, name));
+    const found = findMunicipality(levels.municipalities, name);
     if (!found)
-      throw new AppError(
-        'municipality_not_found',
-        `Муниципалитета «${clip(name, 60)}» нет в реестре. В реестре: ${levels.municipalities.map((m) => `«${m}»`).join(', ') || 'пока ни одного'}.`,
-      );
+      throw new AppError('municipality_not_found', unknownMunicipalityMessage(name, levels.municipalities));
     return found;
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { INDICATORS, sameMunicipality, type Target, type TargetView } from '@profmonitor/domain';
+import { homeMunicipality } from '../accounts/access-policy';
 import type { Principal } from '../accounts/principal';
 import { AuditService } from '../audit/audit.service';
 import { IndicatorsRepository } from './indicators.repository';
@@ -68,11 +69,12 @@ export class TargetsService {
     }
     const period = this.indicators.period(await this.repository.periods(), periodCode);
     const levels = await this.indicators.levels();
-    const level = this.indicators.level(levels, municipality, actor.municipality);
-    if (levels.several && actor.municipality !== null && !sameMunicipality(level, actor.municipality))
+    const home = homeMunicipality(actor);
+    const level = this.indicators.level(levels, municipality, home);
+    if (levels.several && home !== null && !sameMunicipality(level, home))
       throw new AppError(
         'municipality_forbidden',
-        `Цели муниципалитета «${level ?? 'регион'}» задаёт его комитет; вы можете задать цели муниципалитета «${actor.municipality}».`,
+        `Цели муниципалитета «${level ?? 'регион'}» задаёт его комитет; вы можете задать цели муниципалитета «${home}».`,
       );
     await writeTransaction(this.dataSource, async (manager) => {
       await this.repository.addTarget(

@@ -68,16 +68,24 @@ export function indicatorReference(ctx: TestContext) {
     const service = ctx.app.get(IndicatorsService);
     const views = await service.values({ period: periodCode });
     const list: Comparable[] = [];
+    const contributorsOf = async (
+      id: string,
+      sheet: string | null,
+      municipality: string | null,
+    ): Promise<{ org: string }[]> => {
+      const explanation = await service.explanation(id, periodCode, {
+        sheet: sheet ?? undefined,
+        municipality: municipality ?? undefined,
+      });
+      // The region of several municipalities is explained by theirs: its contributors are theirs.
+      const parts: Promise<{ org: string }[]>[] = explanation.municipalities.map((m) =>
+        contributorsOf(id, sheet, m.municipality),
+      );
+      return [...explanation.contributors, ...(await Promise.all(parts)).flat()];
+    };
     for (const v of views) {
-      const contributors =
-        v.org === null
-          ? (
-              await service.explanation(v.id, periodCode, {
-                sheet: v.sheet ?? undefined,
-                municipality: v.municipality ?? undefined,
-              })
-            ).contributors
-          : [];
+      const contributors: { org: string }[] =
+        v.org === null ? await contributorsOf(v.id, v.sheet, v.municipality) : [];
       list.push({
         key: keyOf(v.id, ownerOf(v.org, v.org === null ? v.municipality : null), v.sheet),
         value: v.value,

@@ -1,3 +1,4 @@
+import { normalizeName } from '../text';
 import type { DemandTerritory } from '../reports/sheets/vacancies';
 
 /** The labor demand in force: a territory's vacancies by area as of a date. */
@@ -41,9 +42,9 @@ export function demandOfLevel(
   return own ?? demandOfTerritory(demands, 'Регион');
 }
 
-/** Municipality names compare as the registry's do: case and surrounding spaces aside. */
+/** Municipality names compare as names do (normalizeName: case, spaces, ё, look-alikes aside). */
 export const sameMunicipality = (a: string | null | undefined, b: string | null | undefined): boolean =>
-  (a ?? '').trim().toLocaleLowerCase('ru') === (b ?? '').trim().toLocaleLowerCase('ru');
+  normalizeName(a ?? '') === normalizeName(b ?? '');
 
 const latest = (demands: readonly LaborDemandSnapshot[]): LaborDemandSnapshot | null =>
   [...demands].sort((a, b) => b.asOf.localeCompare(a.asOf))[0] ?? null;

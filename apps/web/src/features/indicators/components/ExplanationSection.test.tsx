@@ -32,6 +32,7 @@ const EXPLANATION: ExplanationView = {
       fileName: 'SCH01.xlsx',
     },
   ],
+  municipalities: [],
   areas: null,
   hasRows: true,
 };
@@ -74,7 +75,7 @@ describe('ExplanationSection', () => {
     expect(within(body[2]).getByRole('link', { name: 'SCH07.xlsx' }).getAttribute('href')).toBe(
       '/uploads/34',
     );
-    expect(within(contributors).getByText('Итого по городу')).toBeTruthy();
+    expect(within(contributors).getByText('Итого')).toBeTruthy();
 
     // Rows only on request: thousands of them would be a heavy first load.
     expect(fetch.mock.calls.some(([input]) => String(input).includes('/rows'))).toBe(false);
@@ -82,5 +83,46 @@ describe('ExplanationSection', () => {
     expect(await screen.findByText('Показано строк: 500 из 501.', { exact: false })).toBeTruthy();
     const rows = screen.getByRole('region', { name: 'Строки отчётов за значением' });
     expect(within(rows).getAllByRole('row')).toHaveLength(501);
+  });
+
+  it('explains the region of several municipalities by them, each a link to its own explanation', async () => {
+    const region: ExplanationView = {
+      ...EXPLANATION,
+      numerator: 270,
+      denominator: 350,
+      value: 270 / 350,
+      contributors: [],
+      municipalities: [
+        { municipality: 'Зима', numerator: 190, denominator: 250, value: 0.76 },
+        { municipality: 'Саянск', numerator: 80, denominator: 100, value: 0.8 },
+      ],
+    };
+    const fetch = mockApi({
+      '/api/organizations': ORGANIZATIONS,
+      '/api/indicators/coverage_8_11/explanation': (url: URL) =>
+        url.searchParams.get('municipality') === 'Саянск'
+          ? { ...EXPLANATION, municipality: 'Саянск', numerator: 80, denominator: 100, value: 0.8 }
+          : region,
+    });
+    renderPage(<ExplanationSection definition={indicatorById('coverage_8_11')!} period="2024/2025" />, {
+      path: '/indicators/:id',
+      url: '/indicators/coverage_8_11?period=2024%2F2025',
+    });
+
+    const parts = await screen.findByRole('region', { name: 'Из чего сложилось значение региона' });
+    const rows = within(parts).getAllByRole('row');
+    expect(rows.map((r) => r.textContent)).toEqual([
+      'МуниципалитетЧислительЗнаменательЗначение',
+      'Зима19025076,0 %',
+      'Саянск8010080,0 %',
+      'Регион27035077,1 %',
+    ]);
+    fireEvent.click(within(parts).getByRole('link', { name: 'Саянск' }));
+    expect(await screen.findByText('80 / 100 =', { exact: false })).toBeTruthy();
+    expect(
+      fetch.mock.calls.some(
+        ([input]) => new URL(String(input), 'http://x').searchParams.get('municipality') === 'Саянск',
+      ),
+    ).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
-import { useId, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { useId, useState, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { ContributorView, ExplanationView, IndicatorDefinition } from '@profmonitor/domain';
 import { useOrganizations } from '@/api/organizations';
 import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
@@ -18,8 +18,9 @@ type ExplanationSectionProps = { definition: IndicatorDefinition; period: string
 export function ExplanationSection({ definition, period }: ExplanationSectionProps) {
   const selectId = useId();
   const [org, setOrg] = useSearchParam('org');
+  const [municipality] = useSearchParam('municipality');
   const organizations = useOrganizations();
-  const explanation = useExplanation({ id: definition.id, period, org });
+  const explanation = useExplanation({ id: definition.id, period, org, municipality });
 
   return (
     <section className="card" id="explanation" aria-labelledby="explanation-title">
@@ -32,7 +33,7 @@ export function ExplanationSection({ definition, period }: ExplanationSectionPro
             value={org ?? ''}
             onChange={(event) => setOrg(event.target.value || undefined)}
           >
-            <option value="">Город (все организации)</option>
+            <option value="">{municipality ? `Муниципалитет «${municipality}»` : 'Все организации'}</option>
             {organizations.data?.map((o) => (
               <option key={o.code} value={o.code}>
                 {o.name}
@@ -96,8 +97,9 @@ function Explanation({ explanation, definition, period, org }: ExplanationProps)
       </dl>
       {org === undefined && scale === 'percent' && (
         <p className="muted small">
-          Значение по городу — сумма числителей организаций, делённая на сумму их знаменателей (а не среднее
-          их процентов).
+          Значение {explanation.municipality ? `муниципалитета «${explanation.municipality}»` : 'региона'} —
+          сумма числителей {explanation.municipalities.length > 0 ? 'муниципалитетов' : 'организаций'},
+          делённая на сумму их знаменателей (а не среднее их процентов).
         </p>
       )}
 
@@ -107,7 +109,9 @@ function Explanation({ explanation, definition, period, org }: ExplanationProps)
         />
       )}
 
-      {explanation.contributors.length > 0 ? (
+      {explanation.municipalities.length > 0 ? (
+        <MunicipalityPartsTable explanation={explanation} scale={scale} />
+      ) : explanation.contributors.length > 0 ? (
         <ContributorsTable contributors={explanation.contributors} scale={scale} explanation={explanation} />
       ) : (
         <EmptyState>
@@ -138,14 +142,102 @@ function ContributorsTable({
 }) {
   const linkTo = usePeriodLink();
   const sorted = [...contributors].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
-  const ratio = scale === 'percent';
   return (
-    <TableWrap label="Из чего сложилось значение">
+    <PartsTable
+      label="Из чего сложилось значение"
+      caption={`Организации, чьи отчёты вошли в значение (${contributors.length})`}
+      partHeader="Организация"
+      extraHeader="Отчёт"
+      scale={scale}
+      total={contributors.length > 1 ? { label: 'Итого', explanation } : null}
+      parts={sorted.map((c) => ({
+        key: c.org,
+        ...c,
+        head: <Link to={linkTo(`/organizations/${encodeURIComponent(c.org)}`)}>{c.name}</Link>,
+        extra:
+          c.uploadId !== null ? (
+            <Link to={`/uploads/${c.uploadId}`} title={`Загрузка № ${c.uploadId}`}>
+              {c.fileName ?? `загрузка № ${c.uploadId}`}
+            </Link>
+          ) : (
+            <span className="muted">—</span>
+          ),
+      }))}
+    />
+  );
+}
+
+/**
+ * The region's value of several municipalities, by municipality: each one's pooled part, and
+ * its own explanation (its organizations) one click away.
+ */
+function MunicipalityPartsTable({
+  explanation,
+  scale,
+}: {
+  explanation: ExplanationView;
+  scale: ReturnType<typeof scaleOf>;
+}) {
+  const [params] = useSearchParams();
+  const explanationOf = (municipality: string) => {
+    const next = new URLSearchParams(params);
+    next.set('municipality', municipality);
+    next.delete('org');
+    return { search: `?${next}`, hash: '#explanation' };
+  };
+  const parts = explanation.municipalities;
+  return (
+    <PartsTable
+      label="Из чего сложилось значение региона"
+      caption={`Муниципалитеты, из которых сложилось значение региона (${parts.length})`}
+      partHeader="Муниципалитет"
+      scale={scale}
+      total={{ label: 'Регион', explanation }}
+      parts={parts.map((part) => ({
+        key: part.municipality,
+        ...part,
+        head: <Link to={explanationOf(part.municipality)}>{part.municipality}</Link>,
+      }))}
+    />
+  );
+}
+
+/** A value's parts side by side (numerator and denominator for a ratio), with the total below. */
+function PartsTable({
+  label,
+  caption,
+  partHeader,
+  extraHeader,
+  scale,
+  parts,
+  total,
+}: {
+  label: string;
+  caption: string;
+  partHeader: string;
+  /** A last column (the report a part came from). */
+  extraHeader?: string;
+  scale: ReturnType<typeof scaleOf>;
+  parts: {
+    key: string;
+    head: ReactNode;
+    numerator: number | null;
+    denominator: number | null;
+    value: number | null;
+    extra?: ReactNode;
+  }[];
+  total: { label: string; explanation: ExplanationView } | null;
+}) {
+  const ratio = scale === 'percent';
+  const count = (n: number | null) => (n === null ? '—' : formatNumber(n));
+  const sum = total?.explanation;
+  return (
+    <TableWrap label={label}>
       <table className="table">
-        <caption>Организации, чьи отчёты вошли в значение ({contributors.length})</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Организация</th>
+            <th scope="col">{partHeader}</th>
             {ratio && (
               <>
                 <th scope="col" className="num">
@@ -159,48 +251,35 @@ function ContributorsTable({
             <th scope="col" className="num">
               Значение
             </th>
-            <th scope="col">Отчёт</th>
+            {extraHeader && <th scope="col">{extraHeader}</th>}
           </tr>
         </thead>
         <tbody>
-          {sorted.map((c) => (
-            <tr key={c.org}>
-              <th scope="row">
-                <Link to={linkTo(`/organizations/${encodeURIComponent(c.org)}`)}>{c.name}</Link>
-              </th>
+          {parts.map((part) => (
+            <tr key={part.key}>
+              <th scope="row">{part.head}</th>
               {ratio && (
                 <>
-                  <td className="num">{c.numerator === null ? '—' : formatNumber(c.numerator)}</td>
-                  <td className="num">{c.denominator === null ? '—' : formatNumber(c.denominator)}</td>
+                  <td className="num">{count(part.numerator)}</td>
+                  <td className="num">{count(part.denominator)}</td>
                 </>
               )}
-              <td className="num">{formatValue(c.value, scale)}</td>
-              <td>
-                {c.uploadId !== null ? (
-                  <Link to={`/uploads/${c.uploadId}`} title={`Загрузка № ${c.uploadId}`}>
-                    {c.fileName ?? `загрузка № ${c.uploadId}`}
-                  </Link>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
+              <td className="num">{formatValue(part.value, scale)}</td>
+              {extraHeader && <td>{part.extra}</td>}
             </tr>
           ))}
         </tbody>
-        {ratio &&
-          explanation.numerator !== null &&
-          explanation.denominator !== null &&
-          contributors.length > 1 && (
-            <tfoot>
-              <tr>
-                <th scope="row">Итого по городу</th>
-                <td className="num">{formatNumber(explanation.numerator)}</td>
-                <td className="num">{formatNumber(explanation.denominator)}</td>
-                <td className="num">{formatValue(explanation.value, scale)}</td>
-                <td />
-              </tr>
-            </tfoot>
-          )}
+        {ratio && sum && sum.numerator !== null && sum.denominator !== null && (
+          <tfoot>
+            <tr>
+              <th scope="row">{total.label}</th>
+              <td className="num">{formatNumber(sum.numerator)}</td>
+              <td className="num">{formatNumber(sum.denominator)}</td>
+              <td className="num">{formatValue(sum.value, scale)}</td>
+              {extraHeader && <td />}
+            </tr>
+          </tfoot>
+        )}
       </table>
     </TableWrap>
   );
