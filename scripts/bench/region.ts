@@ -220,6 +220,16 @@ function requests(periods: string[], municipalities: string[]) {
   };
 }
 
+/** The reads the summary names. */
+const READS = {
+  region: 'Region overview: every level’s pooled values',
+  municipality: "A municipality's overview: its values, completeness and destinations",
+  organizations: "A municipality's organizations: their values",
+  regionPage: 'The region page as the web app loads it (features/region)',
+  municipalityPage:
+    "A municipality's page as the web app loads it: the registry, then the levels, its organizations' values, its completeness",
+};
+
 function scenarios(periods: string[], municipalities: string[]): Scenario[] {
   const r = requests(periods, municipalities);
   // The requests of the first load, with the period and the municipality named P and M.
@@ -230,20 +240,25 @@ function scenarios(periods: string[], municipalities: string[]): Scenario[] {
           `\`${decodeURIComponent(path).replace(periods[0], 'P').replace(`=${municipalities[0]}`, '=M')}\``,
       )
       .join(' ∥ ');
-  const load = (name: string, ...paths: ((i: number) => string)[]): Scenario => ({
+  type Path = (i: number) => string;
+  /** A page load: its stages one after another (→), each stage's requests at once (∥). */
+  const page = (name: string, ...stages: Path[][]): Scenario => ({
     name,
-    requests: shown(paths.map((path) => path(0))),
-    stages: (i) => [paths.map((path) => path(i))],
+    requests: stages.map((paths) => shown(paths.map((path) => path(0)))).join(' → '),
+    stages: (i) => stages.map((paths) => paths.map((path) => path(i))),
   });
+  const load = (name: string, ...paths: Path[]) => page(name, paths);
+  const periodList = () => '/api/periods';
   return [
-    load('Region overview: every level’s pooled values (the region page)', r.regionOverview),
-    load(
-      "A municipality's overview: its values, completeness and destinations",
-      r.municipalValues,
-      r.municipalCompleteness,
-      r.municipalDestinations,
+    load(READS.region, r.regionOverview),
+    load(READS.municipality, r.municipalValues, r.municipalCompleteness, r.municipalDestinations),
+    load(READS.organizations, r.municipalOrganizations),
+    page(READS.regionPage, [periodList], [r.regionOverview]),
+    page(
+      READS.municipalityPage,
+      [periodList, r.registry],
+      [r.regionOverview, r.municipalOrganizations, r.municipalCompleteness],
     ),
-    load("A municipality's organizations: their values", r.municipalOrganizations),
     load('One organization’s values', r.organization),
     load('The region’s completeness', r.regionCompleteness),
     load('The region’s destinations', r.regionDestinations),
@@ -364,7 +379,7 @@ function report(run: Run): string {
   const names = [...new Set(reads.latencies.map((l) => l.name))];
   const of = (name: string, database: Database) =>
     reads.latencies.find((l) => l.name === name && l.server === database)!;
-  const [regionName, municipalityName, organizationsName] = names;
+  const { region: regionName, municipality: municipalityName, organizations: organizationsName } = READS;
   const both = (name: string, pick: (l: Latency) => string) =>
     DATABASES.map((d) => `${pick(of(name, d))} on ${d}`).join(', ');
   const identical = reads.compared.every((c) => c.differences.length === 0);
@@ -467,14 +482,17 @@ function report(run: Run): string {
     '',
     '**Result**',
     '',
-    `- Region overview (\`/api/indicators?period=P&org=municipalities\`, every level's pooled values: the region ` +
-      `page's answer, ${kib(of(regionName, 'SQLite').bytes)}): p95 ${both(regionName, (l) => `**${ms1(l.p95)}**`)} ` +
+    `- Region overview (\`/api/indicators?period=P&org=municipalities\`, every level's pooled values, ` +
+      `${kib(of(regionName, 'SQLite').bytes)}): p95 ${both(regionName, (l) => `**${ms1(l.p95)}**`)} ` +
       `(p50 ${both(regionName, (l) => ms1(l.p50))}); ${verdict(Math.max(...perDatabase(regionName).map((l) => l.p95)))} ` +
-      `${OVERVIEW_P95_MS} ms.`,
+      `${OVERVIEW_P95_MS} ms. The region page as the web app loads it (the periods, then this): ` +
+      `**${kib(of(READS.regionPage, 'SQLite').bytes)}**, p95 ${both(READS.regionPage, (l) => ms1(l.p95))}.`,
     `- A municipality's overview (its values ∥ completeness ∥ destinations, ${kib(of(municipalityName, 'SQLite').bytes)}): ` +
       `p95 ${both(municipalityName, (l) => `**${ms1(l.p95)}**`)} (p50 ${both(municipalityName, (l) => ms1(l.p50))}).`,
     `- A municipality's organizations (~${perMunicipality} organizations' values): ` +
-      `${kib(of(organizationsName, 'SQLite').bytes)}, p50 ${both(organizationsName, (l) => ms1(l.p50))}.`,
+      `${kib(of(organizationsName, 'SQLite').bytes)}, p50 ${both(organizationsName, (l) => ms1(l.p50))}. ` +
+      `A municipality's page as the web app loads it (with the whole registry): ` +
+      `${kib(of(READS.municipalityPage, 'SQLite').bytes)}, p95 ${both(READS.municipalityPage, (l) => ms1(l.p95))}.`,
     `- Import of one school workbook with its recomputation: **${ms1(sqliteImport.on)}** on SQLite, ` +
       `**${ms1(postgresImport.on)}** on PostgreSQL (medians); the recomputation (\`afterCommit\`) takes ` +
       `${ms1(sqliteImport.recompute)} and ${ms1(postgresImport.recompute)}, **${percent(sqliteImport.share)}** and ` +
