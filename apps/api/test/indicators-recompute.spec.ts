@@ -1,4 +1,6 @@
+import { IndicatorInputs } from '../src/indicators/indicator-inputs';
 import { IndicatorsService } from '../src/indicators/indicators.service';
+import { PeriodEntity } from '../src/organizations/period.entity';
 import { ReportingService } from '../src/indicators/reporting.service';
 import { SchoolWorkbookHandler } from '../src/reports/import/workbook-handlers';
 import { REGISTRY } from './support/fixtures';
@@ -447,5 +449,22 @@ describe('incremental precomputation equals the reference computation', () => {
     await expectAsReference();
     expect(await ctx.app.get(ReportingService).destinations(P1, 'SCH02')).toEqual([]);
     expect(await graduates()).toBe(city - sch02);
+  });
+
+  it('a period is read a batch of organizations at a time, each batch with whole sheets', async () => {
+    const inputs = ctx.app.get(IndicatorInputs);
+    const period = await ctx.db.manager.findOneByOrFail(PeriodEntity, { code: P1 });
+    const read = async (batchSize?: number) => {
+      const batches: Map<number, unknown>[] = [];
+      for await (const batch of inputs.periodSheets(ctx.db.manager, period.id, batchSize))
+        batches.push(batch);
+      return batches;
+    };
+    const whole = await read();
+    const oneByOne = await read(1);
+    expect(whole).toHaveLength(1);
+    expect(oneByOne.length).toBe(whole[0].size);
+    expect(oneByOne.length).toBeGreaterThan(1);
+    expect(new Map(oneByOne.flatMap((batch) => [...batch]))).toEqual(whole[0]);
   });
 });

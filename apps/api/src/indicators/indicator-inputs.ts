@@ -183,13 +183,38 @@ export class IndicatorInputs {
     return sheets as OrganizationSheets;
   }
 
-  /** Every organization's accepted current sheets for a period (those with any), read sheet by sheet. */
-  async periodSheets(manager: EntityManager, periodId: number): Promise<Map<number, OrganizationSheets>> {
+  /**
+   * Every organization's accepted current sheets for a period (those with any), a batch of
+   * organizations at a time, each batch read sheet by sheet: memory stays that of one batch
+   * (a whole region's graduate rows at once made the recomputation grow faster than the
+   * organizations, the garbage collector working on hundreds of thousands of rows).
+   */
+  async *periodSheets(
+    manager: EntityManager,
+    periodId: number,
+    batchSize = 500,
+  ): AsyncGenerator<Map<number, OrganizationSheets>> {
     const versions = await manager
       .createQueryBuilder(ReportVersionEntity, 'v')
       .select(['v.id AS id', 'v.organizationId AS "organizationId"', 'v.sheet AS sheet'])
       .where('v.periodId = :periodId AND v.isCurrent = :current', { periodId, current: true })
+      .orderBy('v.organizationId')
       .getRawMany<{ id: number; organizationId: number; sheet: SheetId }>();
+    const organizations = [...new Set(versions.map((v) => v.organizationId))];
+    for (let start = 0; start < organizations.length; start += batchSize) {
+      const batch = new Set(organizations.slice(start, start + batchSize));
+      yield this.sheetsOfVersions(
+        manager,
+        versions.filter((v) => batch.has(v.organizationId)),
+      );
+    }
+  }
+
+  /** The rows of some current versions, as each organization's sheets. */
+  private async sheetsOfVersions(
+    manager: EntityManager,
+    versions: readonly { id: number; organizationId: number; sheet: SheetId }[],
+  ): Promise<Map<number, OrganizationSheets>> {
     const sheets = new Map<number, Record<string, unknown>>();
     for (const sheet of Object.keys(SCHOOL_SHEET_ENTITIES) as SheetId[]) {
       const owner = new Map(versions.filter((v) => v.sheet === sheet).map((v) => [v.id, v.organizationId]));

@@ -141,19 +141,20 @@ export class IndicatorRecomputeService {
   async periodChanged(manager: EntityManager, periodId: number): Promise<void> {
     const period = await this.inputs.period(manager, periodId);
     const levels = await this.inputs.levels(manager, period);
-    const sheetsOf = await this.inputs.periodSheets(manager, periodId);
-    const measured: Measured[] = [];
-    for (const organization of await this.inputs.organizations(manager, [...sheetsOf.keys()])) {
-      const sheets = sheetsOf.get(organization.id)!;
-      const { values, choices } = measureOrganization(
-        { code: organization.code, type: organization.type, sheets },
-        levels.of(organization.municipality),
-      );
-      const destinations = destinationCounts(sheets.graduates ?? []);
-      measured.push({ ...organizationOwner(organization.id), values, choices, destinations });
-    }
     await this.values.deleteOrganizationValues(manager, periodId);
-    await this.values.insert(manager, periodId, measured);
+    for await (const sheetsOf of this.inputs.periodSheets(manager, periodId)) {
+      const measured: Measured[] = [];
+      for (const organization of await this.inputs.organizations(manager, [...sheetsOf.keys()])) {
+        const sheets = sheetsOf.get(organization.id)!;
+        const { values, choices } = measureOrganization(
+          { code: organization.code, type: organization.type, sheets },
+          levels.of(organization.municipality),
+        );
+        const destinations = destinationCounts(sheets.graduates ?? []);
+        measured.push({ ...organizationOwner(organization.id), values, choices, destinations });
+      }
+      await this.values.insert(manager, periodId, measured);
+    }
     await this.pool(manager, period, levels);
   }
 
@@ -250,21 +251,28 @@ export class IndicatorRecomputeService {
       (c) => c.graduates !== 0,
     );
     const destinations = await this.values.destinationSums(manager, period.id);
+    // Grouped once: a filter per municipality would read every organization for each of them.
+    const groups = {
+      organizations: groupBy(organizations),
+      values: groupBy(organizationValues),
+      choices: groupBy(choices),
+      destinations: groupBy(destinations),
+    };
     const level = (municipality: string | null, context: PeriodContext): Measured => {
-      const mine = <T extends { municipality: string }>(rows: readonly T[]) =>
-        municipality === null ? rows : rows.filter((r) => r.municipality === municipality);
-      const values = municipalValues({
-        organizations: mine(organizations),
-        organizationValues: mine(organizationValues),
-        choices: sumChoices(mine(choices)),
-        demand: context.demand,
-      });
+      const mine = <T>(all: readonly T[], byMunicipality: Map<string, T[]>): readonly T[] =>
+        municipality === null ? all : (byMunicipality.get(municipality) ?? []);
+      const levelChoices = sumChoices(mine(choices, groups.choices));
       return {
         organizationId: null,
         municipality,
-        values,
-        choices: sumChoices(mine(choices)),
-        destinations: sumDestinations(mine(destinations)),
+        values: municipalValues({
+          organizations: mine(organizations, groups.organizations),
+          organizationValues: mine(organizationValues, groups.values),
+          choices: levelChoices,
+          demand: context.demand,
+        }),
+        choices: levelChoices,
+        destinations: sumDestinations(mine(destinations, groups.destinations)),
       };
     };
     const pooled = [
@@ -274,6 +282,17 @@ export class IndicatorRecomputeService {
     await this.values.deletePooled(manager, period.id);
     await this.values.insert(manager, period.id, pooled);
   }
+}
+
+/** Rows by their municipality. */
+function groupBy<T extends { municipality: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.municipality);
+    if (group) group.push(row);
+    else groups.set(row.municipality, [row]);
+  }
+  return groups;
 }
 
 const choicesOf = (rows: readonly { area: string; graduates: number }[]): Record<string, number> =>
