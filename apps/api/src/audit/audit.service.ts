@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditAction, AuditEntryView } from '@profmonitor/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccountEntity } from '../accounts/account.entity';
-import { OrganizationEntity } from '../organizations/organization.entity';
 import type { Principal } from '../accounts/principal';
 import { writeTransaction } from '../database/write-transaction';
-import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditRecord {
   /**
@@ -20,27 +18,27 @@ export interface AuditRecord {
 }
 
 /**
- * The audit log: append-only by construction (this service is the only writer, and it only
- * inserts). Pass the manager of a transaction to record inside it; without one the entry is
+ * The audit log: append-only by construction (this service is the only writer, and its
+ * repository only adds lines). Pass the manager of a transaction to record inside it; without one the entry is
  * written in a write transaction of its own (see writeTransaction).
  */
 @Injectable()
 export class AuditService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: AuditRepository,
+  ) {}
 
   async record(entry: AuditRecord, manager?: EntityManager): Promise<void> {
     if (!manager) return writeTransaction(this.dataSource, (own) => this.record(entry, own));
-    await manager.save(
-      AuditEntryEntity,
-      manager.create(AuditEntryEntity, {
-        actor: entry.actor?.login ?? null,
-        role: entry.actor?.role ?? null,
-        action: entry.action,
-        target: entry.target?.slice(0, 255) ?? null,
-        details: entry.details ?? {},
-        ip: entry.ip ?? entry.actor?.ip ?? null,
-      }),
-    );
+    await this.repository.add(manager, {
+      actor: entry.actor?.login ?? null,
+      role: entry.actor?.role ?? null,
+      action: entry.action,
+      target: entry.target?.slice(0, 255) ?? null,
+      details: entry.details ?? {},
+      ip: entry.ip ?? entry.actor?.ip ?? null,
+    });
   }
 
   /**
@@ -49,15 +47,7 @@ export class AuditService {
    * committee sees the log; the login is an account's for good (never renamed nor reused).
    */
   async list(limit = 100, before?: number, municipality: string | null = null): Promise<AuditEntryView[]> {
-    const query = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('e');
-    if (before) query.andWhere('e.id < :before', { before });
-    if (municipality !== null) {
-      query
-        .innerJoin(AccountEntity, 'a', 'a.login = e.actor')
-        .leftJoin(OrganizationEntity, 'o', 'o.id = a.organizationId')
-        .andWhere('(a.municipality = :municipality OR o.municipality = :municipality)', { municipality });
-    }
-    const entries = await query.orderBy('e.id', 'DESC').limit(limit).getMany();
+    const entries = await this.repository.newest({ limit, before, municipality });
     return entries.map((entry) => ({
       id: entry.id,
       at: entry.at.toISOString(),
