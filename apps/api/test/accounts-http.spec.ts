@@ -45,6 +45,7 @@ describe('sign in', () => {
       organization: 'SCH01',
       organizationName: 'Школа № 1',
       municipality: 'Тестовый округ',
+      municipalityCount: 1,
     });
     const cookie = String(response.headers['set-cookie']);
     expect(cookie).toMatch(/^pm_session=[\w-]{40,};/);

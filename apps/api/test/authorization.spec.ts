@@ -817,6 +817,9 @@ describe(`authorization, ${TWO.name}: every endpoint × every role`, () => {
       expect(await me('committee-other')).toBe(OTHER);
       expect(await me('region')).toBeNull();
       expect(await me('employment-region')).toBeNull();
+      // Every account learns that the registry holds two: its pages name the level they show.
+      for (const who of ['committee', 'school', 'region', 'employment-region'] as const)
+        expect((await agents[who].get('/api/auth/me').expect(200)).body.municipalityCount).toBe(2);
     });
   });
 });

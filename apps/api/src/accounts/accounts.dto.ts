@@ -96,6 +96,10 @@ export class SessionUserDto implements SessionUserView {
   @ApiProperty({ type: String, nullable: true }) organization: string | null;
   @ApiProperty({ type: String, nullable: true }) organizationName: string | null;
   @ApiProperty({ type: String, nullable: true }) municipality: string | null;
+  @ApiProperty({
+    description: 'The registry’s municipalities: from two on, the region is a level of its own.',
+  })
+  municipalityCount: number;
 }
 
 export class AccountDto implements AccountView {

@@ -83,7 +83,7 @@ export class AccountsService {
     }
     const session = await this.sessions.open(account.id);
     await this.audit.record({ actor: { ...account, ip }, action: 'login' });
-    return { session, user: sessionUser(account) };
+    return { session, user: sessionUser(account, (await this.registry.municipalities()).length) };
   }
 
   async logout(principal: Principal | undefined, token: string | undefined): Promise<void> {
@@ -98,6 +98,7 @@ export class AccountsService {
       organization: principal.organizationCode,
       organizationName: principal.organizationName,
       municipality: principal.municipality,
+      municipalityCount: (await this.registry.municipalities()).length,
     };
   }
 
@@ -309,13 +310,14 @@ const REGION_MUNICIPALITY =
 const municipalityOfAccount = (account: AccountEntity): string | null =>
   account.role === 'school' ? (account.organization?.municipality ?? null) : account.municipality;
 
-function sessionUser(account: AccountEntity): SessionUserView {
+function sessionUser(account: AccountEntity, municipalityCount: number): SessionUserView {
   return {
     login: account.login,
     role: account.role,
     organization: account.organization?.code ?? null,
     organizationName: account.organization?.name ?? null,
     municipality: municipalityOfAccount(account),
+    municipalityCount,
   };
 }
 

@@ -52,6 +52,7 @@ describe('navigation', () => {
       organization: null,
       organizationName: null,
       municipality: null,
+      municipalityCount: 1,
     } as const;
     expect(navItems(czn).map((i) => i.label)).toEqual([
       'Потребность в кадрах',

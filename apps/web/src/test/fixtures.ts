@@ -57,6 +57,7 @@ export const COMMITTEE: SessionUserView = {
   organization: null,
   organizationName: null,
   municipality: null,
+  municipalityCount: 1,
 };
 
 export const REGION: SessionUserView = {
@@ -65,6 +66,7 @@ export const REGION: SessionUserView = {
   organization: null,
   organizationName: null,
   municipality: null,
+  municipalityCount: 1,
 };
 
 export const SCHOOL: SessionUserView = {
@@ -73,6 +75,7 @@ export const SCHOOL: SessionUserView = {
   organization: 'SCH01',
   organizationName: 'МБОУ «Средняя школа № 1»',
   municipality: 'Город',
+  municipalityCount: 1,
 };
 
 /** A school report with one sheet rejected for a bad value and one accepted with a warning. */

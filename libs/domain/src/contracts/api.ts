@@ -368,6 +368,12 @@ export interface SessionUserView {
   organizationName: string | null;
   /** The municipality the account works for (a school's: its organization's); null: every one. */
   municipality: string | null;
+  /**
+   * How many municipalities the registry holds: from two on, the region is a level of its own
+   * (pooled over every organization) and pages say which level they show; with one, that
+   * municipality is the region («по городу»).
+   */
+  municipalityCount: number;
 }
 
 export interface AccountView {

@@ -19,6 +19,7 @@ const EMPLOYMENT: SessionUserView = {
   organization: null,
   organizationName: null,
   municipality: null,
+  municipalityCount: 1,
 };
 
 const INDICATORS = (url: URL) =>
