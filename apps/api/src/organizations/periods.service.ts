@@ -1,21 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { parsePeriod, periodOf, type Period } from '@profmonitor/domain';
 import type { EntityManager } from 'typeorm';
-import { PeriodEntity } from './period.entity';
+import type { PeriodEntity } from './period.entity';
+import { OrganizationsRepository } from './organizations.repository';
 import { AppError } from '../common/app-error';
 
 @Injectable()
 export class PeriodsService {
+  constructor(private readonly repository: OrganizationsRepository) {}
+
   /** A period with data, by its code (2023/2024); 404 when there is none. */
   async find(manager: EntityManager, code: string): Promise<PeriodEntity> {
-    return findPeriod(await manager.find(PeriodEntity), code);
+    return findPeriod(await this.repository.findPeriods(manager), code);
   }
 
   /** The period's row, created on first use. */
   async ensure(manager: EntityManager, period: Period): Promise<PeriodEntity> {
-    const existing = await manager.findOneBy(PeriodEntity, { code: period.code });
+    const existing = await this.repository.findPeriodByCode(period.code, manager);
     if (existing) return existing;
-    return manager.save(PeriodEntity, manager.create(PeriodEntity, periodOf(period.startYear)));
+    return this.repository.addPeriod(manager, periodOf(period.startYear));
   }
 }
 

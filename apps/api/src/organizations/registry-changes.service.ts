@@ -15,8 +15,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { IndicatorRecomputeService } from '../indicators/indicator-recompute.service';
-import { OrganizationChangeEntity } from './organization-change.entity';
-import { OrganizationEntity } from './organization.entity';
+import type { OrganizationEntity } from './organization.entity';
 import { ORGANIZATION_FIELDS, mapOrganization } from './organizations.dto';
 import { OrganizationsRepository } from './organizations.repository';
 
@@ -94,13 +93,13 @@ export class RegistryChangesService {
       }
       if (before && (before.type !== state.type || before.municipality !== state.municipality))
         remeasure.push(before.id);
-      const saved = await manager.save(OrganizationEntity, {
+      const saved = await this.organizations.save(manager, {
         ...before,
         ...state,
         code: before?.code ?? state.code,
       });
       if (before) {
-        await manager.insert(OrganizationChangeEntity, {
+        await this.organizations.addChange(manager, {
           organizationId: saved.id,
           by: options.by,
           source: options.source,

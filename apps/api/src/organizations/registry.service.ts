@@ -7,7 +7,7 @@ import { emptyResult, sheetResult, type ImportResult } from '../reports/import/i
 import { UploadEntity } from '../reports/entities/upload.entity';
 import { auditUpload, uploadFields, type UploadMeta } from '../reports/import/upload-log';
 import { WorkbookIntake, type ParsedFile } from '../common/workbook-intake';
-import { OrganizationEntity } from './organization.entity';
+import { OrganizationsRepository } from './organizations.repository';
 import { RegistryChangesService, stateOfRow } from './registry-changes.service';
 
 /**
@@ -20,6 +20,7 @@ export class RegistryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly intake: WorkbookIntake,
+    private readonly organizations: OrganizationsRepository,
     private readonly changes: RegistryChangesService,
     private readonly audit: AuditService,
   ) {}
@@ -126,7 +127,7 @@ export class RegistryService {
     municipality: string | undefined,
   ): Promise<string[]> {
     if (municipality === undefined) return [];
-    const existing = await manager.find(OrganizationEntity, { select: { code: true, municipality: true } });
+    const existing = await this.organizations.codesWithMunicipality(manager);
     const holder = new Map(existing.map((o) => [o.code.toUpperCase(), o.municipality]));
     const messages = rows.flatMap((row) => {
       if (!sameMunicipality(row.municipality, municipality))
