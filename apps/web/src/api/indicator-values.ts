@@ -26,5 +26,6 @@ export const indicatorValuesQueryOptions = (filter: IndicatorValuesFilter) =>
     queryFn: ({ signal }) => getIndicatorValues(filter, signal),
   });
 
-export const useIndicatorValues = (filter: IndicatorValuesFilter) =>
-  useQuery(indicatorValuesQueryOptions(filter));
+/** `enabled: false`: not asked for (a comparison the page does not show). */
+export const useIndicatorValues = (filter: IndicatorValuesFilter, { enabled = true } = {}) =>
+  useQuery({ ...indicatorValuesQueryOptions(filter), enabled });

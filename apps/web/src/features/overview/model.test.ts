@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorValueView } from '@profmonitor/domain';
-import { combinedStatus, hasNoData, laggards, overviewTiles } from './model';
+import { combinedStatus, compared, hasNoData, laggards, overviewTiles } from './model';
 
 const P = '2024/2025';
 
@@ -88,5 +88,18 @@ describe('laggards', () => {
       { code: 'C', value: 0.5 },
       { code: 'A', value: 0.7 },
     ]);
+  });
+
+  it('for the region lists its municipalities below the target, never the region itself nor a school', () => {
+    const values = [
+      value({ value: 0.771, status: 'не достигнуто' }),
+      value({ municipality: 'Зима', value: 0.76, status: 'не достигнуто' }),
+      value({ municipality: 'Саянск', value: 0.8, status: 'достигнуто' }),
+      value({ municipality: 'Тулун', value: 0.6, status: 'не достигнуто', period: '2023/2024' }),
+      value({ org: 'Z01', municipality: 'Зима', value: 0.5, status: 'не достигнуто' }),
+    ];
+    expect(laggards(values, P, 'municipality')).toEqual([{ code: 'Зима', value: 0.76 }]);
+    expect(compared(values, P, 'municipality')).toBe(2);
+    expect(compared(values, P, 'organization')).toBe(1);
   });
 });

@@ -5,8 +5,14 @@ import { formatNumber } from '@/lib/format';
 import { formatTarget, formatValue, statusTone } from '@/lib/indicators';
 import type { Tile } from '../model';
 
+type IndicatorTileProps = {
+  tile: Tile;
+  /** Another level's value for comparison (the region's beside a municipality's): its name and tile. */
+  comparison?: { name: string; tile: Tile };
+};
+
 /** One indicator at a glance: value, target, status by colour and word, change; opens the indicator. */
-export function IndicatorTile({ tile }: { tile: Tile }) {
+export function IndicatorTile({ tile, comparison }: IndicatorTileProps) {
   const linkTo = usePeriodLink();
   const ratio =
     tile.note ??
@@ -18,6 +24,11 @@ export function IndicatorTile({ tile }: { tile: Tile }) {
       <h3 className="tile__name">{tile.name}</h3>
       <p className="tile__value">{formatValue(tile.value, tile.scale)}</p>
       {ratio && <p className="tile__ratio">{ratio}</p>}
+      {comparison && (
+        <p className="tile__ratio">
+          {comparison.name.toLowerCase()}: {formatValue(comparison.tile.value, comparison.tile.scale)}
+        </p>
+      )}
       <dl className="tile__facts">
         <div>
           <dt>Цель</dt>

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INDICATORS, type CompletenessView } from '@profmonitor/domain';
-import { ORGANIZATIONS, PERIODS, SCHOOL, valueView } from '@/test/fixtures';
+import { COMMITTEE, ORGANIZATIONS, PERIODS, REGION, SCHOOL, valueView } from '@/test/fixtures';
 import { mockApi } from '@/test/mock-api';
 import { renderPage } from '@/test/render';
 import { OverviewPage } from './OverviewPage';
@@ -173,6 +173,87 @@ describe('OverviewPage', () => {
     expect(headline.closest('section')!.textContent).toContain('Ниже цели');
     expect(screen.queryByText('Загрузка показателей…')).toBeNull();
     expect(document.querySelectorAll('.tiles > .tile')).toHaveLength(INDICATORS.length);
+  });
+
+  it('the ministry of several municipalities reads the region’s values and the municipalities behind the target, not every school', async () => {
+    const fetch = mockApi({
+      '/api/periods': PERIODS,
+      '/api/organizations': ORGANIZATIONS,
+      '/api/indicators': (url: URL) =>
+        url.searchParams.get('org') === 'municipal'
+          ? [valueView({ value: 270 / 350, numerator: 270, denominator: 350, status: 'не достигнуто' })]
+          : url.searchParams.get('org') === 'municipalities'
+            ? [
+                valueView({ value: 270 / 350, status: 'не достигнуто' }),
+                valueView({ municipality: 'Зима', value: 0.76, status: 'не достигнуто' }),
+                valueView({ municipality: 'Саянск', value: 0.8, status: 'достигнуто' }),
+              ]
+            : { status: 400, body: {} },
+      '/api/completeness': COMPLETENESS,
+    });
+    renderPage(<OverviewPage />, {
+      path: '/overview',
+      url: '/overview',
+      user: { ...REGION, municipalityCount: 2 },
+    });
+    expect((await screen.findByText(/Значения по региону/)).textContent).toBe(
+      'Значения по региону на конец учебного года, 31.08.2025',
+    );
+    const headline = await screen.findByText(/Охват 8–11 классов по региону/);
+    expect(headline.textContent).toBe(
+      'Охват 8–11 классов по региону: 77,1 % при цели ≥ 80,0 % — цель не достигнута.',
+    );
+    const behind = screen.getByText(/Ниже цели/);
+    expect(behind.textContent).toBe(
+      'Ниже цели 1 из 2 муниципалитетов: Зима (76,0 %). Все муниципалитеты по охвату →',
+    );
+    expect(within(behind).getByRole('link', { name: 'Зима' }).getAttribute('href')).toBe(
+      `/indicators/coverage_8_11?municipality=${encodeURIComponent('Зима')}`,
+    );
+    const asked = fetch.mock.calls.map(([input]) => decodeURIComponent(String(input)));
+    expect(asked).toContain('/api/indicators?period=2024/2025&indicator=coverage_8_11&org=municipalities');
+    expect(asked).not.toContain('/api/indicators?period=2024/2025&indicator=coverage_8_11');
+  });
+
+  it('a municipality’s committee reads its own values, the region’s beside each', async () => {
+    const own = { municipality: 'Зима' };
+    mockApi({
+      '/api/periods': PERIODS,
+      '/api/organizations': ORGANIZATIONS,
+      '/api/indicators': (url: URL) =>
+        url.searchParams.get('org') === 'municipal'
+          ? [
+              valueView({ ...own, value: 0.76, numerator: 190, denominator: 250, status: 'не достигнуто' }),
+              valueView({ ...own, id: 'demand_mismatch', value: 0.513, target: { kind: 'decrease' } }),
+            ]
+          : url.searchParams.get('org') === 'municipalities'
+            ? [
+                valueView({ value: 270 / 350, status: 'не достигнуто' }),
+                valueView({ id: 'demand_mismatch', value: 0.48, target: { kind: 'decrease' } }),
+                valueView({ ...own, value: 0.76, status: 'не достигнуто' }),
+              ]
+            : [
+                valueView({ ...own, value: 0.76, status: 'не достигнуто' }),
+                valueView({ ...own, org: 'SCH07', value: 0.566, status: 'не достигнуто' }),
+              ],
+      '/api/completeness': COMPLETENESS,
+    });
+    renderPage(<OverviewPage />, {
+      path: '/overview',
+      url: '/overview',
+      user: { ...COMMITTEE, municipality: 'Зима', municipalityCount: 2 },
+    });
+    const headline = await screen.findByText(/Охват 8–11 классов по муниципалитету/);
+    expect(headline.textContent).toBe(
+      'Охват 8–11 классов по муниципалитету «Зима»: 76,0 % при цели ≥ 80,0 % — цель не достигнута. По региону — 77,1 %.',
+    );
+    expect(screen.getByText(/Ниже цели/).textContent).toMatch(
+      /^Ниже цели 1 из 1 школы: МБОУ «Средняя школа № 7»/,
+    );
+    const tiles = screen.getAllByRole('link').filter((link) => link.classList.contains('tile'));
+    expect(within(tiles[0]!).getByText('регион: 77,1 %')).toBeTruthy();
+    const mismatch = tiles.find((tile) => tile.getAttribute('href') === '/indicators/demand_mismatch')!;
+    expect(within(mismatch).getByText('регион: 0,48')).toBeTruthy();
   });
 
   it('says what to do when the period has no data yet', async () => {

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { INDICATORS, indicatorById, type PeriodView } from '@profmonitor/domain';
 import { useCompleteness } from '@/api/completeness';
 import { useIndicatorValues } from '@/api/indicator-values';
@@ -9,8 +10,9 @@ import { CompletenessTable } from '@/components/indicator/CompletenessTable';
 import { PeriodGate } from '@/components/layout/PeriodGate';
 import { canUse } from '@/lib/access';
 import { formatDate } from '@/lib/format';
-import { hasNoData, overviewTiles } from '../model';
-import { CoverageHeadline } from './CoverageHeadline';
+import { isOfLevel, levelOf, REGION_LEVEL, type Level } from '@/lib/levels';
+import { hasNoData, overviewTiles, type Tile } from '../model';
+import { CoverageHeadline, HEADLINE_INDICATOR, headlineFilter } from './CoverageHeadline';
 import { IndicatorTile } from './IndicatorTile';
 import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 
@@ -26,47 +28,72 @@ export function OverviewPage() {
 function Overview({ period }: { period: PeriodView }) {
   // Who has not reported is the committee's business; the others see the city's figures.
   const user = useCurrentUser();
+  // The account's own level: its municipality, or the region for the ministry.
+  const level = levelOf(user);
   return (
     <>
       <header className="page__header">
         <div>
           <h1>Обзор за {period.code} учебный год</h1>
-          <p className="muted">Значения по городу на конец учебного года, {formatDate(period.endsOn)}</p>
+          <p className="muted">
+            Значения {level.by} на конец учебного года, {formatDate(period.endsOn)}
+          </p>
         </div>
         <DownloadButton path="/export/indicators.xlsx" params={{ period: period.code }}>
           Выгрузить в Excel
         </DownloadButton>
       </header>
-      <Tiles period={period.code} />
+      <Tiles period={period.code} level={level} />
       {canUse(user, 'completeness') && <Completeness period={period.code} />}
     </>
   );
 }
 
-/** The indicator the headline above the tiles speaks of. */
-const HEADLINE_INDICATOR = 'coverage_8_11';
-
-function Tiles({ period }: { period: string }) {
+function Tiles({ period, level }: { period: string; level: Level }) {
   const values = useIndicatorValues({ period, org: 'municipal' });
   // The headline's data (schools' coverage, their names), asked for with the tiles' instead of
   // after them; the block shows once all three are in, so that it does not grow under the reader.
-  const coverage = useIndicatorValues({ period, indicator: HEADLINE_INDICATOR });
+  const coverage = useIndicatorValues(headlineFilter(period, level));
   const organizations = useOrganizations();
-  if (values.isPending || coverage.isPending || organizations.isPending) return <TilesPlaceholder />;
+  // A municipality of several is compared with the region: its answer holds both (and no other).
+  const compared = level.kind === 'municipality';
+  const levels = useIndicatorValues({ period, org: 'municipalities' }, { enabled: compared });
+  const regionTiles = useMemo(
+    () =>
+      compared && levels.data
+        ? overviewTiles(
+            levels.data.filter((v) => isOfLevel(REGION_LEVEL, v)),
+            period,
+          )
+        : null,
+    [compared, levels.data, period],
+  );
+  if (values.isPending || coverage.isPending || organizations.isPending || (compared && levels.isPending))
+    return <TilesPlaceholder />;
   if (values.isError)
     return <ErrorMessage error={values.error} what="показатели" retry={() => void values.refetch()} />;
 
   const tiles = overviewTiles(values.data, period);
   if (hasNoData(tiles)) return <EmptyState />;
   const [first] = tiles;
+  const regionOf = (tile: Tile) => regionTiles?.find((t) => t.id === tile.id);
   return (
     <>
-      {first.id === HEADLINE_INDICATOR && <CoverageHeadline tile={first} period={period} />}
+      {first.id === HEADLINE_INDICATOR && (
+        <CoverageHeadline tile={first} period={period} level={level} region={regionOf(first)} />
+      )}
       <h2>Показатели</h2>
       <div className="tiles">
-        {tiles.map((tile) => (
-          <IndicatorTile key={tile.id} tile={tile} />
-        ))}
+        {tiles.map((tile) => {
+          const region = regionOf(tile);
+          return (
+            <IndicatorTile
+              key={tile.id}
+              tile={tile}
+              comparison={region && { name: REGION_LEVEL.name, tile: region }}
+            />
+          );
+        })}
       </div>
     </>
   );

@@ -1,0 +1,18 @@
+import { useCurrentUser } from '@/api/session';
+import { choosesMunicipality, levelOf, type Level } from '@/lib/levels';
+import { useSearchParam } from './use-search-param';
+
+/**
+ * The municipality chosen in the address (`?municipality=`) by an account that may choose one
+ * (the ministry, an account of the whole region); undefined: the account's own level.
+ */
+export function useChosenMunicipality(): string | undefined {
+  const user = useCurrentUser();
+  const [chosen] = useSearchParam('municipality');
+  return choosesMunicipality(user) && chosen ? chosen : undefined;
+}
+
+/** The level the page shows and how it says so: the municipality chosen, else the account's own. */
+export function useLevel(): Level {
+  return levelOf(useCurrentUser(), useChosenMunicipality());
+}
