@@ -12,6 +12,7 @@ import { ProfessionsService } from './professions.service';
   imports: [IndicatorsCoreModule, OrganizationsModule],
   controllers: [LaborController],
   providers: [LaborDemandRepository, ProfessionsRepository, DemandService, ProfessionsService],
-  exports: [DemandService, ProfessionsService],
+  // ProfessionsRepository: an import fills a vacancy's missing area from the mapping.
+  exports: [DemandService, ProfessionsService, ProfessionsRepository],
 })
 export class LaborModule {}

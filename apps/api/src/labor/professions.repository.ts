@@ -12,8 +12,8 @@ export class ProfessionsRepository {
     return manager.find(ProfessionAreaEntity, { order: { profession: 'ASC', okpdtr: 'ASC' } });
   }
 
-  /** Every mapping, in no particular order: what a new one is checked against. */
-  all(manager: EntityManager): Promise<ProfessionAreaEntity[]> {
+  /** Every mapping, in no particular order: what a new one is checked against, an import fills areas from. */
+  all(manager: EntityManager = this.dataSource.manager): Promise<ProfessionAreaEntity[]> {
     return manager.find(ProfessionAreaEntity);
   }
 

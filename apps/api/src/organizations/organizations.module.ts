@@ -1,5 +1,6 @@
 import { IndicatorsCoreModule } from '../indicators/indicators-core.module';
 import { Module } from '@nestjs/common';
+import { UploadsRepository } from '../reports/uploads.repository';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsService } from './organizations.service';
@@ -16,6 +17,8 @@ import { RegistryService } from './registry.service';
     PeriodsService,
     RegistryChangesService,
     RegistryService,
+    // A registry upload's row (ReportsModule, which imports this module, has its own instance).
+    UploadsRepository,
   ],
   exports: [OrganizationsRepository, PeriodsService, RegistryService],
 })

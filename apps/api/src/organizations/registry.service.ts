@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DatabaseBusyError, writeTransaction } from '../database/write-transaction';
 import { emptyResult, sheetResult, type ImportResult } from '../reports/import/import-result';
-import { UploadEntity } from '../reports/entities/upload.entity';
+import { UploadsRepository } from '../reports/uploads.repository';
 import { auditUpload, uploadFields, type UploadMeta } from '../reports/import/upload-log';
 import { WorkbookIntake, type ParsedFile } from '../common/workbook-intake';
 import { OrganizationsRepository } from './organizations.repository';
@@ -21,6 +21,7 @@ export class RegistryService {
     private readonly dataSource: DataSource,
     private readonly intake: WorkbookIntake,
     private readonly organizations: OrganizationsRepository,
+    private readonly uploads: UploadsRepository,
     private readonly changes: RegistryChangesService,
     private readonly audit: AuditService,
   ) {}
@@ -103,14 +104,12 @@ export class RegistryService {
         // Confirmed: the result keeps what it changed in the years already loaded.
         result.warnings.push(...pastChanges.map((c) => ({ message: `Изменена полнота: ${c.message}` })));
       }
-      const upload = await manager.save(
-        manager.create(UploadEntity, {
-          ...uploadFields(meta, digest),
-          kind: 'registry',
-          outcome: result.outcome,
-          result,
-        }),
-      );
+      const upload = await this.uploads.add(manager, {
+        ...uploadFields(meta, digest),
+        kind: 'registry',
+        outcome: result.outcome,
+        result,
+      });
       await auditUpload(this.audit, manager, 'registry-import', meta, upload, result);
       result.uploadId = upload.id;
     });

@@ -13,7 +13,7 @@ import {
   type SheetCompareView,
   type SheetId,
 } from '@profmonitor/domain';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { assertOrganization } from '../accounts/access-policy';
 import type { Principal } from '../accounts/principal';
 import { AppError } from '../common/app-error';
@@ -21,8 +21,7 @@ import { organizationNotFound } from '../organizations/organization-not-found';
 import { IndicatorInputs } from '../indicators/indicator-inputs';
 import { headersOf, SHEET_NAMES } from '../indicators/sheet-headers';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
-import { PeriodEntity } from '../organizations/period.entity';
-import { ReportVersionEntity } from './entities/report-version.entity';
+import { ReportVersionsRepository } from './report-versions.repository';
 
 export interface CompareQuery {
   org: string;
@@ -115,6 +114,7 @@ export class HistoryCompareService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsRepository,
+    private readonly reportVersions: ReportVersionsRepository,
     private readonly inputs: IndicatorInputs,
   ) {}
 
@@ -124,10 +124,10 @@ export class HistoryCompareService {
     const organization = await this.organizations.findByCode(query.org);
     if (!organization) throw organizationNotFound(query.org);
     const period = parsePeriod(query.period);
-    const periodRow = period ? await manager.findOneBy(PeriodEntity, { code: period.code }) : null;
+    const periodRow = period ? await this.organizations.findPeriodByCode(period.code) : null;
     if (!periodRow) throw new AppError('period_not_found', `Данных за ${query.period} учебный год нет.`);
 
-    const versions = await manager.findBy(ReportVersionEntity, { id: In([query.from, query.to]) });
+    const versions = await this.reportVersions.byIds([query.from, query.to]);
     const versionOf = (id: number) => {
       const version = versions.find((v) => v.id === id);
       // Another organization's version reads as missing: its existence is not this caller's to know.

@@ -5,10 +5,12 @@ import { DEFAULT_LIMITS } from '@profmonitor/workbook';
 import { UploadFolder, UploadFolderModule } from '../common/upload-folder';
 import { WorkbookIntake } from '../common/workbook-intake';
 import { LaborDemandStore } from '../labor/labor-demand.store';
+import { LaborModule } from '../labor/labor.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { UploadArchive } from './archive';
 import { HistoryCompareService } from './history-compare.service';
 import { HistoryService } from './history.service';
+import { ReportVersionsRepository } from './report-versions.repository';
 import { UploadsController } from './uploads.controller';
 import { UploadsRepository } from './uploads.repository';
 import { UploadsService } from './uploads.service';
@@ -19,6 +21,7 @@ import { SchoolWorkbookHandler, VacanciesWorkbookHandler } from './import/workbo
 @Module({
   imports: [
     IndicatorsCoreModule,
+    LaborModule,
     OrganizationsModule,
     UploadFolderModule,
     // Uploads go to a private folder on disk (never whole into memory), cut off at the size limit.
@@ -44,6 +47,7 @@ import { SchoolWorkbookHandler, VacanciesWorkbookHandler } from './import/workbo
     ImportService,
     HistoryService,
     HistoryCompareService,
+    ReportVersionsRepository,
     ReportVersionStore,
     LaborDemandStore,
     SchoolWorkbookHandler,

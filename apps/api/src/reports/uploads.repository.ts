@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type DeepPartial, type EntityManager } from 'typeorm';
 import type { uploadsScope } from '../accounts/access-policy';
 import { AccountEntity } from '../accounts/account.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -9,10 +9,40 @@ import { UploadEntity } from './entities/upload.entity';
 /** Which uploads an account sees besides its own (uploadsScope); null: every upload. */
 export type UploadsVisibility = ReturnType<typeof uploadsScope>;
 
-/** Reads of the upload log; an upload comes with its organization and period joined. */
+/**
+ * The upload log (uploads). Rows are added and settled in the caller's write transaction (the
+ * one that stores the upload's data); a read upload comes with its organization and period joined.
+ */
 @Injectable()
 export class UploadsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Adds an upload's row; the row as stored, with its id. */
+  add(manager: EntityManager, upload: DeepPartial<UploadEntity>): Promise<UploadEntity> {
+    return manager.save(manager.create(UploadEntity, upload));
+  }
+
+  /** Writes what became of an upload: its outcome and result, and whose data it stored. */
+  async settle(
+    manager: EntityManager,
+    id: number,
+    fields: Pick<UploadEntity, 'outcome' | 'result' | 'organizationId' | 'periodId'>,
+  ): Promise<void> {
+    await manager.update(UploadEntity, { id }, fields);
+  }
+
+  /** The newest upload of these bytes that stored data (accepted, or partly). */
+  async latestStoredWithHash(manager: EntityManager, sha256: string): Promise<UploadEntity | undefined> {
+    const uploads = await manager.find(UploadEntity, {
+      where: [
+        { sha256, outcome: 'accepted' },
+        { sha256, outcome: 'partial' },
+      ],
+      order: { id: 'DESC' },
+      take: 1,
+    });
+    return uploads[0];
+  }
 
   /**
    * The newest uploads first, at most `limit`, filtered by id, organization code, period code

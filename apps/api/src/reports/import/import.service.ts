@@ -5,8 +5,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { WorkbookIntake, type ParsedFile } from '../../common/workbook-intake';
 import { DatabaseBusyError, writeTransaction } from '../../database/write-transaction';
-import { ProfessionAreaEntity } from '../../labor/labor.entities';
-import { UploadEntity } from '../entities/upload.entity';
+import { ProfessionsRepository } from '../../labor/professions.repository';
+import type { UploadEntity } from '../entities/upload.entity';
+import { UploadsRepository } from '../uploads.repository';
 import { SheetContentHash } from './content-hash';
 import { emptyResult, sheetResult, type ImportResult, type PlacedIssue } from './import-result';
 import type { CurrentVersion } from './sheet-store';
@@ -120,6 +121,8 @@ export class ImportService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly uploads: UploadsRepository,
+    private readonly professionAreas: ProfessionsRepository,
     private readonly intake: WorkbookIntake,
     private readonly audit: AuditService,
     school: SchoolWorkbookHandler,
@@ -254,14 +257,12 @@ export class ImportService {
     const foreign = refusal(meta, handler.kind.id, result);
     if (foreign) throw new FileRejected([foreign.message], foreign.refused);
 
-    const upload = await manager.save(
-      manager.create(UploadEntity, {
-        ...uploadFields(meta, digest),
-        kind: handler.kind.id,
-        outcome: 'rejected',
-        result,
-      }),
-    );
+    const upload = await this.uploads.add(manager, {
+      ...uploadFields(meta, digest),
+      kind: handler.kind.id,
+      outcome: 'rejected',
+      result,
+    });
     const { scope } = resolution;
     // Sheets whose rows were committed: the outcome says what was stored, not what was read.
     const committed: CommittedSheet[] = [];
@@ -342,16 +343,12 @@ export class ImportService {
     if (result.outcome === 'rejected') result.sheets = result.sheets.map((s) => ({ ...s, accepted: false }));
     result.uploadId = upload.id;
     const scopeIds = scope as { organizationId?: number; periodId: number };
-    await manager.update(
-      UploadEntity,
-      { id: upload.id },
-      {
-        outcome: result.outcome,
-        result,
-        organizationId: scopeIds.organizationId ?? null,
-        periodId: scopeIds.periodId,
-      },
-    );
+    await this.uploads.settle(manager, upload.id, {
+      outcome: result.outcome,
+      result,
+      organizationId: scopeIds.organizationId ?? null,
+      periodId: scopeIds.periodId,
+    });
     await auditUpload(this.audit, manager, 'upload', meta, upload, result);
     return result;
   }
@@ -392,7 +389,7 @@ export class ImportService {
 
   /** The committee's profession → area mapping, which fills a vacancy row's missing area. */
   private async professions(): Promise<ProfessionArea[]> {
-    const mappings = await this.dataSource.manager.find(ProfessionAreaEntity);
+    const mappings = await this.professionAreas.all();
     return mappings.map(({ okpdtr, profession, area }) => ({ okpdtr, profession, area }));
   }
 
@@ -401,15 +398,7 @@ export class ImportService {
     manager: EntityManager,
     sha256: string,
   ): Promise<UploadEntity | undefined> {
-    const previous = await manager.find(UploadEntity, {
-      where: [
-        { sha256, outcome: 'accepted' },
-        { sha256, outcome: 'partial' },
-      ],
-      order: { id: 'DESC' },
-      take: 1,
-    });
-    const candidate = previous[0];
+    const candidate = await this.uploads.latestStoredWithHash(manager, sha256);
     if (!candidate) return undefined;
     const handler = this.handlers.find((h) => h.kind.id === candidate.kind);
     return handler && (await handler.store.isCurrent(manager, candidate.id)) ? candidate : undefined;
@@ -423,15 +412,13 @@ export class ImportService {
     result: ImportResult,
     fields: Partial<UploadEntity>,
   ): Promise<ImportResult> {
-    const saved = await manager.save(
-      manager.create(UploadEntity, {
-        kind: 'unknown',
-        ...fields,
-        ...uploadFields(meta, digest),
-        outcome: result.outcome,
-        result,
-      }),
-    );
+    const saved = await this.uploads.add(manager, {
+      kind: 'unknown',
+      ...fields,
+      ...uploadFields(meta, digest),
+      outcome: result.outcome,
+      result,
+    });
     await auditUpload(this.audit, manager, 'upload', meta, saved, result);
     result.uploadId = saved.id;
     return result;
