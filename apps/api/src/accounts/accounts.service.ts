@@ -12,8 +12,9 @@ import { AuditService } from '../audit/audit.service';
 import { IndicatorInputs } from '../indicators/indicator-inputs';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { writeTransaction } from '../database/write-transaction';
-import { AccountEntity } from './account.entity';
+import type { AccountEntity } from './account.entity';
 import { SYSTEM_LOGINS } from './accounts.dto';
+import { AccountsRepository } from './accounts.repository';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { assertOrganization, homeMunicipality, managesAccount, seesMunicipality } from './access-policy';
@@ -41,6 +42,7 @@ const placeholderHash = () => (unknownLoginHash ??= hashPassword('unknown-login-
 export class AccountsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
     private readonly organizations: OrganizationsRepository,
     private readonly registry: IndicatorInputs,
     private readonly sessions: SessionsService,
@@ -55,10 +57,7 @@ export class AccountsService {
   async login(login: string, password: string, ip: string | null) {
     const normalized = login.trim().toLowerCase();
     const attempt = await this.throttle.begin('sign-in', `login:${normalized}`, ip);
-    const account = await this.accounts().findOne({
-      where: { login: normalized },
-      relations: { organization: true },
-    });
+    const account = await this.accounts.findByLogin(normalized);
     const valid = await verifyPassword(password, account?.passwordHash ?? (await placeholderHash()));
     if (!account || !valid || !account.active) {
       await this.audit.record({
@@ -113,7 +112,7 @@ export class AccountsService {
     keepToken?: string,
   ): Promise<void> {
     const attempt = await this.throttle.begin('password', `account:${principal.accountId}`, principal.ip);
-    const account = await this.accounts().findOneByOrFail({ id: principal.accountId });
+    const account = await this.accounts.getById(principal.accountId);
     if (!(await verifyPassword(current, account.passwordHash))) {
       throw new AppError('wrong_current_password');
     }
@@ -121,7 +120,7 @@ export class AccountsService {
     this.assertPassword(next);
     const passwordHash = await hashPassword(next);
     await writeTransaction(this.dataSource, async (manager) => {
-      await manager.update(AccountEntity, { id: account.id }, { passwordHash });
+      await this.accounts.update(manager, account.id, { passwordHash });
       await this.sessions.closeAll(account.id, keepToken, manager);
       await this.audit.record(
         { actor: principal, action: 'password-change', target: account.login },
@@ -132,11 +131,7 @@ export class AccountsService {
 
   /** Every account, or those `manager` manages (managesAccount). */
   async list(manager?: Principal): Promise<AccountView[]> {
-    const accounts = await this.accounts().find({
-      relations: { organization: true },
-      order: { login: 'ASC' },
-    });
-    const views = accounts.map(accountView);
+    const views = (await this.accounts.findAll()).map(accountView);
     return manager ? views.filter((view) => managesAccount(manager, view)) : views;
   }
 
@@ -151,7 +146,7 @@ export class AccountsService {
       throw new AppError('login_reserved', `Логин «${login}» зарезервирован системой: выберите другой.`);
     }
     this.assertPassword(input.password);
-    if (await this.accounts().existsBy({ login })) {
+    if (await this.accounts.loginTaken(login)) {
       throw new AppError('account_exists', `Учётная запись «${login}» уже есть.`);
     }
     let organizationId: number | null = null;
@@ -190,18 +185,15 @@ export class AccountsService {
     }
     const passwordHash = await hashPassword(input.password);
     const id = await writeTransaction(this.dataSource, async (manager) => {
-      const accounts = manager.getRepository(AccountEntity);
-      const account = await accounts.save(
-        accounts.create({
-          login,
-          passwordHash,
-          role: input.role,
-          organizationId,
-          // A school's comes from its organization, and follows it.
-          municipality: input.role === 'school' ? null : municipality,
-          active: true,
-        }),
-      );
+      const accountId = await this.accounts.add(manager, {
+        login,
+        passwordHash,
+        role: input.role,
+        organizationId,
+        // A school's comes from its organization, and follows it.
+        municipality: input.role === 'school' ? null : municipality,
+        active: true,
+      });
       await this.audit.record(
         {
           actor,
@@ -211,7 +203,7 @@ export class AccountsService {
         },
         manager,
       );
-      return account.id;
+      return accountId;
     });
     return this.view(id);
   }
@@ -223,7 +215,7 @@ export class AccountsService {
     actor: Principal,
   ): Promise<AccountView> {
     if (change.active === undefined && change.password === undefined) throw new AppError('empty_change');
-    const account = await this.accounts().findOne({ where: { id }, relations: { organization: true } });
+    const account = await this.accounts.findById(id);
     // One the actor does not manage is "not found": whoever could set its password could act as it.
     if (!account || !managesAccount(actor, accountView(account)))
       throw new AppError('account_not_found', `Учётная запись № ${id} не найдена.`);
@@ -233,14 +225,10 @@ export class AccountsService {
     if (change.password !== undefined) this.assertPassword(change.password);
     const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
     await writeTransaction(this.dataSource, async (manager) => {
-      await manager.update(
-        AccountEntity,
-        { id },
-        {
-          ...(change.active !== undefined && { active: change.active }),
-          ...(passwordHash !== undefined && { passwordHash }),
-        },
-      );
+      await this.accounts.update(manager, id, {
+        ...(change.active !== undefined && { active: change.active }),
+        ...(passwordHash !== undefined && { passwordHash }),
+      });
       if (change.active === false || passwordHash !== undefined)
         await this.sessions.closeAll(id, undefined, manager);
       await this.audit.record(
@@ -286,18 +274,12 @@ export class AccountsService {
   }
 
   private async view(id: number): Promise<AccountView> {
-    return accountView(
-      await this.accounts().findOneOrFail({ where: { id }, relations: { organization: true } }),
-    );
+    return accountView(await this.accounts.getById(id));
   }
 
   private assertPassword(password: string): void {
     const problem = passwordProblem(password);
     if (problem) throw new AppError('weak_password', problem);
-  }
-
-  private accounts() {
-    return this.dataSource.getRepository(AccountEntity);
   }
 }
 

@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Request } from 'express';
-import { DataSource, LessThan, Not, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { writeTransaction } from '../database/write-transaction';
 import { SECURITY_CONFIG, type SecurityConfig } from '../config/security.config';
 import { sameMunicipality } from '@profmonitor/domain';
-import { OrganizationEntity } from '../organizations/organization.entity';
+import type { OrganizationEntity } from '../organizations/organization.entity';
 import { IndicatorInputs } from '../indicators/indicator-inputs';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
-import { AccountEntity } from './account.entity';
+import type { AccountEntity } from './account.entity';
 import type { Principal } from './principal';
-import { SessionEntity } from './session.entity';
+import { SessionsRepository } from './sessions.repository';
 
 export const SESSION_COOKIE = 'pm_session';
 
@@ -23,6 +23,7 @@ export const sessionToken = (request: Request): string | undefined =>
 export class SessionsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: SessionsRepository,
     private readonly organizations: OrganizationsRepository,
     private readonly registry: IndicatorInputs,
     @Inject(SECURITY_CONFIG) private readonly config: SecurityConfig,
@@ -37,8 +38,8 @@ export class SessionsService {
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlMs);
     await writeTransaction(this.dataSource, async (manager) => {
-      await manager.delete(SessionEntity, { expiresAt: LessThan(now) }); // housekeeping: expired ones are useless
-      await manager.insert(SessionEntity, { id: this.idOf(token), accountId, createdAt: now, expiresAt });
+      await this.repository.removeExpired(manager, now); // housekeeping: expired ones are useless
+      await this.repository.add(manager, { id: this.idOf(token), accountId, createdAt: now, expiresAt });
     });
     return { token, expiresAt };
   }
@@ -46,14 +47,7 @@ export class SessionsService {
   /** The account behind a token, if the session is live and the account active. */
   async resolve(token: string | undefined, ip: string | null): Promise<Principal | null> {
     if (!token || token.length > 100) return null;
-    const row = await this.dataSource.manager
-      .createQueryBuilder(SessionEntity, 's')
-      .innerJoinAndMapOne('s.account', AccountEntity, 'a', 'a.id = s.accountId')
-      .leftJoinAndMapOne('s.organization', OrganizationEntity, 'o', 'o.id = a.organizationId')
-      .where('s.id = :id', { id: this.idOf(token) })
-      .getOne();
-    const session = row as
-      (SessionEntity & { account: AccountEntity; organization?: OrganizationEntity }) | null;
+    const session = await this.repository.withAccount(this.idOf(token));
     if (!session || session.expiresAt.getTime() <= Date.now() || !session.account.active) return null;
     return this.principalOf(session.account, session.organization ?? null, ip);
   }
@@ -98,16 +92,15 @@ export class SessionsService {
 
   async close(token: string | undefined): Promise<void> {
     if (!token) return;
-    await writeTransaction(this.dataSource, (manager) =>
-      manager.delete(SessionEntity, { id: this.idOf(token) }),
-    );
+    await writeTransaction(this.dataSource, (manager) => this.repository.remove(manager, this.idOf(token)));
   }
 
   /** Signs the account out everywhere (password changed, account deactivated), but for `keep`. */
   async closeAll(accountId: number, keep?: string, manager?: EntityManager): Promise<void> {
-    const where = keep ? { accountId, id: Not(this.idOf(keep)) } : { accountId };
-    if (manager) await manager.delete(SessionEntity, where);
-    else await writeTransaction(this.dataSource, (own) => own.delete(SessionEntity, where));
+    const kept = keep ? this.idOf(keep) : undefined;
+    if (manager) await this.repository.removeOfAccount(manager, accountId, kept);
+    else
+      await writeTransaction(this.dataSource, (own) => this.repository.removeOfAccount(own, accountId, kept));
   }
 
   private idOf(token: string): string {
