@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { OrganizationType } from '@profmonitor/domain';
+import type { OrganizationType, SheetId } from '@profmonitor/domain';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PeriodEntity } from '../organizations/period.entity';
 import { ReportVersionEntity } from '../reports/entities/report-version.entity';
+import { SCHOOL_SHEET_ENTITIES } from '../reports/entities/sheet-rows.entity';
 import { UploadEntity } from '../reports/entities/upload.entity';
 import { IndicatorTargetEntity, IndicatorValueEntity } from './indicator.entities';
 
@@ -31,7 +32,7 @@ export type ValuesScope =
   | { kind: 'municipality'; municipality: string }
   | { kind: 'all' };
 
-/** Plain reads of the precomputed values, targets and the uploads behind them. */
+/** Plain reads of the precomputed values, targets and the uploads and rows behind them. */
 @Injectable()
 export class IndicatorsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -108,6 +109,14 @@ export class IndicatorsRepository {
     manager: EntityManager,
   ): Promise<IndicatorTargetEntity> {
     return manager.save(manager.create(IndicatorTargetEntity, target));
+  }
+
+  /** A stored version's rows, in the order of the workbook (the title's one row too). */
+  versionRows(sheet: SheetId, versionId: number) {
+    return this.dataSource.manager.find(SCHOOL_SHEET_ENTITIES[sheet], {
+      where: { versionId },
+      order: { excelRow: 'ASC' },
+    });
   }
 
   /** The upload each organization's current sheet came from, for a period and sheets. */

@@ -23,7 +23,6 @@ import { DataSource } from 'typeorm';
 import { findPeriod } from '../organizations/periods.service';
 import { DemandService } from '../labor/demand.service';
 import type { PeriodEntity } from '../organizations/period.entity';
-import { SCHOOL_SHEET_ENTITIES } from '../reports/entities/sheet-rows.entity';
 import { IndicatorInputs } from './indicator-inputs';
 import { ROWS_LIMIT_DEFAULT } from './indicators.dto';
 import { IndicatorsRepository, type StoredValue, type ValuesScope } from './indicators.repository';
@@ -226,10 +225,7 @@ export class IndicatorsService {
     const result: ExplanationRowView[] = [];
     let total = 0;
     for (const source of sources.sort((a, b) => a.code.localeCompare(b.code))) {
-      const rows = await this.dataSource.manager.find(SCHOOL_SHEET_ENTITIES[counting.sheet], {
-        where: { versionId: source.versionId },
-        order: { excelRow: 'ASC' },
-      });
+      const rows = await this.repository.versionRows(counting.sheet, source.versionId);
       const context = contexts.of(source.municipality);
       for (const row of rows) {
         const numerator = counting.numerator(row as never, context);
