@@ -8,9 +8,7 @@ import {
   formatValue,
   scaleOf,
   statusTone,
-  withRegionLevel,
 } from './indicators';
-import { valueView } from '@/test/fixtures';
 
 describe('indicator presentation', () => {
   it('shows shares as percentages and the mismatch index as a number', () => {
@@ -52,15 +50,6 @@ describe('indicator presentation', () => {
     expect(statusTone('не достигнуто')).toBe('fail');
     expect(statusTone('нет данных')).toBe('nodata');
     expect(statusTone(null)).toBe('info');
-  });
-
-  it('keeps the region’s pooled values beside the organizations', () => {
-    const region = valueView({ value: 0.77 });
-    const zima = valueView({ municipality: 'Зима', value: 0.76 });
-    const school = valueView({ org: 'Z01', municipality: 'Зима', value: 0.6 });
-    expect(withRegionLevel([region, zima, school])).toEqual([region, school]);
-    // One municipality: its values are the only pooled ones, and the region's.
-    expect(withRegionLevel([zima, school])).toEqual([zima, school]);
   });
 
   it('labels axes compactly', () => {

@@ -140,14 +140,3 @@ export function pooledCompleteness(values: readonly IndicatorValueView[]): Poole
     note: denominator > 0 ? `сдано листов: ${numerator} из ${denominator}` : null,
   };
 }
-
-/**
- * The organizations' values with one pooled level, where an answer holds several (the
- * ministry's, without a municipality named: the region's and each municipality's): the
- * region's (municipality null), which exists only with several municipalities; otherwise the
- * answer as it is.
- */
-export function withRegionLevel(values: IndicatorValueView[]): IndicatorValueView[] {
-  const region = values.some((v) => v.org === null && v.municipality === null);
-  return region ? values.filter((v) => v.org !== null || v.municipality === null) : values;
-}

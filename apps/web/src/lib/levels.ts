@@ -60,6 +60,12 @@ export const choosesMunicipality = (user: Session): boolean =>
 export const municipalitiesOf = (organizations: readonly OrganizationView[] | undefined): string[] =>
   [...new Set((organizations ?? []).map((o) => o.municipality))].sort((a, b) => a.localeCompare(b, 'ru'));
 
+/** The registry's organizations of a municipality (named in any case), in the registry's order. */
+export const organizationsOf = (
+  organizations: readonly OrganizationView[],
+  municipality: string,
+): OrganizationView[] => organizations.filter((o) => sameMunicipality(o.municipality, municipality));
+
 /**
  * The level a page shows: the municipality chosen on it (`?municipality=`), else the account's
  * own — a bound account's municipality, the region for the ministry and an unbound account.

@@ -1,7 +1,6 @@
 import {
   INDICATORS,
   SHEET_APPLIES_TO,
-  sameMunicipality,
   statusOf,
   type CompletenessView,
   type IndicatorDefinition,
@@ -213,8 +212,4 @@ export function organizationRows(
   });
 }
 
-/** The registry's organizations of a municipality (named in any case), in the registry's order. */
-export const organizationsOf = (
-  organizations: readonly OrganizationView[],
-  municipality: string,
-): OrganizationView[] => organizations.filter((o) => sameMunicipality(o.municipality, municipality));
+export { organizationsOf } from '@/lib/levels';

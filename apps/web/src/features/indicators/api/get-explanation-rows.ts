@@ -10,15 +10,23 @@ export const ROWS_SHOWN = 500;
  * The first rows behind a value, and how many there are; there can be thousands, so they are
  * asked for only on request.
  */
-export const getExplanationRows = ({ id, period, org }: ExplanationTarget, signal?: AbortSignal) =>
+export const getExplanationRows = (
+  { id, period, org, municipality }: ExplanationTarget,
+  signal?: AbortSignal,
+) =>
   api.get<ExplanationRowsView>(`/indicators/${encodeURIComponent(id)}/rows`, {
-    params: { period, org, limit: ROWS_SHOWN },
+    params: { period, org, municipality: org ? undefined : municipality, limit: ROWS_SHOWN },
     signal,
   });
 
 export const explanationRowsQueryOptions = (target: ExplanationTarget) =>
   queryOptions({
-    queryKey: ['indicators', target.id, 'rows', { period: target.period, org: target.org }],
+    queryKey: [
+      'indicators',
+      target.id,
+      'rows',
+      { period: target.period, org: target.org, municipality: target.org ? undefined : target.municipality },
+    ],
     queryFn: ({ signal }) => getExplanationRows(target, signal),
   });
 

@@ -45,6 +45,9 @@ describe('trend chart', () => {
 
   it('draws the municipal value per period, a gap where a period has none', () => {
     expect(municipalTrendLines(values, periods)).toEqual([{ name: 'Город', values: [0.7, null, 0.76] }]);
+    expect(municipalTrendLines(values, periods, 'Зима')).toEqual([
+      { name: 'Зима', values: [0.7, null, 0.76] },
+    ]);
   });
 
   it('draws one line per sheet for completeness', () => {

@@ -24,17 +24,19 @@ export interface TrendInput {
 }
 
 /**
- * The municipality's values over the periods: one line «Город», or one line per sheet for
- * completeness (the only indicator whose municipal value is per sheet).
+ * A pooled level's values over the periods: one line named as the level is («Город», a
+ * municipality's name, «Регион»), or one line per sheet for completeness (the only indicator
+ * whose pooled value is per sheet).
  */
 export function municipalTrendLines(
   values: readonly IndicatorValueView[],
   periods: readonly string[],
+  levelName = 'Город',
 ): TrendLine[] {
   const byLine = new Map<string, Map<string, number | null>>();
   for (const value of values) {
     if (value.org !== null) continue;
-    const name = value.sheet ? SHEET_NAMES[value.sheet] : 'Город';
+    const name = value.sheet ? SHEET_NAMES[value.sheet] : levelName;
     if (!byLine.has(name)) byLine.set(name, new Map());
     byLine.get(name)!.set(value.period, value.value);
   }

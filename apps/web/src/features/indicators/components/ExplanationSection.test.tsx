@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { indicatorById, type ExplanationRowView, type ExplanationView } from '@profmonitor/domain';
-import { ORGANIZATIONS, valueView } from '@/test/fixtures';
+import { ORGANIZATIONS, REGION, valueView } from '@/test/fixtures';
 import { mockApi } from '@/test/mock-api';
 import { renderPage } from '@/test/render';
 import { ExplanationSection } from './ExplanationSection';
@@ -107,6 +107,7 @@ describe('ExplanationSection', () => {
     renderPage(<ExplanationSection definition={indicatorById('coverage_8_11')!} period="2024/2025" />, {
       path: '/indicators/:id',
       url: '/indicators/coverage_8_11?period=2024%2F2025',
+      user: { ...REGION, municipalityCount: 2 },
     });
 
     const parts = await screen.findByRole('region', { name: 'Из чего сложилось значение региона' });

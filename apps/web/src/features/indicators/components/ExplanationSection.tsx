@@ -1,14 +1,17 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { ContributorView, ExplanationView, IndicatorDefinition } from '@profmonitor/domain';
 import { useOrganizations } from '@/api/organizations';
+import { useCurrentUser } from '@/api/session';
 import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
 import { AreaGapTable } from '@/components/indicator/AreaGapTable';
 import { StatusBadge } from '@/components/indicator/Badges';
 import { TableWrap } from '@/components/layout/Table';
 import { usePeriodLink, useSearchParam } from '@/hooks/use-search-param';
 import { formatNumber } from '@/lib/format';
+import { useChosenMunicipality, useLevel } from '@/hooks/use-level';
 import { formatValue, scaleOf } from '@/lib/indicators';
+import { levelOfValue, organizationsOf } from '@/lib/levels';
 import { useExplanation } from '../api/get-explanation';
 import { RowsTable } from './RowsTable';
 
@@ -18,8 +21,16 @@ type ExplanationSectionProps = { definition: IndicatorDefinition; period: string
 export function ExplanationSection({ definition, period }: ExplanationSectionProps) {
   const selectId = useId();
   const [org, setOrg] = useSearchParam('org');
-  const [municipality] = useSearchParam('municipality');
+  // The level's value, and its organizations to pick from (the region's are in its municipalities').
+  const municipality = useChosenMunicipality();
+  const level = useLevel();
   const organizations = useOrganizations();
+  const choices = useMemo(() => {
+    const all = organizations.data ?? [];
+    if (level.kind === 'city') return all;
+    if (level.kind === 'municipality') return organizationsOf(all, level.municipality!);
+    return all.filter((o) => o.code === org);
+  }, [organizations.data, level.kind, level.municipality, org]);
   const explanation = useExplanation({ id: definition.id, period, org, municipality });
 
   return (
@@ -33,8 +44,14 @@ export function ExplanationSection({ definition, period }: ExplanationSectionPro
             value={org ?? ''}
             onChange={(event) => setOrg(event.target.value || undefined)}
           >
-            <option value="">{municipality ? `Муниципалитет «${municipality}»` : 'Все организации'}</option>
-            {organizations.data?.map((o) => (
+            <option value="">
+              {level.kind === 'municipality'
+                ? `Муниципалитет «${level.municipality}»`
+                : level.kind === 'region'
+                  ? level.name
+                  : 'Все организации'}
+            </option>
+            {choices.map((o) => (
               <option key={o.code} value={o.code}>
                 {o.name}
               </option>
@@ -51,7 +68,13 @@ export function ExplanationSection({ definition, period }: ExplanationSectionPro
           retry={() => void explanation.refetch()}
         />
       ) : (
-        <Explanation explanation={explanation.data} definition={definition} period={period} org={org} />
+        <Explanation
+          explanation={explanation.data}
+          definition={definition}
+          period={period}
+          org={org}
+          municipality={municipality}
+        />
       )}
     </section>
   );
@@ -62,10 +85,12 @@ type ExplanationProps = {
   definition: IndicatorDefinition;
   period: string;
   org: string | undefined;
+  municipality: string | undefined;
 };
 
-function Explanation({ explanation, definition, period, org }: ExplanationProps) {
+function Explanation({ explanation, definition, period, org, municipality }: ExplanationProps) {
   const [showRows, setShowRows] = useState(false);
+  const whose = levelOfValue(useCurrentUser(), explanation.municipality);
   const scale = scaleOf(definition.id);
   const { numerator, denominator } = explanation;
   return (
@@ -97,9 +122,9 @@ function Explanation({ explanation, definition, period, org }: ExplanationProps)
       </dl>
       {org === undefined && scale === 'percent' && (
         <p className="muted small">
-          Значение {explanation.municipality ? `муниципалитета «${explanation.municipality}»` : 'региона'} —
-          сумма числителей {explanation.municipalities.length > 0 ? 'муниципалитетов' : 'организаций'},
-          делённая на сумму их знаменателей (а не среднее их процентов).
+          Значение {whose.of} — сумма числителей{' '}
+          {explanation.municipalities.length > 0 ? 'муниципалитетов' : 'организаций'}, делённая на сумму их
+          знаменателей (а не среднее их процентов).
         </p>
       )}
 
@@ -121,7 +146,7 @@ function Explanation({ explanation, definition, period, org }: ExplanationProps)
 
       {explanation.hasRows &&
         (showRows ? (
-          <RowsTable target={{ id: definition.id, period, org }} />
+          <RowsTable target={{ id: definition.id, period, org, municipality }} />
         ) : (
           <button type="button" className="button button--secondary" onClick={() => setShowRows(true)}>
             Показать строки

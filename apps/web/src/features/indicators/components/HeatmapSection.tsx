@@ -10,10 +10,12 @@ type HeatmapSectionProps = {
   periods: string[];
   period: string;
   names: ReadonlyMap<string, string>;
+  /** What the rows are, when not organizations (or sheets): «Муниципалитеты по годам». */
+  title?: string;
 };
 
 /** Organizations (or sheets, for completeness) × periods: who improves, who stays behind. */
-export function HeatmapSection({ definition, values, periods, period, names }: HeatmapSectionProps) {
+export function HeatmapSection({ definition, values, periods, period, names, title }: HeatmapSectionProps) {
   const scale = scaleOf(definition.id);
   const target = values.find((v) => v.period === period)?.target ?? definition.defaultTarget;
   const rows = useMemo(
@@ -30,7 +32,7 @@ export function HeatmapSection({ definition, values, periods, period, names }: H
   return (
     <figure className="card">
       <figcaption>
-        <h2>{bySheet ? 'Листы отчёта по годам' : 'Организации по годам'}</h2>
+        <h2>{bySheet ? 'Листы отчёта по годам' : (title ?? 'Организации по годам')}</h2>
         <span className="muted">Порядок строк — по значению за {period}; пустая клетка — нет данных.</span>
       </figcaption>
       <EChart

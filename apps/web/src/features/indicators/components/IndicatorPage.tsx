@@ -14,7 +14,11 @@ import { ChangeBadge, StatusBadge } from '@/components/indicator/Badges';
 import { PeriodGate } from '@/components/layout/PeriodGate';
 import { canUse } from '@/lib/access';
 import { formatDate, formatNumber } from '@/lib/format';
-import { formatTarget, formatValue, scaleOf, withRegionLevel } from '@/lib/indicators';
+import { formatTarget, formatValue, scaleOf } from '@/lib/indicators';
+import { choosesMunicipality, isOfLevel, REGION_LEVEL, type Level } from '@/lib/levels';
+import { MunicipalitySelect } from '@/components/layout/MunicipalitySelect';
+import { useChosenMunicipality, useLevel } from '@/hooks/use-level';
+import { MunicipalitiesSection, municipalityNames, municipalityRows } from './MunicipalitiesSection';
 import { CompletenessSection } from './CompletenessSection';
 import { ExplanationSection } from './ExplanationSection';
 import { HeatmapSection } from './HeatmapSection';
@@ -50,17 +54,18 @@ type IndicatorProps = { definition: IndicatorDefinition; period: PeriodView; per
 
 function Indicator({ definition, period, periods }: IndicatorProps) {
   const user = useCurrentUser();
-  // Every period and organization at once: the trend, the bars and the heatmap share one answer.
-  // One pooled level beside them: an account bound to a municipality asks for its own; the
-  // ministry's answer holds every level, of which the region's is kept.
-  const values = useIndicatorValues({
-    indicator: definition.id,
-    municipality: user.municipality ?? undefined,
-  });
-  const data = useMemo(() => (values.data ? withRegionLevel(values.data) : []), [values.data]);
-  const organizations = useOrganizations();
-  const names = useMemo(() => namesByCode(organizations.data), [organizations.data]);
+  const level = useLevel();
+  const chosen = useChosenMunicipality();
+  // One answer for the trend, the comparison and the heatmap: the region's pooled levels over
+  // the periods (a read that grows with the municipalities, not with every organization of the
+  // region); else the level's organizations × periods with its own values and the region's.
+  const values = useIndicatorValues(
+    level.kind === 'region'
+      ? { indicator: definition.id, org: 'municipalities' }
+      : { indicator: definition.id, municipality: level.municipality ?? user.municipality ?? undefined },
+  );
   const periodCodes = useMemo(() => periods.map((p) => p.code), [periods]);
+  const shown = { definition, values: values.data ?? [], period: period.code, periods: periodCodes };
 
   return (
     <>
@@ -77,32 +82,22 @@ function Indicator({ definition, period, periods }: IndicatorProps) {
             Источник методики: {definition.source}. Данные на {formatDate(period.endsOn)}.
           </p>
         </div>
+        {choosesMunicipality(user) && <MunicipalitySelect allLabel="Весь регион" />}
       </header>
       {values.isPending ? (
         <Loading height={420} label="Загрузка значений…" />
       ) : values.isError ? (
         <ErrorMessage error={values.error} what="значения показателя" retry={() => void values.refetch()} />
-      ) : data.length === 0 ? (
+      ) : values.data.length === 0 ? (
         <EmptyState />
+      ) : level.kind === 'region' ? (
+        <RegionValues {...shown} />
       ) : (
-        <>
-          <MunicipalSummary definition={definition} values={data} period={period.code} />
-          <TrendSection definition={definition} values={data} periods={periodCodes} period={period.code} />
-          {definition.kind !== 'completeness' && (
-            <OrganizationsSection definition={definition} values={data} period={period.code} names={names} />
-          )}
-          <HeatmapSection
-            definition={definition}
-            values={data}
-            periods={periodCodes}
-            period={period.code}
-            names={names}
-          />
-        </>
+        <LevelValues {...shown} level={level} />
       )}
-      <TargetSection definition={definition} period={period.code} />
+      <TargetSection definition={definition} period={period.code} municipality={chosen} />
       {definition.kind === 'completeness' ? (
-        canUse(user, 'completeness') && <CompletenessSection period={period.code} values={data} />
+        canUse(user, 'completeness') && <CompletenessSection period={period.code} municipality={chosen} />
       ) : (
         <ExplanationSection definition={definition} period={period.code} />
       )}
@@ -110,31 +105,116 @@ function Indicator({ definition, period, periods }: IndicatorProps) {
   );
 }
 
-/** The city's value in the period, large, with what it is measured against. */
+type ValuesProps = {
+  definition: IndicatorDefinition;
+  values: IndicatorValueView[];
+  period: string;
+  periods: string[];
+};
+
+/**
+ * A municipality's (or the city's) values: its trend, its organizations compared and over the
+ * years; a municipality of several beside the region.
+ */
+function LevelValues({ definition, values, period, periods, level }: ValuesProps & { level: Level }) {
+  const { data, region } = useMemo(
+    () => ({
+      data: values.filter((v) => v.org !== null || isOfLevel(level, v)),
+      region: level.kind === 'municipality' ? values.filter((v) => isOfLevel(REGION_LEVEL, v)) : undefined,
+    }),
+    [values, level],
+  );
+  const organizations = useOrganizations();
+  const names = useMemo(() => namesByCode(organizations.data), [organizations.data]);
+  return (
+    <>
+      <MunicipalSummary definition={definition} values={data} period={period} level={level} region={region} />
+      <TrendSection
+        definition={definition}
+        values={data}
+        periods={periods}
+        period={period}
+        level={level}
+        region={region}
+      />
+      {definition.kind !== 'completeness' && (
+        <OrganizationsSection definition={definition} values={data} period={period} names={names} />
+      )}
+      <HeatmapSection definition={definition} values={data} periods={periods} period={period} names={names} />
+    </>
+  );
+}
+
+/** The region's values beside its municipalities'. */
+function RegionValues({ definition, values, period, periods }: ValuesProps) {
+  const { region, rows, names } = useMemo(() => {
+    const municipalities = municipalityRows(values);
+    return {
+      region: values.filter((v) => isOfLevel(REGION_LEVEL, v)),
+      rows: municipalities,
+      names: municipalityNames(municipalities),
+    };
+  }, [values]);
+  const completeness = definition.kind === 'completeness';
+  return (
+    <>
+      <MunicipalSummary definition={definition} values={region} period={period} level={REGION_LEVEL} />
+      <TrendSection
+        definition={definition}
+        values={region}
+        periods={periods}
+        period={period}
+        level={REGION_LEVEL}
+      />
+      {!completeness && <MunicipalitiesSection definition={definition} rows={rows} period={period} />}
+      <HeatmapSection
+        definition={definition}
+        // Completeness is the region's per sheet; any other indicator, each municipality's.
+        values={completeness ? region : rows}
+        periods={periods}
+        period={period}
+        names={names}
+        title="Муниципалитеты по годам"
+      />
+    </>
+  );
+}
+
+/** The level's value in the period, large, with what it is measured against (and the region's). */
 function MunicipalSummary({
   definition,
   values,
   period,
+  level,
+  region,
 }: {
   definition: IndicatorDefinition;
   values: IndicatorValueView[];
   period: string;
+  level: Level;
+  /** The region's values beside a municipality's. */
+  region?: IndicatorValueView[];
 }) {
   const scale = scaleOf(definition.id);
   const municipal = values.filter((v) => v.org === null && v.period === period);
   if (definition.kind === 'completeness' || municipal.length !== 1) return null;
   const [value] = municipal;
+  const beside = region?.find((v) => v.period === period && v.sheet === null);
   return (
     <div className="card summary">
       <div>
-        {/* A pooled value without a municipality is the region's (only with several). */}
         <p className="summary__label">
-          {value.municipality === null ? 'Регион' : 'Город'}, {period}
+          {level.name}, {period}
         </p>
         <p className="summary__value">{formatValue(value.value, scale)}</p>
         {value.numerator !== null && value.denominator !== null && (
           <p className="muted">
             {formatNumber(value.numerator)} из {formatNumber(value.denominator)}
+          </p>
+        )}
+        {beside && (
+          <p className="muted summary__region">
+            {REGION_LEVEL.name.toLowerCase()}: {formatValue(beside.value, scale)}
           </p>
         )}
       </div>

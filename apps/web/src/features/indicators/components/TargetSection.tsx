@@ -31,14 +31,20 @@ export function fractionFromPercent(text: string): number | null {
   return Number((percent / 100).toPrecision(12));
 }
 
-type TargetSectionProps = { definition: IndicatorDefinition; period: string };
+type TargetSectionProps = {
+  definition: IndicatorDefinition;
+  period: string;
+  /** A municipality the ministry looks at: its target in force, which its committee sets. */
+  municipality?: string;
+};
 
 /** The target in force for the period, and a form for the committee to change it. */
-export function TargetSection({ definition, period }: TargetSectionProps) {
-  const targets = useTargets(period);
+export function TargetSection({ definition, period, municipality }: TargetSectionProps) {
+  const targets = useTargets(period, municipality);
   const target = targets.data?.find((t) => t.id === definition.id);
-  // Targets are set by the committee; everyone else sees the one in force.
-  const mayChange = canUse(useCurrentUser(), 'targets');
+  // Targets are set by the committee, each for its own level; everyone else sees the one in force.
+  const setsTargets = canUse(useCurrentUser(), 'targets');
+  const mayChange = setsTargets && municipality === undefined;
   return (
     <section className="card" aria-labelledby="target-title">
       <h2 id="target-title">Цель на {period}</h2>
@@ -54,6 +60,9 @@ export function TargetSection({ definition, period }: TargetSectionProps) {
           {/* A fresh form whenever the target in force changes: it starts from what is saved. */}
           {mayChange && (
             <TargetForm key={`${target.setAt ?? 'default'}:${formatTarget(target.target)}`} target={target} />
+          )}
+          {setsTargets && !mayChange && (
+            <p className="muted small">Цель муниципалитета «{municipality}» задаёт его комитет.</p>
           )}
         </>
       )}
