@@ -1,8 +1,12 @@
-import { useMemo, type ReactNode } from 'react';
-import { INDICATORS, type IndicatorDefinition } from '@profmonitor/domain';
+import { useCallback, useMemo, type ReactNode } from 'react';
+import { Link, type To } from 'react-router-dom';
+import { INDICATORS, type IndicatorDefinition, type IndicatorId } from '@profmonitor/domain';
+import { useCurrentUser } from '@/api/session';
 import { StatusBadge } from '@/components/indicator/Badges';
 import { DataTable, type Column, type Facet } from '@/components/table/DataTable';
+import { usePeriodLink } from '@/hooks/use-search-param';
 import { formatTarget, formatValue, scaleOf, statusLabel } from '@/lib/indicators';
+import { choosesMunicipality } from '@/lib/levels';
 import { SHORT_NAMES, type LevelCell, type LevelRow } from '../model';
 import './region.css';
 
@@ -19,10 +23,30 @@ type LevelsTableProps = {
   renderName: (row: LevelRow) => ReactNode;
   facet?: Facet<LevelRow>;
   rowProps?: (row: LevelRow) => { className?: string };
+  /** Where a row's value of an indicator opens (that level's indicator page); null: nowhere. */
+  valueLink?: (row: LevelRow, id: IndicatorId) => To | null;
 };
 
 const valueText = (definition: IndicatorDefinition, cell: LevelCell) =>
   formatValue(cell.value, scaleOf(definition.id));
+
+/**
+ * A pooled level's value opens that level's page of the indicator: a municipality's (its
+ * organizations), the region's (its municipalities) for whoever may look at the region as a whole.
+ */
+export function useLevelValueLink(): (row: LevelRow, id: IndicatorId) => To | null {
+  const linkTo = usePeriodLink();
+  const wholeRegion = choosesMunicipality(useCurrentUser());
+  return useCallback(
+    (row, id) =>
+      row.kind === 'municipality'
+        ? linkTo(`/indicators/${id}`, { municipality: row.municipality })
+        : row.kind === 'region' && wholeRegion
+          ? linkTo(`/indicators/${id}`)
+          : null,
+    [linkTo, wholeRegion],
+  );
+}
 
 /**
  * Levels or organizations side by side: one row each, one column per indicator with its value
@@ -40,6 +64,7 @@ export function LevelsTable({
   renderName,
   facet,
   rowProps,
+  valueLink,
 }: LevelsTableProps) {
   const { columns, exportColumns } = useMemo(() => {
     const name: Column<LevelRow> = {
@@ -60,10 +85,13 @@ export function LevelsTable({
         if (!cell) return <span className="muted small">не относится</span>;
         // No value: its status («нет данных») says so once.
         if (cell.value === null && cell.status !== null) return <StatusBadge status={cell.status} />;
+        const link = valueLink?.(row, definition.id);
+        const text = valueText(definition, cell);
         return (
           <>
             {/* Spaces between the parts: read as words, not «76,0 %не достигнуто». */}
-            {valueText(definition, cell)} {cell.note && <div className="muted small">{cell.note} </div>}
+            {link ? <Link to={link}>{text}</Link> : text}{' '}
+            {cell.note && <div className="muted small">{cell.note} </div>}
             {cell.status !== null && <StatusBadge status={cell.status} />}
           </>
         );
@@ -87,7 +115,7 @@ export function LevelsTable({
       columns: [name, ...values],
       exportColumns: [name, ...values.flatMap((column, index) => [column, statuses[index]!])],
     };
-  }, [nameHeader, renderName]);
+  }, [nameHeader, renderName, valueLink]);
 
   return (
     <div className="levels-table">

@@ -13,7 +13,7 @@ import { usePeriodLink } from '@/hooks/use-search-param';
 import { formatDate } from '@/lib/format';
 import { activeIn } from '@/lib/registry';
 import { levelRows, organizationRows, organizationsOf, sheetsSent, type LevelRow } from '../model';
-import { LevelsTable } from './LevelsTable';
+import { LevelsTable, useLevelValueLink } from './LevelsTable';
 
 /**
  * A municipality of the region: its organizations side by side, each indicator's value and
@@ -82,6 +82,7 @@ type MunicipalityProps = { municipality: string; organizations: OrganizationView
 
 function Municipality({ municipality, organizations, period }: MunicipalityProps) {
   const linkTo = usePeriodLink();
+  const valueLink = useLevelValueLink();
   // The pooled rows come with the region page's answer (cached when one arrives from there).
   const levels = useIndicatorValues({ period: period.code, org: 'municipalities' });
   const values = useIndicatorValues({ period: period.code, municipality });
@@ -153,11 +154,12 @@ function Municipality({ municipality, organizations, period }: MunicipalityProps
         <LevelsTable
           label={`Организации: ${municipality}, ${period.code}`}
           fileName={`${municipality} ${period.code}`}
-          caption="Полнота отчётности организации — сколько листов отчёта она сдала из ожидаемых от организаций её типа."
+          caption="Полнота отчётности организации — сколько листов отчёта она сдала из ожидаемых от организаций её типа. Значение муниципалитета открывает страницу показателя по его организациям."
           pinned={pinned}
           rows={rows}
           nameHeader="Организация"
           renderName={renderName}
+          valueLink={valueLink}
           facet={{
             label: 'Тип организации',
             value: (row) => (row.org ? (types.get(row.org) ?? null) : null),

@@ -12,7 +12,13 @@ afterEach(cleanup);
 
 const ZIMA = 'Зима';
 const SAYANSK = 'Саянск';
-const ZIMA_COMMITTEE: SessionUserView = { ...REGION, login: 'zima', role: 'committee', municipality: ZIMA };
+const ZIMA_COMMITTEE: SessionUserView = {
+  ...REGION,
+  login: 'zima',
+  role: 'committee',
+  municipality: ZIMA,
+  municipalityCount: 2,
+};
 
 const organization = (code: string, name: string, type: string, municipality: string): OrganizationView => ({
   ...ORGANIZATIONS[0]!,
@@ -90,7 +96,11 @@ const cells = (table: HTMLElement, column: number) =>
 describe('RegionPage', () => {
   it('puts the region on top of its municipalities, sorts them and keeps the region there', async () => {
     api();
-    renderPage(<RegionPage />, { path: '/region', url: '/region?period=2024/2025', user: REGION });
+    renderPage(<RegionPage />, {
+      path: '/region',
+      url: '/region?period=2024/2025',
+      user: { ...REGION, municipalityCount: 2 },
+    });
     const table = await screen.findByRole('region', { name: 'Муниципалитеты за 2024/2025' });
     expect(cells(table, 1)).toEqual([
       ['Регион', '77,1 % не достигнуто'],
@@ -102,6 +112,13 @@ describe('RegionPage', () => {
     expect(cells(table, 1).map(([name]) => name)).toEqual(['Регион', SAYANSK, ZIMA]);
     expect(within(table).getByRole('link', { name: ZIMA }).getAttribute('href')).toBe(
       `/region/${encodeURIComponent(ZIMA)}?period=2024%2F2025`,
+    );
+    // A value opens its level's page of the indicator: the region's compares the municipalities.
+    expect(within(table).getByRole('link', { name: '77,1 %' }).getAttribute('href')).toBe(
+      '/indicators/coverage_8_11?period=2024%2F2025',
+    );
+    expect(within(table).getByRole('link', { name: '76,0 %' }).getAttribute('href')).toBe(
+      `/indicators/coverage_8_11?period=2024%2F2025&municipality=${encodeURIComponent(ZIMA)}`,
     );
   });
 });
@@ -128,6 +145,11 @@ describe('MunicipalityPage', () => {
     expect(within(table).getByRole('link', { name: 'Школа № 1 (Зима)' }).getAttribute('href')).toBe(
       '/organizations/Z01?period=2024%2F2025',
     );
+    // Its own value opens its page of the indicator; the region's is not the committee's to open.
+    expect(within(table).getByRole('link', { name: '76,0 %' }).getAttribute('href')).toBe(
+      `/indicators/coverage_8_11?period=2024%2F2025&municipality=${encodeURIComponent(ZIMA)}`,
+    );
+    expect(within(table).queryByRole('link', { name: '77,1 %' })).toBeNull();
   });
 
   it('tells a committee that another municipality’s page is not its own', async () => {

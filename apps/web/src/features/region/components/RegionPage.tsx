@@ -9,7 +9,7 @@ import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 import { usePeriodLink } from '@/hooks/use-search-param';
 import { formatDate } from '@/lib/format';
 import { levelRows, type LevelRow } from '../model';
-import { LevelsTable } from './LevelsTable';
+import { LevelsTable, useLevelValueLink } from './LevelsTable';
 
 /**
  * The region's overview: the region's values on top, then one row per municipality, each
@@ -28,6 +28,7 @@ export function RegionPage() {
 function Region({ period }: { period: PeriodView }) {
   const user = useCurrentUser();
   const linkTo = usePeriodLink();
+  const valueLink = useLevelValueLink();
   const values = useIndicatorValues({ period: period.code, org: 'municipalities' });
   const levels = useMemo(() => levelRows(values.data ?? [], period.code), [values.data, period.code]);
   const renderName = useCallback(
@@ -72,13 +73,15 @@ function Region({ period }: { period: PeriodView }) {
               {levels.region
                 ? 'Регион — все организации региона вместе, а не среднее муниципалитетов. '
                 : 'В реестре один муниципалитет: его значения и есть значения региона. '}
-              Полнота отчётности — доля сданных листов отчётов из ожидаемых.
+              Полнота отчётности — доля сданных листов отчётов из ожидаемых. Значение открывает страницу
+              показателя по муниципалитету.
             </>
           }
           pinned={levels.region ? [levels.region] : []}
           rows={levels.municipalities}
           nameHeader="Муниципалитет"
           renderName={renderName}
+          valueLink={valueLink}
         />
       )}
     </>
