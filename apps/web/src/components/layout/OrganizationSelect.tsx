@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useOrganizations } from '@/api/organizations';
 import { useSearchParam } from '@/hooks/use-search-param';
+import { organizationsOf } from '@/lib/levels';
 
 /** Organizations of additional education have no graduates: nothing to show for them. */
 const NO_GRADUATES = 'Дополнительное образование';
@@ -13,6 +14,8 @@ type OrganizationSelectProps = {
   withGraduates?: boolean;
   /** Label and list on one line. */
   inline?: boolean;
+  /** Only this municipality's organizations (the one a page shows). */
+  municipality?: string;
 };
 
 /** The committee picks one organization, or all of them; the choice lives in the address (`?org=`). */
@@ -21,11 +24,13 @@ export function OrganizationSelect({
   allLabel,
   withGraduates = false,
   inline = false,
+  municipality,
 }: OrganizationSelectProps) {
   const id = useId();
   const [org, setOrg] = useSearchParam('org');
   const organizations = useOrganizations();
-  const sorted = (organizations.data ?? [])
+  const all = organizations.data ?? [];
+  const sorted = (municipality === undefined ? all : organizationsOf(all, municipality))
     .filter((o) => !withGraduates || o.type !== NO_GRADUATES)
     .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
   return (

@@ -4,8 +4,11 @@ import { api } from '@/lib/api-client';
 
 export type Territory = DemandView['territories'][number];
 
-/** Whose choices against which vacancies: the city's by default, the territory the period has. */
-export type DemandFilter = { period: string; territory?: Territory; org?: string };
+/**
+ * Whose choices against which vacancies: the city's by default, the territory the period has; a
+ * municipality's when named (else the account's own: its municipality, or the region).
+ */
+export type DemandFilter = { period: string; territory?: Territory; org?: string; municipality?: string };
 
 /** Per area: graduates' choices against the territory's vacancies, the index, surplus and deficit. */
 export const getDemand = (filter: DemandFilter, signal?: AbortSignal): Promise<DemandView> =>

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUserView } from '@profmonitor/domain';
-import { ORGANIZATIONS, PERIODS, valueView } from '@/test/fixtures';
+import { ORGANIZATIONS, PERIODS, REGION, valueView } from '@/test/fixtures';
 import { mockApi } from '@/test/mock-api';
 import { renderPage } from '@/test/render';
 import { demandView, noDemandView } from '../test-data';
@@ -165,6 +165,76 @@ describe('DemandPage', () => {
     expect(
       within(editor).getByText('Снова действует правило 5 %: показатели периода пересчитаны.'),
     ).toBeTruthy();
+  });
+
+  it('the ministry of several municipalities reads the region’s, or a municipality’s it picks', async () => {
+    const ZIMA = 'Зима';
+    const registry = [
+      ...ORGANIZATIONS,
+      { ...ORGANIZATIONS[0]!, code: 'Z01', name: 'Школа № 1 (Зима)', municipality: ZIMA },
+    ];
+    const fetch = mockApi({
+      ...routes((url: URL) =>
+        url.searchParams.get('municipality') === ZIMA
+          ? demandView({ municipality: ZIMA, mismatch: 0.5, graduates: 4 })
+          : demandView({ municipality: null, territory: 'Регион', territories: ['Регион'], mismatch: 0.16 }),
+      ),
+      '/api/organizations': registry,
+      '/api/professions': [],
+    });
+    renderPage(<DemandPage />, {
+      path: '/demand',
+      url: '/demand?period=2024%2F2025',
+      user: { ...REGION, municipalityCount: 2 },
+    });
+
+    expect((await screen.findByTestId('mismatch')).textContent).toBe('0,16');
+    const select = screen.getByLabelText('Муниципалитет') as HTMLSelectElement;
+    await within(select).findByRole('option', { name: ZIMA });
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Весь регион', 'Город', ZIMA]);
+    expect(within(screen.getByLabelText('Выпускники')).getAllByRole('option')[0]!.textContent).toBe(
+      'Все организации региона',
+    );
+    // The ministry's own list is the region's, whichever municipality is shown above it.
+    expect(
+      await screen.findByRole('heading', { name: 'Востребованные области региона за 2024/2025' }),
+    ).toBeTruthy();
+
+    fireEvent.change(select, { target: { value: ZIMA } });
+    await screen.findByText(
+      (_, node) => node?.getAttribute('data-testid') === 'mismatch' && node.textContent === '0,50',
+    );
+    const graduates = screen.getByLabelText('Выпускники');
+    expect(
+      within(graduates)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Все организации муниципалитета «Зима»', 'Школа № 1 (Зима)']);
+    const asked = fetch.mock.calls.map(([input]) => decodeURIComponent(String(input)));
+    expect(asked).toContain('/api/demand?period=2024/2025');
+    expect(asked).toContain(`/api/demand?period=2024/2025&municipality=${ZIMA}`);
+    expect(asked).toContain(`/api/demand/versions?period=2024/2025&municipality=${ZIMA}`);
+    expect(asked).toContain(`/api/indicators?indicator=stay_local&org=municipal&municipality=${ZIMA}`);
+  });
+
+  it('a municipality’s committee reads its own: no municipality to pick', async () => {
+    const fetch = mockApi({ ...routes(demandView({ municipality: 'Зима' })), '/api/professions': [] });
+    renderPage(<DemandPage />, {
+      path: '/demand',
+      url: '/demand?period=2024%2F2025&municipality=Саянск',
+      user: { ...REGION, role: 'committee', municipality: 'Зима', municipalityCount: 2 },
+    });
+    expect((await screen.findByTestId('mismatch')).textContent).toBe('0,30');
+    expect(screen.queryByLabelText('Муниципалитет')).toBeNull();
+    expect(within(screen.getByLabelText('Выпускники')).getAllByRole('option')[0]!.textContent).toBe(
+      'Все организации муниципалитета «Зима»',
+    );
+    const asked = fetch.mock.calls.map(([input]) => decodeURIComponent(String(input)));
+    expect(asked.filter((url) => url.startsWith('/api/demand?'))).toEqual(['/api/demand?period=2024/2025']);
   });
 
   it('lets the committee extend the profession mapping, and says why a line is refused', async () => {

@@ -3,11 +3,14 @@ import type { DemandView, PeriodView } from '@profmonitor/domain';
 import { namesByCode, useOrganizations } from '@/api/organizations';
 import { useCurrentUser } from '@/api/session';
 import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
+import { MunicipalitySelect } from '@/components/layout/MunicipalitySelect';
 import { OrganizationSelect } from '@/components/layout/OrganizationSelect';
 import { PeriodGate } from '@/components/layout/PeriodGate';
 import { UploadPanel } from '@/components/uploads/UploadPanel';
+import { useChosenMunicipality, useLevel } from '@/hooks/use-level';
 import { useSearchParam } from '@/hooks/use-search-param';
 import { canUse } from '@/lib/access';
+import { choosesMunicipality, type Level } from '@/lib/levels';
 import { formatDate, formatNumber } from '@/lib/format';
 import { TEMPLATE_LABELS } from '@/lib/uploads';
 import { useDemand, type Territory } from '../api/get-demand';
@@ -47,21 +50,31 @@ function Demand({ period, periods }: { period: PeriodView; periods: PeriodView[]
   const [territoryParam, setTerritory] = useSearchParam('territory');
   const [orgParam] = useSearchParam('org');
   const territory = parseTerritory(territoryParam);
+  // The ministry (and an account of the whole region) picks a municipality, else the region's;
+  // a bound account reads its own.
+  const municipality = useChosenMunicipality();
+  const level = useLevel();
   // One organization's graduates is the committee's view; the others see the city.
   const mayPickOrganization = canUse(user, 'organizations');
   const org = mayPickOrganization ? orgParam : undefined;
-  const demand = useDemand({ period: period.code, territory, org });
+  const demand = useDemand({ period: period.code, territory, org, municipality });
 
   return (
     <>
       <div className="toolbar">
+        {choosesMunicipality(user) && <MunicipalitySelect allLabel="Весь регион" />}
         <TerritorySwitch
           territories={demand.data?.territories ?? []}
           value={demand.data?.territory ?? territory ?? null}
           onChange={setTerritory}
         />
         {mayPickOrganization && (
-          <OrganizationSelect label="Выпускники" allLabel="Все организации города" withGraduates />
+          <OrganizationSelect
+            label="Выпускники"
+            allLabel={`Все организации ${level.of}`}
+            municipality={level.municipality ?? undefined}
+            withGraduates
+          />
         )}
       </div>
       {demand.isPending ? (
@@ -73,14 +86,20 @@ function Demand({ period, periods }: { period: PeriodView; periods: PeriodView[]
           retry={() => void demand.refetch()}
         />
       ) : (
-        <Comparison demand={demand.data} periods={periods} onTerritory={setTerritory} />
+        <Comparison
+          demand={demand.data}
+          periods={periods}
+          level={level}
+          municipality={municipality}
+          onTerritory={setTerritory}
+        />
       )}
       <section className="card" aria-labelledby="versions-title">
         <h2 id="versions-title">Книги «Потребность в кадрах» за {period.code}</h2>
         <p className="muted small">
           Для каждой территории действует книга с самой поздней датой; прежние версии остаются в истории.
         </p>
-        <LaborDemandVersions period={period.code} />
+        <LaborDemandVersions period={period.code} municipality={municipality} />
       </section>
       <UploadPanel user={user} only="vacancies" title="Загрузить потребность в кадрах" />
       {canUse(user, 'demandSettings') && (
@@ -96,19 +115,23 @@ function Demand({ period, periods }: { period: PeriodView; periods: PeriodView[]
 type ComparisonProps = {
   demand: DemandView;
   periods: PeriodView[];
+  /** Whose graduates: the city's, a municipality's, the region's. */
+  level: Level;
+  /** The municipality chosen on the page (its trends are asked for by name). */
+  municipality: string | undefined;
   onTerritory: (territory: Territory) => void;
 };
 
 /** The comparison itself, or what is missing for it and how to get it. */
-function Comparison({ demand, periods, onTerritory }: ComparisonProps) {
+function Comparison({ demand, periods, level, municipality, onTerritory }: ComparisonProps) {
   const state = demandState(demand);
   const organizations = useOrganizations();
   const whose = demand.org
     ? `выпускников: ${namesByCode(organizations.data).get(demand.org) ?? demand.org}`
-    : 'выпускников города';
+    : `выпускников ${level.of}`;
   return (
     <>
-      <DemandSummary demand={demand} periods={periods.map((p) => p.code)} />
+      <DemandSummary demand={demand} periods={periods.map((p) => p.code)} municipality={municipality} />
       {state === 'noDemand' ? (
         <NoDemand demand={demand} onTerritory={onTerritory} />
       ) : state === 'noGraduates' ? (

@@ -9,13 +9,18 @@ import { formatDate, formatIndex, formatNumber } from '@/lib/format';
 import { formatValue, scaleOf, type Scale } from '@/lib/indicators';
 import { TERRITORY_GENITIVE } from '../model';
 
-type DemandSummaryProps = { demand: DemandView; periods: string[] };
+type DemandSummaryProps = {
+  demand: DemandView;
+  periods: string[];
+  /** A municipality chosen on the page: its values over the years (else the account's own level). */
+  municipality?: string;
+};
 
 /**
  * The two numbers to remember: how far choices are from the demand (the index, 0 — they
  * mirror it, 1 — no overlap) and how many graduates stay in the city, each with its trend.
  */
-export function DemandSummary({ demand, periods }: DemandSummaryProps) {
+export function DemandSummary({ demand, periods, municipality }: DemandSummaryProps) {
   const org = demand.org ?? 'municipal';
   const against =
     demand.vacancies === null
@@ -34,6 +39,7 @@ export function DemandSummary({ demand, periods }: DemandSummaryProps) {
         <IndicatorTrend
           id="demand_mismatch"
           org={org}
+          municipality={municipality}
           periods={periods}
           selected={demand.period}
           caption="По годам — против вакансий города (где их нет — региона), как в показателях."
@@ -44,6 +50,7 @@ export function DemandSummary({ demand, periods }: DemandSummaryProps) {
         <IndicatorTrend
           id="stay_local"
           org={org}
+          municipality={municipality}
           periods={periods}
           selected={demand.period}
           caption="Доля продолжающих обучение или работающих выпускников, оставшихся в городе."
@@ -61,6 +68,8 @@ type IndicatorTrendProps = {
   id: IndicatorId;
   /** An organization's code, or 'municipal'. */
   org: string;
+  /** With 'municipal': that municipality's values (else the account's own level). */
+  municipality?: string;
   periods: string[];
   selected: string;
   caption: string;
@@ -69,8 +78,20 @@ type IndicatorTrendProps = {
 };
 
 /** An indicator's change to the previous year and its values over the periods. */
-function IndicatorTrend({ id, org, periods, selected, caption, headline = false }: IndicatorTrendProps) {
-  const values = useIndicatorValues({ indicator: id, org });
+function IndicatorTrend({
+  id,
+  org,
+  municipality,
+  periods,
+  selected,
+  caption,
+  headline = false,
+}: IndicatorTrendProps) {
+  const values = useIndicatorValues({
+    indicator: id,
+    org,
+    municipality: org === 'municipal' ? municipality : undefined,
+  });
   const scale = scaleOf(id);
   const own = useMemo(
     () => (values.data ?? []).filter((v) => v.org === (org === 'municipal' ? null : org) && v.sheet === null),

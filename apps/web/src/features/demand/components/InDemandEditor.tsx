@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { DemandView } from '@profmonitor/domain';
+import { useCurrentUser } from '@/api/session';
 import { ErrorMessage, Loading } from '@/components/feedback/Feedback';
 import { plural } from '@/lib/format';
 import { formatValue } from '@/lib/indicators';
+import { levelOf } from '@/lib/levels';
 import { useDemand } from '../api/get-demand';
 import { useUpdateInDemand } from '../api/update-in-demand';
 import { inDemandChoices, type InDemandChoice } from '../model';
@@ -16,9 +18,13 @@ export function InDemandEditor({ period }: { period: string }) {
   const demand = useDemand({ period });
   // Here, not in the form: a saved list remounts the form, and the outcome must stay in view.
   const update = useUpdateInDemand();
+  // Whose list: the account's own level's, whichever municipality the page above shows.
+  const level = levelOf(useCurrentUser());
   return (
     <section className="card in-demand-editor" aria-labelledby="in-demand-title">
-      <h2 id="in-demand-title">Востребованные области за {period}</h2>
+      <h2 id="in-demand-title">
+        Востребованные области{level.kind === 'city' ? '' : ` ${level.of}`} за {period}
+      </h2>
       {demand.isPending ? (
         <Loading />
       ) : demand.isError ? (

@@ -7,8 +7,8 @@ import { useDemandVersions } from '../api/get-demand-versions';
 import { numberedVersions } from '../model';
 
 /** The period's labor-demand workbooks: per territory and date, which is in force, where each came from. */
-export function LaborDemandVersions({ period }: { period: string }) {
-  const versions = useDemandVersions(period);
+export function LaborDemandVersions({ period, municipality }: { period: string; municipality?: string }) {
+  const versions = useDemandVersions(period, municipality);
   if (versions.isPending) return <Loading />;
   if (versions.isError)
     return (
