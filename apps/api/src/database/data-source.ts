@@ -14,6 +14,7 @@ import { LoginFailures1764400000000 } from './migrations/1764400000000-login-fai
 import { ContractWidths1764450000000 } from './migrations/1764450000000-contract-widths';
 import { DestinationCounts1764500000000 } from './migrations/1764500000000-destination-counts';
 import { Municipalities1764600000000 } from './migrations/1764600000000-municipalities';
+import { MunicipalityIndex1764700000000 } from './migrations/1764700000000-municipality-index';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { writeTransaction } from './write-transaction';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   ContractWidths1764450000000,
   DestinationCounts1764500000000,
   Municipalities1764600000000,
+  MunicipalityIndex1764700000000,
 ];
 
 /** The databases ПрофМонитор runs on: one SQLite file (the default), or a PostgreSQL server. */

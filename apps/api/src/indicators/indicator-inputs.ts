@@ -273,7 +273,11 @@ export class IndicatorInputs {
   }
 
   /** Active reporting organizations of a period, with the sheets each has accepted. */
-  async reportingOrganizations(manager: EntityManager, period: PeriodRef): Promise<ReportingOrganization[]> {
+  async reportingOrganizations(
+    manager: EntityManager,
+    period: PeriodRef,
+    municipality: string | null = null,
+  ): Promise<ReportingOrganization[]> {
     // One query: each organization joined to its current versions of the period through the
     // (organization, period, sheet, current) index, rather than every version of the period
     // read and matched against every organization (a million comparisons at 1,000
@@ -293,6 +297,8 @@ export class IndicatorInputs {
         'o.municipality AS municipality',
         'v.sheet AS sheet',
       ]);
+    // A municipality's only, when asked for: its page reads its organizations, not the region's.
+    if (municipality !== null) query.where('o.municipality = :municipality', { municipality });
     const rows = await whereExpectedToReport(query, 'o', period.startYear)
       .orderBy('o.code')
       .addOrderBy('v.id')

@@ -292,9 +292,7 @@ export class IndicatorsService {
     // Not stored with the pooled value: derived the way the pooling derives them, from the
     // organizations the registry counts for the period (of the level), their sheets and their
     // stored values.
-    const active = (await this.inputs.reportingOrganizations(this.dataSource.manager, period)).filter(
-      (o) => level === null || o.municipality === level,
-    );
+    const active = await this.inputs.reportingOrganizations(this.dataSource.manager, period, level);
     const activeCodes = new Set(active.map((o) => o.code));
     const pooled = municipalValues({
       organizations: active,
@@ -335,10 +333,8 @@ export class IndicatorsService {
 
   /** Codes of the organizations a level's values pool for a period (see IndicatorRecomputeService). */
   private async activeCodes(period: PeriodEntity, level: string | null): Promise<Set<string>> {
-    const organizations = await this.inputs.reportingOrganizations(this.dataSource.manager, period);
-    return new Set(
-      organizations.filter((o) => level === null || o.municipality === level).map((o) => o.code),
-    );
+    const organizations = await this.inputs.reportingOrganizations(this.dataSource.manager, period, level);
+    return new Set(organizations.map((o) => o.code));
   }
 
   /**

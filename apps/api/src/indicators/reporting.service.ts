@@ -38,8 +38,10 @@ export class ReportingService {
       level.municipality,
       level.home,
     );
-    const organizations = (await this.inputs.reportingOrganizations(this.dataSource.manager, period)).filter(
-      (o) => municipality === null || o.municipality === municipality,
+    const organizations = await this.inputs.reportingOrganizations(
+      this.dataSource.manager,
+      period,
+      municipality,
     );
     const counts = (Object.keys(SHEET_NAMES) as SheetId[]).map((sheet) => {
       const expected = organizations.filter((o) => SHEET_APPLIES_TO[sheet].includes(o.type));

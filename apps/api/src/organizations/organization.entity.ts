@@ -1,5 +1,5 @@
 import type { OrganizationType } from '@profmonitor/domain';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** An organization of the registry. Reporting ones (schools, colleges) send workbooks. */
 @Entity('organizations')
@@ -20,6 +20,7 @@ export class OrganizationEntity {
   @Column({ type: 'varchar', length: 40 })
   type: OrganizationType;
 
+  @Index()
   @Column({ type: 'varchar', length: 1000 })
   municipality: string;
 
