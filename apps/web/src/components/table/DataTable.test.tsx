@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DataTable, type Column } from './DataTable';
+import { textOf } from '@/test/blob-text';
 
 afterEach(cleanup);
 
@@ -29,13 +30,6 @@ const show = () =>
     />,
   );
 /** A saved file's text, its BOM kept (jsdom's Blob has no text()). */
-const textOf = (blob: Blob) =>
-  new Promise<string>((done) => {
-    const reader = new FileReader();
-    reader.onload = () =>
-      done(new TextDecoder('utf-8', { ignoreBOM: true }).decode(reader.result as ArrayBuffer));
-    reader.readAsArrayBuffer(blob);
-  });
 const firstCells = () =>
   within(screen.getByRole('table'))
     .getAllByRole('rowheader')

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import type { OrganizationView, UploadView } from '@profmonitor/domain';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UploadsTable } from '@/components/uploads/UploadsTable';
-import { ORGANIZATIONS, PERIODS, valueView } from '@/test/fixtures';
+import { ORGANIZATIONS, PERIODS, REGION, valueView } from '@/test/fixtures';
+import { textOf } from '@/test/blob-text';
 import { mockApi } from '@/test/mock-api';
 import { renderPage } from '@/test/render';
 import { OrganizationsListPage } from './OrganizationsListPage';
@@ -74,6 +75,79 @@ describe('OrganizationsListPage', () => {
     fireEvent.change(screen.getByLabelText('Тип организации'), { target: { value: '' } });
     fireEvent.change(screen.getByLabelText('Найти'), { target: { value: 'sch07' } });
     expect(rows().map((row) => row[0])).toEqual(['МБОУ «Средняя школа № 7»']);
+  });
+});
+
+describe('OrganizationsListPage of a region', () => {
+  const ZIMA = 'Зима';
+  const SAYANSK = 'Саянск';
+  const registry: OrganizationView[] = [
+    { ...ORGANIZATIONS[0]!, code: 'S01', name: 'Школа № 1 (Саянск)', municipality: SAYANSK },
+    { ...ORGANIZATIONS[0]!, code: 'Z02', name: 'Школа № 2 (Зима)', municipality: ZIMA },
+    { ...ORGANIZATIONS[0]!, code: 'Z01', name: 'Школа № 1 (Зима)', municipality: ZIMA },
+  ];
+  const coverage = (org: string, municipality: string, value: number) =>
+    valueView({ org, municipality, value, status: value >= 0.8 ? 'достигнуто' : 'не достигнуто' });
+  const VALUES = [coverage('S01', SAYANSK, 0.5), coverage('Z01', ZIMA, 0.9), coverage('Z02', ZIMA, 0.6)];
+
+  it('shows the ministry one municipality at a time, sortable and exported as shown, or every one on request', async () => {
+    const files: Blob[] = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => (files.push(blob), 'blob:table'));
+    URL.revokeObjectURL = vi.fn();
+    const fetch = mockApi({
+      '/api/periods': PERIODS,
+      '/api/organizations': registry,
+      '/api/indicators': (url: URL) => {
+        const municipality = url.searchParams.get('municipality');
+        return municipality ? VALUES.filter((v) => v.municipality === municipality) : VALUES;
+      },
+    });
+    renderPage(<OrganizationsListPage />, {
+      path: '/organizations',
+      url: '/organizations?period=2024/2025',
+      user: { ...REGION, municipalityCount: 2 },
+    });
+
+    // The first municipality in Russian order, and its values only.
+    await within(await screen.findByRole('region', { name: 'Организации' })).findByText('60,0 %', {
+      exact: false,
+    });
+    const select = screen.getByLabelText('Муниципалитет') as HTMLSelectElement;
+    expect(select.value).toBe(ZIMA);
+    expect(rows().map((row) => row[0])).toEqual(['Школа № 1 (Зима)', 'Школа № 2 (Зима)']);
+    fireEvent.click(within(table()).getByRole('button', { name: /Охват 8–11/ }));
+    expect(rows().map((row) => [row[0], row[2]])).toEqual([
+      ['Школа № 1 (Зима)', '90,0 % достигнуто'],
+      ['Школа № 2 (Зима)', '60,0 % не достигнуто'],
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Скачать .csv' }));
+    await vi.waitFor(() => expect(files).toHaveLength(1));
+    const csv = await textOf(files[0]!);
+    expect(csv.split('\r\n').map((line) => line.split(';')[0])).toEqual([
+      '\uFEFFОрганизация',
+      'Школа № 1 (Зима)',
+      'Школа № 2 (Зима)',
+      '',
+    ]);
+    let asked = fetch.mock.calls.map(([input]) => decodeURIComponent(String(input)));
+    expect(asked.filter((url) => url.startsWith('/api/indicators'))).toEqual([
+      `/api/indicators?period=2024/2025&municipality=${ZIMA}`,
+    ]);
+
+    fireEvent.change(select, { target: { value: SAYANSK } });
+    await within(table()).findByText('50,0 %', { exact: false });
+    expect(rows().map((row) => row[0])).toEqual(['Школа № 1 (Саянск)']);
+
+    fireEvent.change(select, { target: { value: '*' } });
+    await within(table()).findByText('90,0 %', { exact: false });
+    // Still by coverage, each with its municipality.
+    expect(rows().map((row) => row[0])).toEqual([
+      'Школа № 1 (Зима) Зима',
+      'Школа № 2 (Зима) Зима',
+      'Школа № 1 (Саянск) Саянск',
+    ]);
+    asked = fetch.mock.calls.map(([input]) => decodeURIComponent(String(input)));
+    expect(asked).toContain('/api/indicators?period=2024/2025');
   });
 });
 

@@ -7,7 +7,10 @@ import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedbac
 import { StatusBadge } from '@/components/indicator/Badges';
 import { PeriodGate } from '@/components/layout/PeriodGate';
 import { DataTable, type Column } from '@/components/table/DataTable';
-import { usePeriodLink } from '@/hooks/use-search-param';
+import { useCurrentUser } from '@/api/session';
+import { MunicipalitySelect } from '@/components/layout/MunicipalitySelect';
+import { usePeriodLink, useSearchParam } from '@/hooks/use-search-param';
+import { choosesMunicipality, municipalitiesOf, organizationsOf } from '@/lib/levels';
 import { formatValue } from '@/lib/indicators';
 import { activeIn, scoresByOrganization, type OrganizationScore } from '../model';
 import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
@@ -22,10 +25,29 @@ export function OrganizationsListPage() {
   );
 }
 
+/** The choice of every municipality at once, in the address (`?municipality=*`). */
+const EVERY_MUNICIPALITY = '*';
+/** Rows shown at once of every municipality's organizations; the files hold all. */
+const SHOWN_OF_EVERY = 200;
+
 function OrganizationsTable({ period }: { period: PeriodView }) {
   const linkTo = usePeriodLink();
   const organizations = useOrganizations();
-  const values = useIndicatorValues({ period: period.code });
+  // The ministry of several municipalities sees one at a time (the first unless it picks one, or
+  // all of them): a region's 1,500 organizations are no list to read, nor their values to load.
+  const picks = choosesMunicipality(useCurrentUser());
+  const [picked] = useSearchParam('municipality');
+  const municipality = picks
+    ? (picked ?? municipalitiesOf(organizations.data)[0] ?? EVERY_MUNICIPALITY)
+    : EVERY_MUNICIPALITY;
+  const every = municipality === EVERY_MUNICIPALITY;
+  const values = useIndicatorValues(every ? { period: period.code } : { period: period.code, municipality }, {
+    enabled: !picks || picked !== undefined || organizations.isSuccess,
+  });
+  const shown = useMemo(
+    () => (every ? (organizations.data ?? []) : organizationsOf(organizations.data ?? [], municipality)),
+    [every, organizations.data, municipality],
+  );
   const scores = useMemo(
     () => scoresByOrganization(values.data ?? [], period.code),
     [values.data, period.code],
@@ -48,6 +70,7 @@ function OrganizationsTable({ period }: { period: PeriodView }) {
         render: (o) => (
           <>
             <Link to={linkTo(`/organizations/${encodeURIComponent(o.code)}`)}>{o.name}</Link>
+            {picks && every && <div className="muted small"> {o.municipality}</div>}
             {!activeIn(o, period.code) ? (
               <span className="tag">не отчитывается в {period.code}</span>
             ) : (
@@ -93,7 +116,7 @@ function OrganizationsTable({ period }: { period: PeriodView }) {
         cellClass: (o) => ((scores.get(o.code)?.missed ?? 0) > 0 ? 'text-fail' : undefined),
       },
     ];
-  }, [scores, values.isPending, values.isError, linkTo, period.code]);
+  }, [scores, values.isPending, values.isError, linkTo, period.code, picks, every]);
 
   if (organizations.isPending) return <Loading height={400} />;
   if (organizations.isError) {
@@ -115,6 +138,15 @@ function OrganizationsTable({ period }: { period: PeriodView }) {
 
   return (
     <>
+      {picks && (
+        <div className="toolbar">
+          <MunicipalitySelect
+            allLabel="Все муниципалитеты"
+            allValue={EVERY_MUNICIPALITY}
+            value={municipality}
+          />
+        </div>
+      )}
       {values.isError && (
         <ErrorMessage
           error={values.error}
@@ -124,10 +156,11 @@ function OrganizationsTable({ period }: { period: PeriodView }) {
       )}
       <DataTable
         label="Организации"
-        fileName={`Организации ${period.code}`}
+        fileName={every ? `Организации ${period.code}` : `Организации ${municipality} ${period.code}`}
         caption={`Организации за ${period.code}: охват 8–11 классов и число целей, достигнутых и не достигнутых. «Отчёт не сдан» — организация не прислала за период ни одного листа.`}
         columns={columns}
-        rows={organizations.data}
+        rows={shown}
+        limit={picks && every ? SHOWN_OF_EVERY : undefined}
         rowKey={(o) => o.code}
         rowProps={(o) => ({
           className: activeIn(o, period.code) ? undefined : 'row--inactive',
