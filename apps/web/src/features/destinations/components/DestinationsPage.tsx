@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { DestinationLinkView, PeriodView } from '@profmonitor/domain';
 import { useOrganizations } from '@/api/organizations';
+import { useCurrentUser } from '@/api/session';
 import { EChart } from '@/components/echart/EChart';
 import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
 import { OrganizationSelect } from '@/components/layout/OrganizationSelect';
@@ -9,6 +10,7 @@ import { PeriodGate } from '@/components/layout/PeriodGate';
 import { TableWrap } from '@/components/layout/Table';
 import { usePeriodLink, useSearchParam } from '@/hooks/use-search-param';
 import { formatNumber } from '@/lib/format';
+import { levelOf } from '@/lib/levels';
 import { useDestinations } from '../api/get-destinations';
 import { graduatesTotal, labelOf, LAYERS, sankeyChartOption, sankeyData } from '../charts/sankey-chart';
 import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
@@ -28,12 +30,14 @@ function Destinations({ period }: { period: PeriodView }) {
   const [org] = useSearchParam('org');
   const organizations = useOrganizations();
   const destinations = useDestinations({ period: period.code, org });
-  const name = org ? (organizations.data?.find((o) => o.code === org)?.name ?? org) : 'Город';
+  // The account's own level: the city, its municipality, or the region.
+  const level = levelOf(useCurrentUser());
+  const name = org ? (organizations.data?.find((o) => o.code === org)?.name ?? org) : level.name;
 
   return (
     <>
       <div className="toolbar">
-        <OrganizationSelect allLabel="Все организации города" withGraduates />
+        <OrganizationSelect allLabel={`Все организации ${level.of}`} withGraduates />
         {org && <Link to={linkTo(`/organizations/${encodeURIComponent(org)}`)}>Страница организации →</Link>}
       </div>
       <figure className="card">

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMITTEE, ORGANIZATIONS, PERIODS, SCHOOL, valueView } from '@/test/fixtures';
+import { COMMITTEE, ORGANIZATIONS, PERIODS, REGION, SCHOOL, valueView } from '@/test/fixtures';
 import { mockApi } from '@/test/mock-api';
 import { renderPage } from '@/test/render';
 import { OrganizationPage } from './OrganizationPage';
@@ -50,6 +50,38 @@ describe('OrganizationPage: links follow what the role may see', () => {
     expect(screen.queryByRole('button', { name: 'Повторить' })).toBeNull();
     expect(fetch.mock.calls.map(([input]) => String(input))).not.toContainEqual(
       expect.stringContaining('/api/indicators'),
+    );
+  });
+});
+
+describe('OrganizationPage of a region', () => {
+  it('compares an organization with its municipality, and opens its municipality’s page of an indicator', async () => {
+    const sayansk = { ...ORGANIZATIONS[0]!, code: 'S01', name: 'Школа № 1 (Саянск)', municipality: 'Саянск' };
+    const fetch = mockApi({
+      '/api/periods': PERIODS,
+      '/api/organizations': [...ORGANIZATIONS, sayansk],
+      '/api/indicators': (url: URL) =>
+        url.searchParams.get('org') === 'municipal'
+          ? [valueView({ municipality: 'Саянск', value: 0.8 })]
+          : [valueView({ org: 'S01', municipality: 'Саянск', value: 0.5, numerator: 5, denominator: 10 })],
+      '/api/uploads': [],
+    });
+    open('S01', { ...REGION, municipalityCount: 2 });
+    const table = await screen.findByRole('region', { name: 'Показатели: Школа № 1 (Саянск)' });
+    const coverage = within(table).getByRole('row', { name: /Охват/ });
+    expect(await within(coverage).findByText('муниципалитет: 80,0 %')).toBeTruthy();
+    expect(within(coverage).getByRole('link').getAttribute('href')).toBe(
+      `/indicators/coverage_8_11?org=S01&municipality=${encodeURIComponent('Саянск')}`,
+    );
+    const asked = fetch.mock.calls.map(([input]) => decodeURIComponent(String(input)));
+    expect(asked).toContain('/api/indicators?period=2024/2025&org=municipal&municipality=Саянск');
+  });
+
+  it('tells a school of several municipalities whose figures it sees', async () => {
+    api();
+    open('SCH07', { ...SCHOOL, municipality: 'Зима', municipalityCount: 2 });
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Образовательной организации доступны её собственные показатели и показатели муниципалитета «Зима».',
     );
   });
 });

@@ -20,6 +20,7 @@ import { TableWrap } from '@/components/layout/Table';
 import { UploadsTable } from '@/components/uploads/UploadsTable';
 import { usePeriodLink } from '@/hooks/use-search-param';
 import { canUse, seesOrganization } from '@/lib/access';
+import { levelOf, severalMunicipalities } from '@/lib/levels';
 import { formatDate, formatNumber } from '@/lib/format';
 import { formatTarget, formatValue, scaleOf, type Scale } from '@/lib/indicators';
 import { sparklineOption, sparklineValues } from '@/components/echart/sparkline-chart';
@@ -67,19 +68,20 @@ export function OrganizationPage() {
 
 /** Another organization's page: the server refuses its figures, so none are asked for. */
 function NotYours({ user }: { user: SessionUserView }) {
+  const level = levelOf(user);
   return (
     <section className="page">
       <div className="alert" role="alert">
         <p className="alert__title">Страница другой организации вам недоступна.</p>
         <p>
           {user.role === 'school'
-            ? 'Образовательной организации доступны её собственные показатели и показатели города.'
-            : 'Показатели отдельных организаций доступны только комитету образования; вам — показатели города.'}
+            ? `Образовательной организации доступны её собственные показатели и показатели ${level.of}.`
+            : `Показатели отдельных организаций доступны только комитету образования; вам — показатели ${level.of}.`}
         </p>
         {user.organization ? (
           <Link to={`/organizations/${encodeURIComponent(user.organization)}`}>Моя организация</Link>
         ) : (
-          <Link to="/overview">Показатели города</Link>
+          <Link to="/overview">Показатели {level.of}</Link>
         )}
       </div>
     </section>
@@ -171,6 +173,9 @@ type IndicatorsTableProps = {
 
 function IndicatorsTable({ organization, values, municipal, period, periods }: IndicatorsTableProps) {
   const linkTo = usePeriodLink();
+  // Compared with its municipality: «город» while it is the only one.
+  const several = severalMunicipalities(useCurrentUser());
+  const compared = several ? 'муниципалитет' : 'город';
   // Per indicator, its values aligned with the periods; memoised so the sparklines redraw only on new data.
   const trends = useMemo(
     () =>
@@ -223,7 +228,13 @@ function IndicatorsTable({ organization, values, municipal, period, periods }: I
             return (
               <tr key={definition.id}>
                 <th scope="row">
-                  <Link to={linkTo(`/indicators/${definition.id}`, { org: organization.code })}>
+                  <Link
+                    to={linkTo(`/indicators/${definition.id}`, {
+                      org: organization.code,
+                      // Its municipality's page of the indicator, its own value explained there.
+                      municipality: several ? organization.municipality : undefined,
+                    })}
+                  >
                     {definition.name}
                   </Link>
                 </th>
@@ -243,7 +254,12 @@ function IndicatorsTable({ organization, values, municipal, period, periods }: I
                     </>
                   )}
                   {city && reading !== 'none' && (
-                    <div className="muted small">город: {formatValue(city.value, scale)}</div>
+                    <div
+                      className="muted small"
+                      title={`${organization.municipality}: ${formatValue(city.value, scale)}`}
+                    >
+                      {compared}: {formatValue(city.value, scale)}
+                    </div>
                   )}
                 </td>
                 <td>
