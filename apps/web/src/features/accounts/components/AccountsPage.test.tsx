@@ -102,15 +102,18 @@ describe('AccountsPage', () => {
         return account({ ...body, id: 3 });
       },
     });
-    renderPage(<AccountsPage />, { path: '/accounts', url: '/accounts', user: REGION });
+    renderPage(<AccountsPage />, {
+      path: '/accounts',
+      url: '/accounts',
+      user: { ...REGION, municipalityCount: 2 },
+    });
 
     const table = await screen.findByRole('region', { name: 'Учётные записи' });
-    const own = within(table).getByRole('row', { name: /minobr/ });
-    expect(within(own).getByText('Региональное министерство')).toBeTruthy();
-    expect(within(own).getByText('все')).toBeTruthy();
-    expect(
-      within(within(table).getByRole('row', { name: /komitet-sayansk/ })).getByText('Саянск'),
-    ).toBeTruthy();
+    // Whose each account is, under its role (a column of its own would not fit a tablet).
+    const roleCell = (login: RegExp) =>
+      within(within(table).getByRole('row', { name: login })).getAllByRole('cell')[0]!;
+    expect(roleCell(/minobr/).textContent).toBe('Региональное министерствоМуниципалитет: все муниципалитеты');
+    expect(roleCell(/komitet-sayansk/).textContent).toBe('Комитет образованияМуниципалитет: Саянск');
 
     fireEvent.change(screen.getByLabelText('Роль'), { target: { value: 'committee' } });
     fireEvent.change(screen.getByLabelText('Логин'), { target: { value: 'komitet-gorod' } });

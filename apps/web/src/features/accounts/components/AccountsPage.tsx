@@ -5,6 +5,7 @@ import { useCurrentUser } from '@/api/session';
 import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
 import { TableWrap } from '@/components/layout/Table';
 import { ROLE_LABELS, ROLES } from '@/lib/access';
+import { municipalitiesOf, severalMunicipalities } from '@/lib/levels';
 import { formatDate } from '@/lib/format';
 import { useCreateAccount } from '../api/create-account';
 import { useAccounts } from '../api/get-accounts';
@@ -50,9 +51,7 @@ function CreateAccountForm() {
   const create = useCreateAccount();
   // The municipalities the account may bind to: only asked when there are several to choose from
   // (a municipality's committee sees its own alone, and the server binds new accounts to it).
-  const municipalities = [...new Set((organizations.data ?? []).map((o) => o.municipality))].sort((a, b) =>
-    a.localeCompare(b, 'ru'),
-  );
+  const municipalities = municipalitiesOf(organizations.data);
   const bindsMunicipality = (role === 'committee' || role === 'employment') && municipalities.length > 1;
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -202,7 +201,6 @@ function AccountsTable() {
             <th scope="col">Логин</th>
             <th scope="col">Роль</th>
             <th scope="col">Организация</th>
-            <th scope="col">Муниципалитет</th>
             <th scope="col">Состояние</th>
             <th scope="col">Действия</th>
           </tr>
@@ -242,7 +240,16 @@ function AccountRow({ account, organizationName }: AccountRowProps) {
         {account.login}
         {self && <span className="tag">это вы</span>}
       </th>
-      <td>{ROLE_LABELS[account.role] ?? account.role}</td>
+      <td>
+        {ROLE_LABELS[account.role] ?? account.role}
+        {/* Whose, under the role: a column of its own would not fit a tablet. */}
+        {severalMunicipalities(user) && (
+          <div className="muted small">
+            <span className="visually-hidden">Муниципалитет: </span>
+            {account.municipality ?? (account.role === 'employment' ? 'весь регион' : 'все муниципалитеты')}
+          </div>
+        )}
+      </td>
       <td>
         {account.organization ? (
           <>
@@ -253,7 +260,6 @@ function AccountRow({ account, organizationName }: AccountRowProps) {
           <span className="muted">—</span>
         )}
       </td>
-      <td>{account.municipality ?? <span className="muted">все</span>}</td>
       <td>
         <span className={`badge badge--${account.active ? 'ok' : 'nodata'}`}>
           {account.active ? 'активна' : 'отключена'}
