@@ -371,6 +371,19 @@ interface Run {
   imports: Record<Database, ImportMeasurement>;
   load: [start: number, end: number];
   minutes: number;
+  /** The commit measured, and whether the working tree had changes to the API beside it. */
+  code: string;
+}
+
+/** The commit the run measures (the tree is shared: the API may have uncommitted changes). */
+function codeVersion(): string {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+  const changed = git('status', '--porcelain', '--', 'apps/api/src', 'libs/domain/src')
+    .split('\n')
+    .filter(Boolean);
+  return `commit ${git('rev-parse', '--short', 'HEAD') || 'unknown'}${
+    changed.length ? `, with uncommitted changes to ${changed.length} files of the API and the domain` : ''
+  }`;
 }
 
 function report(run: Run): string {
@@ -401,6 +414,7 @@ function report(run: Run): string {
     ),
     `- Databases: SQLite ${SQLITE_VERSION} (a file, WAL), PostgreSQL ${moved.version} (a throwaway local cluster ` +
       'with fsync, synchronous commit and full-page writes off, as in the tests; other settings default)',
+    `- Code: ${run.code}`,
     `- Load average (1 min) at the start and at the end: ${run.load.map((l) => l.toFixed(2)).join(' and ')}; ` +
       `the run took ${run.minutes.toFixed(1)} minutes`,
   ].join('\n');
@@ -533,6 +547,7 @@ function report(run: Run): string {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const started = performance.now();
+  const code = codeVersion();
   const loadStart = loadavg()[0];
   const { dir, database, build, built, cleanUp } = await regionDatabase(
     options,
@@ -555,6 +570,7 @@ async function main() {
     const imports = await measureImports(database, cluster, scratch, options);
 
     const markdown = report({
+      code,
       options,
       build,
       built,
