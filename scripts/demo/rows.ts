@@ -466,7 +466,8 @@ export function partnerRows(org: OrganizationProfile, period: PeriodCode): Partn
 // ---------------------------------------------------------------- Вакансии
 
 export function vacanciesTitle(period: PeriodCode, territory: VacanciesTitle['territory']): VacanciesTitle {
-  return { territory, asOf: `${periodDates(period).startYear + 1}-03-01` };
+  // One municipality: the city's vacancies need not name it.
+  return { territory, asOf: `${periodDates(period).startYear + 1}-03-01`, municipality: null };
 }
 
 /** The employment center's list: service, construction, transport, industry, health and schools lead. */
