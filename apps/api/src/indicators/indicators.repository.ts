@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationType, SheetId } from '@profmonitor/domain';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { PeriodEntity } from '../organizations/period.entity';
 import { ReportVersionEntity } from '../reports/entities/report-version.entity';
@@ -45,50 +45,88 @@ export class IndicatorsRepository {
     return this.dataSource.manager.find(OrganizationEntity, { order: { code: 'ASC' } });
   }
 
-  /** Values of the given periods, of the organizations and levels the scope names. */
+  /** The id of the organization with this code (any case); undefined when the registry has none. */
+  async organizationId(code: string): Promise<number | undefined> {
+    const row = await this.dataSource.manager
+      .createQueryBuilder(OrganizationEntity, 'o')
+      .select('o.id', 'id')
+      .where('UPPER(o.code) = UPPER(:code)', { code })
+      .getRawOne<{ id: number }>();
+    return row?.id;
+  }
+
+  /**
+   * Values of the given periods, of the organizations and levels the scope names. An
+   * organization's and a municipality's are read through the (organization, period) index, their
+   * organizations looked up first: joined and filtered, the read walked every organization's
+   * values of the periods.
+   */
   async values(periodIds: number[], scope: ValuesScope, indicator?: string): Promise<StoredValue[]> {
     if (periodIds.length === 0) return [];
-    const query = this.dataSource.manager
-      .createQueryBuilder(IndicatorValueEntity, 'v')
-      .leftJoin(OrganizationEntity, 'o', 'o.id = v.organizationId')
-      .select([
-        'v.periodId AS "periodId"',
-        'o.code AS "organizationCode"',
-        'COALESCE(o.municipality, v.municipality) AS municipality',
-        'v.indicator AS indicator',
-        'v.sheet AS sheet',
-        'v.numerator AS numerator',
-        'v.denominator AS denominator',
-        'v.value AS value',
-      ])
-      .where('v.periodId IN (:...periodIds)', { periodIds });
-    if (indicator) query.andWhere('v.indicator = :indicator', { indicator });
-    if (scope.kind === 'organization') query.andWhere('UPPER(o.code) = UPPER(:code)', { code: scope.code });
-    else if (scope.kind === 'levels') query.andWhere('v.organizationId IS NULL');
-    else if (scope.kind === 'pooled')
-      query
+    const query = () => {
+      const q = this.dataSource.manager
+        .createQueryBuilder(IndicatorValueEntity, 'v')
+        .leftJoin(OrganizationEntity, 'o', 'o.id = v.organizationId')
+        .select([
+          'v.id AS id',
+          'v.periodId AS "periodId"',
+          'o.code AS "organizationCode"',
+          'COALESCE(o.municipality, v.municipality) AS municipality',
+          'v.indicator AS indicator',
+          'v.sheet AS sheet',
+          'v.numerator AS numerator',
+          'v.denominator AS denominator',
+          'v.value AS value',
+        ])
+        .where('v.periodId IN (:...periodIds)', { periodIds });
+      if (indicator) q.andWhere('v.indicator = :indicator', { indicator });
+      return q;
+    };
+    const pooled = (municipality: string | null) =>
+      query()
         .andWhere('v.organizationId IS NULL')
-        .andWhere(scope.municipality === null ? 'v.municipality IS NULL' : 'v.municipality = :municipality', {
-          municipality: scope.municipality,
+        .andWhere(municipality === null ? 'v.municipality IS NULL' : 'v.municipality = :municipality', {
+          municipality,
         });
-    else if (scope.kind === 'municipality')
-      query.andWhere(
-        new Brackets((q) =>
-          q
-            .where('o.municipality = :municipality')
-            .orWhere(
-              'v.organizationId IS NULL AND (v.municipality = :municipality OR v.municipality IS NULL)',
-            ),
-        ),
-        { municipality: scope.municipality },
-      );
-    const rows = await query.orderBy('v.id').getRawMany<StoredValue>();
-    return rows.map((row) => ({
-      ...row,
-      numerator: row.numerator === null ? null : Number(row.numerator),
-      denominator: row.denominator === null ? null : Number(row.denominator),
-      value: row.value === null ? null : Number(row.value),
-    }));
+    const ofOrganizations = async (ids: readonly number[]) => {
+      const rows: (StoredValue & { id: number })[] = [];
+      for (let start = 0; start < ids.length; start += 500)
+        rows.push(
+          ...(await query()
+            .andWhere('v.organizationId IN (:...ids)', { ids: ids.slice(start, start + 500) })
+            .getRawMany<StoredValue & { id: number }>()),
+        );
+      return rows;
+    };
+    let rows: (StoredValue & { id: number })[];
+    if (scope.kind === 'organization') {
+      const id = await this.organizationId(scope.code);
+      rows = id === undefined ? [] : await ofOrganizations([id]);
+    } else if (scope.kind === 'levels')
+      rows = await query().andWhere('v.organizationId IS NULL').getRawMany<StoredValue & { id: number }>();
+    else if (scope.kind === 'pooled') rows = await pooled(scope.municipality).getRawMany();
+    else if (scope.kind === 'municipality') {
+      const ids = (
+        await this.dataSource.manager
+          .createQueryBuilder(OrganizationEntity, 'o')
+          .select('o.id', 'id')
+          .where('o.municipality = :municipality', { municipality: scope.municipality })
+          .getRawMany<{ id: number }>()
+      ).map((o) => o.id);
+      rows = [
+        ...(await pooled(null).getRawMany<StoredValue & { id: number }>()),
+        ...(await pooled(scope.municipality).getRawMany<StoredValue & { id: number }>()),
+        ...(await ofOrganizations(ids)),
+      ];
+    } else rows = await query().getRawMany<StoredValue & { id: number }>();
+    return rows
+      .sort((a, b) => a.id - b.id)
+      .map(({ id: _id, ...row }) => ({
+        ...row,
+        numerator: row.numerator === null ? null : Number(row.numerator),
+        denominator: row.denominator === null ? null : Number(row.denominator),
+        value: row.value === null ? null : Number(row.value),
+      }));
   }
 
   /** The targets in force: the latest row per (period, indicator, municipality). */

@@ -413,9 +413,6 @@ export class IndicatorsService {
   }
 
   private async organization(code: string): Promise<void> {
-    const found = (await this.repository.organizations()).some(
-      (o) => o.code.toUpperCase() === code.toUpperCase(),
-    );
-    if (!found) throw organizationNotFound(code);
+    if ((await this.repository.organizationId(code)) === undefined) throw organizationNotFound(code);
   }
 }
