@@ -16,7 +16,7 @@ import { DestinationCounts1764500000000 } from './migrations/1764500000000-desti
 import { Municipalities1764600000000 } from './migrations/1764600000000-municipalities';
 import { MunicipalityIndex1764700000000 } from './migrations/1764700000000-municipality-index';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
-import { writeTransaction } from './write-transaction';
+import { isBusy, writeTransaction } from './write-transaction';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -93,8 +93,8 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
 
 /** Opens the database (a URL, or options made by dataSourceOptions) and brings its schema up to date. */
 export async function openDataSource(database: string | DataSourceOptions): Promise<DataSource> {
-  const dataSource = new DataSource(typeof database === 'string' ? dataSourceOptions(database) : database);
-  await dataSource.initialize();
+  const options = typeof database === 'string' ? dataSourceOptions(database) : database;
+  const dataSource = await connect(options);
   try {
     await migrate(dataSource);
   } catch (error) {
@@ -102,6 +102,23 @@ export async function openDataSource(database: string | DataSourceOptions): Prom
     throw error;
   }
   return dataSource;
+}
+
+/**
+ * A connection, waiting while another process holds SQLite's lock as it opens: TypeORM switches a
+ * file to WAL before it sets busy_timeout, so processes opening a new file together could fail
+ * at once with SQLITE_BUSY. Retried on a new DataSource (the failed one never opened).
+ */
+async function connect(options: DataSourceOptions): Promise<DataSource> {
+  for (let attempt = 1; ; attempt++) {
+    const dataSource = new DataSource(options);
+    try {
+      return await dataSource.initialize();
+    } catch (error) {
+      if (!isBusy(error) || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
 }
 
 /** The session-level advisory lock PostgreSQL migrations run under ("PRMG"; not WRITE_LOCK_KEY). */

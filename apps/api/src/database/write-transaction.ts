@@ -162,7 +162,7 @@ async function end(runner: QueryRunner, statement: 'COMMIT' | 'ROLLBACK'): Promi
 }
 
 /** The lock is held by another connection: SQLITE_BUSY (and its extended codes), PostgreSQL's lock_timeout. */
-function isBusy(error: unknown): boolean {
+export function isBusy(error: unknown): boolean {
   const { code, driverError } = error as { code?: unknown; driverError?: { code?: unknown } };
   return [code, driverError?.code].some(
     (c) => typeof c === 'string' && (c.startsWith('SQLITE_BUSY') || c === POSTGRES_LOCK_NOT_AVAILABLE),
