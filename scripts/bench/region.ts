@@ -371,7 +371,7 @@ interface Run {
   imports: Record<Database, ImportMeasurement>;
   load: [start: number, end: number];
   minutes: number;
-  /** The commit measured, and whether the working tree had changes to the API beside it. */
+  /** The commit measured (when the reads and the imports started), and whether the API had changes beside it. */
   code: string;
 }
 
@@ -547,7 +547,6 @@ function report(run: Run): string {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const started = performance.now();
-  const code = codeVersion();
   const loadStart = loadavg()[0];
   const { dir, database, build, built, cleanUp } = await regionDatabase(
     options,
@@ -561,13 +560,18 @@ async function main() {
     cluster = await startCluster();
     const moved = await moveToPostgres(cluster, database, 'region');
     const municipalities = municipalityNames(options.municipalities);
+    // The servers and the import task load the API when they start: the code they run.
+    const readsCode = codeVersion();
     const reads = await measureReads(
       { SQLite: database, PostgreSQL: databaseOf(cluster, 'region') },
       build.periods,
       municipalities,
       options,
     );
+    const importsCode = codeVersion();
     const imports = await measureImports(database, cluster, scratch, options);
+    const code =
+      readsCode === importsCode ? readsCode : `the reads at ${readsCode}; the imports at ${importsCode}`;
 
     const markdown = report({
       code,
