@@ -215,7 +215,9 @@ function requests(periods: string[], municipalities: string[]) {
       `/api/indicators/${INDICATOR}/explanation?period=${p(i)}&municipality=${m(i)}`,
     municipalRows: (i: number) => `/api/indicators/${INDICATOR}/rows?period=${p(i)}&municipality=${m(i)}`,
     organization: (i: number) => `/api/indicators?period=${p(i)}&org=${ONE_ORGANIZATION}`,
-    indicatorPage: () => `/api/indicators?indicator=${INDICATOR}`,
+    everyOrganization: () => `/api/indicators?indicator=${INDICATOR}`,
+    regionIndicator: () => `/api/indicators?indicator=${INDICATOR}&org=municipalities`,
+    municipalIndicator: (i: number) => `/api/indicators?indicator=${INDICATOR}&municipality=${m(i)}`,
     registry: () => '/api/organizations',
   };
 }
@@ -265,7 +267,15 @@ function scenarios(periods: string[], municipalities: string[]): Scenario[] {
     load('Explanation of the region’s value', r.regionExplanation),
     load("Explanation of a municipality's value", r.municipalExplanation),
     load("Rows behind a municipality's value (the first 500)", r.municipalRows),
-    load('Indicator page: one indicator, every period and organization', r.indicatorPage),
+    load('Indicator page of the region (web): one indicator, every period, every level', r.regionIndicator),
+    load(
+      'Indicator page of a municipality (web): one indicator, every period, its organizations and levels',
+      r.municipalIndicator,
+    ),
+    load(
+      'One indicator, every period and every organization (the indicator page of a single municipality)',
+      r.everyOrganization,
+    ),
     load('The registry', r.registry),
   ];
 }
