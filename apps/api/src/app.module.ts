@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
+import { CampaignModule } from './campaign/campaign.module';
 import { WorkbookIntakeModule } from './common/workbook-intake';
 import { SecurityConfigModule } from './config/security.config';
 import type { Settings } from './config/settings';
@@ -28,8 +29,16 @@ import { ReportsModule } from './reports/reports.module';
     ReportsModule,
     IndicatorsModule,
     LaborModule,
+    CampaignModule,
   ],
-  exports: [OrganizationsModule, AccountsModule, ReportsModule, IndicatorsModule, LaborModule],
+  exports: [
+    OrganizationsModule,
+    AccountsModule,
+    ReportsModule,
+    IndicatorsModule,
+    LaborModule,
+    CampaignModule,
+  ],
 })
 export class CoreModule {}
 

@@ -31,6 +31,10 @@ export class AccountEntity {
   @JoinColumn({ name: 'organization_id' })
   organization?: OrganizationEntity | null;
 
+  /** Where reminders are e-mailed (campaign.md); null: in the application only. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
   /** A deactivated account cannot sign in; its history stays. */
   @Column({ type: 'boolean' })
   active: boolean;

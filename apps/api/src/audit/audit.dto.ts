@@ -34,6 +34,13 @@ const AUDIT_ACTIONS = Object.keys({
   'account-update': 0,
   'in-demand-change': 0,
   'profession-add': 0,
+  'campaign-open': 0,
+  'campaign-deadline': 0,
+  'campaign-close': 0,
+  'campaign-reopen': 0,
+  'review-accept': 0,
+  'review-return': 0,
+  reminder: 0,
 } satisfies Record<AuditAction, 0>);
 
 export class AuditEntryDto implements AuditEntryView {

@@ -1,3 +1,4 @@
+import { isTimeZone } from '@profmonitor/domain';
 import { DEFAULT_LIMITS } from '@profmonitor/workbook';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -263,6 +264,46 @@ export const SETTINGS_TABLE = {
     default: 0,
     defaultDoc: '`0` (не доверять)',
     description: 'сколько обратных прокси перед сервером: адрес клиента берётся из X-Forwarded-For',
+  }),
+  timeZone: setting({
+    env: 'TIME_ZONE',
+    type: {
+      accepts: 'часовой пояс IANA, например Europe/Moscow или Asia/Yekaterinburg',
+      parse: (text) => (isTimeZone(text) ? text : undefined),
+      format: String,
+    },
+    default: 'Europe/Moscow',
+    description:
+      'часовой пояс муниципалитета: по его календарной дате судят о сроке сдачи (загрузка в день срока — вовремя)',
+  }),
+  reminderDaysBefore: setting({
+    env: 'REMINDER_DAYS_BEFORE',
+    type: integer(1, 60, 'дней'),
+    default: 3,
+    description: 'за сколько дней до срока напомнить организациям, не сдавшим отчёт',
+  }),
+  remindersEveryMinutes: setting({
+    env: 'REMINDERS_EVERY_MINUTES',
+    type: integer(0, 1440, 'минут'),
+    default: 60,
+    defaultDoc: '`60` (`0` — не рассылать из сервера, а звать `cli reminders send` по расписанию cron)',
+    description: 'как часто сервер проверяет, кому пора напомнить о сроке',
+  }),
+  smtpUrl: setting<string | undefined>({
+    env: 'SMTP_URL',
+    type: {
+      ...matching(/^smtps?:\/\/\S+$/, 'smtp://пользователь:пароль@хост:порт или smtps://…'),
+      secret: true,
+    },
+    default: undefined,
+    defaultDoc: '— (напоминания только в приложении)',
+    description: 'почтовый сервер, через который напоминания уходят на адреса учётных записей',
+  }),
+  mailFrom: setting({
+    env: 'MAIL_FROM',
+    type: matching(/^[^\r\n]{3,200}$/, 'адрес отправителя, например ПрофМонитор <monitor@edu.example.ru>'),
+    default: 'ПрофМонитор <noreply@localhost>',
+    description: 'отправитель писем с напоминаниями',
   }),
 };
 

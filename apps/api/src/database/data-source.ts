@@ -15,6 +15,7 @@ import { ContractWidths1764450000000 } from './migrations/1764450000000-contract
 import { DestinationCounts1764500000000 } from './migrations/1764500000000-destination-counts';
 import { Municipalities1764600000000 } from './migrations/1764600000000-municipalities';
 import { MunicipalityIndex1764700000000 } from './migrations/1764700000000-municipality-index';
+import { Campaigns1764800000000 } from './migrations/1764800000000-campaigns';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { isBusy, writeTransaction } from './write-transaction';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   DestinationCounts1764500000000,
   Municipalities1764600000000,
   MunicipalityIndex1764700000000,
+  Campaigns1764800000000,
 ];
 
 /** The databases ПрофМонитор runs on: one SQLite file (the default), or a PostgreSQL server. */

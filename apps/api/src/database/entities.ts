@@ -3,6 +3,7 @@ import { LoginFailureEntity } from '../accounts/login-failure.entity';
 import { SessionEntity } from '../accounts/session.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AreaEntity } from '../areas/area.entity';
+import { CAMPAIGN_ENTITIES } from '../campaign/campaign.entities';
 import {
   ChoiceCountEntity,
   DestinationCountEntity,
@@ -38,4 +39,5 @@ export const ENTITIES = [
   SessionEntity,
   LoginFailureEntity,
   AuditEntryEntity,
+  ...CAMPAIGN_ENTITIES,
 ];

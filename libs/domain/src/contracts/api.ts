@@ -2,6 +2,7 @@
 // app (which reads them): one source of truth, checked by both type checks.
 import type { IndicatorId, SheetId } from '../indicators/definitions';
 import type { Status, Target } from '../indicators/targets';
+import type { ReportState } from '../campaign/campaign';
 
 export interface PeriodView {
   code: string;
@@ -276,9 +277,11 @@ export interface ImportResult {
   duplicateOf?: number;
   /**
    * The sender may not upload this file: a workbook of another organization than the school
-   * account's own, or a kind of workbook the account does not send.
+   * account's own, or a kind of workbook the account does not send; or the report is accepted
+   * (`locked`) or the period's campaign closed (`closed`), see campaign.md — for the committee,
+   * unless it gives a reason.
    */
-  refused?: 'organization' | 'kind';
+  refused?: 'organization' | 'kind' | 'locked' | 'closed';
   errors: { message: string }[];
   warnings: { message: string }[];
   sheets: SheetImportResult[];
@@ -400,7 +403,14 @@ export type AuditAction =
   | 'account-create'
   | 'account-update'
   | 'in-demand-change'
-  | 'profession-add';
+  | 'profession-add'
+  | 'campaign-open'
+  | 'campaign-deadline'
+  | 'campaign-close'
+  | 'campaign-reopen'
+  | 'review-accept'
+  | 'review-return'
+  | 'reminder';
 
 export interface AuditEntryView {
   id: number;
@@ -502,4 +512,116 @@ export interface ProfessionMappingView {
   okpdtr: string | null;
   area: string;
   areaName: string;
+}
+
+/** A change of a campaign: opened, its deadline moved, closed, reopened. */
+export interface CampaignChangeView {
+  action: 'open' | 'deadline' | 'close' | 'reopen';
+  /** The deadline after the change. */
+  deadline: string;
+  /** The deadline before a move; null otherwise. */
+  previousDeadline: string | null;
+  by: string;
+  at: string;
+}
+
+/** The reporting campaign of a period (GET /api/campaigns/:period), with its progress. */
+export interface CampaignView {
+  period: string;
+  /** YYYY-MM-DD: an upload on this day (in the municipality's time zone) is on time. */
+  deadline: string;
+  open: boolean;
+  openedAt: string;
+  openedBy: string;
+  closedAt: string | null;
+  closedBy: string | null;
+  /** Today in the municipality's time zone, YYYY-MM-DD. */
+  today: string;
+  /** Days from today to the deadline: 0 on the deadline day, negative after it. */
+  daysLeft: number;
+  /** Reports expected: the period's active reporting organizations (of the account's level). */
+  expected: number;
+  /** How many reports are in each state. */
+  counts: Record<ReportState, number>;
+  /** Complete on or before the deadline. */
+  onTime: number;
+  /** Completed after the deadline, or still incomplete after it. */
+  late: number;
+  /** Opened, deadlines moved, closed: oldest first. */
+  history: CampaignChangeView[];
+}
+
+/** The committee's last decision on a report. */
+export interface ReviewView {
+  decision: 'accepted' | 'returned';
+  comment: string | null;
+  by: string;
+  at: string;
+}
+
+/** One required sheet of a report. */
+export interface ReportSheetView {
+  sheet: SheetId;
+  name: string;
+  /** When the version in force was received; null while the sheet is missing. */
+  uploadedAt: string | null;
+  /** When the first accepted version was received: what on time is judged by. */
+  firstUploadedAt: string | null;
+}
+
+/**
+ * An organization's report for a period, as the campaign page shows it and `cli campaign
+ * status --json` prints it (the CLI's `{org, state, onTime, late, sheets:[{sheet, uploadedAt}]}`
+ * are these fields).
+ */
+export interface ReportStatusView {
+  org: string;
+  name: string;
+  type: string;
+  municipality: string;
+  state: ReportState;
+  /** Every required sheet's first version on or before the deadline (false without a campaign). */
+  onTime: boolean;
+  /** Days late (see timeliness in libs/domain campaign.ts); null when not late or without a campaign. */
+  late: number | null;
+  /** YYYY-MM-DD the report became complete; null until it is. */
+  completedOn: string | null;
+  sheets: ReportSheetView[];
+  /** The organization's last upload for the period, with its warnings. */
+  lastUpload: {
+    id: number;
+    fileName: string;
+    uploadedAt: string;
+    outcome: UploadOutcome;
+    warnings: string[];
+  } | null;
+  review: ReviewView | null;
+}
+
+/** A line of a report's history: an upload that stored something, or a committee's decision. */
+export interface ReportEventView {
+  at: string;
+  by: string;
+  kind: 'upload' | 'accepted' | 'returned';
+  /** The state the report was left in. */
+  state: ReportState;
+  comment: string | null;
+  uploadId: number | null;
+  fileName: string | null;
+}
+
+/** A reminder the organization's accounts see on their start page until the report is sent. */
+export interface NotificationView {
+  id: number;
+  period: string;
+  organization: string;
+  reason: 'before-deadline' | 'after-deadline' | 'returned';
+  message: string;
+  createdAt: string;
+}
+
+/** The answer to accepting several reports at once: which were accepted, which refused and why. */
+export interface BulkReviewView {
+  accepted: string[];
+  refused: { org: string; message: string }[];
 }

@@ -3,7 +3,7 @@
 // exception filter reads this table; the web app branches on `code`, never on message text.
 
 interface ApiErrorSpec {
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429 | 500 | 503;
   message: string;
 }
 
@@ -46,6 +46,15 @@ export const API_ERRORS = {
     message: 'Запрос не похож на загрузку файла: ожидается multipart/form-data с файлом в поле «file».',
   },
   import_refused: { status: 403, message: 'Этот файл учётная запись загружать не может.' },
+  report_locked: {
+    status: 423,
+    message:
+      'Отчёт принят комитетом и закрыт для изменений: загрузить исправления можно после того, как комитет вернёт его.',
+  },
+  period_closed: {
+    status: 423,
+    message: 'Сбор отчётов за этот учебный год закрыт: чтобы внести исправления, обратитесь в комитет.',
+  },
   import_rejected: {
     status: 422,
     message: 'Отчёт не принят: на листах есть ошибки. Исправьте их по списку и загрузите файл снова.',
@@ -91,6 +100,7 @@ export const API_ERRORS = {
   },
   upload_file_missing: { status: 404, message: 'Исходный файл этой загрузки не сохранился.' },
   account_not_found: { status: 404, message: 'Учётная запись не найдена.' },
+  campaign_not_found: { status: 404, message: 'Сбор отчётов за этот учебный год не объявлен.' },
 
   // Rules of the data
   registry_changes_past: {
@@ -122,6 +132,18 @@ export const API_ERRORS = {
   profession_exists: { status: 409, message: 'Такая строка уже есть в справочнике профессий.' },
   profession_conflict: { status: 409, message: 'Строка справочника профессий противоречит другой.' },
   profession_invalid: { status: 400, message: 'Строка справочника профессий заполнена неверно.' },
+
+  campaign_exists: { status: 409, message: 'Сбор отчётов за этот учебный год уже объявлен.' },
+  campaign_closed: {
+    status: 409,
+    message: 'Сбор отчётов за этот учебный год закрыт: сначала откройте его снова.',
+  },
+  invalid_deadline: { status: 400, message: 'Срок сдачи укажите датой в виде ГГГГ-ММ-ДД.' },
+  review_not_allowed: {
+    status: 409,
+    message: 'Принять можно только сданный отчёт, вернуть — сданный или принятый.',
+  },
+  comment_required: { status: 400, message: 'Напишите, что исправить: отчёт возвращается с комментарием.' },
 
   // The server
   database_busy: {

@@ -51,6 +51,17 @@ export class UploadEntity {
   @CreateDateColumn()
   uploadedAt: Date;
 
+  /**
+   * When the file was originally received, for an archive imported later (`import
+   * --received-at`, the committee's only); null: when it was uploaded. On time is judged by it.
+   */
+  @Column({ type: Date, nullable: true })
+  receivedAt: Date | null;
+
+  /** The committee's reason for an upload into an accepted report or a closed campaign. */
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
   @Column({ type: 'varchar', length: 16 })
   outcome: UploadOutcome;
 

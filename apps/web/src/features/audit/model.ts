@@ -18,6 +18,13 @@ const ACTIONS: Record<AuditAction, string> = {
   'account-update': 'Изменение учётной записи',
   'in-demand-change': 'Изменение списка востребованных областей',
   'profession-add': 'Дополнение справочника профессий',
+  'campaign-open': 'Объявление сбора отчётов',
+  'campaign-deadline': 'Перенос срока сдачи отчётов',
+  'campaign-close': 'Закрытие сбора отчётов',
+  'campaign-reopen': 'Возобновление сбора отчётов',
+  'review-accept': 'Приём отчёта',
+  'review-return': 'Возврат отчёта на доработку',
+  reminder: 'Напоминание о сдаче отчёта',
 };
 
 export const actionLabel = (action: string): string =>
