@@ -6,6 +6,7 @@ import { formatDate, formatNumber } from '@/lib/format';
 import { KIND_LABELS } from '@/lib/uploads';
 import {
   issueRows,
+  lockedRefusal,
   nextStep,
   resultHeadline,
   sheetState,
@@ -66,7 +67,9 @@ export function ImportResultView({ result, message, linkToUpload = true }: Impor
       </div>
       {result.errors.length > 0 && (
         <div className="alert file-errors" role="alert">
-          <p className="alert__title">Ошибки файла: из него ничего не сохранено.</p>
+          <p className="alert__title">
+            {lockedRefusal(result) ? 'Почему файл не загружен' : 'Ошибки файла: из него ничего не сохранено.'}
+          </p>
           <ul>
             {result.errors.map((error, index) => (
               <li key={index}>{error.message}</li>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { WORKBOOK_FILE_TYPES, type SessionUserView } from '@profmonitor/domain';
 import { apiUrl } from '@/lib/api-client';
 import { useUploadWorkbook } from '@/api/upload-workbook';
@@ -31,10 +31,12 @@ type UploadPanelProps = {
   /** What this page takes, when less than the role may send (the demand page: vacancies only). */
   only?: TemplateKind;
   title?: string;
+  /** Said beside the drop zone before anything is sent: the periods a school's upload is refused for. */
+  notice?: ReactNode;
 };
 
 /** Template, drop zone, progress and the result of the file just sent. */
-export function UploadPanel({ user, only, title = 'Загрузить файл' }: UploadPanelProps) {
+export function UploadPanel({ user, only, title = 'Загрузить файл', notice }: UploadPanelProps) {
   const kinds = only && kindsFor(user).includes(only) ? [only] : kindsFor(user);
   const [kind, setKind] = useState<TemplateKind>(kinds[0]);
   const upload = useUploadWorkbook();
@@ -64,6 +66,7 @@ export function UploadPanel({ user, only, title = 'Загрузить файл' 
           <p className="muted small" id={formatsId}>
             {FORMATS_HINT}
           </p>
+          {notice}
           <DropZone
             label={`Файл: ${TEMPLATE_LABELS[kind]}`}
             describedBy={formatsId}

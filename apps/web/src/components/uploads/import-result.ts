@@ -29,13 +29,28 @@ const HEADLINES: Record<UploadOutcome, { tone: ResultTone; title: string }> = {
   duplicate: { tone: 'info', title: 'Этот файл уже загружен: данные не изменились' },
 };
 
+/** A file refused because the report is not open to changes (campaign.md): its own headline. */
+const LOCKED_HEADLINES = {
+  locked: { tone: 'fail', title: 'Отчёт уже принят комитетом: файл не загружен' },
+  closed: { tone: 'fail', title: 'Сбор отчётов закрыт: файл не загружен' },
+} as const;
+
+/** The report was closed to changes (accepted, or its campaign closed): the file itself may be right. */
+export const lockedRefusal = (result: ImportResult): 'locked' | 'closed' | null =>
+  result.refused === 'locked' || result.refused === 'closed' ? result.refused : null;
+
 /** The result's headline: its tone (colour) and its words. */
-export const resultHeadline = (result: ImportResult) =>
-  HEADLINES[result.outcome] ?? { tone: 'info' as const, title: result.outcome };
+export const resultHeadline = (result: ImportResult): { tone: ResultTone; title: string } => {
+  const locked = lockedRefusal(result);
+  if (locked) return LOCKED_HEADLINES[locked];
+  return HEADLINES[result.outcome] ?? { tone: 'info' as const, title: result.outcome };
+};
 
 /** What to do next, by outcome: the person should never wonder whether the report is in. */
 export function nextStep(result: ImportResult): string {
   const rejected = result.sheets.filter((s) => !s.accepted).map((s) => `«${s.sheet}»`);
+  // Nothing in the file to fix: the message below says who closed the report and whom to ask.
+  if (lockedRefusal(result)) return 'Ничего не сохранено: отчёт за этот год закрыт для изменений.';
   switch (result.outcome) {
     case 'accepted':
       return 'Данные сохранены, показатели пересчитаны.';

@@ -7,6 +7,7 @@ import { UploadsTable } from '@/components/uploads/UploadsTable';
 import { useSearchParam } from '@/hooks/use-search-param';
 import { canUse } from '@/lib/access';
 import { MissingReports } from './MissingReports';
+import { SchoolReport, UploadLocks } from './SchoolReport';
 import { SheetVersions } from './SheetVersions';
 import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 
@@ -17,7 +18,10 @@ const TITLES: Record<SessionUserView['role'], string> = {
   employment: 'Загрузка потребности в кадрах',
 };
 
-/** Send a workbook and see at once what became of it; below, what was sent before. */
+/**
+ * Send a workbook and see at once what became of it; below, what was sent before. A school lands
+ * here: above the upload, what is due and by when and where its report stands.
+ */
 export function UploadsPage() {
   const user = useCurrentUser();
   usePageTitle(TITLES[user.role], usePeriodCode());
@@ -29,7 +33,8 @@ export function UploadsPage() {
           {user.organizationName && <p className="muted">{user.organizationName}</p>}
         </div>
       </header>
-      <UploadPanel user={user} />
+      {user.role === 'school' && <SchoolReport user={user} />}
+      <UploadPanel user={user} notice={user.role === 'school' && <UploadLocks user={user} />} />
       <PeriodGate>{(period) => <UploadsHistory user={user} period={period.code} />}</PeriodGate>
     </section>
   );
