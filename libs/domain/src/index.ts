@@ -22,6 +22,7 @@ export * from './indicators/destinations';
 export * from './labor/demand-table';
 export * from './labor/municipalities';
 export * from './campaign/campaign';
+export * from './campaign/carry-over';
 export * from './contracts/api';
 export * from './contracts/errors';
 export * from './reports/file-name';
