@@ -12,6 +12,7 @@ import { canUse } from '@/lib/access';
 import { formatDate } from '@/lib/format';
 import { isOfLevel, levelOf, REGION_LEVEL, type Level } from '@/lib/levels';
 import { hasNoData, overviewTiles, type Tile } from '../model';
+import { CampaignProgressCard } from './CampaignProgressCard';
 import { CoverageHeadline, HEADLINE_INDICATOR, headlineFilter } from './CoverageHeadline';
 import { IndicatorTile } from './IndicatorTile';
 import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
@@ -43,6 +44,7 @@ function Overview({ period }: { period: PeriodView }) {
           Выгрузить в Excel
         </DownloadButton>
       </header>
+      {canUse(user, 'completeness') && <CampaignProgressCard period={period.code} />}
       <Tiles period={period.code} level={level} />
       {canUse(user, 'completeness') && <Completeness period={period.code} />}
     </>
