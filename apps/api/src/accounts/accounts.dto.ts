@@ -1,6 +1,17 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type AccountView, type Role, type SessionUserView } from '@profmonitor/domain';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateBy,
+} from 'class-validator';
+import { EMAIL_MAX_LENGTH, EMAIL_MESSAGE, isEmailAddress } from './email-address';
 import { CLI_PRINCIPAL } from './principal';
 
 const LOGIN = /^[a-zA-Z0-9._-]{3,64}$/;
@@ -13,6 +24,24 @@ const LOGIN_MESSAGE = 'Логин — от 3 до 64 латинских букв
 export const SYSTEM_LOGINS: readonly string[] = [CLI_PRINCIPAL.login, 'demo', 'system'];
 const PASSWORD_MESSAGE = 'Пароль — от 8 до 200 символов.';
 const MUNICIPALITY_MESSAGE = 'Муниципалитет — название из реестра, до 200 символов.';
+
+/** An account's e-mail for reminders: an address, or (absent, null) none. */
+const EmailProperty = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      nullable: true,
+      maxLength: EMAIL_MAX_LENGTH,
+      example: 'sch12@edu.example.ru',
+      description: 'Where reminders are e-mailed; null: in the application only.',
+    }),
+    IsOptional(),
+    // One rule, so that a bad address is told once.
+    ValidateBy(
+      { name: 'isEmailAddress', validator: { validate: (v) => typeof v === 'string' && isEmailAddress(v) } },
+      { message: EMAIL_MESSAGE },
+    ),
+  );
 
 export class LoginDto {
   @ApiProperty({ example: 'komitet' })
@@ -74,6 +103,9 @@ export class NewAccountDto {
   @MinLength(1, { message: MUNICIPALITY_MESSAGE })
   @MaxLength(200, { message: MUNICIPALITY_MESSAGE })
   municipality?: string;
+
+  @EmailProperty()
+  email?: string | null;
 }
 
 export class AccountChangeDto {
@@ -88,6 +120,9 @@ export class AccountChangeDto {
   @MinLength(8, { message: PASSWORD_MESSAGE })
   @MaxLength(200, { message: PASSWORD_MESSAGE })
   password?: string;
+
+  @EmailProperty()
+  email?: string | null;
 }
 
 export class SessionUserDto implements SessionUserView {
@@ -108,6 +143,7 @@ export class AccountDto implements AccountView {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ type: String, nullable: true }) organization: string | null;
   @ApiProperty({ type: String, nullable: true }) municipality: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty() createdAt: string;
 }

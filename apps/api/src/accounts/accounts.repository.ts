@@ -5,7 +5,7 @@ import { AccountEntity } from './account.entity';
 /** What an account is created with. */
 export type NewAccountRow = Pick<
   AccountEntity,
-  'login' | 'passwordHash' | 'role' | 'organizationId' | 'municipality' | 'active'
+  'login' | 'passwordHash' | 'role' | 'organizationId' | 'municipality' | 'email' | 'active'
 >;
 
 /**
@@ -60,7 +60,7 @@ export class AccountsRepository {
   async update(
     manager: EntityManager,
     id: number,
-    change: Partial<Pick<AccountEntity, 'active' | 'passwordHash'>>,
+    change: Partial<Pick<AccountEntity, 'active' | 'passwordHash' | 'email'>>,
   ): Promise<void> {
     await manager.update(AccountEntity, { id }, change);
   }

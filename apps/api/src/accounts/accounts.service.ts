@@ -15,6 +15,7 @@ import { writeTransaction } from '../database/write-transaction';
 import type { AccountEntity } from './account.entity';
 import { SYSTEM_LOGINS } from './accounts.dto';
 import { AccountsRepository } from './accounts.repository';
+import { checkedEmail } from './email-address';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { assertOrganization, homeMunicipality, managesAccount, seesMunicipality } from './access-policy';
@@ -30,6 +31,8 @@ export interface NewAccount {
   organization?: string;
   /** A committee's or an employment center's, as the registry names it (any case). */
   municipality?: string;
+  /** Where reminders are e-mailed; absent or null: none. */
+  email?: string | null;
 }
 
 // Verified against when the login is unknown, so that a wrong login and a wrong password take
@@ -146,6 +149,7 @@ export class AccountsService {
       throw new AppError('login_reserved', `Логин «${login}» зарезервирован системой: выберите другой.`);
     }
     this.assertPassword(input.password);
+    const email = checkedEmail(input.email) ?? null;
     if (await this.accounts.loginTaken(login)) {
       throw new AppError('account_exists', `Учётная запись «${login}» уже есть.`);
     }
@@ -192,6 +196,7 @@ export class AccountsService {
         organizationId,
         // A school's comes from its organization, and follows it.
         municipality: input.role === 'school' ? null : municipality,
+        email,
         active: true,
       });
       await this.audit.record(
@@ -199,7 +204,7 @@ export class AccountsService {
           actor,
           action: 'account-create',
           target: login,
-          details: { role: input.role, organization: input.organization ?? null, municipality },
+          details: { role: input.role, organization: input.organization ?? null, municipality, email },
         },
         manager,
       );
@@ -208,13 +213,15 @@ export class AccountsService {
     return this.view(id);
   }
 
-  /** Deactivates, reactivates, or sets a new password (the person's sessions end). */
+  /** Deactivates, reactivates, sets a new password (the person's sessions end) or the e-mail address. */
   async update(
     id: number,
-    change: { active?: boolean; password?: string },
+    change: { active?: boolean; password?: string; email?: string | null },
     actor: Principal,
   ): Promise<AccountView> {
-    if (change.active === undefined && change.password === undefined) throw new AppError('empty_change');
+    if (change.active === undefined && change.password === undefined && change.email === undefined)
+      throw new AppError('empty_change');
+    const email = checkedEmail(change.email);
     const account = await this.accounts.findById(id);
     // One the actor does not manage is "not found": whoever could set its password could act as it.
     if (!account || !managesAccount(actor, accountView(account)))
@@ -228,6 +235,7 @@ export class AccountsService {
       await this.accounts.update(manager, id, {
         ...(change.active !== undefined && { active: change.active }),
         ...(passwordHash !== undefined && { passwordHash }),
+        ...(email !== undefined && { email }),
       });
       if (change.active === false || passwordHash !== undefined)
         await this.sessions.closeAll(id, undefined, manager);
@@ -239,6 +247,7 @@ export class AccountsService {
           details: {
             ...(change.active !== undefined && { active: change.active }),
             ...(passwordHash !== undefined && { passwordReset: true }),
+            ...(email !== undefined && { email }),
           },
         },
         manager,
@@ -310,6 +319,7 @@ function accountView(account: AccountEntity): AccountView {
     role: account.role,
     organization: account.organization?.code ?? null,
     municipality: municipalityOfAccount(account),
+    email: account.email,
     active: account.active,
     createdAt: account.createdAt.toISOString(),
   };

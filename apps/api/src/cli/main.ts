@@ -259,8 +259,16 @@ export function buildCli(): Command {
       '--municipality <name>',
       'для комитета и центра занятости: муниципалитет из реестра (комитету обязателен, если их в реестре несколько; центр занятости без него — региональный)',
     )
+    .option('--email <address>', 'адрес электронной почты для напоминаний о сроках сдачи отчёта')
     .action(
-      (options: { login: string; password: string; role: string; org?: string; municipality?: string }) =>
+      (options: {
+        login: string;
+        password: string;
+        role: string;
+        org?: string;
+        municipality?: string;
+        email?: string;
+      }) =>
         withApp(async (app) => {
           if (!ROLES.includes(options.role as Role)) {
             throw new InvalidArgumentError(
@@ -275,7 +283,9 @@ export function buildCli(): Command {
           const account = await app
             .get(AccountsService)
             .create({ ...options, role: options.role as Role, organization: options.org }, CLI_PRINCIPAL);
-          const details = [account.role, account.organization, account.municipality].filter(Boolean);
+          const details = [account.role, account.organization, account.municipality, account.email].filter(
+            Boolean,
+          );
           console.log(`Учётная запись создана: ${account.login} (${details.join(', ')}).`);
         }),
     );

@@ -386,6 +386,8 @@ export interface AccountView {
   organization: string | null;
   /** A committee's or employment center's municipality, a school's organization's; null: every one. */
   municipality: string | null;
+  /** Where reminders are e-mailed; null: in the application only. */
+  email: string | null;
   active: boolean;
   createdAt: string;
 }

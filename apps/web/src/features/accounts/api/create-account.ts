@@ -13,6 +13,8 @@ export type NewAccount = {
   role: Role;
   organization?: string;
   municipality?: string;
+  /** Where its reminders are e-mailed. */
+  email?: string;
 };
 
 export const createAccount = (account: NewAccount): Promise<AccountView> =>

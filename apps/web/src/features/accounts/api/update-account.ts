@@ -3,8 +3,8 @@ import type { AccountView } from '@profmonitor/domain';
 import { api } from '@/lib/api-client';
 import { accountsQueryOptions } from './get-accounts';
 
-/** Deactivate or reactivate an account, or set a new password for it. */
-export type AccountChange = { active?: boolean; password?: string };
+/** Deactivate or reactivate an account, set a new password or its e-mail (null: none). */
+export type AccountChange = { active?: boolean; password?: string; email?: string | null };
 
 export type UpdateAccountVariables = { id: number; change: AccountChange };
 

@@ -13,6 +13,7 @@ const account = (partial: Partial<AccountView>): AccountView => ({
   role: 'committee',
   organization: null,
   municipality: null,
+  email: null,
   active: true,
   createdAt: '2025-09-01T08:00:00.000Z',
   ...partial,
@@ -21,7 +22,7 @@ const account = (partial: Partial<AccountView>): AccountView => ({
 afterEach(cleanup);
 
 describe('AccountsPage', () => {
-  it('creates a school account bound to its organization, and deactivates one', async () => {
+  it('creates a school account bound to its organization with its e-mail, deactivates one and changes its e-mail', async () => {
     let accounts = [account({}), account({ id: 2, login: 'sch01', role: 'school', organization: 'SCH01' })];
     const sent: { method: string; path: string; body: unknown }[] = [];
     mockApi({
@@ -37,14 +38,20 @@ describe('AccountsPage', () => {
           login: body.login,
           role: body.role,
           organization: body.organization,
+          email: body.email ?? null,
         });
         accounts = [...accounts, created];
         return created;
       },
       '/api/accounts/2': (_url: URL, init?: RequestInit) => {
-        const body = JSON.parse(String(init?.body)) as { active: boolean };
+        const body = JSON.parse(String(init?.body)) as Partial<AccountView>;
         sent.push({ method: init?.method ?? 'GET', path: '/api/accounts/2', body });
-        accounts = accounts.map((a) => (a.id === 2 ? { ...a, active: body.active } : a));
+        if (body.email === 'не адрес')
+          return {
+            status: 400,
+            body: { statusCode: 400, message: ['Адрес электронной почты — вида имя@домен.ru.'] },
+          };
+        accounts = accounts.map((a) => (a.id === 2 ? { ...a, ...body } : a));
         return accounts[1];
       },
     });
@@ -62,6 +69,9 @@ describe('AccountsPage', () => {
 
     await screen.findByRole('option', { name: 'МБОУ «Средняя школа № 7» (SCH07)' });
     fireEvent.change(screen.getByLabelText('Организация'), { target: { value: 'SCH07' } });
+    fireEvent.change(screen.getByLabelText('Эл. почта (для напоминаний)'), {
+      target: { value: ' director@sch07.example.ru ' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Создать' }));
     expect(await screen.findByText(/создана\. Передайте пароль/)).toBeTruthy();
     expect(sent[0].body).toEqual({
@@ -69,8 +79,14 @@ describe('AccountsPage', () => {
       password: 'короткий',
       role: 'school',
       organization: 'SCH07',
+      email: 'director@sch07.example.ru',
     });
-    await within(table).findByRole('row', { name: /sch07/ });
+    const created = await within(table).findByRole('row', { name: /sch07/ });
+    // Where its reminders go, under the login; none shows so.
+    expect(within(created).getByRole('rowheader').textContent).toBe(
+      'sch07Эл. почта: director@sch07.example.ru',
+    );
+    expect(within(own).getByRole('rowheader').textContent).toBe('komitetэто выЭл. почта: без почты');
 
     // The server's refusal is shown as it says it.
     fireEvent.change(screen.getByLabelText('Логин'), { target: { value: 'sch07' } });
@@ -85,6 +101,35 @@ describe('AccountsPage', () => {
     await waitFor(() => expect(within(school).getByText('отключена')).toBeTruthy());
     expect(sent.at(-1)).toEqual({ method: 'PATCH', path: '/api/accounts/2', body: { active: false } });
     expect(within(school).getByRole('button', { name: 'Включить' })).toBeTruthy();
+
+    // The e-mail: the server's refusal shown, then set, then cleared (null: reminders in the app only).
+    const setEmail = async (value: string) => {
+      fireEvent.click(within(school).getByRole('button', { name: 'Почта' }));
+      fireEvent.change(within(school).getByLabelText('Эл. почта для sch01'), { target: { value } });
+      fireEvent.click(within(school).getByRole('button', { name: 'Сохранить' }));
+    };
+    await setEmail('не адрес');
+    expect((await within(school).findByRole('alert')).textContent).toBe(
+      'Почта не изменена. Адрес электронной почты — вида имя@домен.ru.',
+    );
+    fireEvent.change(within(school).getByLabelText('Эл. почта для sch01'), {
+      target: { value: 'sch01@example.ru' },
+    });
+    fireEvent.click(within(school).getByRole('button', { name: 'Сохранить' }));
+    expect(await within(school).findByText('Напоминания для sch01 уходят на sch01@example.ru.')).toBeTruthy();
+    expect(sent.at(-1)).toEqual({
+      method: 'PATCH',
+      path: '/api/accounts/2',
+      body: { email: 'sch01@example.ru' },
+    });
+    await waitFor(() =>
+      expect(within(school).getByRole('rowheader').textContent).toBe('sch01Эл. почта: sch01@example.ru'),
+    );
+    await setEmail('  ');
+    expect(
+      await within(school).findByText('У sch01 больше нет почты: напоминания только в приложении.'),
+    ).toBeTruthy();
+    expect(sent.at(-1)).toEqual({ method: 'PATCH', path: '/api/accounts/2', body: { email: null } });
   });
 
   it('the region binds a new committee to one of the registry’s municipalities and sees whose each account is', async () => {

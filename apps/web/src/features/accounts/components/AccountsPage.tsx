@@ -9,7 +9,7 @@ import { municipalitiesOf, severalMunicipalities } from '@/lib/levels';
 import { formatDate } from '@/lib/format';
 import { useCreateAccount } from '../api/create-account';
 import { useAccounts } from '../api/get-accounts';
-import { useUpdateAccount } from '../api/update-account';
+import { useUpdateAccount, type AccountChange } from '../api/update-account';
 import { generatePassword, MIN_PASSWORD_LENGTH } from '../model';
 import { usePageTitle } from '@/hooks/use-page-title';
 
@@ -40,12 +40,14 @@ function CreateAccountForm() {
     role: useId(),
     organization: useId(),
     municipality: useId(),
+    email: useId(),
   };
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('school');
   const [organization, setOrganization] = useState('');
   const [municipality, setMunicipality] = useState('');
+  const [email, setEmail] = useState('');
   const [inputError, setInputError] = useState<string | null>(null);
   const organizations = useOrganizations();
   const create = useCreateAccount();
@@ -74,11 +76,13 @@ function CreateAccountForm() {
         role,
         organization: role === 'school' ? organization : undefined,
         municipality: bindsMunicipality && municipality ? municipality : undefined,
+        email: email.trim() || undefined,
       },
       {
         onSuccess: () => {
           setLogin('');
           setPassword('');
+          setEmail('');
         },
       },
     );
@@ -164,6 +168,17 @@ function CreateAccountForm() {
           </select>
         </div>
       )}
+      <div className="field">
+        <label htmlFor={ids.email}>Эл. почта (для напоминаний)</label>
+        <input
+          id={ids.email}
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+      </div>
       <button type="submit" className="button" disabled={create.isPending}>
         {create.isPending ? 'Создание…' : 'Создать'}
       </button>
@@ -225,6 +240,7 @@ function AccountRow({ account, organizationName }: AccountRowProps) {
   const user = useCurrentUser();
   const update = useUpdateAccount();
   const [resetting, setResetting] = useState(false);
+  const [editingEmail, setEditingEmail] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const self = account.login === user.login;
 
@@ -239,6 +255,11 @@ function AccountRow({ account, organizationName }: AccountRowProps) {
       <th scope="row">
         {account.login}
         {self && <span className="tag">это вы</span>}
+        {/* Where its reminders go: under the login, a column of its own would not fit a tablet. */}
+        <div className="muted small">
+          <span className="visually-hidden">Эл. почта: </span>
+          {account.email ?? 'без почты'}
+        </div>
       </th>
       <td>
         {ROLE_LABELS[account.role] ?? account.role}
@@ -300,12 +321,33 @@ function AccountRow({ account, organizationName }: AccountRowProps) {
               Новый пароль
             </button>
           )}
+          {!editingEmail && (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => {
+                setEditingEmail(true);
+                setDone(null);
+              }}
+            >
+              Почта
+            </button>
+          )}
         </div>
         {resetting && (
           <ResetPasswordForm
             account={account}
             onDone={(message) => {
               setResetting(false);
+              setDone(message);
+            }}
+          />
+        )}
+        {editingEmail && (
+          <EmailForm
+            account={account}
+            onDone={(message) => {
+              setEditingEmail(false);
               setDone(message);
             }}
           />
@@ -325,43 +367,90 @@ function AccountRow({ account, organizationName }: AccountRowProps) {
   );
 }
 
-function ResetPasswordForm({
+/** A new password for an account, offered ready-made. */
+function ResetPasswordForm({ account, onDone }: EditFormProps) {
+  return (
+    <AccountFieldForm
+      account={account}
+      onDone={onDone}
+      label={`Новый пароль для ${account.login}`}
+      initial={generatePassword}
+      input={{ type: 'text', autoComplete: 'new-password' }}
+      change={(password) => (password.length < MIN_PASSWORD_LENGTH ? PASSWORD_RULE : { password })}
+      done={({ password }) => `Пароль для ${account.login} изменён: ${password}. Передайте его лично.`}
+      refused="Пароль не изменён."
+    />
+  );
+}
+
+/** The address an account's reminders are e-mailed to; emptied, it has none. */
+function EmailForm({ account, onDone }: EditFormProps) {
+  return (
+    <AccountFieldForm
+      account={account}
+      onDone={onDone}
+      label={`Эл. почта для ${account.login}`}
+      initial={() => account.email ?? ''}
+      input={{ type: 'email', autoComplete: 'off' }}
+      change={(email) => ({ email: email.trim() || null })}
+      done={({ email }) =>
+        email
+          ? `Напоминания для ${account.login} уходят на ${email}.`
+          : `У ${account.login} больше нет почты: напоминания только в приложении.`
+      }
+      refused="Почта не изменена."
+    />
+  );
+}
+
+type EditFormProps = { account: AccountView; onDone: (message: string | null) => void };
+
+/** One field of an account edited under its row: saved, or cancelled; the refusal said in the form. */
+function AccountFieldForm({
   account,
   onDone,
-}: {
-  account: AccountView;
-  onDone: (message: string | null) => void;
+  label,
+  initial,
+  input,
+  change,
+  done,
+  refused,
+}: EditFormProps & {
+  label: string;
+  initial: () => string;
+  input: { type: 'text' | 'email'; autoComplete: string };
+  /** The change to send, or what is wrong with the value. */
+  change: (value: string) => AccountChange | string;
+  /** What the row says once it is saved. */
+  done: (change: AccountChange) => string;
+  /** The refusal's first words. */
+  refused: string;
 }) {
   const id = useId();
-  const [password, setPassword] = useState(generatePassword);
+  const [value, setValue] = useState(initial);
   const [inputError, setInputError] = useState<string | null>(null);
   const update = useUpdateAccount();
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (password.length < MIN_PASSWORD_LENGTH) {
-      setInputError(PASSWORD_RULE);
-      return;
-    }
-    setInputError(null);
-    update.mutate(
-      { id: account.id, change: { password } },
-      { onSuccess: () => onDone(`Пароль для ${account.login} изменён: ${password}. Передайте его лично.`) },
-    );
+    const wanted = change(value);
+    setInputError(typeof wanted === 'string' ? wanted : null);
+    if (typeof wanted === 'string') return;
+    update.mutate({ id: account.id, change: wanted }, { onSuccess: () => onDone(done(wanted)) });
   }
 
   const error = inputError ?? (update.isError ? update.error.message : null);
   return (
     <form className="reset-form" onSubmit={submit} noValidate>
-      <label htmlFor={id}>Новый пароль для {account.login}</label>
+      <label htmlFor={id}>{label}</label>
       <div className="input-with-button">
         <input
           id={id}
-          type="text"
+          type={input.type}
           spellCheck={false}
-          autoComplete="new-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          autoComplete={input.autoComplete}
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
         />
         <button type="submit" className="button button--small" disabled={update.isPending}>
           Сохранить
@@ -372,7 +461,7 @@ function ResetPasswordForm({
       </div>
       {error && (
         <p className="alert small" role="alert">
-          Пароль не изменён. {error}
+          {refused} {error}
         </p>
       )}
     </form>
