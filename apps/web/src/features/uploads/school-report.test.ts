@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dueReports, sheetsOf, uploadLocks } from './school-report';
-import { campaignView, reportView } from './test-data';
+import { campaignView, reportView } from '@/test/campaign';
 
 describe('a school’s reports due', () => {
   const late = campaignView({ period: '2023/2024', deadline: '2025-06-01', daysLeft: -9 });

@@ -1,30 +1,23 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CampaignView } from '@profmonitor/domain';
 import { campaignQueryOptions } from '@/api/campaign';
+import { campaignView } from '@/test/campaign';
 import { errorAnswer } from '@/test/error-answer';
 import { COMMITTEE, ORGANIZATIONS, PERIODS, SCHOOL, valueView } from '@/test/fixtures';
 import { mockApi } from '@/test/mock-api';
 import { renderPage } from '@/test/render';
 import { OverviewPage } from './OverviewPage';
 
-const CAMPAIGN: CampaignView = {
-  period: '2024/2025',
-  deadline: '2025-06-15',
-  open: true,
-  openedAt: '2025-05-20T07:00:00.000Z',
-  openedBy: 'komitet',
-  closedAt: null,
-  closedBy: null,
+/** Twelve reports expected, four days before the deadline. */
+const CAMPAIGN = campaignView({
   today: '2025-06-11',
   daysLeft: 4,
   expected: 12,
   counts: { 'не сдан': 3, 'сдан частично': 2, сдан: 4, принят: 2, возвращён: 1 },
   onTime: 6,
   late: 1,
-  history: [],
-};
+});
 
 /** The overview's API with a campaign answer for the period (a view, or an error answer). */
 const overviewApi = (campaign: unknown) =>

@@ -6,7 +6,7 @@ import { ORGANIZATIONS, PERIODS, SCHOOL } from '@/test/fixtures';
 import { fakeXhr } from '@/test/fake-xhr';
 import { mockApi } from '@/test/mock-api';
 import { renderPage } from '@/test/render';
-import { campaignView, completeReport, reportView } from '../test-data';
+import { campaignView, completeReport, reportView } from '@/test/campaign';
 import { UploadsPage } from './UploadsPage';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,6 +1,6 @@
 import type { CampaignView, ReportStatusView } from '@profmonitor/domain';
 
-/** The 2024/2025 campaign, open, five days before its deadline, as a school sees it (its own report). */
+/** The 2024/2025 campaign, open, five days before its deadline (a school sees only its own report counted). */
 export function campaignView(partial: Partial<CampaignView> = {}): CampaignView {
   return {
     period: '2024/2025',
