@@ -1,9 +1,12 @@
 import {
   area,
+  carryOver,
   DEMAND_TERRITORIES,
   DESTINATIONS,
   INSTRUCTIONS_SHEET,
+  IssueBudget,
   ItemsSheetValidator,
+  periodOf,
   schoolWorkbook,
   TableSheetValidator,
   vacanciesWorkbook,
@@ -11,14 +14,19 @@ import {
   yesNo,
   type AnyTableSheet,
   type Cell,
+  type PartnerRow,
+  type SchoolTitle,
+  type TeacherRow,
   type WorkbookKind,
 } from '@profmonitor/domain';
 import ExcelJS from 'exceljs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readWorkbook } from '../reader';
 import {
   buildWorkbook,
+  REVIEW_FILL,
   TEMPLATE_ROWS,
   templateFor,
   writeWorkbookFile,
@@ -503,10 +511,204 @@ describe('filled workbooks', () => {
       /no column "klass"/,
     );
     expect(() => buildWorkbook(kind, { title: { org: 'x' } })).toThrow(/no title item "org"/);
+    expect(() => buildWorkbook(kind, { review: { notes: { teacher: 'x' } } })).toThrow(
+      /no sheet "teacher" to note/,
+    );
   });
 
   it('builds every kind', () => {
     for (const kind of WORKBOOK_KINDS)
       expect(buildWorkbook(kind).getWorksheet(INSTRUCTIONS_SHEET)).toBeDefined();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Collect once: a school's template carrying rows over from its last report. The rows are
+// written as a person would type them and highlighted, a note stands above each sheet that
+// carries something (the header is still found below it), and the whole reads back through
+// the real reader and validators as the new period's report without an error or a warning.
+
+const teachers: TeacherRow[] = [
+  {
+    name: 'Иванова И. И.',
+    position: 'учитель',
+    course: 'Сопровождение профессионального самоопределения',
+    hours: 72,
+    completedOn: '2024-03-15',
+    provider: 'ИРО',
+  },
+  {
+    name: 'П-002',
+    position: 'педагог-психолог',
+    course: null,
+    hours: null,
+    completedOn: null,
+    provider: null,
+  },
+];
+const partner = (name: string, validUntil: string | null): PartnerRow => ({
+  partner: name,
+  partnerType: 'Колледж',
+  contractNumber: '15.01.05',
+  signedOn: '2022-09-01',
+  validUntil,
+  subject: 'профпробы',
+});
+
+const schemaOf = (id: string) => schoolWorkbook.sheets.find((s) => s.id === id)!;
+
+const carried = carryOver(
+  {
+    period: '2023/2024',
+    accepted: true,
+    title: { ...schoolContent.title, responsible: 'Иванова А. А.', contacts: null } as SchoolTitle,
+    teachers,
+    partners: [
+      partner('Закончился', '2024-08-31'),
+      partner('Бессрочный', null),
+      partner('Действует', '2024-09-01'),
+    ],
+  },
+  periodOf(2024),
+)!;
+
+describe('a school’s template carrying rows over from its last report', () => {
+  let path: string;
+  let workbook: ExcelJS.Workbook;
+  beforeAll(async () => {
+    workbook = await roundTrip(
+      templateFor('school', { organizationCode: 'SCH01', period: '2024/2025' }, carried),
+      'carried',
+    );
+    path = join(dir, 'carried.xlsx');
+  });
+
+  it('writes the teachers and the agreements in force under a note, highlighted, as a person types them', () => {
+    const sheet = sheetOf(workbook, 'Педагоги');
+    expect(sheet.getCell('A1').value).toBe(carried.notes.teachers);
+    expect(sheet.getCell('A1').value).toMatch(
+      /^Строки перенесены из отчёта за 2023\/2024 \(принят комитетом\)/,
+    );
+    expect(sheet.getCell('A1').fill).toEqual(REVIEW_FILL);
+    expect(sheet.model.merges).toEqual(['A1:F1']);
+    expect(sheet.getRow(1).height).toBeGreaterThan(15);
+    expect(rowValues(sheet, 2)).toEqual(expectedHeaders(schemaOf('teachers')));
+    expect(rowValues(sheet, 3)).toEqual([
+      'Иванова И. И.',
+      'учитель',
+      'Сопровождение профессионального самоопределения',
+      72,
+      new Date(Date.UTC(2024, 2, 15)),
+      'ИРО',
+    ]);
+    expect(sheet.getCell('E3').numFmt).toBe('dd.mm.yyyy');
+    expect(rowValues(sheet, 4)).toEqual(['П-002', 'педагог-психолог']);
+    for (const address of ['A3', 'F3', 'A4', 'F4']) expect(sheet.getCell(address).fill).toEqual(REVIEW_FILL);
+    expect(sheet.getCell('A5').fill).not.toEqual(REVIEW_FILL);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sheet.autoFilter).toBe('A2:F2');
+
+    const partners = sheetOf(workbook, 'Партнёры');
+    expect(partners.getCell('A1').value).toBe(carried.notes.partners);
+    expect(rowValues(partners, 2)).toEqual(expectedHeaders(schemaOf('partners')));
+    expect([3, 4, 5].map((row) => partners.getCell(row, 1).value)).toEqual(['Бессрочный', 'Действует', null]);
+    expect(partners.getCell('C3').value).toBe('15.01.05');
+    expect(partners.getCell('D3').value).toEqual(new Date(Date.UTC(2022, 8, 1)));
+    expect(partners.getCell('E4').value).toEqual(new Date(Date.UTC(2024, 8, 1)));
+  });
+
+  it('moves the dropdowns and the code columns’ text format below the header', () => {
+    const partners = sheetOf(workbook, 'Партнёры');
+    const validations = validationsOf(partners);
+    expect(validations['B3']).toMatchObject({ type: 'list' });
+    expect(validations[`B${TEMPLATE_ROWS + 1}`]).toMatchObject({ type: 'list' });
+    expect(validations['B2']).toBeUndefined();
+    expect(validations[`B${TEMPLATE_ROWS + 2}`]).toBeUndefined();
+    expect(partners.findCell(TEMPLATE_ROWS + 1, 3)?.numFmt).toBe('@');
+    expect(partners.findCell(TEMPLATE_ROWS + 2, 3)).toBeUndefined();
+  });
+
+  it('notes the title, highlights its carried items and opens on it', () => {
+    const title = sheetOf(workbook, 'Титул');
+    expect(title.getCell('A1').value).toBe(carried.notes.title);
+    expect(title.model.merges).toEqual(['A1:B1']);
+    expect(rowValues(title, 2)).toEqual(['Показатель', 'Значение']);
+    const items = [3, 4, 5, 6, 7, 8].map((row) => [
+      title.getCell(row, 2).value,
+      !!title.getCell(row, 1).fill,
+    ]);
+    expect(items).toEqual([
+      ['SCH01', false],
+      ['2024/2025', false],
+      ['Да', true],
+      ['https://sch01.example.ru/prof', true],
+      ['Иванова А. А.', true],
+      [null, false],
+    ]);
+    expect(validationsOf(title)['B5']).toMatchObject({ type: 'list' });
+    expect(workbook.views[0]).toMatchObject({ activeTab: 1 });
+    expect(title.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    // Selected as well as active (ExcelJS's reader drops the flag: read from the built workbook).
+    const built = templateFor('school', undefined, carried).getWorksheet('Титул')!;
+    expect(built.views[0]).toMatchObject({ tabSelected: true });
+    expect(workbook.worksheets[0].name).toBe('Инструкция');
+  });
+
+  it('the other sheets stay blank templates, header on row 1', () => {
+    const graduates = sheetOf(workbook, 'Выпускники');
+    expect(graduates.getCell('A1').value).toBe('Код выпускника');
+    expect(graduates.actualRowCount).toBe(1);
+    expect(graduates.views[0]).toMatchObject({ ySplit: 1 });
+  });
+
+  it('reads back through the reader and the validators as the new period’s report: no error, no warning', async () => {
+    const outcomes: Record<string, { errors: unknown[]; warnings: unknown[]; rows: unknown[] }> = {};
+    const budget = new IssueBudget();
+    const period = periodOf(2024);
+    for await (const sheet of readWorkbook(path)) {
+      if (sheet.name === 'Титул') {
+        const validator = new ItemsSheetValidator(schoolWorkbook.titleSheet!, budget);
+        for await (const row of sheet.rows) validator.push(row.excelRow, row.cells);
+        const { outcome, record } = validator.finish();
+        outcomes.title = { errors: outcome.errors, warnings: outcome.warnings, rows: [record] };
+        continue;
+      }
+      const schema = schoolWorkbook.sheets.find((s) => s.name === sheet.name);
+      if (!schema) continue;
+      const validator = new TableSheetValidator(schema, { period }, budget);
+      const rows: unknown[] = [];
+      for await (const row of sheet.rows) {
+        const record = validator.push(row.excelRow, row.cells);
+        if (record) rows.push(record);
+      }
+      const outcome = validator.finish();
+      outcomes[schema.id] = { errors: outcome.errors, warnings: outcome.warnings, rows };
+    }
+    for (const id of ['title', 'graduates', 'coverage', 'teachers', 'partners'])
+      expect({ id, errors: outcomes[id].errors, warnings: outcomes[id].warnings }).toEqual({
+        id,
+        errors: [],
+        warnings: [],
+      });
+    expect(outcomes.title.rows).toEqual([
+      {
+        organizationCode: 'SCH01',
+        period: '2024/2025',
+        websiteSection: true,
+        websiteUrl: 'https://sch01.example.ru/prof',
+        responsible: 'Иванова А. А.',
+        contacts: null,
+      },
+    ]);
+    expect(outcomes.teachers.rows).toEqual(teachers);
+    expect(outcomes.partners.rows).toEqual([partner('Бессрочный', null), partner('Действует', '2024-09-01')]);
+    expect(outcomes.graduates.rows).toEqual([]);
+  });
+
+  it('without anything carried, is the school’s own blank template', async () => {
+    const blank = templateFor('school', { organizationCode: 'SCH01', period: '2024/2025' });
+    expect(sheetOf(blank, 'Педагоги').getCell('A1').value).toBe('Педагог *');
+    expect(sheetOf(blank, 'Титул').getCell('A1').value).toBe('Показатель');
+    expect(blank.views[0]?.activeTab ?? 0).toBe(0);
   });
 });
