@@ -6,6 +6,7 @@ describe('navigation', () => {
   it('gives the committee every section', () => {
     expect(navItems(COMMITTEE).map((i) => i.label)).toEqual([
       'Обзор',
+      'Сбор отчётов',
       'Показатели',
       'Организации',
       'Выпускники',
@@ -21,6 +22,7 @@ describe('navigation', () => {
     expect(navItems(region).map((i) => i.label)).toEqual([
       'Регион',
       'Обзор',
+      'Сбор отчётов',
       'Показатели',
       'Организации',
       'Выпускники',
@@ -33,7 +35,7 @@ describe('navigation', () => {
       navItems({ ...COMMITTEE, municipality: 'Зима' })
         .map((i) => i.label)
         .slice(0, 3),
-    ).toEqual(['Обзор', 'Регион', 'Показатели']);
+    ).toEqual(['Обзор', 'Сбор отчётов', 'Регион']);
   });
 
   it('puts a school’s own work first: its upload and its organization, then the city', () => {

@@ -5,6 +5,7 @@ export type NavItem = { to: string; label: string };
 
 const SECTION_ITEMS: { section: Section; to: string; label: string }[] = [
   { section: 'overview', to: '/overview', label: 'Обзор' },
+  { section: 'campaign', to: '/campaign', label: 'Сбор отчётов' },
   { section: 'region', to: '/region', label: 'Регион' },
   { section: 'indicators', to: '/indicators', label: 'Показатели' },
   { section: 'organizations', to: '/organizations', label: 'Организации' },

@@ -38,6 +38,7 @@ function lazyPage<Name extends string>(
 
 const AccountsPage = lazyPage(() => import('@/features/accounts/components/AccountsPage'), 'AccountsPage');
 const AuditPage = lazyPage(() => import('@/features/audit/components/AuditPage'), 'AuditPage');
+const CampaignPage = lazyPage(() => import('@/features/campaign/components/CampaignPage'), 'CampaignPage');
 const LoginPage = lazyPage(() => import('@/features/auth/components/LoginPage'), 'LoginPage');
 const PasswordPage = lazyPage(() => import('@/features/auth/components/PasswordPage'), 'PasswordPage');
 const DemandPage = lazyPage(() => import('@/features/demand/components/DemandPage'), 'DemandPage');
@@ -97,6 +98,14 @@ const routes: RouteObject[] = [
         children: [
           { index: true, element: <Home /> },
           { path: 'overview', element: <OverviewPage /> },
+          {
+            path: 'campaign',
+            element: (
+              <RequireSection section="campaign">
+                <CampaignPage />
+              </RequireSection>
+            ),
+          },
           {
             path: 'region',
             element: (

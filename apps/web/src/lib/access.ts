@@ -24,6 +24,7 @@ const ROLE_DATIVE: Record<Role, string> = {
 export type Section =
   | 'region'
   | 'overview'
+  | 'campaign'
   | 'indicators'
   | 'organizations'
   | 'destinations'
@@ -40,6 +41,7 @@ const SECTIONS: Record<Role, readonly Section[]> = {
   region: [
     'region',
     'overview',
+    'campaign',
     'indicators',
     'organizations',
     'destinations',
@@ -55,6 +57,7 @@ const SECTIONS: Record<Role, readonly Section[]> = {
   committee: [
     'region',
     'overview',
+    'campaign',
     'indicators',
     'organizations',
     'destinations',
