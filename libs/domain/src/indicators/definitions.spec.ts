@@ -102,6 +102,7 @@ describe('INDICATORS', () => {
       'stay_local',
       'grade9_to_10',
       'demand_mismatch',
+      'timeliness',
       'completeness',
     ]);
   });
@@ -118,6 +119,7 @@ describe('INDICATORS', () => {
     ['stay_local', { kind: 'growth' }],
     ['grade9_to_10', { kind: 'none' }],
     ['demand_mismatch', { kind: 'decrease' }],
+    ['timeliness', { kind: 'atLeast', threshold: 1 }],
     ['completeness', { kind: 'atLeast', threshold: 1 }],
   ])('%s has the default target of the spec', (id, target) => {
     expect(indicatorById(id)?.defaultTarget).toEqual(target);
@@ -140,7 +142,8 @@ describe('INDICATORS', () => {
     'demand_mismatch',
   ] as const)('applies %s to schools and colleges', (id) => {
     const indicator = indicatorById(id);
-    if (indicator?.kind === 'completeness' || !indicator) throw new Error(id);
+    if (indicator?.kind === 'completeness' || indicator?.kind === 'timeliness' || !indicator)
+      throw new Error(id);
     expect(indicator.appliesTo).toEqual(['Школа', 'Колледж']);
   });
 

@@ -57,6 +57,7 @@ export type IndicatorId =
   | 'stay_local'
   | 'grade9_to_10'
   | 'demand_mismatch'
+  | 'timeliness'
   | 'completeness';
 
 interface IndicatorBase {
@@ -97,7 +98,16 @@ export interface CompletenessIndicator extends IndicatorBase {
   kind: 'completeness';
 }
 
-export type IndicatorDefinition = RatioIndicator | MismatchIndicator | CompletenessIndicator;
+/**
+ * Share of active reporting organizations whose report was on time for the period's deadline:
+ * pooled levels only, and only for a period whose campaign has a deadline.
+ */
+export interface TimelinessIndicator extends IndicatorBase {
+  kind: 'timeliness';
+}
+
+export type IndicatorDefinition =
+  RatioIndicator | MismatchIndicator | TimelinessIndicator | CompletenessIndicator;
 
 const SCHOOLS: readonly OrganizationType[] = ['Школа'];
 const SCHOOLS_AND_COLLEGES: readonly OrganizationType[] = ['Школа', 'Колледж'];
@@ -339,6 +349,16 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     source: 'Десногорск, центр занятости',
     sheets: ['graduates'],
     appliesTo: SCHOOLS_AND_COLLEGES,
+  },
+  {
+    kind: 'timeliness',
+    id: 'timeliness',
+    name: 'Своевременность отчётности',
+    numeratorText:
+      'действующие отчитывающиеся организации, сдавшие все обязательные листы не позднее срока кампании',
+    denominatorText: 'действующие отчитывающиеся организации',
+    defaultTarget: { kind: 'atLeast', threshold: 1 },
+    source: 'практика DHIS2',
   },
   {
     kind: 'completeness',

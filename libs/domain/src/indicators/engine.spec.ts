@@ -211,9 +211,11 @@ describe('the worked example of indicators.md', () => {
 // --- One organization ----------------------------------------------------------------------
 
 describe('measureOrganization', () => {
-  const ratioIds = INDICATORS.filter((i) => i.kind !== 'completeness').map((i) => i.id);
+  const ratioIds = INDICATORS.filter((i) => i.kind !== 'completeness' && i.kind !== 'timeliness').map(
+    (i) => i.id,
+  );
 
-  it('gives a school every indicator but completeness, in the order of the spec', () => {
+  it('gives a school every indicator but completeness and timeliness, in the order of the spec', () => {
     const { values } = measureOrganization({ code: 'S', type: 'Школа', sheets: {} }, contextWith());
     expect(values.map((v) => v.indicator)).toEqual(ratioIds);
     for (const value of values) {
@@ -418,8 +420,8 @@ describe('municipalValues', () => {
     const values = municipalValues(
       input({
         organizations: [
-          { code: 'A', type: 'Школа', sheets: new Set<SheetId>(['title', 'graduates']) },
-          { code: 'B', type: 'Школа', sheets: new Set<SheetId>(['title']) },
+          { code: 'A', type: 'Школа', sheets: new Set<SheetId>(['title', 'graduates']), onTime: null },
+          { code: 'B', type: 'Школа', sheets: new Set<SheetId>(['title']), onTime: null },
         ],
         // 06 → 1, 33 → 1 against 06 → 60, 33 → 30, 40 → 6, 17 → 4:
         // |½ − .6| + |½ − .3| + .06 + .04 = .1 + .2 + .1 = .4; D = .2.
@@ -435,7 +437,9 @@ describe('municipalValues', () => {
   });
 
   it('has no mismatch index without labor demand or without local choices', () => {
-    const organizations = [{ code: 'A', type: 'Школа' as const, sheets: new Set<SheetId>(['graduates']) }];
+    const organizations = [
+      { code: 'A', type: 'Школа' as const, sheets: new Set<SheetId>(['graduates']), onTime: null },
+    ];
     expect(
       municipal(municipalValues(input({ organizations, choices: { '06': 3 } })), 'demand_mismatch').value,
     ).toBeNull();
@@ -451,15 +455,22 @@ describe('municipalValues', () => {
         code: 'S1',
         type: 'Школа',
         sheets: new Set<SheetId>(['title', 'graduates', 'coverage', 'teachers', 'partners']),
+        onTime: null,
       },
-      { code: 'S2', type: 'Школа', sheets: new Set<SheetId>(['title', 'graduates']) },
-      { code: 'S3', type: 'Школа', sheets: new Set<SheetId>() },
+      { code: 'S2', type: 'Школа', sheets: new Set<SheetId>(['title', 'graduates']), onTime: null },
+      { code: 'S3', type: 'Школа', sheets: new Set<SheetId>(), onTime: null },
       {
         code: 'K1',
         type: 'Колледж',
         sheets: new Set<SheetId>(['title', 'graduates', 'coverage', 'teachers']),
+        onTime: null,
       },
-      { code: 'DO', type: 'Дополнительное образование', sheets: new Set<SheetId>(['title', 'graduates']) },
+      {
+        code: 'DO',
+        type: 'Дополнительное образование',
+        sheets: new Set<SheetId>(['title', 'graduates']),
+        onTime: null,
+      },
     ];
     const values = municipalValues(input({ organizations }));
 
@@ -499,6 +510,47 @@ describe('municipalValues', () => {
         value: null,
         contributors: [],
       });
+    });
+  });
+
+  describe('timeliness', () => {
+    const organization = (
+      code: string,
+      onTime: boolean | null,
+      type: MunicipalInput['organizations'][number]['type'] = 'Школа',
+    ) => ({ code, type, sheets: new Set<SheetId>(), onTime });
+
+    it('counts the organizations on time over every active reporting one, for the municipality only', () => {
+      const values = municipalValues(
+        input({
+          organizations: [
+            organization('S1', true),
+            organization('S2', false), // late, or still incomplete
+            organization('S3', false), // sent nothing
+            organization('K1', true, 'Колледж'),
+            organization('DO', true, 'Дополнительное образование'), // does not report: not counted
+          ],
+        }),
+      );
+      expect(parts(municipal(values, 'timeliness'))).toEqual(pooled(2, 4, ['S1', 'K1']));
+      expect(values.filter((v) => v.indicator === 'timeliness')).toHaveLength(1);
+    });
+
+    it('has no value, not 0, without a deadline (no campaign for the period)', () => {
+      const values = municipalValues(
+        input({ organizations: [organization('S1', null), organization('S2', null)] }),
+      );
+      expect(parts(municipal(values, 'timeliness'))).toEqual({
+        numerator: null,
+        denominator: null,
+        value: null,
+        contributors: [],
+      });
+    });
+
+    it('gives 0 when every organization is late: a deadline was set and nobody met it', () => {
+      const values = municipalValues(input({ organizations: [organization('S1', false)] }));
+      expect(parts(municipal(values, 'timeliness'))).toEqual(pooled(0, 1, []));
     });
   });
 });
@@ -597,8 +649,9 @@ describe('computeIndicators: a municipality of three schools and a college', () 
   });
 
   it('gives the organizations’ values first, then the municipality’s', () => {
-    // A and D: 11 each; C: 9 (no Охват-based ones); municipality: 10 ratios, the index, 5 sheets.
-    expect(values).toHaveLength(11 + 11 + 9 + 11 + 16);
+    // A and D: 11 each; C: 9 (no Охват-based ones); municipality: 10 ratios, the index,
+    // timeliness, 5 sheets.
+    expect(values).toHaveLength(11 + 11 + 9 + 11 + 17);
     expect(values.slice(0, 42).every((v) => v.organization !== null)).toBe(true);
     expect(values.slice(42).every((v) => v.organization === null)).toBe(true);
   });
@@ -640,6 +693,20 @@ describe('computeIndicators: a municipality of three schools and a college', () 
     const value = find(values, indicator, organization);
     expect([value.numerator, value.denominator]).toEqual([numerator, denominator]);
     expect(value.value).toBe(numerator !== null && denominator ? numerator / denominator : null);
+  });
+
+  it('gives timeliness only to the municipality, and only with a deadline', () => {
+    expect(values.filter((v) => v.indicator === 'timeliness')).toEqual([
+      { ...find(values, 'timeliness', null), numerator: null, denominator: null, value: null },
+    ]);
+    const judged = computeIndicators({
+      period,
+      // B completed after the deadline, D sent nothing.
+      organizations: organizations.map((o) => ({ ...o, onTime: o.code === 'A' || o.code === 'C' })),
+      demand: cityDemand,
+      inDemand: inDemandAreas(cityDemand),
+    });
+    expect(parts(municipal(judged, 'timeliness'))).toEqual(pooled(2, 4, ['A', 'C']));
   });
 
   it('gives the college no Охват-based value', () => {
@@ -795,7 +862,7 @@ describe('computeIndicators: a municipality of three schools and a college', () 
     const contribution = (o: OrganizationInput, demand: LaborDemandSnapshot | null = cityDemand) => {
       const sheets = new Set((Object.keys(o.sheets) as SheetId[]).filter((s) => o.sheets[s] !== undefined));
       const { values, choices } = measureOrganization(o, contextOf(demand));
-      return { values: sheets.size ? values : [], choices, sheets };
+      return { values: sheets.size ? values : [], choices, sheets, onTime: o.onTime ?? null };
     };
 
     /** Replaces one organization (by code) and checks the move against pooling from scratch. */
@@ -874,6 +941,55 @@ describe('computeIndicators: a municipality of three schools and a college', () 
       };
       expectMoved(setup, primary('P2', []));
       expectMoved(setup, { ...primary('D', []), sheets: { title: title('D', true) } });
+    });
+
+    describe('timeliness', () => {
+      // The deadline's verdicts: A on time, B and C late, D sent nothing.
+      const judged = organizations.map((o) => ({ ...o, onTime: o.code === 'A' }));
+
+      it('moves by the organization’s report on time before and after', () => {
+        expectMoved({ organizations: judged }, { ...schoolB, onTime: true });
+        expectMoved(
+          { organizations: judged },
+          { ...schoolD, sheets: { title: title('D', true) }, onTime: false },
+        );
+        expectMoved(
+          { organizations: judged },
+          { ...schoolA, sheets: { title: title('A', false) }, onTime: true },
+        );
+        const moved = movePooled(
+          pooledOf({ organizations: judged }),
+          'Школа',
+          contribution({ ...schoolD, onTime: false }),
+          contribution({ ...schoolA, code: 'D', onTime: true }),
+          cityDemand,
+        );
+        expect(moved?.values.find((v) => v.indicator === 'timeliness')).toMatchObject({
+          numerator: 2,
+          denominator: 4,
+          value: 0.5,
+        });
+      });
+
+      it('keeps no value without a deadline', () => {
+        expectMoved({ organizations }, { ...schoolB, sheets: { title: title('B', true) } });
+      });
+
+      it('cannot tell when the stored value was judged against no deadline, or none is stored', () => {
+        const unjudged = pooledOf({ organizations });
+        const b = { ...schoolB, onTime: false };
+        expect(
+          movePooled(unjudged, 'Школа', contribution(b), contribution({ ...b, onTime: true }), cityDemand),
+        ).toBeUndefined();
+        const stale = pooledOf({ organizations: judged });
+        expect(
+          movePooled(stale, 'Школа', contribution(schoolB), contribution(schoolB), cityDemand),
+        ).toBeUndefined();
+        const without = { ...unjudged, values: unjudged.values.filter((v) => v.indicator !== 'timeliness') };
+        expect(
+          movePooled(without, 'Школа', contribution(schoolB), contribution(schoolB), cityDemand),
+        ).toBeUndefined();
+      });
     });
 
     it('cannot tell, and says so, when the only contributor leaves 0/0 behind', () => {

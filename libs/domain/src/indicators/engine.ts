@@ -1,3 +1,4 @@
+import { requiredSheets } from '../campaign/campaign';
 import type { Period } from '../periods';
 import type { OrganizationType } from '../reports/sheets/organizations';
 import {
@@ -30,6 +31,8 @@ export interface OrganizationInput {
   code: string;
   type: OrganizationType;
   sheets: OrganizationSheets;
+  /** Its report on time for the period's deadline; null or absent: the period has no deadline. */
+  onTime?: boolean | null;
 }
 
 export interface PeriodContext extends MeasureContext {
@@ -51,7 +54,9 @@ export function measureOrganization(
   const choices = localChoicesByArea(organization.sheets.graduates ?? []);
   const base = { organization: organization.code, sheet: null, contributors: [] };
   for (const indicator of INDICATORS) {
-    if (indicator.kind === 'completeness' || !indicator.appliesTo.includes(organization.type)) continue;
+    // Completeness and timeliness are the levels' only: an organization has no value of its own.
+    if (indicator.kind === 'completeness' || indicator.kind === 'timeliness') continue;
+    if (!indicator.appliesTo.includes(organization.type)) continue;
     if (indicator.kind === 'mismatch') {
       const index =
         organization.sheets.graduates && context.demand
@@ -78,9 +83,25 @@ export function measureOrganization(
   return { values, choices };
 }
 
+/** An active reporting organization of a period as its levels pool it. */
+export interface PooledOrganization {
+  code: string;
+  type: OrganizationType;
+  /** The sheets it has accepted. */
+  sheets: ReadonlySet<SheetId>;
+  /**
+   * Its report on time for the deadline of the period's campaign (campaign.ts timeliness); null
+   * when the period has no deadline.
+   */
+  onTime: boolean | null;
+}
+
+/** Whether an organization of this type reports at all (has required sheets): completeness and timeliness count it. */
+const reports = (type: OrganizationType) => requiredSheets(type).length > 0;
+
 export interface MunicipalInput {
   /** Active reporting organizations of the period, with the sheets they have accepted. */
-  organizations: readonly { code: string; type: OrganizationType; sheets: ReadonlySet<SheetId> }[];
+  organizations: readonly PooledOrganization[];
   /** Their values, as measureOrganization gave them. */
   organizationValues: readonly IndicatorValue[];
   /** Their local choices by area, summed. */
@@ -91,7 +112,7 @@ export interface MunicipalInput {
 /**
  * The municipality's values: ratios pooled (Σ numerators / Σ denominators over the
  * organizations with source data, not the mean of their percentages), the mismatch index of
- * the pooled choices, and completeness per sheet.
+ * the pooled choices, timeliness (when the period has a deadline) and completeness per sheet.
  */
 export function municipalValues(input: MunicipalInput): IndicatorValue[] {
   const values: IndicatorValue[] = [];
@@ -121,6 +142,20 @@ export function municipalValues(input: MunicipalInput): IndicatorValue[] {
         denominator: null,
         value: input.demand ? dissimilarity(input.choices, input.demand.vacanciesByArea).value : null,
         contributors: withGraduates,
+      });
+    } else if (indicator.kind === 'timeliness') {
+      const expected = input.organizations.filter((o) => reports(o.type));
+      // No deadline, no value: timeliness is judged against the campaign's deadline only.
+      const judged = expected.some((o) => o.onTime !== null);
+      const onTime = expected.filter((o) => o.onTime === true);
+      values.push({
+        indicator: indicator.id,
+        organization: null,
+        sheet: null,
+        numerator: judged ? onTime.length : null,
+        denominator: judged ? expected.length : null,
+        value: judged ? ratioValue(onTime.length, expected.length) : null,
+        contributors: onTime.map((o) => o.code),
       });
     } else {
       for (const sheet of COMPLETENESS_SHEETS) {
@@ -158,16 +193,20 @@ export interface Contribution {
   choices: Readonly<Record<string, number>>;
   /** The sheets it has accepted. */
   sheets: ReadonlySet<SheetId>;
+  /** Its report on time for the period's deadline; null: the period has no deadline. */
+  onTime: boolean | null;
 }
 
 /**
  * The municipality's values after one active reporting organization's contribution changed
  * from `before` to `after`, without the other organizations: each pooled ratio and the choice
  * sums moved by the difference (its old part out, its new one in), completeness by the sheets
- * it gained or lost, the mismatch index computed again from the moved choices. Equals
- * municipalValues on the changed input. Undefined when the difference cannot tell whether a
- * ratio still has contributors (the organization stopped contributing and left 0/0 behind):
- * the caller pools the period whole.
+ * it gained or lost, timeliness by its report's being on time before and after, the mismatch
+ * index computed again from the moved choices. Equals municipalValues on the changed input.
+ * Undefined when the difference cannot tell whether a ratio still has contributors (the
+ * organization stopped contributing and left 0/0 behind), or the stored timeliness does not
+ * match the deadline (a campaign opened since, or none stored yet): the caller pools the period
+ * whole.
  */
 export function movePooled(
   pooled: Pooled,
@@ -185,6 +224,12 @@ export function movePooled(
   const ratioOf = (values: readonly IndicatorValue[], indicator: IndicatorId) =>
     values.find((v) => v.indicator === indicator && v.numerator !== null);
   const values: PooledValue[] = [];
+  // Timeliness moves only when the stored value was judged against the deadline the
+  // organization is judged against now (none, or one): opening a campaign pools again.
+  const judged = after.onTime !== null;
+  const timeliness = pooled.values.find((v) => v.indicator === 'timeliness');
+  if (!timeliness || (timeliness.denominator !== null) !== judged || (before.onTime !== null) !== judged)
+    return undefined;
   for (const row of pooled.values) {
     const definition = INDICATORS.find((d) => d.id === row.indicator);
     if (definition?.kind === 'ratio') {
@@ -206,6 +251,9 @@ export function movePooled(
       });
     } else if (definition?.kind === 'mismatch') {
       values.push({ ...row, value: demand ? dissimilarity(choices, demand.vacanciesByArea).value : null });
+    } else if (definition?.kind === 'timeliness' && row.denominator !== null && reports(type)) {
+      const numerator = (row.numerator ?? 0) - +(before.onTime === true) + +(after.onTime === true);
+      values.push({ ...row, numerator, value: ratioValue(numerator, row.denominator) });
     } else if (
       definition?.kind === 'completeness' &&
       row.sheet &&
@@ -241,6 +289,7 @@ export function computeIndicators(input: PeriodInput): IndicatorValue[] {
       code: o.code,
       type: o.type,
       sheets: sheetsOf(o.sheets),
+      onTime: o.onTime ?? null,
     })),
     organizationValues,
     choices,
