@@ -1,4 +1,5 @@
 import type { CampaignView, ReportSheetView, ReportStatusView, SheetId } from '@profmonitor/domain';
+import { campaignView, reportView } from '@/test/campaign';
 
 // A campaign five days past its deadline (10.06.2025) and its reports, one of each kind the page
 // tells apart: complete and clean, complete with a warning and late, missing, partial, accepted,
@@ -31,12 +32,9 @@ function sheets(required: SheetId[], at: string | null, sent: SheetId[] = requir
 export function report(
   partial: Partial<ReportStatusView> & Pick<ReportStatusView, 'org' | 'name'>,
 ): ReportStatusView {
-  return {
-    type: 'Школа',
-    municipality: 'Город',
+  return reportView({
     state: 'сдан',
     onTime: true,
-    late: null,
     completedOn: '2025-06-05',
     sheets: sheets(SCHOOL_SHEETS, '2025-06-05T09:00:00.000Z'),
     lastUpload: {
@@ -46,9 +44,8 @@ export function report(
       outcome: 'accepted',
       warnings: [],
     },
-    review: null,
     ...partial,
-  };
+  });
 }
 
 export const REPORTS: ReportStatusView[] = [
@@ -126,14 +123,10 @@ export const REPORTS: ReportStatusView[] = [
   }),
 ];
 
-export const CAMPAIGN: CampaignView = {
+export const CAMPAIGN: CampaignView = campaignView({
   period: PERIOD,
   deadline: '2025-06-10',
-  open: true,
   openedAt: '2025-05-01T08:00:00.000Z',
-  openedBy: 'komitet',
-  closedAt: null,
-  closedBy: null,
   today: '2025-06-15',
   daysLeft: -5,
   expected: 7,
@@ -156,4 +149,4 @@ export const CAMPAIGN: CampaignView = {
       at: '2025-05-30T08:00:00.000Z',
     },
   ],
-};
+});
