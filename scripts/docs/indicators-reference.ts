@@ -39,6 +39,8 @@ const EXPLANATIONS: Partial<Record<IndicatorId, string>> = {
   grade9_to_10:
     'Graduates of grade 9 are the denominator; those whose `Направление` is «10 класс» are the numerator. Informational: it has no target and no status.',
   demand_mismatch: `Not a ratio: the dissimilarity index D = ½ · Σₐ |gₐ/G − vₐ/V| over the areas a of professional activity. gₐ is the number of continuing graduates (any \`Класс\`, \`Направление\` СПО, ВУЗ or Работа) with \`Территория\` Город or Регион whose area is a, G = Σ gₐ; vₐ is the number of vacancies in area a in the period's labor demand (chosen as for \`local_spo_in_demand\`), V = Σ vₐ. D = 0 when the graduates' choices are spread over the areas exactly as the vacancies are, D = 1 when they share no area. No value when G = 0 or V = 0, or without labor demand. An organization's index compares its own graduates with the period's demand; the municipality's pools the gₐ of every organization before dividing. Beside the index, the per-area table (gₐ, vₐ, both shares and their difference, the gap) is what the employment center reads: a positive gap is a surplus of graduates, a negative one a deficit.`,
+  timeliness:
+    "Measured for the municipality and the region only, and only for a period whose reporting campaign has a deadline (`campaign.md`): of the active reporting organizations, the share whose report was on time — every sheet completeness requires of it had an accepted version received on or before the deadline, judged by the calendar date in the municipality's time zone (the deadline day itself is on time). Only each sheet's first accepted version counts: a later replacement does not make an on-time report late, and a report returned and corrected after the deadline stays on time. An archive imported with `--received-at` counts at the time it was originally received. An organization that has sent nothing, or not every required sheet, by the deadline is not on time. Without a campaign there is no value («нет данных»), never 0. Per organization there is no value: the campaign page and the explanation show whether each report was on time, when it became complete and how many days late it is. Moving the deadline judges every report again.",
   completeness:
     "Measured for the municipality only, one value per sheet of the school workbook: of the active reporting organizations that the sheet applies to (the registry's schools and colleges whose `Действует с`/`Действует по` cover the period), the share with that sheet accepted for the period.",
 };
@@ -60,10 +62,6 @@ const SPECIFIED_NOT_COMPUTED: readonly { id: string; text: string }[] = [
     id: 'future_ticket',
     text: 'Доля обучающихся 6–11 классов — участников проекта «Билет в будущее»: Σ `Участники «Билета в будущее»` over Σ `Обучающихся` of the rows where it is filled; target: growth.',
   },
-  {
-    id: 'timeliness',
-    text: "Своевременность отчётности: the share of active reporting organizations whose every required sheet (those of completeness) had an accepted version uploaded on or before the reporting campaign's deadline; only for periods with a deadline, for the municipality, target ≥ 100 %.",
-  },
 ];
 
 const sheetName = (id: SheetId) =>
@@ -73,11 +71,14 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function sourceSheets(indicator: IndicatorDefinition): string {
   if (indicator.kind === 'completeness') return 'every sheet of `Отчёт организации`';
+  if (indicator.kind === 'timeliness')
+    return 'when each required sheet of `Отчёт организации` was first accepted, against the campaign’s deadline';
   return indicator.sheets.map((id) => `\`${sheetName(id)}\``).join(' or ');
 }
 
 function appliesTo(indicator: IndicatorDefinition): string {
   if (indicator.kind === 'completeness') return 'the municipality';
+  if (indicator.kind === 'timeliness') return 'the municipality and the region, in periods with a deadline';
   return indicator.appliesTo.map((type) => (type === 'Школа' ? 'schools' : 'colleges')).join(' and ');
 }
 
@@ -87,6 +88,7 @@ function rowsCounted(indicator: IndicatorDefinition): string {
   }
   if (indicator.kind === 'ratio') return 'one unit per organization';
   if (indicator.kind === 'mismatch') return 'graduates by area against vacancies by area';
+  if (indicator.kind === 'timeliness') return 'organizations, one report each';
   return 'organizations, per sheet';
 }
 
@@ -172,7 +174,7 @@ export function indicatorsReference(): string {
       "- **Levels: organization → municipality → region.** Each reporting organization (a school or a college of the registry, active in the period) has its own values. A municipality's value (the registry's `Муниципалитет`) is **pooled**: the sum of its organizations' numerators over the sum of their denominators, over the organizations that have the source sheet accepted for the period; never the mean of their percentages (see the worked example). The region's value is pooled the same way over every organization of the database — never the mean of the municipalities. With one municipality in the registry the region is that municipality and is not shown twice: the only pooled value carries the municipality's name. In the API and the CLI a value is `{org, municipality}`: an organization's has its code and its municipality, a municipality's `org: null` and its name, the region's `org: null, municipality: null`. Each organization is measured against its own municipality's labor demand and in-demand areas (see below); the region pools those numerators.",
       "- **Targets per level.** A municipality's committee sets its municipality's targets; the region sets the region's, which a municipality without its own follows; an organization's status uses its municipality's target.",
       `- **Which sheets apply to whom**: ${applies}. An organization is measured only on the indicators that apply to its type.`,
-      "- **Precomputed.** An accepted school workbook recomputes its organization from its rows and moves its municipality's and the region's pooled values by its difference within the import's transaction; a labor-demand workbook or a change of the in-demand areas recomputes its period. Pages only read stored values.",
+      "- **Precomputed.** An accepted school workbook recomputes its organization from its rows and moves its municipality's and the region's pooled values by its difference within the import's transaction; a labor-demand workbook or a change of the in-demand areas recomputes its period; opening a reporting campaign, moving its deadline or closing it pools its period's levels again (timeliness). Pages only read stored values.",
     ].join('\n'),
     '## Targets and status',
     [
