@@ -1,15 +1,19 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { plural, sameMunicipality, type SheetOutcome, type WorkbookKindId } from '@profmonitor/domain';
 import { WorkbookError } from '@profmonitor/workbook';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
+import { CampaignsRepository } from '../../campaign/campaigns.repository';
 import { WorkbookIntake, type ParsedFile } from '../../common/workbook-intake';
+import { SETTINGS } from '../../config/settings.module';
+import type { Settings } from '../../config/settings';
 import { DatabaseBusyError, writeTransaction } from '../../database/write-transaction';
 import { ProfessionsRepository } from '../../labor/professions.repository';
 import type { UploadEntity } from '../entities/upload.entity';
 import { UploadsRepository } from '../uploads.repository';
 import { SheetContentHash } from './content-hash';
 import { emptyResult, sheetResult, type ImportResult, type PlacedIssue } from './import-result';
+import { reportLock, type ReportLock } from './report-lock';
 import type { CurrentVersion } from './sheet-store';
 import { auditUpload, uploadFields, type UploadMeta } from './upload-log';
 import type { ProfessionArea } from './workbook-parser';
@@ -17,6 +21,7 @@ import {
   SchoolWorkbookHandler,
   VacanciesWorkbookHandler,
   type CommittedSheet,
+  type SchoolScope,
   type WorkbookHandler,
 } from './workbook-handlers';
 
@@ -125,6 +130,8 @@ export class ImportService {
     private readonly professionAreas: ProfessionsRepository,
     private readonly intake: WorkbookIntake,
     private readonly audit: AuditService,
+    private readonly campaigns: CampaignsRepository,
+    @Inject(SETTINGS) private readonly settings: Settings,
     school: SchoolWorkbookHandler,
     vacancies: VacanciesWorkbookHandler,
   ) {
@@ -166,7 +173,13 @@ export class ImportService {
       if (file.failure) throw file.failure;
       return await writeTransaction(this.dataSource, async (manager) => {
         const duplicate = await this.findCurrentDuplicate(manager, file.sha256);
-        if (!duplicate || duplicate.kind === 'unknown' || refusal(meta, duplicate.kind, duplicate.result)) {
+        // A repeat the sender may not send is imported again, to be refused as any such file.
+        if (
+          !duplicate ||
+          duplicate.kind === 'unknown' ||
+          refusal(meta, duplicate.kind, duplicate.result) ||
+          (duplicate.kind === 'school' && (await this.locked(manager, meta, duplicate, duplicate.result)))
+        ) {
           return this.importInTransaction(manager, file, meta, digest, result);
         }
         Object.assign(result, duplicate.result, {
@@ -256,6 +269,10 @@ export class ImportService {
     if ('errors' in resolution) throw new FileRejected(resolution.errors);
     const foreign = refusal(meta, handler.kind.id, result);
     if (foreign) throw new FileRejected([foreign.message], foreign.refused);
+    if (handler.kind.id === 'school') {
+      const lock = await this.locked(manager, meta, resolution.scope as SchoolScope, result);
+      if (lock) throw new FileRejected([lock.message], lock.refused);
+    }
 
     const upload = await this.uploads.add(manager, {
       ...uploadFields(meta, digest),
@@ -385,6 +402,27 @@ export class ImportService {
       await writing.catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * Why this upload may not change a school's report, if it may not (see reportLock): read in
+   * the import's transaction, so a decision or a closing committed before it counts.
+   */
+  private async locked(
+    manager: EntityManager,
+    meta: UploadMeta,
+    { organizationId, periodId }: { organizationId: number | null; periodId: number | null },
+    names: Pick<ImportResult, 'organization' | 'period'>,
+  ): Promise<ReportLock | undefined> {
+    if (organizationId === null || periodId === null) return undefined;
+    const review = await this.campaigns.latestReview(organizationId, periodId, manager);
+    const campaign = await this.campaigns.campaignOf(periodId, manager);
+    return reportLock(
+      meta,
+      { organization: names.organization ?? '', period: names.period ?? '' },
+      { review, campaign },
+      this.settings.timeZone,
+    );
   }
 
   /** The committee's profession → area mapping, which fills a vacancy row's missing area. */

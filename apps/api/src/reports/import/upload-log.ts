@@ -25,17 +25,38 @@ export interface UploadMeta {
     municipality?: string;
     organizations?: ReadonlySet<string>;
   };
+  /**
+   * The committee's reason for sending it (campaign.md): required to upload into an accepted
+   * report or a closed campaign; kept with the upload and in its audit entry.
+   */
+  reason?: string;
+  /** When an archive was originally received (the committee's only); default: when it is uploaded. */
+  receivedAt?: Date;
+}
+
+/**
+ * The sender acts as the committee: the region, a committee, or no account at all (the command
+ * line, the demo loader, a script). Only the committee may upload into a locked report or a
+ * closed campaign, with a reason.
+ */
+export function sentByCommittee(meta: Pick<UploadMeta, 'sender'>): boolean {
+  return !meta.sender || meta.sender.role === 'region' || meta.sender.role === 'committee';
 }
 
 /** The fields of an upload's row that say which file came from whom. */
 export function uploadFields(
   meta: UploadMeta,
   digest: { sha256: string; size: number },
-): Pick<UploadEntity, 'fileName' | 'uploadedBy' | 'uploadedByAccountId' | 'sha256' | 'size'> {
+): Pick<
+  UploadEntity,
+  'fileName' | 'uploadedBy' | 'uploadedByAccountId' | 'sha256' | 'size' | 'receivedAt' | 'reason'
+> {
   return {
     fileName: meta.fileName,
     uploadedBy: meta.uploadedBy,
     uploadedByAccountId: meta.sender?.accountId ?? null,
+    receivedAt: meta.receivedAt ?? null,
+    reason: meta.reason ?? null,
     ...digest,
   };
 }
@@ -65,6 +86,8 @@ export function auditUpload(
         organization: result.organization,
         period: result.period,
         ...(result.refused && { refused: result.refused }),
+        ...(meta.reason !== undefined && { reason: meta.reason }),
+        ...(meta.receivedAt && { receivedAt: meta.receivedAt.toISOString() }),
       },
     },
     manager,
