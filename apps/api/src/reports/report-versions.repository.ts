@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { PeriodEntity } from '../organizations/period.entity';
 import { ReportVersionEntity } from './entities/report-version.entity';
 import { UploadEntity } from './entities/upload.entity';
 
@@ -23,6 +24,34 @@ export class ReportVersionsRepository {
       .orderBy('v.sheet', 'ASC')
       .addOrderBy('v.version', 'DESC')
       .getMany() as Promise<(ReportVersionEntity & { upload: UploadEntity })[]>;
+  }
+
+  /**
+   * The periods before the one starting in `beforeStartYear` in which an organization has a
+   * current version of any of these sheets, newest first: where a new template's rows may be
+   * carried from (collect once).
+   */
+  async earlierPeriodsWith(
+    organizationId: number,
+    sheets: readonly string[],
+    beforeStartYear: number,
+  ): Promise<Pick<PeriodEntity, 'id' | 'code' | 'startYear'>[]> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(ReportVersionEntity, 'v')
+      .innerJoin(PeriodEntity, 'p', 'p.id = v.periodId')
+      .select(['p.id AS id', 'p.code AS code', 'p.startYear AS "startYear"'])
+      .where('v.organizationId = :organizationId AND v.isCurrent = :current', {
+        organizationId,
+        current: true,
+      })
+      .andWhere('v.sheet IN (:...sheets)', { sheets })
+      .andWhere('p.startYear < :beforeStartYear', { beforeStartYear })
+      .groupBy('p.id')
+      .addGroupBy('p.code')
+      .addGroupBy('p.startYear')
+      .orderBy('p.startYear', 'DESC')
+      .getRawMany<{ id: number; code: string; startYear: number }>();
+    return rows.map((row) => ({ id: Number(row.id), code: row.code, startYear: Number(row.startYear) }));
   }
 
   /** The versions of these ids that exist, of whichever organization. */
