@@ -178,7 +178,7 @@ export function UploadLocks({ user }: { user: SessionUserView }) {
     <div className="upload-locks" role="status">
       {reports.locks.map((lock) => (
         <p key={`${lock.kind}-${lock.period}`} className="notice notice--locked">
-          <strong>{lock.kind === 'locked' ? 'Отчёт принят' : 'Сбор закрыт'}.</strong> {lock.message}
+          {lock.message}
         </p>
       ))}
       <p className="muted small">Отчёты за другие учебные годы загружаются как обычно.</p>
