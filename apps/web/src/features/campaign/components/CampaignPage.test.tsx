@@ -166,7 +166,6 @@ describe('CampaignPage', () => {
         .map((th) => th.textContent?.replace(/[↑↓↕]/g, '')),
     ).toEqual([
       'Организация',
-      'Тип',
       'Состояние',
       'Срок',
       'Титул',
@@ -183,9 +182,8 @@ describe('CampaignPage', () => {
     expect(shownCodes(table)).toEqual(['COL01', 'SCH01', 'SCH02', 'SCH03', 'SCH04', 'SCH05', 'SCH06']);
 
     const college = cellTexts(await rowOf('COL01'));
-    expect(college.slice(0, 9)).toEqual([
-      'ГБПОУ «Городской колледж» COL01',
-      'Колледж',
+    expect(college.slice(0, 8)).toEqual([
+      'ГБПОУ «Городской колледж» COL01 · Колледж',
       'сдан',
       'Вовремя',
       '08.06.2025',
@@ -195,10 +193,10 @@ describe('CampaignPage', () => {
       '08.06.2025',
     ]);
     const late = cellTexts(await rowOf('SCH02'));
-    expect(late.slice(2, 5)).toEqual(['сдан', 'Опоздание 2 дн.', '12.06.2025']);
-    expect(late[10]).toMatch(/^1 предупреждение«Охват», строка 3/);
+    expect(late.slice(1, 4)).toEqual(['сдан', 'Опоздание 2 дн.', '12.06.2025']);
+    expect(late[9]).toMatch(/^1 предупреждение«Охват», строка 3/);
     const partial = cellTexts(await rowOf('SCH04'));
-    expect(partial.slice(2, 9)).toEqual([
+    expect(partial.slice(1, 8)).toEqual([
       'сдан частично',
       'Опоздание 5 дн.',
       '09.06.2025',
@@ -207,7 +205,7 @@ describe('CampaignPage', () => {
       'нет',
       'нет',
     ]);
-    expect(cellTexts(await rowOf('SCH06'))[11]).toBe(
+    expect(cellTexts(await rowOf('SCH06'))[10]).toBe(
       'В «Выпускниках» нет 9 классов.вернул komitet, 11.06.2025',
     );
 
@@ -263,7 +261,7 @@ describe('CampaignPage', () => {
       query: '',
       body: { org: 'SCH01', period: PERIOD, decision: 'accept' },
     });
-    await waitFor(async () => expect(cellTexts(await rowOf('SCH01'))[2]).toBe('принят'));
+    await waitFor(async () => expect(cellTexts(await rowOf('SCH01'))[1]).toBe('принят'));
     // An accepted report cannot be accepted again, but can be returned.
     const accepted = await rowOf('SCH01');
     expect(within(accepted).queryByRole('button', { name: /Принять/ })).toBeNull();
@@ -288,8 +286,8 @@ describe('CampaignPage', () => {
       decision: 'return',
       comment: 'Нет листа «Партнёры» за 2025 год.',
     });
-    await waitFor(async () => expect(cellTexts(await rowOf('SCH01')).slice(2, 3)).toEqual(['возвращён']));
-    expect(cellTexts(await rowOf('SCH01'))[11]).toContain('Нет листа «Партнёры» за 2025 год.');
+    await waitFor(async () => expect(cellTexts(await rowOf('SCH01'))[1]).toBe('возвращён'));
+    expect(cellTexts(await rowOf('SCH01'))[10]).toContain('Нет листа «Партнёры» за 2025 год.');
   });
 
   it('shows the server’s refusal of a decision in Russian', async () => {
@@ -341,7 +339,7 @@ describe('CampaignPage', () => {
         body: { period: PERIOD, orgs: ['SCH01', 'COL01'] },
       },
     ]);
-    await waitFor(async () => expect(cellTexts(await rowOf('COL01'))[2]).toBe('принят'));
+    await waitFor(async () => expect(cellTexts(await rowOf('COL01'))[1]).toBe('принят'));
     expect(screen.getByRole('button', { name: 'Принять все сданные без предупреждений (1)' })).toBeTruthy();
   });
 
@@ -371,7 +369,7 @@ describe('CampaignPage', () => {
     });
     renderPage(<CampaignPage />, { path: '/campaign', url });
     const form = await screen.findByRole('region', { name: `Сбор отчётов за ${PERIOD} не объявлен` });
-    expect(cellTexts(await rowOf('SCH03')).slice(2, 4)).toEqual(['не сдан', '—']);
+    expect(cellTexts(await rowOf('SCH03')).slice(1, 3)).toEqual(['не сдан', '—']);
 
     fireEvent.click(within(form).getByRole('button', { name: 'Объявить сбор' }));
     expect(within(form).getByRole('alert').textContent).toBe(

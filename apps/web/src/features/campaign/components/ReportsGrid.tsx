@@ -85,7 +85,9 @@ export function ReportsGrid({ period, reports, filter, onFilter, showMunicipalit
       name: (r) => (
         <>
           <Link to={linkTo(`/organizations/${encodeURIComponent(r.org)}`)}>{r.name}</Link>{' '}
-          <span className="muted small">{r.org}</span>
+          <div className="muted small">
+            {r.org} · {r.type}
+          </div>
         </>
       ),
       state: (r) => <ReportStateBadge state={r.state} />,
@@ -93,7 +95,7 @@ export function ReportsGrid({ period, reports, filter, onFilter, showMunicipalit
       lastUpload: (r) =>
         r.lastUpload ? (
           <>
-            <Link to={`/uploads/${r.lastUpload.id}`} className="break">
+            <Link to={`/uploads/${r.lastUpload.id}`} className="campaign-file">
               {r.lastUpload.fileName}
             </Link>
             <div className="muted small">{formatDateTime(r.lastUpload.uploadedAt)}</div>
@@ -156,7 +158,8 @@ export function ReportsGrid({ period, reports, filter, onFilter, showMunicipalit
     };
     return [
       ...dataColumns
-        .filter((column) => column.id !== 'code')
+        // The code and type go under the name (a tablet has no room for them); the files keep them.
+        .filter((column) => column.id !== 'code' && column.id !== 'type')
         .map((column) => ({
           ...column,
           render: column.id.startsWith('sheet-') ? sheetCell(column) : renders[column.id],
@@ -208,7 +211,7 @@ export function ReportsGrid({ period, reports, filter, onFilter, showMunicipalit
         rowKey={(r) => r.org}
         rowProps={(r) => ({ 'data-org': r.org })}
         initialSort={{ column: 'name', direction: 'asc' }}
-        searchText={(r) => r.org}
+        searchText={(r) => `${r.org} ${r.type}`}
         wide
       />
       {returning && (
@@ -338,7 +341,7 @@ function ReviewNote({ report }: { report: ReportStatusView }) {
   if (!review) return <span className="muted">—</span>;
   return (
     <>
-      {review.comment && <div className="break">{review.comment}</div>}
+      {review.comment && <div className="campaign-comment">{review.comment}</div>}
       <div className="muted small">
         {review.decision === 'accepted' ? 'принял' : 'вернул'} {review.by}, {formatDay(review.at)}
       </div>
