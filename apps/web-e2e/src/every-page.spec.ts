@@ -42,6 +42,7 @@ const PAGES: Record<Role, (ids: { upload: number }) => Visit[]> = {
   ],
   committee: ({ upload }) => [
     { name: 'обзор', path: `/overview${query}` },
+    { name: 'сбор отчётов', path: `/campaign${query}` },
     { name: 'показатели', path: `/indicators${query}` },
     { name: 'показатель', path: `/indicators/${INDICATOR}${query}` },
     { name: 'организации', path: `/organizations${query}` },
