@@ -22,6 +22,7 @@ import { AppError } from '../common/app-error';
 import { UploadsService } from '../reports/uploads.service';
 import type { ImportResult } from '../reports/import/import-result';
 import { copyDatabase } from '../database/database-copy';
+import { addCampaignCommands } from './campaign-commands';
 import { loadDemo } from './demo';
 import { demandJson, formatDemand, formatImportResult, formatIndicators, indicatorJson } from './format';
 
@@ -318,6 +319,8 @@ export function buildCli(): Command {
             .join('\n'),
       );
     });
+
+  addCampaignCommands(program, withApp);
 
   program
     .command('demo')
