@@ -374,5 +374,7 @@ it('ten сдан reports accepted in under a minute through the confirmation lis
   expect(events[0]).toContain(comment);
   expect(events.some((e) => e.includes('Принят комитетом'))).toBe(true);
   expect(events.at(-1)).toContain('Загрузка');
+  // It fits the panel: nothing to scroll sideways for.
+  expect(await history.evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBeLessThanOrEqual(1);
   await page.screenshot({ path: join(SCREENSHOTS, 'campaign-8-history.png'), fullPage: true });
 });

@@ -75,7 +75,6 @@ export function ReportHistory({ period, report, onClose }: ReportHistoryProps) {
           rowKey={(e) => `${e.at} ${e.kind} ${e.uploadId ?? ''}`}
           initialSort={{ column: 'at', direction: 'desc' }}
           search={false}
-          compact
         />
       )}
     </aside>
