@@ -1,4 +1,5 @@
 import { IndicatorsCoreModule } from '../indicators/indicators-core.module';
+import { CampaignCoreModule } from '../campaign/campaign-core.module';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { DEFAULT_LIMITS } from '@profmonitor/workbook';
@@ -8,6 +9,7 @@ import { LaborDemandStore } from '../labor/labor-demand.store';
 import { LaborModule } from '../labor/labor.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { UploadArchive } from './archive';
+import { CarryOverService } from './carry-over.service';
 import { HistoryCompareService } from './history-compare.service';
 import { HistoryService } from './history.service';
 import { ReportVersionsRepository } from './report-versions.repository';
@@ -20,6 +22,7 @@ import { SchoolWorkbookHandler, VacanciesWorkbookHandler } from './import/workbo
 
 @Module({
   imports: [
+    CampaignCoreModule,
     IndicatorsCoreModule,
     LaborModule,
     OrganizationsModule,
@@ -44,6 +47,7 @@ import { SchoolWorkbookHandler, VacanciesWorkbookHandler } from './import/workbo
     UploadArchive,
     UploadsRepository,
     UploadsService,
+    CarryOverService,
     ImportService,
     HistoryService,
     HistoryCompareService,

@@ -26,6 +26,7 @@ import {
   fileExtension,
   WORKBOOK_FILE_TYPES,
   workbookExtensionsText,
+  type ApiErrorCode,
   type ImportResult,
 } from '@profmonitor/domain';
 import { assertOrganization } from '../accounts/access-policy';
@@ -46,6 +47,7 @@ import {
   TemplateParamsDto,
   UploadDetailDto,
   UploadDto,
+  UploadQueryDto,
   UploadsQueryDto,
 } from './uploads.dto';
 import { UploadsService, type ReceivedFile } from './uploads.service';
@@ -66,14 +68,22 @@ function received(file: Express.Multer.File | undefined): ReceivedFile {
   return { path: file.path, fileName, temporary: true };
 }
 
+/** The error of a refused file, by why it was refused. */
+const REFUSED: Record<NonNullable<ImportResult['refused']>, ApiErrorCode> = {
+  organization: 'import_refused',
+  kind: 'import_refused',
+  locked: 'report_locked',
+  closed: 'period_closed',
+};
+
 /**
  * The answer to an upload: 201 with the result when anything was stored (or it was a repeat);
- * otherwise the result inside an error — 403 when the sender may not upload it, 422 when the
- * file has mistakes.
+ * otherwise the result inside an error — 403 when the sender may not upload it, 423 when the
+ * report is accepted or the period's collection closed, 422 when the file has mistakes.
  */
 function answer(result: ImportResult): ImportResult {
   if (result.outcome !== 'rejected') return result;
-  const code = result.refused ? 'import_refused' : 'import_rejected';
+  const code = result.refused ? REFUSED[result.refused] : 'import_rejected';
   throw new AppError(code, result.errors[0]?.message ?? API_ERRORS[code].message, { result });
 }
 
@@ -93,9 +103,15 @@ export class UploadsController {
   @ApiBody(FILE_BODY)
   @ApiOperation({ summary: 'Upload a workbook: a school’s report or the labor demand' })
   @ApiCreatedResponse({ type: ImportResultDto, description: 'Something was stored, or the file repeats it' })
-  @ApiErrors('import_refused', 'import_rejected', { body: ImportErrorDto })
-  async upload(@UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() user: Principal) {
-    return answer(await this.uploads.receive(received(file), user));
+  @ApiErrors('import_refused', 'import_rejected', 'report_locked', 'period_closed', { body: ImportErrorDto })
+  // A school or an employment center giving the committee's options (reason, receivedAt).
+  @ApiErrors('role_forbidden')
+  async upload(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Query() query: UploadQueryDto,
+    @CurrentUser() user: Principal,
+  ) {
+    return answer(await this.uploads.receive(received(file), user, query));
   }
 
   @Post('registry')

@@ -16,8 +16,9 @@ import type {
   UploadView,
 } from '@profmonitor/domain';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { ErrorDto } from '../common/error.dto';
+import { MAX_REASON_LENGTH, type UploadOptions } from './upload-options';
 
 // The values the contract's unions allow (a value outside them fails the type check).
 const UPLOAD_KINDS = ['school', 'vacancies', 'registry', 'unknown'] as const satisfies readonly UploadKind[];
@@ -50,6 +51,31 @@ export class UploadsQueryDto {
   limit?: number;
 }
 
+/**
+ * POST /api/uploads's options, the committee's only (checked, with their Russian messages, by
+ * UploadsService: the command line gives the same).
+ */
+export class UploadQueryDto implements UploadOptions {
+  @ApiPropertyOptional({
+    maxLength: MAX_REASON_LENGTH,
+    description:
+      'Why the committee uploads into an accepted report or a closed campaign (required there); kept with the upload and in the audit log',
+  })
+  @IsOptional()
+  @IsString({ message: 'Причина загрузки (reason) указывается один раз, текстом.' })
+  reason?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2024-05-31T14:30:00+03:00',
+    description:
+      'An archive’s original time (on time is judged by it); without an offset, the municipality’s time (TIME_ZONE). Not in the future',
+  })
+  @IsOptional()
+  @IsString({ message: 'Время получения (receivedAt) указывается один раз, например 2024-05-31T14:30.' })
+  receivedAt?: string;
+}
+
 export class UploadDto implements UploadView {
   @ApiProperty() id: number;
   @ApiProperty() fileName: string;
@@ -59,6 +85,15 @@ export class UploadDto implements UploadView {
   @ApiProperty({ type: String, nullable: true }) period: string | null;
   @ApiProperty() uploadedBy: string;
   @ApiProperty({ format: 'date-time' }) uploadedAt: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'An archive’s original time; null: received when uploaded',
+  })
+  receivedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The committee’s reason, when it gave one' })
+  reason: string | null;
   @ApiProperty() sha256: string;
   @ApiProperty() size: number;
   @ApiProperty() errorCount: number;
@@ -168,10 +203,11 @@ export class ImportResultDto implements ImportResult {
   @ApiPropertyOptional({ type: 'integer', description: 'A repeated file: the upload with the same data' })
   duplicateOf?: number;
   @ApiPropertyOptional({
-    enum: ['organization', 'kind'],
-    description: 'The sender may not upload this file: another organization’s, or a kind it does not send',
+    enum: ['organization', 'kind', 'locked', 'closed'],
+    description:
+      'The sender may not upload this file: another organization’s, a kind it does not send, a report the committee accepted (locked) or a period whose campaign is closed',
   })
-  refused?: 'organization' | 'kind';
+  refused?: ImportResult['refused'];
   @ApiProperty({ type: [ImportIssueDto], description: 'File-level errors: they reject everything' })
   errors: { message: string }[];
   @ApiProperty({ type: [ImportIssueDto] }) warnings: { message: string }[];

@@ -1,16 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { parsePeriod, type ImportResult, type UploadView, type WorkbookKindId } from '@profmonitor/domain';
 import { templateFor, type WorkbookContent } from '@profmonitor/workbook';
 import { assertOrganization, homeMunicipality, uploadsScope } from '../accounts/access-policy';
 import { CLI_PRINCIPAL, type Principal } from '../accounts/principal';
 import { AppError } from '../common/app-error';
 import { UploadFolder } from '../common/upload-folder';
+import type { Settings } from '../config/settings';
+import { SETTINGS } from '../config/settings.module';
 import { RegistryService } from '../organizations/registry.service';
 import { ImportService, type UploadMeta } from './import/import.service';
 import { UploadArchive } from './archive';
+import { CarryOverService } from './carry-over.service';
 import type { UploadEntity } from './entities/upload.entity';
 import { UploadsRepository } from './uploads.repository';
 import { currentReportingPeriod } from './reporting-period';
+import { checkedUploadOptions, type UploadOptions } from './upload-options';
 
 export interface UploadsQuery {
   org?: string;
@@ -88,6 +92,23 @@ function allowedFor(principal: Principal): UploadMeta['allowed'] {
   };
 }
 
+/** A reason and an archive's time are the committee's to give (campaign.md): the region's, a committee's, the command line's. */
+function assertCommitteeOptions(principal: Principal, options: UploadOptions): void {
+  if (principal.role === 'region' || principal.role === 'committee') return;
+  if (options.receivedAt !== undefined) {
+    throw new AppError(
+      'role_forbidden',
+      'Время получения файла (receivedAt) указывает только комитет, загружая архив прошлых лет: уберите этот параметр.',
+    );
+  }
+  if (options.reason !== undefined) {
+    throw new AppError(
+      'role_forbidden',
+      'Причину загрузки (reason) указывает только комитет, загружая исправление в принятый отчёт или закрытый сбор: уберите этот параметр.',
+    );
+  }
+}
+
 /** The upload log: every file sent, newest first, with what became of it; and receiving files. */
 @Injectable()
 export class UploadsService {
@@ -97,14 +118,22 @@ export class UploadsService {
     private readonly registry: RegistryService,
     private readonly folder: UploadFolder,
     private readonly archive: UploadArchive,
+    @Inject(SETTINGS) private readonly settings: Settings,
+    private readonly carryOver: CarryOverService,
   ) {}
 
-  /** A school's or the employment center's workbook, held to what the sender may upload; audited. */
-  receive(file: ReceivedFile, principal: Principal): Promise<ImportResult> {
+  /**
+   * A school's or the employment center's workbook, held to what the sender may upload; audited.
+   * The committee may add a reason (to upload into an accepted report or a closed campaign) and
+   * an archive's original time; no one else may.
+   */
+  receive(file: ReceivedFile, principal: Principal, options: UploadOptions = {}): Promise<ImportResult> {
     return this.importing(file, async () => {
+      assertCommitteeOptions(principal, options);
       return this.imports.importFile(file.path, {
         ...uploadMeta(file, principal),
         allowed: allowedFor(principal),
+        ...checkedUploadOptions(options, this.settings.timeZone),
       });
     });
   }
@@ -117,10 +146,14 @@ export class UploadsService {
     });
   }
 
-  /** The template to download, as this account gets it (see templateTitleFor). */
+  /**
+   * The template to download, as this account gets it (see templateTitleFor); a school's own
+   * carries over its rows from its last report (CarryOverService).
+   */
   async template(kind: WorkbookKindId, principal: Principal): Promise<{ content: Buffer; fileName: string }> {
     const title = templateTitleFor(kind, principal);
-    const content = Buffer.from(await templateFor(kind, title).xlsx.writeBuffer());
+    const carried = title ? await this.carryOver.contentFor(title.organizationCode, title.period) : null;
+    const content = Buffer.from(await templateFor(kind, title, carried ?? undefined).xlsx.writeBuffer());
     return { content, fileName: templateFileName(kind, title) };
   }
 
@@ -190,6 +223,8 @@ export function mapUpload(upload: UploadEntity): UploadView {
     period: upload.period?.code ?? upload.result.period ?? null,
     uploadedBy: upload.uploadedBy,
     uploadedAt: upload.uploadedAt.toISOString(),
+    receivedAt: upload.receivedAt?.toISOString() ?? null,
+    reason: upload.reason,
     sha256: upload.sha256,
     size: upload.size,
     errorCount: upload.result.errors.length + sheets.reduce((n, s) => n + s.errors.length, 0),

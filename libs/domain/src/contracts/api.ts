@@ -77,7 +77,7 @@ export interface PastPeriodChangeView {
 export interface IndicatorDefinitionView {
   id: IndicatorId;
   name: string;
-  kind: 'ratio' | 'mismatch' | 'completeness';
+  kind: 'ratio' | 'mismatch' | 'timeliness' | 'completeness';
   numeratorText: string;
   denominatorText: string;
   source: string;
@@ -159,6 +159,25 @@ export interface ExplanationView extends IndicatorValueView {
   areas: AreaGapView[] | null;
   /** True when the rows behind the value can be listed (GET /api/indicators/:id/rows). */
   hasRows: boolean;
+  /** For timeliness: the deadline of the period's campaign (YYYY-MM-DD); null without a campaign. */
+  deadline?: string | null;
+  /**
+   * For timeliness of a municipality (or of the only one): each active reporting organization's
+   * report against the deadline — on time, late or missing, and when it became complete.
+   */
+  reports?: TimelinessReportView[];
+}
+
+/** An organization's report against the campaign's deadline, in the explanation of timeliness. */
+export interface TimelinessReportView {
+  org: string;
+  name: string;
+  /** Every required sheet's first accepted version received on or before the deadline. */
+  onTime: boolean;
+  /** Days late: completed after the deadline, or still incomplete after it; null otherwise. */
+  late: number | null;
+  /** YYYY-MM-DD the report became complete (its last required sheet's first version); null until then. */
+  completedOn: string | null;
 }
 
 /** A row behind a value: which graduate, grade or teacher, and what it counted for. */
@@ -213,6 +232,10 @@ export interface UploadView {
   period: string | null;
   uploadedBy: string;
   uploadedAt: string;
+  /** An archive's original time (`import --received-at`), null: received when uploaded. */
+  receivedAt: string | null;
+  /** The committee's reason for an upload into an accepted report or a closed campaign. */
+  reason: string | null;
   sha256: string;
   size: number;
   errorCount: number;

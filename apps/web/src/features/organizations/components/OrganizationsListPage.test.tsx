@@ -162,6 +162,8 @@ describe('UploadsTable', () => {
       period: '2024/2025',
       uploadedBy: 'sch07',
       uploadedAt: '2024-09-01T10:00:00Z',
+      receivedAt: null,
+      reason: null,
       sha256: 'x',
       size: 1,
       errorCount: 0,
