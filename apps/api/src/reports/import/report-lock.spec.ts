@@ -26,6 +26,16 @@ describe('reportLock', () => {
     });
   });
 
+  it('the date is the municipality’s: 21:30 UTC on 3 December is 4 December in Moscow', () => {
+    const late = { ...accepted!, decidedAt: new Date('2026-12-03T21:30:00Z') };
+    expect(lock(school, { review: late, campaign: null })?.message).toMatch(
+      / принят комитетом 04\.12\.2026 /,
+    );
+    expect(reportLock(school, report, { review: late, campaign: null }, 'UTC')?.message).toMatch(
+      / принят комитетом 03\.12\.2026 /,
+    );
+  });
+
   it('a closed campaign: the date in the municipality’s calendar, and whom to ask', () => {
     expect(lock(school, { review: null, campaign: closed })).toEqual({
       refused: 'closed',
