@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { CampaignModule } from './campaign/campaign.module';
+import { RemindersScheduler } from './campaign/reminders.scheduler';
 import { WorkbookIntakeModule } from './common/workbook-intake';
 import { SecurityConfigModule } from './config/security.config';
 import type { Settings } from './config/settings';
@@ -63,6 +64,8 @@ export class AppModule {
         }),
       ],
       controllers: [HealthController],
+      // The server runs the reminders on a timer; the CLI (CoreModule alone) does not.
+      providers: [RemindersScheduler],
     };
   }
 }

@@ -25,6 +25,7 @@ import type { UploadEntity } from '../reports/entities/upload.entity';
 import { ReportReviewEntity } from './campaign.entities';
 import { CampaignsRepository, receivedAt } from './campaigns.repository';
 import { CampaignsService, russianDate } from './campaigns.service';
+import { RemindersService } from './reminders.service';
 import { ReportStatusService } from './report-status.service';
 
 /** A committee's decision as asked for: accept, or return with a comment. */
@@ -54,6 +55,7 @@ export class ReviewsService {
     private readonly organizations: OrganizationsRepository,
     private readonly versions: ReportVersionsRepository,
     private readonly audit: AuditService,
+    private readonly reminders: RemindersService,
   ) {}
 
   /** Accepts or returns one report; answers its state after the decision. */
@@ -90,6 +92,8 @@ export class ReviewsService {
       await this.recordAudit(manager, actor, decision, organization.code, period, comment);
       return this.reportOf(organization, period, manager);
     });
+    // The organization is reminded of a return at once, with the comment (once it is committed).
+    if (request.decision === 'return') this.reminders.remindReturned(report.org, request.period);
     return report;
   }
 

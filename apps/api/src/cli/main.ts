@@ -23,6 +23,7 @@ import { UploadsService } from '../reports/uploads.service';
 import type { ImportResult } from '../reports/import/import-result';
 import { copyDatabase } from '../database/database-copy';
 import { addCampaignCommands } from './campaign-commands';
+import { addReminderCommands } from './reminder-commands';
 import { loadDemo } from './demo';
 import { demandJson, formatDemand, formatImportResult, formatIndicators, indicatorJson } from './format';
 
@@ -321,6 +322,7 @@ export function buildCli(): Command {
     });
 
   addCampaignCommands(program, withApp);
+  addReminderCommands(program, withApp);
 
   program
     .command('demo')
