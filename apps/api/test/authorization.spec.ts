@@ -3,6 +3,8 @@ import type { INestApplication } from '@nestjs/common';
 import type { Role } from '@profmonitor/domain';
 import request from 'supertest';
 import { AccountsService } from '../src/accounts/accounts.service';
+import { CLI_PRINCIPAL } from '../src/accounts/principal';
+import { CampaignsService } from '../src/campaign/campaigns.service';
 import { REGISTRY, schoolWorkbook, title } from './support/fixtures';
 import { HttpTestContext } from './support/http-context';
 import { vacancies } from './support/indicator-workbooks';
@@ -60,6 +62,11 @@ const SIGNED_IN: Who[] = [
 const MANAGERS: Who[] = ['region', 'committee', 'committee-other'];
 /** Who may see SCH01's own data: not the other municipality's committee. */
 const SCH01_READERS: Who[] = ['region', 'committee', 'school'];
+/** Who sees the campaign: the managers and the schools (their own report), not the employment centers. */
+const CAMPAIGN_READERS: Who[] = ['region', 'committee', 'committee-other', 'school'];
+/** Who opens, moves and closes it: the committee while the registry has one municipality, else the region. */
+const CAMPAIGN_MANAGERS = (s: Suite): Who[] =>
+  s.whos.includes('committee-other') ? ['region'] : ['region', 'committee'];
 const ROLE_OF: Record<Exclude<Who, 'anonymous'>, Role> = {
   region: 'region',
   committee: 'committee',
@@ -87,6 +94,15 @@ function freshReport(code: string): SheetsData {
   const rows = title(code, PERIOD);
   rows.push(['Контакты', `тел. ${++throwaway}`]);
   return schoolWorkbook({ Титул: rows });
+}
+
+/** A period of its own, with a report stored for it (a campaign is opened once per period). */
+async function newPeriod(): Promise<string> {
+  const start = 2100 + ++throwaway;
+  const period = `${start}/${start + 1}`;
+  const result = await ctx.importSheets(schoolWorkbook({ Титул: title('SCH02', period) }));
+  expect(result.outcome).not.toBe('rejected');
+  return period;
 }
 
 /** The file each account sends when it uploads: its own kind of workbook, of its own municipality. */
@@ -131,8 +147,8 @@ async function signInAs(who: Exclude<Who, 'anonymous'>): Promise<Agent> {
 }
 
 interface Case {
-  /** Who gets through; everyone else is refused (401 without a session, 403 with one). */
-  allowed: readonly Who[];
+  /** Who gets through; everyone else is refused (401 without a session, 403 with one). Per suite, if it differs. */
+  allowed: readonly Who[] | ((s: Suite) => readonly Who[]);
   /** The status an allowed caller gets (default 200). */
   status?: number;
   call: (agent: Agent, who: Who) => PromiseLike<request.Response>;
@@ -292,6 +308,48 @@ const CASES: Record<string, Case> = {
     status: 201,
     call: (a) => a.post('/api/professions').send({ profession: `Профессия ${++throwaway}`, area: '33' }),
   },
+  'GET /api/campaigns': { allowed: CAMPAIGN_READERS, call: (a) => a.get('/api/campaigns') },
+  'GET /api/campaign': {
+    allowed: CAMPAIGN_READERS,
+    call: (a) => a.get('/api/campaign').query({ period: PERIOD }),
+  },
+  'POST /api/campaign': {
+    allowed: CAMPAIGN_MANAGERS,
+    status: 201,
+    // One campaign per period: each call opens that of a period of its own.
+    call: async (a) => {
+      const period = await newPeriod();
+      return a.post('/api/campaign').send({ period, deadline: `${period.slice(5)}-10-01` });
+    },
+  },
+  'PATCH /api/campaign': {
+    allowed: CAMPAIGN_MANAGERS,
+    call: (a) => a.patch('/api/campaign').query({ period: PERIOD }).send({ open: true }),
+  },
+  'GET /api/campaign/reports': {
+    allowed: CAMPAIGN_READERS,
+    call: (a) => a.get('/api/campaign/reports').query({ period: PERIOD }),
+  },
+  'POST /api/reviews': {
+    allowed: ['region', 'committee'],
+    status: 201,
+    // SCH01's report sent again (a returned one waits for that), then returned.
+    call: async (a) => {
+      await ctx.importSheets(freshReport('SCH01'));
+      return a
+        .post('/api/reviews')
+        .send({ org: 'SCH01', period: PERIOD, decision: 'return', comment: 'Проверьте охват' });
+    },
+  },
+  'POST /api/reviews/bulk': {
+    allowed: ['region', 'committee'],
+    status: 201,
+    call: (a) => a.post('/api/reviews/bulk').send({ period: PERIOD, orgs: ['COL01'] }),
+  },
+  'GET /api/reviews/history': {
+    allowed: SCH01_READERS,
+    call: (a) => a.get('/api/reviews/history').query({ org: 'SCH01', period: PERIOD }),
+  },
   'GET /api/export/indicators.xlsx': {
     allowed: SIGNED_IN,
     call: (a) => a.get('/api/export/indicators.xlsx').query({ period: PERIOD }),
@@ -328,6 +386,8 @@ async function startSuite(s: Suite): Promise<void> {
     expect(sch21.outcome).toBe('accepted');
     visibleUpload['committee-other'] = sch21.uploadId!;
   }
+  // The period's campaign (GET /api/campaign), opened as the command line would.
+  await ctx.app.get(CampaignsService).open(PERIOD, '2024-10-01', CLI_PRINCIPAL);
   // The account the login case signs in with.
   await ctx.app
     .get(AccountsService)
@@ -336,7 +396,8 @@ async function startSuite(s: Suite): Promise<void> {
 
 /** The table, as each account of the suite. */
 function everyRoute(s: Suite): void {
-  describe.each(Object.entries(CASES))('%s', (_, { allowed, status = 200, call }) => {
+  describe.each(Object.entries(CASES))('%s', (_, { allowed: rule, status = 200, call }) => {
+    const allowed = typeof rule === 'function' ? rule(s) : rule;
     it.each(s.whos)('%s', async (who) => {
       const response = await call(agents[who], who);
       if (allowed.includes(who)) {
