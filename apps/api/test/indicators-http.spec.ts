@@ -254,6 +254,8 @@ describe('GET /api/indicators', () => {
       stay_local: { value: 5 / 10, numerator: 5, denominator: 10, status: 'нет данных' },
       grade9_to_10: { value: 3 / 6, numerator: 3, denominator: 6, status: null },
       demand_mismatch: { value: mismatch.value, numerator: null, denominator: null, status: 'нет данных' },
+      // No campaign for the period: no deadline, so no timeliness («нет данных»), as with no demand.
+      timeliness: { value: null, numerator: null, denominator: null, status: 'нет данных' },
       'completeness:title': { value: 3 / 4, numerator: 3, denominator: 4, status: 'не достигнуто' },
       'completeness:graduates': { value: 3 / 4, numerator: 3, denominator: 4, status: 'не достигнуто' },
       'completeness:coverage': { value: 2 / 3, numerator: 2, denominator: 3, status: 'не достигнуто' },
@@ -275,6 +277,7 @@ describe('GET /api/indicators', () => {
       stay_local: { kind: 'growth' },
       grade9_to_10: { kind: 'none' },
       demand_mismatch: { kind: 'decrease' },
+      timeliness: atLeast(1),
     });
   });
 
@@ -294,6 +297,7 @@ describe('GET /api/indicators', () => {
       stay_local: { value: 1, numerator: 2, denominator: 2, status: 'достигнуто' },
       grade9_to_10: { value: 1, numerator: 1, denominator: 1, status: null },
       demand_mismatch: { value: null, numerator: null, denominator: null, status: 'нет данных' },
+      timeliness: { value: null, numerator: null, denominator: null, status: 'нет данных' },
       'completeness:title': { value: 2 / 4, numerator: 2, denominator: 4, status: 'не достигнуто' },
       'completeness:graduates': { value: 1 / 4, numerator: 1, denominator: 4, status: 'не достигнуто' },
       'completeness:coverage': { value: 2 / 3, numerator: 2, denominator: 3, status: 'не достигнуто' },
@@ -394,7 +398,7 @@ describe('GET /api/indicators', () => {
 
     const all = await values({});
     expect(new Set(all.map((v) => v.period))).toEqual(new Set([P1, P2]));
-    expect(all.filter((v) => v.period === P1 && v.org === null)).toHaveLength(16);
+    expect(all.filter((v) => v.period === P1 && v.org === null)).toHaveLength(17);
 
     const completeness = await values({ period: P1, org: 'municipal', indicator: 'completeness' });
     expect(completeness.map((v) => v.sheet)).toEqual([
@@ -408,7 +412,7 @@ describe('GET /api/indicators', () => {
 });
 
 describe('GET /api/indicators/definitions', () => {
-  it('lists the twelve indicators of the spec, in its order, with their default targets', async () => {
+  it('lists the thirteen indicators of the spec, in its order, with their default targets', async () => {
     const { body } = await get('/api/indicators/definitions').expect(200);
     expect(body.map((d: { id: string }) => d.id)).toEqual([
       'coverage_8_11',
@@ -422,6 +426,7 @@ describe('GET /api/indicators/definitions', () => {
       'stay_local',
       'grade9_to_10',
       'demand_mismatch',
+      'timeliness',
       'completeness',
     ]);
     expect(body[0]).toEqual({
@@ -434,7 +439,8 @@ describe('GET /api/indicators/definitions', () => {
       defaultTarget: atLeast(0.8),
     });
     expect(body[10]).toMatchObject({ kind: 'mismatch', defaultTarget: { kind: 'decrease' } });
-    expect(body[11]).toMatchObject({ kind: 'completeness', defaultTarget: atLeast(1) });
+    expect(body[11]).toMatchObject({ kind: 'timeliness', defaultTarget: atLeast(1) });
+    expect(body[12]).toMatchObject({ kind: 'completeness', defaultTarget: atLeast(1) });
   });
 });
 
@@ -1056,7 +1062,7 @@ describe('GET and PUT /api/targets', () => {
 
   it("lists the defaults, takes the committee's target at once, and keeps the history", async () => {
     const { body: defaults } = await get('/api/targets').query({ period: P1 }).expect(200);
-    expect(defaults).toHaveLength(12);
+    expect(defaults).toHaveLength(13);
     expect(defaults[0]).toEqual({
       id: 'coverage_8_11',
       period: P1,

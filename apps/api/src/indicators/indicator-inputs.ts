@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
+  calendarDate,
   demandOfLevel,
   inDemandAreas,
   sameMunicipality,
@@ -9,8 +10,13 @@ import {
   type OrganizationType,
   type PeriodContext,
   type SheetId,
+  timeliness,
 } from '@profmonitor/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { CampaignsRepository, receivedAt } from '../campaign/campaigns.repository';
+import { reportFacts } from '../campaign/report-status.service';
+import type { Settings } from '../config/settings';
+import { SETTINGS } from '../config/settings.module';
 import { LaborDemandEntity, VacancyRowEntity } from '../labor/labor.entities';
 import { whereExpectedToReport } from '../organizations/expected-to-report.query';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -65,12 +71,22 @@ export interface ReportingOrganization {
   type: OrganizationType;
   municipality: string;
   sheets: Set<SheetId>;
+  /**
+   * Its report on time for the deadline of the period's campaign (libs/domain campaign.ts);
+   * null when the period has no deadline, or when the reader did not ask (see
+   * reportingOrganizations).
+   */
+  onTime: boolean | null;
 }
 
 /** Reads what the indicator engine needs from the database: current sheets, demand, the registry. */
 @Injectable()
 export class IndicatorInputs {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly campaigns: CampaignsRepository,
+    @Inject(SETTINGS) private readonly settings: Pick<Settings, 'timeZone'>,
+  ) {}
 
   /** The period's contexts, one per level: labor demands and in-demand areas (a committee's list first). */
   async levels(manager: EntityManager, period: PeriodRef): Promise<LevelContexts> {
@@ -272,11 +288,16 @@ export class IndicatorInputs {
     return (version.sheet === 'title' ? rows[0] : rows) as unknown as OrganizationSheets[S];
   }
 
-  /** Active reporting organizations of a period, with the sheets each has accepted. */
+  /**
+   * Active reporting organizations of a period, with the sheets each has accepted; with
+   * `timeliness`, whether each one's report was on time for the period's deadline (the
+   * pooling asks; a read of other indicators does not pay for it).
+   */
   async reportingOrganizations(
     manager: EntityManager,
     period: PeriodRef,
     municipality: string | null = null,
+    timeliness = false,
   ): Promise<ReportingOrganization[]> {
     // One query: each organization joined to its current versions of the period through the
     // (organization, period, sheet, current) index, rather than every version of the period
@@ -308,11 +329,82 @@ export class IndicatorInputs {
       let organization = organizations.get(row.id);
       if (!organization) {
         const { id, code, type, municipality } = row;
-        organization = { id, code, type, municipality, sheets: new Set() };
+        organization = { id, code, type, municipality, sheets: new Set(), onTime: null };
         organizations.set(row.id, organization);
       }
       if (row.sheet !== null) organization.sheets.add(row.sheet);
     }
-    return [...organizations.values()];
+    const reporting = [...organizations.values()];
+    if (timeliness) {
+      const onTime = await this.onTime(manager, period.id, reporting);
+      for (const organization of reporting) organization.onTime = onTime.get(organization.id) ?? null;
+    }
+    return reporting;
+  }
+
+  /** The deadline of the period's campaign (YYYY-MM-DD); null without a campaign. */
+  async deadline(manager: EntityManager, periodId: number): Promise<string | null> {
+    return (await this.campaigns.campaignOf(periodId, manager))?.deadline ?? null;
+  }
+
+  /**
+   * Whether each organization's report was on time for the period's deadline (every required
+   * sheet's first accepted version received on or before it, campaign.ts): by id, empty when
+   * the period has no deadline. A few queries whatever the number of organizations.
+   */
+  async onTime(
+    manager: EntityManager,
+    periodId: number,
+    organizations: readonly Pick<ReportingOrganization, 'id' | 'type'>[],
+    deadline?: string | null,
+  ): Promise<Map<number, boolean>> {
+    const judgedBy = deadline === undefined ? await this.deadline(manager, periodId) : deadline;
+    const onTime = new Map<number, boolean>();
+    if (judgedBy === null || organizations.length === 0) return onTime;
+    const records = await this.campaigns.reportRecords(
+      periodId,
+      organizations.map((o) => o.id),
+      manager,
+    );
+    for (const { id, type } of organizations)
+      onTime.set(id, this.judge(type, reportFacts(type, records.get(id)!).firstReceived, judgedBy));
+    return onTime;
+  }
+
+  /**
+   * When each of an organization's sheets for a period was first received (reportRecords' rule:
+   * the earliest of its accepted versions, an archive's original time else its upload's), now and
+   * before an import committed some of them — their current versions are the import's own.
+   */
+  async firstReceived(
+    manager: EntityManager,
+    organizationId: number,
+    periodId: number,
+    committed: ReadonlySet<string>,
+  ): Promise<Record<'before' | 'after', Partial<Record<SheetId, Date>>>> {
+    const versions = await manager
+      .createQueryBuilder(ReportVersionEntity, 'v')
+      .innerJoin('v.upload', 'u')
+      .select(['v.id', 'v.sheet', 'v.isCurrent', 'u.id', 'u.uploadedAt', 'u.receivedAt'])
+      .where('v.organizationId = :organizationId AND v.periodId = :periodId', { organizationId, periodId })
+      .andWhere('v.version > 0')
+      .getMany();
+    const received = { before: {}, after: {} } as Record<'before' | 'after', Partial<Record<SheetId, Date>>>;
+    const earliest = (into: Partial<Record<SheetId, Date>>, sheet: SheetId, at: Date) => {
+      if (!into[sheet] || at < into[sheet]) into[sheet] = at;
+    };
+    for (const version of versions) {
+      const [sheet, at] = [version.sheet as SheetId, receivedAt(version.upload!)];
+      earliest(received.after, sheet, at);
+      if (!(version.isCurrent && committed.has(sheet))) earliest(received.before, sheet, at);
+    }
+    return received;
+  }
+
+  /** On time for a deadline, from when each sheet's first accepted version was received. */
+  judge(type: OrganizationType, firstReceived: Partial<Record<SheetId, Date>>, deadline: string): boolean {
+    const { timeZone } = this.settings;
+    // On time does not depend on today (only how late an incomplete report is does).
+    return timeliness({ type, firstReceived }, deadline, calendarDate(new Date(), timeZone), timeZone).onTime;
   }
 }

@@ -73,7 +73,12 @@ export class IndicatorRecomputeService {
       { code: organization.code, type: organization.type, sheets },
       levels.of(organization.municipality),
     );
-    const after: Contribution = { ...measured, sheets: new Set(Object.keys(sheets) as SheetId[]) };
+    const onTime = await this.onTime(manager, change);
+    const after: Contribution = {
+      ...measured,
+      sheets: new Set(Object.keys(sheets) as SheetId[]),
+      onTime: onTime.after,
+    };
     const destinations = destinationCounts(sheets.graduates ?? []);
 
     const own = organizationOwner(organization.id);
@@ -82,6 +87,7 @@ export class IndicatorRecomputeService {
       values: stored.values.map((v) => ({ ...v, organization: organization.code, contributors: [] })),
       choices: choicesOf(stored.choices),
       sheets: sheetsBefore,
+      onTime: onTime.before,
     };
     const pooledOwners: { owner: Owner; context: PeriodContext }[] = [
       { owner: REGION, context: levels.region },
@@ -159,6 +165,16 @@ export class IndicatorRecomputeService {
   }
 
   /**
+   * A period's campaign was opened, its deadline moved, or it was closed or reopened: timeliness
+   * is judged against the deadline, so every level of the period is pooled again (the
+   * organizations' own values do not depend on it and stay).
+   */
+  async campaignChanged(manager: EntityManager, periodId: number): Promise<void> {
+    const period = await this.inputs.period(manager, periodId);
+    await this.pool(manager, period, await this.inputs.levels(manager, period));
+  }
+
+  /**
    * The registry changed who reports when, and perhaps what type or municipality an
    * organization has: those organizations are measured again in every period (the type decides
    * which indicators apply to them, the municipality which labor demand), then every level of
@@ -206,6 +222,24 @@ export class IndicatorRecomputeService {
     return { sheets: sheets as OrganizationSheets, before };
   }
 
+  /**
+   * Whether the organization's report was on time for the period's deadline before the import
+   * and is after it (null both without a deadline): an import moves timeliness by the difference.
+   */
+  private async onTime(
+    manager: EntityManager,
+    { organization, period, committed }: OrganizationChange,
+  ): Promise<{ before: boolean | null; after: boolean | null }> {
+    const deadline = await this.inputs.deadline(manager, period.id);
+    if (deadline === null) return { before: null, after: null };
+    const sheets = new Set(committed.map((c) => c.sheet));
+    const received = await this.inputs.firstReceived(manager, organization.id, period.id, sheets);
+    return {
+      before: this.inputs.judge(organization.type, received.before, deadline),
+      after: this.inputs.judge(organization.type, received.after, deadline),
+    };
+  }
+
   /** One owner's stored values, choices and destination counts of the period. */
   private async stored(manager: EntityManager, periodId: number, owner: Owner) {
     return {
@@ -245,7 +279,7 @@ export class IndicatorRecomputeService {
   private async pool(manager: EntityManager, period: PeriodRef, levels: LevelContexts): Promise<void> {
     // Only the organizations the registry counts for the period: one retired after it sent its
     // report keeps its own values (its history) but is no longer part of its municipality.
-    const organizations = await this.inputs.reportingOrganizations(manager, period);
+    const organizations = await this.inputs.reportingOrganizations(manager, period, null, true);
     const organizationValues = await this.values.reportingOrganizationValues(manager, period);
     const choices = (await this.values.choicesByMunicipality(manager, period)).filter(
       (c) => c.graduates !== 0,

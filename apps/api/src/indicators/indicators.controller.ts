@@ -107,6 +107,8 @@ export class IndicatorsController {
       ...explanation,
       contributors: visibleValues(user, explanation.contributors),
       municipalities: explanation.municipalities.filter((m) => seesMunicipality(user, m.municipality)),
+      // Timeliness: a school sees its own report's line, as it sees its own contribution.
+      ...(explanation.reports && { reports: visibleValues(user, explanation.reports) }),
     };
   }
 

@@ -17,6 +17,7 @@ import type {
   Status,
   Target,
   TargetView,
+  TimelinessReportView,
 } from '@profmonitor/domain';
 import { INDICATORS } from '@profmonitor/domain';
 import { Type } from 'class-transformer';
@@ -159,7 +160,8 @@ class TargetSchema {
 export class IndicatorDefinitionDto implements IndicatorDefinitionView {
   @ApiProperty({ enum: INDICATOR_IDS }) id: IndicatorId;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ['ratio', 'mismatch', 'completeness'] }) kind: 'ratio' | 'mismatch' | 'completeness';
+  @ApiProperty({ enum: ['ratio', 'mismatch', 'timeliness', 'completeness'] })
+  kind: IndicatorDefinitionView['kind'];
   @ApiProperty() numeratorText: string;
   @ApiProperty() denominatorText: string;
   @ApiProperty() source: string;
@@ -218,6 +220,17 @@ export class MunicipalityPartDto implements MunicipalityPartView {
   @ApiProperty({ type: Number, nullable: true }) value: number | null;
 }
 
+export class TimelinessReportDto implements TimelinessReportView {
+  @ApiProperty() org: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: "Every required sheet's first accepted version on or before the deadline" })
+  onTime: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: 'Days late; null when not late' })
+  late: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'YYYY-MM-DD the report became complete' })
+  completedOn: string | null;
+}
+
 export class ExplanationDto extends IndicatorValueDto implements ExplanationView {
   @ApiProperty() name: string;
   @ApiProperty() numeratorText: string;
@@ -226,6 +239,13 @@ export class ExplanationDto extends IndicatorValueDto implements ExplanationView
   @ApiProperty({ type: [MunicipalityPartDto] }) municipalities: MunicipalityPartView[];
   @ApiProperty({ type: [AreaGapDto], nullable: true }) areas: AreaGapView[] | null;
   @ApiProperty() hasRows: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "Timeliness: the campaign's deadline" })
+  deadline?: string | null;
+  @ApiPropertyOptional({
+    type: [TimelinessReportDto],
+    description: "Timeliness: each organization's report against the deadline",
+  })
+  reports?: TimelinessReportView[];
 }
 
 export class ExplanationRowDto implements ExplanationRowView {

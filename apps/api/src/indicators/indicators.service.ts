@@ -18,8 +18,12 @@ import {
   type IndicatorValueView,
   type SheetId,
   type Target,
+  type TimelinessIndicator,
+  type TimelinessReportView,
 } from '@profmonitor/domain';
 import { DataSource } from 'typeorm';
+import { CampaignsRepository } from '../campaign/campaigns.repository';
+import { ReportStatusService } from '../campaign/report-status.service';
 import { findPeriod } from '../organizations/periods.service';
 import { DemandService } from '../labor/demand.service';
 import type { PeriodEntity } from '../organizations/period.entity';
@@ -57,6 +61,8 @@ export class IndicatorsService {
     private readonly inputs: IndicatorInputs,
     private readonly dataSource: DataSource,
     private readonly demand: DemandService,
+    private readonly campaigns: CampaignsRepository,
+    private readonly reportStatus: ReportStatusService,
   ) {}
 
   definitions(): IndicatorDefinitionView[] {
@@ -155,6 +161,12 @@ export class IndicatorsService {
     }: { org?: string; sheet?: string; municipality?: string; home?: string | null } = {},
   ): Promise<ExplanationView> {
     const definition = this.definition(id);
+    // Judged for the levels only: whether one organization was on time is its report's status.
+    if (definition.kind === 'timeliness' && org)
+      throw new AppError(
+        'indicator_value_not_found',
+        `«${definition.name}» считается для муниципалитета и региона, а не для одной организации: вовремя ли сдан её отчёт, видно на странице кампании.`,
+      );
     const values = await this.values({
       period: periodCode,
       org: org ?? 'municipal',
@@ -173,12 +185,20 @@ export class IndicatorsService {
     // The region's value of several municipalities is explained by theirs: an answer that grows
     // with the municipalities, not with every organization of the region.
     const byMunicipality = !org && levels.several && value.municipality === null;
+    const timeliness =
+      definition.kind === 'timeliness'
+        ? await this.timeliness(period, levels.several ? value.municipality : null, byMunicipality)
+        : null;
     return {
       ...value,
       name: definition.name,
       numeratorText: definition.numeratorText,
       denominatorText: definition.denominatorText,
-      contributors: byMunicipality ? [] : await this.contributors(definition, period, value, org),
+      contributors: byMunicipality
+        ? []
+        : definition.kind === 'timeliness'
+          ? timeliness!.contributors
+          : await this.contributors(definition, period, value, org),
       municipalities: byMunicipality ? await this.municipalityParts(period, value) : [],
       // The mismatch index's table is the labor-demand table of the same level.
       areas:
@@ -186,7 +206,39 @@ export class IndicatorsService {
           ? await this.demand.areasOf(period.code, org, org ? undefined : (value.municipality ?? undefined))
           : null,
       hasRows: definition.kind === 'ratio' && !!definition.rows,
+      ...(timeliness && { deadline: timeliness.deadline, reports: timeliness.reports }),
     };
+  }
+
+  /**
+   * Timeliness of a level explained: the campaign's deadline and each organization's report
+   * against it (the campaign's own judgement, ReportStatusService), the ones on time as its
+   * contributors. The region of several municipalities lists none: each municipality's
+   * explanation lists its own.
+   */
+  private async timeliness(
+    period: PeriodEntity,
+    level: string | null,
+    byMunicipality: boolean,
+  ): Promise<{ deadline: string | null; reports: TimelinessReportView[]; contributors: ContributorView[] }> {
+    const campaign = await this.campaigns.campaignOf(period.id);
+    if (!campaign || byMunicipality)
+      return { deadline: campaign?.deadline ?? null, reports: [], contributors: [] };
+    const reports = (await this.reportStatus.reports(period, level, { campaign })).map(
+      ({ org, name, onTime, late, completedOn }) => ({ org, name, onTime, late, completedOn }),
+    );
+    const contributors = reports
+      .filter((r) => r.onTime)
+      .map(({ org, name }) => ({
+        org,
+        name,
+        numerator: 1,
+        denominator: 1,
+        value: 1,
+        uploadId: null,
+        fileName: null,
+      }));
+    return { deadline: campaign.deadline, reports, contributors };
   }
 
   /**
@@ -252,7 +304,7 @@ export class IndicatorsService {
   }
 
   private async contributors(
-    definition: IndicatorDefinition,
+    definition: Exclude<IndicatorDefinition, TimelinessIndicator>,
     period: PeriodEntity,
     value: IndicatorValueView,
     org?: string,

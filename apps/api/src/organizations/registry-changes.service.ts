@@ -176,7 +176,7 @@ function titleCompleteness(
   sheets: ReadonlyMap<string, ReadonlySet<SheetId>>,
 ): number | null {
   const values = municipalValues({
-    organizations: expected.map((o) => ({ ...o, sheets: sheets.get(o.code) ?? new Set() })),
+    organizations: expected.map((o) => ({ ...o, sheets: sheets.get(o.code) ?? new Set(), onTime: null })),
     organizationValues: [],
     choices: {},
     demand: null,

@@ -7,6 +7,8 @@ import {
   type OrganizationSheets,
   type SheetId,
 } from '@profmonitor/domain';
+import { CampaignsRepository } from '../../src/campaign/campaigns.repository';
+import { ReportStatusService } from '../../src/campaign/report-status.service';
 import { IndicatorInputs } from '../../src/indicators/indicator-inputs';
 import { IndicatorsService } from '../../src/indicators/indicators.service';
 import { ReportingService } from '../../src/indicators/reporting.service';
@@ -121,6 +123,12 @@ export function indicatorReference(ctx: TestContext) {
       measured.set(code, measureOrganization({ code, type, sheets }, levels.of(organization.municipality)));
     }
     const hasData = (code: string) => Object.keys(sheetsOf.get(code)!).length > 0;
+    // Timeliness: each report as the campaign judges it (its own code path, not the pooling's).
+    const campaign = await ctx.app.get(CampaignsRepository).campaignOf(period.id);
+    const reports = campaign
+      ? await ctx.app.get(ReportStatusService).reports(period, null, { campaign })
+      : [];
+    const onTimeOf = new Map(reports.map((r) => [r.org, r.onTime]));
     const values: IndicatorValue[] = organizations
       .filter((o) => hasData(o.code))
       .flatMap((o) => measured.get(o.code)!.values);
@@ -135,6 +143,7 @@ export function indicatorReference(ctx: TestContext) {
           code: o.code,
           type: o.type,
           sheets: new Set(Object.keys(sheetsOf.get(o.code)!) as SheetId[]),
+          onTime: campaign ? (onTimeOf.get(o.code) ?? false) : null,
         })),
         organizationValues: mine.flatMap((o) => measured.get(o.code)!.values),
         choices,
