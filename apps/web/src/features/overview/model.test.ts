@@ -40,7 +40,30 @@ describe('overview tiles', () => {
       status: 'не достигнуто',
       change: 0.062,
     });
-    expect(tiles).toHaveLength(12);
+    expect(tiles).toHaveLength(13);
+  });
+
+  it('shows timeliness as the API answers it: «нет данных» for a period without a campaign', () => {
+    // No campaign: the API answers the pooled value with no numerator, denominator or value.
+    const none = overviewTiles([value({ id: 'timeliness', target: { kind: 'atLeast', threshold: 1 } })], P);
+    expect(none.find((t) => t.id === 'timeliness')).toMatchObject({
+      name: 'Своевременность отчётности',
+      scale: 'percent',
+      value: null,
+      status: 'нет данных',
+    });
+    // Nothing answered at all (no report yet): the same.
+    expect(tiles.find((t) => t.id === 'timeliness')).toMatchObject({ value: null, status: 'нет данных' });
+    const judged = overviewTiles(
+      [value({ id: 'timeliness', value: 0.5, numerator: 2, denominator: 4, status: 'не достигнуто' })],
+      P,
+    );
+    expect(judged.find((t) => t.id === 'timeliness')).toMatchObject({
+      value: 0.5,
+      numerator: 2,
+      denominator: 4,
+      status: 'не достигнуто',
+    });
   });
 
   it('shows the mismatch index on its own scale', () => {

@@ -64,6 +64,7 @@ export const SHORT_NAMES: Record<IndicatorId, string> = {
   stay_local: 'Остаются в городе',
   grade9_to_10: 'Из 9 в 10 класс',
   demand_mismatch: 'Индекс несоответствия',
+  timeliness: 'Своевременность',
   completeness: 'Полнота отчётности',
 };
 
@@ -194,7 +195,11 @@ export function organizationRows(
           },
         ] as const;
       }
-      if (!(definition.appliesTo as readonly string[]).includes(organization.type))
+      // Timeliness is the levels' only: whether one report was on time is on the campaign's page.
+      if (
+        definition.kind === 'timeliness' ||
+        !(definition.appliesTo as readonly string[]).includes(organization.type)
+      )
         return [definition.id, null] as const;
       const value = own.find((v) => v.id === definition.id);
       // Nobody to count there (SPO employment at a school without SPO graduates): as its page says.

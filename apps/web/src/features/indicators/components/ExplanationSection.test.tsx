@@ -5,6 +5,7 @@ import { indicatorById, type ExplanationRowView, type ExplanationView } from '@p
 import { ORGANIZATIONS, REGION, valueView } from '@/test/fixtures';
 import { mockApi } from '@/test/mock-api';
 import { renderPage } from '@/test/render';
+import { timelinessExplanation } from '../test-data';
 import { ExplanationSection } from './ExplanationSection';
 
 const EXPLANATION: ExplanationView = {
@@ -125,5 +126,77 @@ describe('ExplanationSection', () => {
         ([input]) => new URL(String(input), 'http://x').searchParams.get('municipality') === 'Саянск',
       ),
     ).toBe(true);
+  });
+
+  describe('timeliness', () => {
+    const TIMELINESS = timelinessExplanation([
+      { org: 'SCH01', name: 'Школа № 1', onTime: true, late: null, completedOn: '2025-06-10' },
+      { org: 'SCH02', name: 'Школа № 2', onTime: false, late: 2, completedOn: '2025-06-12' },
+      { org: 'SCH03', name: 'Школа № 3', onTime: true, late: null, completedOn: '2025-06-09' },
+      { org: 'SCH04', name: 'Школа № 4', onTime: false, late: 30, completedOn: null },
+    ]);
+
+    it('lists each report against the deadline, the late and missing first, dates as dd.mm.yyyy', async () => {
+      const fetch = mockApi({
+        '/api/organizations': ORGANIZATIONS,
+        '/api/indicators/timeliness/explanation': TIMELINESS,
+      });
+      // An organization in the address (from its page) is not asked for: timeliness is a level's.
+      renderPage(<ExplanationSection definition={indicatorById('timeliness')!} period="2024/2025" />, {
+        path: '/indicators/:id',
+        url: '/indicators/timeliness?period=2024%2F2025&org=SCH01',
+      });
+
+      const table = await screen.findByRole('region', { name: 'Отчёты организаций к сроку' });
+      expect(within(table).getByText('Отчёты к сроку 10.06.2025: вовремя 2 из 4')).toBeTruthy();
+      expect(
+        within(table)
+          .getAllByRole('row')
+          .map((r) => r.textContent),
+      ).toEqual([
+        'ОрганизацияСданВовремя / опоздание',
+        'Школа № 4не сдан полностьюопоздание 30 дн.',
+        'Школа № 212.06.2025опоздание 2 дн.',
+        'Школа № 110.06.2025вовремя',
+        'Школа № 309.06.2025вовремя',
+      ]);
+      expect(within(table).getByRole('link', { name: 'Школа № 4' }).getAttribute('href')).toBe(
+        '/organizations/SCH04?period=2024%2F2025',
+      );
+      expect(screen.getByText('2 / 4 =', { exact: false })).toBeTruthy();
+      expect(screen.getByText(/Срок сдачи отчётов — 10\.06\.2025/)).toBeTruthy();
+      // No organization to pick, and none asked for.
+      expect(screen.queryByLabelText('Чьё значение')).toBeNull();
+      const asked = fetch.mock.calls
+        .map(([input]) => new URL(String(input), 'http://x'))
+        .filter((url) => url.pathname.endsWith('/explanation'));
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked.every((url) => !url.searchParams.has('org'))).toBe(true);
+    });
+
+    it('says that without a campaign there is no deadline to judge by', async () => {
+      mockApi({
+        '/api/organizations': ORGANIZATIONS,
+        '/api/indicators/timeliness/explanation': {
+          ...TIMELINESS,
+          value: null,
+          numerator: null,
+          denominator: null,
+          status: 'нет данных',
+          deadline: null,
+          reports: [],
+        },
+      });
+      renderPage(<ExplanationSection definition={indicatorById('timeliness')!} period="2024/2025" />, {
+        path: '/indicators/:id',
+        url: '/indicators/timeliness?period=2024%2F2025',
+      });
+      expect(
+        await screen.findByText(
+          'За 2024/2025 сбор отчётов не объявлен: без срока своевременность не считается.',
+        ),
+      ).toBeTruthy();
+      expect(screen.getAllByText('нет данных').length).toBeGreaterThan(0);
+    });
   });
 });

@@ -1,6 +1,11 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { ContributorView, ExplanationView, IndicatorDefinition } from '@profmonitor/domain';
+import type {
+  ContributorView,
+  ExplanationView,
+  IndicatorDefinition,
+  TimelinessReportView,
+} from '@profmonitor/domain';
 import { useOrganizations } from '@/api/organizations';
 import { useCurrentUser } from '@/api/session';
 import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
@@ -8,7 +13,7 @@ import { AreaGapTable } from '@/components/indicator/AreaGapTable';
 import { StatusBadge } from '@/components/indicator/Badges';
 import { TableWrap } from '@/components/layout/Table';
 import { usePeriodLink, useSearchParam } from '@/hooks/use-search-param';
-import { formatNumber } from '@/lib/format';
+import { formatDate, formatNumber } from '@/lib/format';
 import { useChosenMunicipality, useLevel } from '@/hooks/use-level';
 import { formatValue, scaleOf } from '@/lib/indicators';
 import { levelOfValue, organizationsOf } from '@/lib/levels';
@@ -31,33 +36,38 @@ export function ExplanationSection({ definition, period }: ExplanationSectionPro
     if (level.kind === 'municipality') return organizationsOf(all, level.municipality!);
     return all.filter((o) => o.code === org);
   }, [organizations.data, level.kind, level.municipality, org]);
-  const explanation = useExplanation({ id: definition.id, period, org, municipality });
+  // Timeliness is explained for a level only (an organization in the address is not asked for).
+  const whose = definition.kind === 'timeliness' ? undefined : org;
+  const explanation = useExplanation({ id: definition.id, period, org: whose, municipality });
 
   return (
     <section className="card" id="explanation" aria-labelledby="explanation-title">
       <header className="section__header">
         <h2 id="explanation-title">Как получено значение</h2>
-        <div className="field">
-          <label htmlFor={selectId}>Чьё значение</label>
-          <select
-            id={selectId}
-            value={org ?? ''}
-            onChange={(event) => setOrg(event.target.value || undefined)}
-          >
-            <option value="">
-              {level.kind === 'municipality'
-                ? `Муниципалитет «${level.municipality}»`
-                : level.kind === 'region'
-                  ? level.name
-                  : 'Все организации'}
-            </option>
-            {choices.map((o) => (
-              <option key={o.code} value={o.code}>
-                {o.name}
+        {/* Timeliness has no value of one organization: its reports are listed below instead. */}
+        {definition.kind !== 'timeliness' && (
+          <div className="field">
+            <label htmlFor={selectId}>Чьё значение</label>
+            <select
+              id={selectId}
+              value={org ?? ''}
+              onChange={(event) => setOrg(event.target.value || undefined)}
+            >
+              <option value="">
+                {level.kind === 'municipality'
+                  ? `Муниципалитет «${level.municipality}»`
+                  : level.kind === 'region'
+                    ? level.name
+                    : 'Все организации'}
               </option>
-            ))}
-          </select>
-        </div>
+              {choices.map((o) => (
+                <option key={o.code} value={o.code}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </header>
       {explanation.isPending ? (
         <Loading />
@@ -72,7 +82,7 @@ export function ExplanationSection({ definition, period }: ExplanationSectionPro
           explanation={explanation.data}
           definition={definition}
           period={period}
-          org={org}
+          org={whose}
           municipality={municipality}
         />
       )}
@@ -120,7 +130,13 @@ function Explanation({ explanation, definition, period, org, municipality }: Exp
           <strong>{formatValue(explanation.value, scale)}</strong> <StatusBadge status={explanation.status} />
         </dd>
       </dl>
-      {org === undefined && scale === 'percent' && (
+      {explanation.deadline && (
+        <p className="muted small">
+          Срок сдачи отчётов — {formatDate(explanation.deadline)}: вовремя сдан отчёт, все обязательные листы
+          которого впервые приняты не позднее этого дня.
+        </p>
+      )}
+      {org === undefined && scale === 'percent' && definition.kind !== 'timeliness' && (
         <p className="muted small">
           Значение {whose.of} — сумма числителей{' '}
           {explanation.municipalities.length > 0 ? 'муниципалитетов' : 'организаций'}, делённая на сумму их
@@ -136,6 +152,12 @@ function Explanation({ explanation, definition, period, org, municipality }: Exp
 
       {explanation.municipalities.length > 0 ? (
         <MunicipalityPartsTable explanation={explanation} scale={scale} />
+      ) : explanation.reports && explanation.deadline ? (
+        <ReportsTable reports={explanation.reports} deadline={explanation.deadline} />
+      ) : definition.kind === 'timeliness' ? (
+        <EmptyState>
+          <p>За {period} сбор отчётов не объявлен: без срока своевременность не считается.</p>
+        </EmptyState>
       ) : explanation.contributors.length > 0 ? (
         <ContributorsTable contributors={explanation.contributors} scale={scale} explanation={explanation} />
       ) : (
@@ -189,6 +211,62 @@ function ContributorsTable({
           ),
       }))}
     />
+  );
+}
+
+/** How a report stands against the deadline: «вовремя», «опоздание 2 дн.», or not due yet. */
+function lateness(report: TimelinessReportView): string {
+  if (report.onTime) return 'вовремя';
+  if (report.late !== null) return `опоздание ${formatNumber(report.late)} дн.`;
+  return 'срок ещё не наступил';
+}
+
+/**
+ * Timeliness explained: each organization's report against the deadline, the late and missing
+ * first (the longest late at the top), then those on time.
+ */
+function ReportsTable({ reports, deadline }: { reports: TimelinessReportView[]; deadline: string }) {
+  const linkTo = usePeriodLink();
+  const sorted = [...reports].sort(
+    (a, b) =>
+      Number(a.onTime) - Number(b.onTime) ||
+      (b.late ?? 0) - (a.late ?? 0) ||
+      a.name.localeCompare(b.name, 'ru'),
+  );
+  const onTime = reports.filter((r) => r.onTime).length;
+  return (
+    <TableWrap label="Отчёты организаций к сроку">
+      <table className="table">
+        <caption>
+          Отчёты к сроку {formatDate(deadline)}: вовремя {formatNumber(onTime)} из{' '}
+          {formatNumber(reports.length)}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Организация</th>
+            <th scope="col">Сдан</th>
+            <th scope="col">Вовремя / опоздание</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((report) => (
+            <tr key={report.org}>
+              <th scope="row">
+                <Link to={linkTo(`/organizations/${encodeURIComponent(report.org)}`)}>{report.name}</Link>
+              </th>
+              <td>
+                {report.completedOn ? (
+                  formatDate(report.completedOn)
+                ) : (
+                  <span className="muted">не сдан полностью</span>
+                )}
+              </td>
+              <td>{report.onTime ? lateness(report) : <strong>{lateness(report)}</strong>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
 

@@ -5,6 +5,7 @@ import type { ExplanationView, OrganizationView, SessionUserView, TargetView } f
 import { COMMITTEE, ORGANIZATIONS, PERIODS, REGION, valueView } from '@/test/fixtures';
 import { mockApi } from '@/test/mock-api';
 import { renderPage } from '@/test/render';
+import { timelinessExplanation } from '../test-data';
 import { IndicatorPage } from './IndicatorPage';
 
 // ECharts needs a canvas, which jsdom has not: a chart is its description here.
@@ -226,5 +227,57 @@ describe('IndicatorPage', () => {
     expect((await screen.findByText(/^Значение города —/)).textContent).toContain(
       'сумма числителей организаций',
     );
+  });
+
+  it('shows timeliness as the city’s value with the reports behind it, no organizations to compare', async () => {
+    const timeliness = (partial: Parameters<typeof valueView>[0]) =>
+      valueView({
+        id: 'timeliness',
+        municipality: 'Город',
+        target: { kind: 'atLeast', threshold: 1 },
+        ...partial,
+      });
+    mockApi({
+      '/api/periods': PERIODS,
+      '/api/organizations': ORGANIZATIONS,
+      '/api/targets': [],
+      // The earlier period had no campaign: no value there.
+      '/api/indicators': [
+        timeliness({ period: '2023/2024' }),
+        timeliness({ value: 0.5, numerator: 1, denominator: 2, status: 'не достигнуто' }),
+      ],
+      '/api/indicators/timeliness/explanation': timelinessExplanation(
+        [
+          {
+            org: 'SCH01',
+            name: 'МБОУ «Средняя школа № 1»',
+            onTime: true,
+            late: null,
+            completedOn: '2025-06-01',
+          },
+          {
+            org: 'SCH07',
+            name: 'МБОУ «Средняя школа № 7»',
+            onTime: false,
+            late: 3,
+            completedOn: '2025-06-13',
+          },
+        ],
+        { municipality: 'Город' },
+      ),
+    });
+    renderPage(<IndicatorPage />, {
+      path: '/indicators/:id',
+      url: '/indicators/timeliness?period=2024%2F2025',
+      user: REGION,
+    });
+    const reports = await screen.findByRole('region', { name: 'Отчёты организаций к сроку' });
+    expect(screen.getByRole('heading', { name: 'Своевременность отчётности', level: 1 })).toBeTruthy();
+    expect(document.querySelector('.summary__value')!.textContent).toBe('50,0 %');
+    expect(screen.queryByRole('region', { name: 'Значения по организациям за 2024/2025' })).toBeNull();
+    expect(rowsOf(reports)).toEqual([
+      ['МБОУ «Средняя школа № 7»', '13.06.2025', 'опоздание 3 дн.'],
+      ['МБОУ «Средняя школа № 1»', '01.06.2025', 'вовремя'],
+    ]);
   });
 });

@@ -137,7 +137,8 @@ function LevelValues({ definition, values, period, periods, level }: ValuesProps
         level={level}
         region={region}
       />
-      {definition.kind !== 'completeness' && (
+      {/* Completeness and timeliness have no value of one organization to compare. */}
+      {definition.kind !== 'completeness' && definition.kind !== 'timeliness' && (
         <OrganizationsSection definition={definition} values={data} period={period} names={names} />
       )}
       <HeatmapSection definition={definition} values={data} periods={periods} period={period} names={names} />

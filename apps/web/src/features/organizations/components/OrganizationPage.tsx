@@ -305,10 +305,7 @@ function organizationReading(
   organization: OrganizationView,
   value: IndicatorValueView | undefined,
 ): 'none' | 'yesno' | 'share' {
-  if (
-    definition.kind !== 'completeness' &&
-    !(definition.appliesTo as readonly string[]).includes(organization.type)
-  )
+  if ('appliesTo' in definition && !(definition.appliesTo as readonly string[]).includes(organization.type))
     return 'none';
   if (value?.denominator === 0) return 'none';
   if (

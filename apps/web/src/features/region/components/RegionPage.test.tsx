@@ -1,6 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import type { CompletenessView, OrganizationView, SessionUserView } from '@profmonitor/domain';
+import {
+  INDICATORS,
+  type CompletenessView,
+  type OrganizationView,
+  type SessionUserView,
+} from '@profmonitor/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ORGANIZATIONS, PERIODS, REGION, valueView } from '@/test/fixtures';
 import { mockApi } from '@/test/mock-api';
@@ -83,6 +88,9 @@ const api = () =>
   });
 
 /** Each row's first cell and one column's cell, as read. */
+/** The column of completeness: the name's, then one per indicator in the order of the definitions. */
+const COMPLETENESS = INDICATORS.findIndex((d) => d.id === 'completeness') + 1;
+
 const cells = (table: HTMLElement, column: number) =>
   within(table)
     .getAllByRole('row')
@@ -107,7 +115,7 @@ describe('RegionPage', () => {
       [ZIMA, '76,0 % не достигнуто'],
       [SAYANSK, '80,0 % достигнуто'],
     ]);
-    expect(cells(table, 12)[2]).toEqual([SAYANSK, '50,0 % сдано листов: 1 из 2 нет данных']);
+    expect(cells(table, COMPLETENESS)[2]).toEqual([SAYANSK, '50,0 % сдано листов: 1 из 2 нет данных']);
     fireEvent.click(within(table).getByRole('button', { name: /Охват 8–11/ }));
     expect(cells(table, 1).map(([name]) => name)).toEqual(['Регион', SAYANSK, ZIMA]);
     expect(within(table).getByRole('link', { name: ZIMA }).getAttribute('href')).toBe(
@@ -138,7 +146,7 @@ describe('MunicipalityPage', () => {
       ['Колледж (Зима)', 'не относится'],
       ['Школа № 1 (Зима)', '60,0 % не достигнуто'],
     ]);
-    expect(cells(table, 12).slice(2)).toEqual([
+    expect(cells(table, COMPLETENESS).slice(2)).toEqual([
       ['Колледж (Зима)', '100,0 % сдано листов: 1 из 1 достигнуто'],
       ['Школа № 1 (Зима)', '50,0 % сдано листов: 1 из 2 не достигнуто'],
     ]);
