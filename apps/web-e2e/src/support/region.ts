@@ -58,7 +58,7 @@ async function regionRegistry(file: string): Promise<void> {
 }
 
 /** A demo report of 2024/2025 sent as another organization's: its Титул names that code. */
-async function reportAs(report: string, code: string, file: string): Promise<void> {
+export async function reportAs(report: string, code: string, file: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(join(DEMO, '2024-2025', report));
   const title = workbook.getWorksheet('Титул')!;
