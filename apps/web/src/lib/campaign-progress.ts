@@ -1,4 +1,12 @@
-import type { CampaignView, ReportState } from '@profmonitor/domain';
+import {
+  REPORT_STATES,
+  type CampaignView,
+  type ReportState,
+  type ReportStatusView,
+} from '@profmonitor/domain';
+
+// A campaign's progress as its cards show it (the overview, the region's pages): how many of the
+// expected reports are in, by state, on time and late.
 
 /** One part of the progress bar: the reports in a state, and their share of those expected. */
 export interface ProgressPart {
@@ -20,7 +28,7 @@ export interface CampaignProgress {
 /** The bar's order: what is done first, what is missing last. */
 const PROGRESS_ORDER: readonly ReportState[] = ['принят', 'сдан', 'возвращён', 'сдан частично', 'не сдан'];
 
-/** The campaign's progress as the overview's card shows it, from its counts of the account's level. */
+/** The progress bar's figures from a campaign's counts (of the account's level, or a tally of reports). */
 export function campaignProgress(campaign: Pick<CampaignView, 'counts' | 'expected'>): CampaignProgress {
   const { counts, expected } = campaign;
   const sent = (counts['сдан'] ?? 0) + (counts['принят'] ?? 0);
@@ -33,5 +41,20 @@ export function campaignProgress(campaign: Pick<CampaignView, 'counts' | 'expect
       count: counts[state] ?? 0,
       share: expected > 0 ? (counts[state] ?? 0) / expected : 0,
     })),
+  };
+}
+
+/** A level's reports counted as a campaign counts them: by state, on time, late. */
+export type Tally = Pick<CampaignView, 'counts' | 'expected' | 'onTime' | 'late'>;
+
+/** The tally of some reports (a municipality's, from GET /api/campaign/reports?municipality=). */
+export function tallyOf(reports: readonly ReportStatusView[]): Tally {
+  const counts = Object.fromEntries(REPORT_STATES.map((state) => [state, 0])) as Record<ReportState, number>;
+  for (const report of reports) counts[report.state] += 1;
+  return {
+    counts,
+    expected: reports.length,
+    onTime: reports.filter((report) => report.onTime).length,
+    late: reports.filter((report) => report.late !== null).length,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { campaignProgress } from './campaign-progress';
+import { reportView } from '@/test/campaign';
+import { campaignProgress, tallyOf } from './campaign-progress';
 
 describe('campaignProgress', () => {
   it('counts sent and accepted reports as sent, and lays the states out from done to missing', () => {
@@ -25,5 +26,21 @@ describe('campaignProgress', () => {
     });
     expect(progress.share).toBeNull();
     expect(progress.parts.every((part) => part.share === 0)).toBe(true);
+  });
+
+  it('tallies a level’s reports as the campaign counts them', () => {
+    const tally = tallyOf([
+      reportView({ state: 'сдан', onTime: true, completedOn: '2025-06-10' }),
+      reportView({ state: 'принят', onTime: false, late: 2, completedOn: '2025-06-17' }),
+      reportView({ state: 'не сдан', late: 3 }),
+      reportView(),
+    ]);
+    expect(tally).toEqual({
+      counts: { 'не сдан': 1, 'сдан частично': 1, сдан: 1, принят: 1, возвращён: 0 },
+      expected: 4,
+      onTime: 1,
+      late: 2,
+    });
+    expect(campaignProgress(tally).sent).toBe(2);
   });
 });
