@@ -5,6 +5,7 @@ import { useCompleteness } from '@/api/completeness';
 import { useIndicatorValues } from '@/api/indicator-values';
 import { useOrganizations } from '@/api/organizations';
 import { useCurrentUser } from '@/api/session';
+import { CampaignProgressCard } from '@/components/campaign/CampaignProgressCard';
 import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
 import { CompletenessTable } from '@/components/indicator/CompletenessTable';
 import { PeriodGate } from '@/components/layout/PeriodGate';
@@ -140,6 +141,7 @@ function Municipality({ municipality, organizations, period }: MunicipalityProps
           </p>
         </div>
       </header>
+      <CampaignProgressCard period={period.code} municipality={municipality} />
       {levels.isPending || values.isPending || completeness.isPending ? (
         <Loading height={300} label="Загрузка показателей организаций…" />
       ) : failed ? (

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import type { PeriodView } from '@profmonitor/domain';
 import { useIndicatorValues } from '@/api/indicator-values';
 import { useCurrentUser } from '@/api/session';
+import { CampaignProgressCard } from '@/components/campaign/CampaignProgressCard';
 import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedback';
 import { PeriodGate } from '@/components/layout/PeriodGate';
 import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
@@ -54,6 +55,8 @@ function Region({ period }: { period: PeriodView }) {
           </p>
         </div>
       </header>
+      {/* The ministry's campaign of the whole region; a committee has its own on its overview. */}
+      {user.role === 'region' && <CampaignProgressCard period={period.code} />}
       {values.isPending ? (
         <Loading height={300} label="Загрузка показателей муниципалитетов…" />
       ) : values.isError ? (
