@@ -7,6 +7,7 @@ import { templateFor, writeWorkbookFile } from '@profmonitor/workbook';
 import { cleanFileName, parsePeriod, ROLES, type Role } from '@profmonitor/domain';
 import { CoreModule } from '../app.module';
 import { settingsOrExit } from '../config/settings';
+import { CampaignsRepository } from '../campaign/campaigns.repository';
 import { IndicatorInputs } from '../indicators/indicator-inputs';
 import { IndicatorRecomputeService } from '../indicators/indicator-recompute.service';
 import { IndicatorValuesRepository } from '../indicators/indicator-values.repository';
@@ -20,6 +21,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { CLI_PRINCIPAL } from '../accounts/principal';
 import { AppError } from '../common/app-error';
 import { UploadsService } from '../reports/uploads.service';
+import { CarryOverService } from '../reports/carry-over.service';
 import type { ImportResult } from '../reports/import/import-result';
 import { copyDatabase } from '../database/database-copy';
 import { addCampaignCommands } from './campaign-commands';
@@ -107,11 +109,22 @@ export function buildCli(): Command {
       'загрузить отчёты школ и колледжей или потребность в кадрах; код выхода 0, если все файлы приняты целиком',
     )
     .option('--json', 'вывести массив результатов в JSON')
-    .action((files: string[], options: { json?: boolean }) =>
+    .option(
+      '--received-at <date-time>',
+      'архив: когда файлы были получены на самом деле, ISO 8601, например 2024-05-31T14:30 (время муниципалитета) — по нему судят, сдан ли отчёт в срок',
+    )
+    .option(
+      '--reason <text>',
+      'причина загрузки в принятый отчёт или за закрытый сбор (записывается в журнал)',
+    )
+    .action((files: string[], options: { json?: boolean; receivedAt?: string; reason?: string }) =>
       withApp(async (app) => {
         const results: ImportResult[] = [];
+        const { receivedAt, reason } = options;
         for (const file of files)
-          results.push(await app.get(UploadsService).receive(named(file), CLI_PRINCIPAL));
+          results.push(
+            await app.get(UploadsService).receive(named(file), CLI_PRINCIPAL, { receivedAt, reason }),
+          );
         report(results, !!options.json);
       }),
     );
@@ -138,9 +151,14 @@ export function buildCli(): Command {
         throw new InvalidArgumentError('--org и --period — только для шаблона school.');
       }
       const title = filled ? await schoolTitle(options) : undefined;
-      await writeWorkbookFile(templateFor(kind, title), options.out);
+      // As a school's own download: its rows carried over from its last report (collect once).
+      const { organizationCode: org, period } = title ?? {};
+      const carried =
+        org && period ? await withApp((app) => app.get(CarryOverService).contentFor(org, period)) : null;
+      await writeWorkbookFile(templateFor(kind, title, carried ?? undefined), options.out);
       const items = title ? Object.values(title).join(', ') : '';
       console.log(`Шаблон сохранён: ${options.out}${items ? ` (в «Титуле»: ${items})` : ''}`);
+      if (carried) console.log(carried.notes.title);
     });
 
   program
@@ -308,7 +326,11 @@ export function buildCli(): Command {
       const tables = await copyDatabase(options.from, options.to, (manager) =>
         // Every period measured again: the merged registry may have other levels now.
         new IndicatorRecomputeService(
-          new IndicatorInputs(manager.connection),
+          new IndicatorInputs(
+            manager.connection,
+            new CampaignsRepository(manager.connection),
+            settingsOrExit(),
+          ),
           new IndicatorValuesRepository(manager.connection),
         ).registryChanged(manager, [], true),
       );
