@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -37,6 +37,19 @@ function moscowDate(days: number): string {
 
 const DEADLINE = moscowDate(2);
 const russianDate = (iso: string) => iso.split('-').reverse().join('.');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings on the school's page as it is now (as every-page.spec holds). */
+async function accessibilityFindings(): Promise<string[]> {
+  await school.addScriptTag({ content: AXE });
+  return school.evaluate(async () => {
+    type Found = { id: string; impact: string; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Found[] }> } }).axe;
+    return (await axe.run()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+  });
+}
 
 let server: DemoServer;
 let browser: Browser;
@@ -68,7 +81,12 @@ beforeAll(async () => {
     },
   });
   browser = await launchBrowser();
-  school = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+  school = await browser.newPage({
+    viewport: { width: 1280, height: 900 },
+    locale: 'ru-RU',
+    // The app's Content-Security-Policy forbids inline scripts, axe-core's injection among them.
+    bypassCSP: true,
+  });
   committee = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
   await logIn(committee, server.url, DEMO_ACCOUNTS.committee);
   const opened = await committee.request.post(`${server.url}/api/campaign`, {
@@ -139,6 +157,7 @@ it('the school lands on its start page: the deadline, the days left, its report 
       .getByText(/закрыт для изменений/)
       .count(),
   ).toBe(0);
+  expect(await accessibilityFindings()).toEqual([]);
   await school.screenshot({ path: join(SCREENSHOTS, 'school-campaign-1-due.png'), fullPage: true });
 });
 
@@ -181,6 +200,7 @@ it('the committee sees the progress on its overview and accepts; the school is t
   const notice = plain(await uploadPanel().locator('.upload-locks').innerText());
   expect(notice).toContain(`Отчёт за ${PERIOD} принят комитетом`);
   expect(notice).toContain('Отчёты за другие учебные годы загружаются как обычно.');
+  expect(await accessibilityFindings()).toEqual([]);
   await school.screenshot({ path: join(SCREENSHOTS, 'school-campaign-4-accepted.png'), fullPage: true });
 
   expect(await upload()).toBe(423);
@@ -218,6 +238,7 @@ it('the committee returns it with a comment: the school reads the comment, who a
     clientWidth: document.documentElement.clientWidth,
   }));
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  expect(await accessibilityFindings()).toEqual([]);
   await school.screenshot({
     path: join(SCREENSHOTS, 'school-campaign-6-returned-tablet.png'),
     fullPage: true,
