@@ -125,8 +125,6 @@ describe('a period without a campaign', () => {
       code: 'period_not_found',
       message: `Учебный год «${P}» не найден: за него ещё не загружено ни одного отчёта.`,
     });
-    const opened = await region.post('/api/campaign').send({ period: P, deadline: TODAY }).expect(404);
-    expect(opened.body.code).toBe('period_not_found');
   });
 
   it('shows the states of the expected reports, nothing on time or late; the campaign is not found', async () => {
@@ -547,13 +545,13 @@ describe('bad input, answered in Russian with nothing changed', () => {
     ],
     [
       { period: '2040/2041', deadline: '2041-10-01' },
-      'period_not_found',
-      'Учебный год «2040/2041» не найден: за него ещё не загружено ни одного отчёта.',
+      'invalid_parameters',
+      `Учебный год 2040/2041 ещё не закончился: сейчас можно объявить сбор отчётов за ${P} или более ранний год.`,
     ],
     [
       { period: '2024/2026', deadline: TODAY },
-      'period_not_found',
-      'Учебный год «2024/2026» не найден: за него ещё не загружено ни одного отчёта.',
+      'invalid_parameters',
+      `Учебного года «2024/2026» не бывает: годы идут подряд, например ${P}.`,
     ],
   ])('POST /api/campaign %j → %s', async (body, code, message) => {
     const answer = await region.post('/api/campaign').send(body);
@@ -703,5 +701,17 @@ describe('bad input, answered in Russian with nothing changed', () => {
     expect(org.body.message).toBe('Организация с кодом «НЕТ01» не найдена в реестре.');
     const extra = await region.get('/api/campaign/reports').query({ period: P, state: 'сдан' }).expect(400);
     expect(extra.body.message).toEqual(['Лишний параметр «state»: такого поля нет.']);
+  });
+});
+
+describe('a campaign announced before the first upload', () => {
+  it('creates its period: the year is listed and its reports are all не сдан', async () => {
+    const opened = await region.post('/api/campaign').send({ period: '2019/2020', deadline: '2020-10-01' });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ period: '2019/2020', deadline: '2020-10-01' });
+    expect(opened.body.expected).toBeGreaterThan(0);
+    expect(opened.body.counts['не сдан']).toBe(opened.body.expected);
+    const { body: periods } = await region.get('/api/periods').expect(200);
+    expect(periods.map((p: { code: string }) => p.code)).toContain('2019/2020');
   });
 });

@@ -4,6 +4,7 @@ import {
   daysBetween,
   findMunicipality,
   isCalendarDate,
+  parsePeriod,
   REPORT_STATES,
   sameMunicipality,
   unknownMunicipalityMessage,
@@ -23,7 +24,8 @@ import { IndicatorRecomputeService } from '../indicators/indicator-recompute.ser
 import { organizationNotFound } from '../organizations/organization-not-found';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import type { PeriodEntity } from '../organizations/period.entity';
-import { findPeriod } from '../organizations/periods.service';
+import { findPeriod, PeriodsService } from '../organizations/periods.service';
+import { currentReportingPeriod } from '../reports/reporting-period';
 import { CampaignChangeEntity, CampaignEntity } from './campaign.entities';
 import { CampaignsRepository } from './campaigns.repository';
 import { ReportStatusService } from './report-status.service';
@@ -63,6 +65,7 @@ export class CampaignsService {
     private readonly inputs: IndicatorInputs,
     private readonly recompute: IndicatorRecomputeService,
     private readonly audit: AuditService,
+    private readonly periods: PeriodsService,
   ) {}
 
   /** Every campaign, the newest period first, counted at the account's level. */
@@ -85,7 +88,7 @@ export class CampaignsService {
   async open(periodCode: string, deadline: string, actor: Principal): Promise<CampaignView> {
     await this.assertManages(actor);
     return writeTransaction(this.dataSource, async (manager) => {
-      const period = await this.period(periodCode, manager);
+      const period = await this.periodToOpen(periodCode, manager);
       this.assertDeadline(deadline, period);
       const existing = await this.repository.campaignOf(period.id, manager);
       if (existing) {
@@ -106,7 +109,7 @@ export class CampaignsService {
         }),
       );
       await this.changed(manager, campaign, period, actor, 'open', null);
-      await this.recompute.periodChanged(manager, period.id);
+      await this.recompute.campaignChanged(manager, period.id);
       return this.view(campaign, period, actor, manager);
     });
   }
@@ -142,8 +145,8 @@ export class CampaignsService {
         await this.changed(manager, campaign, period, actor, 'close', null);
         actions.push('close');
       }
-      // Asked for what already is (closing a closed campaign, the same deadline): nothing changes.
-      if (actions.length > 0) await this.recompute.periodChanged(manager, period.id);
+      // Only the deadline is read by an indicator (timeliness): closing or reopening changes no value.
+      if (actions.includes('deadline')) await this.recompute.campaignChanged(manager, period.id);
       return this.view(campaign, period, actor, manager);
     });
   }
@@ -162,6 +165,29 @@ export class CampaignsService {
   /** A period with data by its code (2024/2025, 2024-2025); 404 period_not_found. */
   async period(code: string, manager: EntityManager = this.dataSource.manager): Promise<PeriodEntity> {
     return findPeriod(await this.organizations.findPeriods(manager), code);
+  }
+
+  /**
+   * The period a campaign is opened for: created when no report has arrived yet (the committee
+   * announces the collection before the first upload), but never one whose school year has not
+   * ended (the current reporting period is the latest).
+   */
+  private async periodToOpen(code: string, manager: EntityManager): Promise<PeriodEntity> {
+    const parsed = parsePeriod(code);
+    if (!parsed) {
+      throw new AppError(
+        'invalid_parameters',
+        `Учебного года «${clip(code, 40)}» не бывает: годы идут подряд, например ${currentReportingPeriod().code}.`,
+      );
+    }
+    const latest = currentReportingPeriod();
+    if (parsed.startYear > latest.startYear) {
+      throw new AppError(
+        'invalid_parameters',
+        `Учебный год ${parsed.code} ещё не закончился: сейчас можно объявить сбор отчётов за ${latest.code} или более ранний год.`,
+      );
+    }
+    return this.periods.ensure(manager, parsed);
   }
 
   /**
