@@ -98,7 +98,9 @@ export class ReportStatusService {
       ? [
           ...lastUpload.result.warnings.map((w) => w.message),
           ...(lastUpload.result.sheets ?? []).flatMap((sheet) =>
-            sheet.warnings.map((w) => `«${sheet.sheet}»${w.row ? `, строка ${w.row}` : ''}: ${w.message}`),
+            sheet.warnings
+              .filter((w) => !w.notice)
+              .map((w) => `«${sheet.sheet}»${w.row ? `, строка ${w.row}` : ''}: ${w.message}`),
           ),
         ]
       : [];

@@ -171,6 +171,12 @@ export class PlacedIssueDto implements PlacedIssue {
   row: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'The column header' }) column: string | null;
   @ApiProperty() message: string;
+  @ApiProperty({
+    required: false,
+    enum: [true],
+    description: 'Says what the upload did (a sheet unchanged), not a doubt about the data',
+  })
+  notice?: true;
 }
 
 export class SheetImportResultDto implements SheetImportResult {

@@ -264,6 +264,11 @@ export interface PlacedIssue {
   row: number | null;
   column: string | null;
   message: string;
+  /**
+   * Says what the upload did (a sheet found unchanged), not a doubt about the data: shown with
+   * the warnings, but not one of the report's warnings the committee reviews (campaign page).
+   */
+  notice?: true;
 }
 
 export interface SheetImportResult {

@@ -83,6 +83,7 @@ function unchangedWarning(current: CurrentVersion): PlacedIssue {
     row: null,
     column: null,
     message: `Лист не изменился: те же данные уже действуют (версия ${current.version} из файла «${current.fileName}», загрузка № ${current.uploadId}), новая версия не создана.`,
+    notice: true,
   };
 }
 
