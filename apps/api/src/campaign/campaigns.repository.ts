@@ -133,25 +133,8 @@ export class CampaignsRepository {
         record.sheets.set(sheet, receipt);
       }
 
-      const last = await manager
-        .createQueryBuilder(UploadEntity, 'u')
-        .select('u.organizationId', 'organizationId')
-        .addSelect('MAX(u.id)', 'id')
-        .where('u.periodId = :periodId', { periodId })
-        .andWhere('u.organizationId IN (:...ids)', { ids })
-        .andWhere("u.kind = 'school'")
-        .groupBy('u.organizationId')
-        .getRawMany<{ organizationId: number; id: number }>();
-      const stored = await manager
-        .createQueryBuilder(UploadEntity, 'u')
-        .select('u.organizationId', 'organizationId')
-        .addSelect('MAX(u.id)', 'id')
-        .where('u.periodId = :periodId', { periodId })
-        .andWhere('u.organizationId IN (:...ids)', { ids })
-        .andWhere("u.kind = 'school'")
-        .andWhere('u.outcome IN (:...stored)', { stored: ['accepted', 'partial'] })
-        .groupBy('u.organizationId')
-        .getRawMany<{ organizationId: number; id: number }>();
+      const last = await this.lastUploads(manager, periodId, ids);
+      const stored = await this.lastUploads(manager, periodId, ids, ['accepted', 'partial']);
       for (const row of stored) records.get(Number(row.organizationId))!.lastStoredUploadId = Number(row.id);
       const uploads = last.length
         ? await manager.find(UploadEntity, { where: { id: In(last.map((row) => Number(row.id))) } })
@@ -167,5 +150,23 @@ export class CampaignsRepository {
       for (const review of reviews) records.get(review.organizationId)!.latestReview = review;
     }
     return records;
+  }
+
+  /** Each organization's newest school-report upload for the period (of these outcomes): its id. */
+  private lastUploads(
+    manager: EntityManager,
+    periodId: number,
+    organizationIds: readonly number[],
+    outcomes?: readonly UploadEntity['outcome'][],
+  ): Promise<{ organizationId: number; id: number }[]> {
+    const query = manager
+      .createQueryBuilder(UploadEntity, 'u')
+      .select('u.organizationId', 'organizationId')
+      .addSelect('MAX(u.id)', 'id')
+      .where('u.periodId = :periodId', { periodId })
+      .andWhere('u.organizationId IN (:...ids)', { ids: organizationIds })
+      .andWhere("u.kind = 'school'");
+    if (outcomes) query.andWhere('u.outcome IN (:...outcomes)', { outcomes });
+    return query.groupBy('u.organizationId').getRawMany();
   }
 }
