@@ -305,7 +305,11 @@ describe('the blank template', () => {
 
   it('a school cannot get another organization’s rows, naming it or not', async () => {
     const other = await ctx.signIn('school', 'SCH03');
-    for (const query of [{ org: 'SCH01' }, { organization: 'SCH01', period: PREVIOUS.code }]) {
+    const queries: Record<string, string>[] = [
+      { org: 'SCH01' },
+      { organization: 'SCH01', period: PREVIOUS.code },
+    ];
+    for (const query of queries) {
       const { workbook } = await download(other, query);
       blank(workbook);
       expect(texts(workbook)).not.toContain('Иванова И. И.');
