@@ -221,3 +221,18 @@ describe('CLI: template school --org --period', () => {
     expect(existsSync(vacancies)).toBe(false);
   });
 });
+
+describe('with a reporting campaign open', () => {
+  it('a school’s template is for the newest open campaign’s period; closed, the calendar’s again', async () => {
+    const committee = await ctx.signIn('committee');
+    await committee.post('/api/campaign').send({ period: '2021/2022', deadline: '2022-10-01' }).expect(201);
+    await committee.post('/api/campaign').send({ period: '2022/2023', deadline: '2023-10-01' }).expect(201);
+    const school = await ctx.signIn('school', 'SCH01');
+    expect(titleValues((await download(school, 'school')).workbook)['Учебный год']).toBe('2022/2023');
+
+    await committee.patch('/api/campaign').query({ period: '2022/2023' }).send({ open: false }).expect(200);
+    expect(titleValues((await download(school, 'school')).workbook)['Учебный год']).toBe('2021/2022');
+    await committee.patch('/api/campaign').query({ period: '2021/2022' }).send({ open: false }).expect(200);
+    expect(titleValues((await download(school, 'school')).workbook)['Учебный год']).toBe(CURRENT);
+  });
+});

@@ -46,6 +46,13 @@ export class CampaignsRepository {
     return manager.find(CampaignEntity, { relations: { period: true }, order: { periodId: 'ASC' } });
   }
 
+  /** The period of the newest open campaign (by school year), if any: the report due now. */
+  async newestOpenPeriod(manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const open = (await this.campaigns(manager)).filter((campaign) => campaign.open);
+    open.sort((a, b) => a.period!.startYear - b.period!.startYear);
+    return open.at(-1)?.period?.code ?? null;
+  }
+
   changes(
     campaignId: number,
     manager: EntityManager = this.dataSource.manager,

@@ -16,7 +16,6 @@ import { DemandService } from '../labor/demand.service';
 import { ProfessionsService } from '../labor/professions.service';
 import { HistoryService } from '../reports/history.service';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
-import { currentReportingPeriod } from '../reports/reporting-period';
 import { AccountsService } from '../accounts/accounts.service';
 import { CLI_PRINCIPAL } from '../accounts/principal';
 import { AppError } from '../common/app-error';
@@ -44,15 +43,15 @@ const named = (file: string) => ({ path: file, fileName: cleanFileName(basename(
 
 /**
  * The title items `template school --org --period` fills in, as a school's own download has
- * them: the organization's code as the registry spells it, the period given or else the
- * current reporting period.
+ * them: the organization's code as the registry spells it, the period given or else the one
+ * its report is due for (UploadsService.reportingPeriod).
  */
 async function schoolTitle(options: { org?: string; period?: string }) {
   const given = options.period === undefined ? undefined : parsePeriod(options.period);
   if (given === null) {
     throw new InvalidArgumentError(`Учебный год «${options.period}»: укажите его так: 2025/2026.`);
   }
-  const organizationCode =
+  const found =
     options.org === undefined
       ? undefined
       : await withApp(async (app) => {
@@ -62,9 +61,10 @@ async function schoolTitle(options: { org?: string; period?: string }) {
               `Организации «${options.org}» нет в реестре. Проверьте код или загрузите реестр (registry import).`,
             );
           }
-          return organization.code;
+          return { code: organization.code, due: await app.get(UploadsService).reportingPeriod() };
         });
-  const period = given?.code ?? (organizationCode ? currentReportingPeriod().code : undefined);
+  const organizationCode = found?.code;
+  const period = given?.code ?? found?.due;
   return { ...(organizationCode && { organizationCode }), ...(period && { period }) };
 }
 

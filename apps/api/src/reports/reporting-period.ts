@@ -13,8 +13,8 @@ import { periodOf, type Period } from '@profmonitor/domain';
  * 1 June 2025 to 31 May 2026. Read in the server's local time: a day's difference at midnight
  * of 1 June does not matter.
  *
- * The reporting campaign (campaign.md) will supply the open campaign's period instead: this
- * function is the one place to replace.
+ * With a reporting campaign open, its period is the one due instead
+ * (UploadsService.reportingPeriod): this is the fallback without one.
  */
 export function currentReportingPeriod(today: Date = new Date()): Period {
   const year = today.getFullYear();

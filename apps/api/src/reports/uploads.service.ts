@@ -14,6 +14,7 @@ import { CarryOverService } from './carry-over.service';
 import type { UploadEntity } from './entities/upload.entity';
 import { UploadsRepository } from './uploads.repository';
 import { currentReportingPeriod } from './reporting-period';
+import { CampaignsRepository } from '../campaign/campaigns.repository';
 import { checkedUploadOptions, type UploadOptions } from './upload-options';
 
 export interface UploadsQuery {
@@ -39,16 +40,17 @@ const TEMPLATE_NAMES: Record<WorkbookKindId, string> = {
 
 /**
  * The title items a template comes with for this account: a school's report template carries
- * the school's organization code and the current reporting period; the committee's and the
- * employment center's templates are blank (they fill in for many organizations).
+ * the school's organization code and the period its report is due for (see reportingPeriod);
+ * the committee's and the employment center's templates are blank (they fill in for many
+ * organizations).
  */
 export function templateTitleFor(
   kind: WorkbookKindId,
   principal: Principal,
-  today = new Date(),
+  period: string,
 ): { organizationCode: string; period: string } | undefined {
   if (kind !== 'school' || principal.role !== 'school' || !principal.organizationCode) return undefined;
-  return { organizationCode: principal.organizationCode, period: currentReportingPeriod(today).code };
+  return { organizationCode: principal.organizationCode, period };
 }
 
 /** The download's name: with the organization and the period when the template has them. */
@@ -120,6 +122,7 @@ export class UploadsService {
     private readonly archive: UploadArchive,
     @Inject(SETTINGS) private readonly settings: Settings,
     private readonly carryOver: CarryOverService,
+    private readonly campaigns: CampaignsRepository,
   ) {}
 
   /**
@@ -138,6 +141,14 @@ export class UploadsService {
     });
   }
 
+  /**
+   * The period a school's report is due for now: the newest open campaign's (campaign.md), else
+   * the last school year whose lessons are over (currentReportingPeriod).
+   */
+  async reportingPeriod(): Promise<string> {
+    return (await this.campaigns.newestOpenPeriod()) ?? currentReportingPeriod().code;
+  }
+
   /** The registry of organizations (the committee's); `confirm` as RegistryService.importFile takes it. */
   receiveRegistry(file: ReceivedFile, principal: Principal, confirm = false): Promise<ImportResult> {
     return this.importing(file, async () => {
@@ -151,7 +162,7 @@ export class UploadsService {
    * carries over its rows from its last report (CarryOverService).
    */
   async template(kind: WorkbookKindId, principal: Principal): Promise<{ content: Buffer; fileName: string }> {
-    const title = templateTitleFor(kind, principal);
+    const title = templateTitleFor(kind, principal, await this.reportingPeriod());
     const carried = title ? await this.carryOver.contentFor(title.organizationCode, title.period) : null;
     const content = Buffer.from(await templateFor(kind, title, carried ?? undefined).xlsx.writeBuffer());
     return { content, fileName: templateFileName(kind, title) };
