@@ -10,18 +10,29 @@ export type UploadRequest = {
   kind: TemplateKind;
   /** A registry that changes loaded years (409 `registry_changes_past`), stored as confirmed. */
   confirm?: boolean;
+  /**
+   * The committee's reason for an upload into an accepted report or a closed campaign (without
+   * one such an upload is refused 423 `report_locked` / `period_closed`).
+   */
+  reason?: string;
+  /**
+   * When an archive was originally received, as a datetime-local input gives it (2024-05-31T14:30):
+   * without an offset, the API reads it in the municipality's time zone. The committee's only.
+   */
+  receivedAt?: string;
 };
 
 type Progress = { sent: number; total: number };
 
 /** Sends a workbook: the registry to its own endpoint, reports and vacancies to the upload log. */
 export function uploadWorkbook(
-  { file, kind, confirm }: UploadRequest,
+  { file, kind, confirm, reason, receivedAt }: UploadRequest,
   options: { onProgress?: (sent: number, total: number) => void; onSent?: () => void; signal?: AbortSignal },
 ): Promise<ImportResult> {
   const form = new FormData();
   form.append('file', file, file.name);
-  if (kind !== 'registry') return api.upload<ImportResult>('/uploads', form, options);
+  if (kind !== 'registry')
+    return api.upload<ImportResult>('/uploads', form, { ...options, params: { reason, receivedAt } });
   return api.upload<ImportResult>('/registry', form, {
     ...options,
     params: confirm ? { confirm: 'true' } : undefined,

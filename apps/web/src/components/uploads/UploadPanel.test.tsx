@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COMMITTEE, importResult, SCHOOL } from '@/test/fixtures';
+import { COMMITTEE, importResult, REGION, SCHOOL } from '@/test/fixtures';
 import { fakeXhr } from '@/test/fake-xhr';
 import { mockApi } from '@/test/mock-api';
 import { renderPage } from '@/test/render';
@@ -229,5 +229,221 @@ describe('UploadPanel', () => {
     await act(async () => requests[1].respond(201, importResult({ kind: 'registry', outcome: 'accepted' })));
     expect(await screen.findByText('Файл принят')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Загрузить и подтвердить' })).toBeNull();
+  });
+
+  describe('the committee’s upload into a locked report', () => {
+    const LOCKED_MESSAGE =
+      'Отчёт «SCH01» за 2024/2025 принят комитетом 20.06.2025 (принял(а) komitet). Загрузка не сохранена: чтобы всё же загрузить исправление, укажите причину загрузки — она будет записана в журнал (в запросе: ?reason=…, в командной строке: --reason «…»). Или сначала верните отчёт организации.';
+    const CLOSED_MESSAGE =
+      'Сбор отчётов за 2024/2025 учебный год закрыт 01.07.2025 (закрыл(а) komitet). Загрузка не сохранена: чтобы всё же загрузить исправление, укажите причину загрузки — она будет записана в журнал (в запросе: ?reason=…, в командной строке: --reason «…»).';
+
+    /** The API's 423: the upload logged as refused, nothing stored. */
+    const refusal = (refused: 'locked' | 'closed', message: string) => ({
+      statusCode: 423,
+      code: refused === 'locked' ? 'report_locked' : 'period_closed',
+      message,
+      result: importResult({
+        outcome: 'rejected',
+        uploadId: 42,
+        refused,
+        errors: [{ message }],
+        sheets: [],
+      }),
+    });
+
+    it.each([
+      ['locked', LOCKED_MESSAGE, 'Отчёт уже принят комитетом: файл не загружен', 'Отчёт уже принят'],
+      ['closed', CLOSED_MESSAGE, 'Сбор отчётов закрыт: файл не загружен', 'Сбор отчётов за этот год закрыт'],
+    ] as const)(
+      'refused %s: the message, a required reason, then the same file again with ?reason= and the stored result',
+      async (refused, message, headline, why) => {
+        mockApi({});
+        const requests = fakeXhr();
+        renderPage(<UploadPanel user={COMMITTEE} />, { path: '/uploads', url: '/uploads' });
+        const file = workbook();
+        await drop(file);
+        expect(requests[0].url).toBe('/api/uploads');
+        await act(async () => requests[0].respond(423, refusal(refused, message)));
+
+        expect(await screen.findByText(headline)).toBeTruthy();
+        expect(screen.getByText('Почему файл не загружен').closest('[role="alert"]')!.textContent).toContain(
+          message,
+        );
+        const form = screen.getByRole('form', { name: 'Загрузить исправление с причиной' });
+        expect(within(form).getByText(new RegExp(`^${why}, но комитет может загрузить файл`))).toBeTruthy();
+        const field = within(form).getByLabelText('Причина загрузки');
+        expect(field.getAttribute('maxlength')).toBe('1000');
+
+        // Without a reason nothing is sent.
+        fireEvent.change(field, { target: { value: '   ' } });
+        await act(async () => {
+          fireEvent.click(within(form).getByRole('button', { name: 'Загрузить с причиной' }));
+        });
+        expect(within(form).getByRole('alert').textContent).toBe(
+          'Напишите причину загрузки: без неё файл в принятый отчёт или закрытый сбор не загружается.',
+        );
+        expect(field.getAttribute('aria-invalid')).toBe('true');
+        expect(requests).toHaveLength(1);
+
+        const reason = 'Школа прислала исправленные «Выпускники» после приёмки';
+        fireEvent.change(field, { target: { value: `  ${reason}  ` } });
+        await act(async () => {
+          fireEvent.click(within(form).getByRole('button', { name: 'Загрузить с причиной' }));
+        });
+        expect(requests).toHaveLength(2);
+        const url = new URL(requests[1].url, 'http://localhost');
+        expect([url.pathname, url.searchParams.get('reason')]).toEqual(['/api/uploads', reason]);
+        const resent = (requests[1].body as FormData).get('file') as File;
+        expect([resent.name, resent.size]).toEqual([file.name, file.size]);
+
+        await act(async () =>
+          requests[1].respond(201, importResult({ outcome: 'accepted', uploadId: 43, sheets: [] })),
+        );
+        expect(await screen.findByText('Файл принят')).toBeTruthy();
+        expect(screen.getByRole('link', { name: 'Загрузка № 43' }).getAttribute('href')).toBe('/uploads/43');
+        expect(screen.getByText(/^Причина загрузки записана в журнал/).textContent).toBe(
+          `Причина загрузки записана в журнал: «${reason}».`,
+        );
+        expect(screen.queryByRole('form', { name: 'Загрузить исправление с причиной' })).toBeNull();
+      },
+    );
+
+    it.each([
+      [
+        'longer than 1000 characters',
+        'а'.repeat(1001),
+        'Причина загрузки — не длиннее 1000 символов (сейчас 1001): сократите её.',
+      ],
+      [
+        'with a control character',
+        'Исправление\u0007',
+        'В причине загрузки есть управляющие символы: оставьте в ней только текст.',
+      ],
+    ])('a reason %s is refused in Russian before anything is sent', async (_, value, shown) => {
+      mockApi({});
+      const requests = fakeXhr();
+      renderPage(<UploadPanel user={REGION} />, { path: '/uploads', url: '/uploads', user: REGION });
+      await drop(workbook());
+      await act(async () => requests[0].respond(423, refusal('locked', LOCKED_MESSAGE)));
+      const form = await screen.findByRole('form', { name: 'Загрузить исправление с причиной' });
+      // A paste may bring more than the field's maxlength lets one type.
+      fireEvent.change(within(form).getByLabelText('Причина загрузки'), { target: { value } });
+      await act(async () => {
+        fireEvent.click(within(form).getByRole('button', { name: 'Загрузить с причиной' }));
+      });
+      expect(within(form).getByRole('alert').textContent).toBe(shown);
+      expect(requests).toHaveLength(1);
+    });
+
+    it('a school refused the same way is told whom to ask, with no reason to give', async () => {
+      mockApi({});
+      const requests = fakeXhr();
+      renderPage(<UploadPanel user={SCHOOL} />, { path: '/uploads', url: '/uploads', user: SCHOOL });
+      await drop(workbook());
+      const message =
+        'Отчёт «SCH01» за 2024/2025 принят комитетом 20.06.2025 (принял(а) komitet). Загрузка не сохранена: чтобы внести исправления, попросите комитет вернуть отчёт.';
+      await act(async () => requests[0].respond(423, refusal('locked', message)));
+      expect(await screen.findByText('Отчёт уже принят комитетом: файл не загружен')).toBeTruthy();
+      expect(screen.getByRole('alert').textContent).toContain(message);
+      expect(screen.queryByRole('form', { name: 'Загрузить исправление с причиной' })).toBeNull();
+      expect(screen.queryByLabelText('Причина загрузки')).toBeNull();
+    });
+  });
+
+  describe('an archive’s received time', () => {
+    it('the committee gives it under «Архивный файл»: sent as typed, kept for a resend with a reason', async () => {
+      mockApi({});
+      const requests = fakeXhr();
+      renderPage(<UploadPanel user={COMMITTEE} />, { path: '/uploads', url: '/uploads' });
+
+      const summary = screen.getByText('Архивный файл');
+      const details = summary.closest('details')!;
+      expect(details.open).toBe(false);
+      fireEvent.click(summary);
+      const input = screen.getByLabelText('Дата получения');
+      expect(input.getAttribute('type')).toBe('datetime-local');
+      expect(document.getElementById(input.getAttribute('aria-describedby')!)!.textContent).toContain(
+        'по времени муниципалитета',
+      );
+      fireEvent.change(input, { target: { value: '2024-05-31T14:30' } });
+      // Folded again, the summary still says it is set.
+      expect(details.querySelector('summary')!.textContent).toBe('Архивный файл: получен 31.05.2024, 14:30');
+
+      await drop(workbook());
+      const sent = new URL(requests[0].url, 'http://localhost');
+      expect([sent.pathname, sent.searchParams.get('receivedAt'), sent.searchParams.has('reason')]).toEqual([
+        '/api/uploads',
+        '2024-05-31T14:30',
+        false,
+      ]);
+      await act(async () =>
+        requests[0].respond(423, {
+          statusCode: 423,
+          code: 'report_locked',
+          message: 'Отчёт принят.',
+          result: importResult({
+            outcome: 'rejected',
+            refused: 'locked',
+            errors: [{ message: 'Отчёт принят.' }],
+            sheets: [],
+          }),
+        }),
+      );
+      const form = await screen.findByRole('form', { name: 'Загрузить исправление с причиной' });
+      fireEvent.change(within(form).getByLabelText('Причина загрузки'), {
+        target: { value: 'Архив 2024 года' },
+      });
+      await act(async () => {
+        fireEvent.click(within(form).getByRole('button', { name: 'Загрузить с причиной' }));
+      });
+      const resent = new URL(requests[1].url, 'http://localhost');
+      expect([resent.searchParams.get('receivedAt'), resent.searchParams.get('reason')]).toEqual([
+        '2024-05-31T14:30',
+        'Архив 2024 года',
+      ]);
+      await act(async () =>
+        requests[1].respond(201, importResult({ outcome: 'accepted', uploadId: 44, sheets: [] })),
+      );
+      expect((await screen.findByText(/^Файл записан как полученный/)).textContent).toBe(
+        'Файл записан как полученный 31.05.2024, 14:30. Причина загрузки записана в журнал: «Архив 2024 года».',
+      );
+
+      // Cleared, the next file is today's.
+      fireEvent.click(screen.getByRole('button', { name: 'Очистить дату' }));
+      expect(details.querySelector('summary')!.textContent).toBe('Архивный файл');
+      await drop(workbook());
+      expect(new URL(requests[2].url, 'http://localhost').searchParams.has('receivedAt')).toBe(false);
+    });
+
+    it('a time the API refuses (in the future) is said as the API words it', async () => {
+      mockApi({});
+      const requests = fakeXhr();
+      renderPage(<UploadPanel user={COMMITTEE} />, { path: '/uploads', url: '/uploads' });
+      fireEvent.click(screen.getByText('Архивный файл'));
+      fireEvent.change(screen.getByLabelText('Дата получения'), { target: { value: '2099-05-31T14:30' } });
+      await drop(workbook());
+      const message =
+        'Время получения файла «2099-05-31T14:30» ещё не наступило: укажите, когда файл был получен на самом деле.';
+      await act(async () =>
+        requests[0].respond(400, { statusCode: 400, code: 'invalid_parameters', message }),
+      );
+      expect((await screen.findByRole('alert')).textContent).toBe(`Файл «SCH01.xlsx» не принят.${message}`);
+    });
+
+    it('is not offered for the registry, nor to a school or the employment center', () => {
+      mockApi({});
+      renderPage(<UploadPanel user={COMMITTEE} />, { path: '/uploads', url: '/uploads' });
+      expect(screen.getByText('Архивный файл')).toBeTruthy();
+      fireEvent.click(screen.getByRole('radio', { name: 'Реестр организаций' }));
+      expect(screen.queryByText('Архивный файл')).toBeNull();
+      cleanup();
+
+      for (const user of [SCHOOL, { ...SCHOOL, role: 'employment' as const, organization: null }]) {
+        renderPage(<UploadPanel user={user} />, { path: '/uploads', url: '/uploads', user });
+        expect(screen.queryByText('Архивный файл')).toBeNull();
+        expect(screen.queryByLabelText('Дата получения')).toBeNull();
+        cleanup();
+      }
+    });
   });
 });

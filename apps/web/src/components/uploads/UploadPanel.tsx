@@ -5,8 +5,11 @@ import { useUploadWorkbook } from '@/api/upload-workbook';
 import { formatFileSize, TEMPLATE_LABELS, type TemplateKind } from '@/lib/uploads';
 import { PastPeriodChanges, pastPeriodChanges } from '@/components/registry/PastPeriodChanges';
 import { DropZone } from './DropZone';
-import { resultFromError } from './import-result';
+import { lockedRefusal, resultFromError } from './import-result';
 import { ImportResultView } from './ImportResultView';
+import { ReceivedAtOption, receivedAtText } from './ReceivedAtOption';
+import { UploadReasonForm } from './UploadReasonForm';
+import './upload-panel.css';
 
 /** What each role sends: a school its report, the employment center vacancies, the committee anything. */
 export function kindsFor(user: Pick<SessionUserView, 'role'>): TemplateKind[] {
@@ -20,6 +23,13 @@ export function kindsFor(user: Pick<SessionUserView, 'role'>): TemplateKind[] {
       return ['school', 'vacancies', 'registry'];
   }
 }
+
+/**
+ * Who may say more of an upload than the file (POST /api/uploads?reason=&receivedAt=): the
+ * committee and the region, never a school or the employment center.
+ */
+export const givesUploadOptions = (user: Pick<SessionUserView, 'role'>): boolean =>
+  user.role === 'committee' || user.role === 'region';
 
 /** The accepted formats, from the one table the server's reader follows too. */
 const FORMATS_HINT = `Подходят книги Excel и OpenDocument: ${WORKBOOK_FILE_TYPES.map(
@@ -39,8 +49,11 @@ type UploadPanelProps = {
 export function UploadPanel({ user, only, title = 'Загрузить файл', notice }: UploadPanelProps) {
   const kinds = only && kindsFor(user).includes(only) ? [only] : kindsFor(user);
   const [kind, setKind] = useState<TemplateKind>(kinds[0]);
+  const [receivedAt, setReceivedAt] = useState('');
   const upload = useUploadWorkbook();
   const formatsId = useId();
+  // An archive's time goes with reports and vacancies; the registry has no upload log entry of its own.
+  const archive = givesUploadOptions(user) && kind !== 'registry';
 
   return (
     <section className="card upload-panel" aria-labelledby="upload-title">
@@ -67,15 +80,20 @@ export function UploadPanel({ user, only, title = 'Загрузить файл',
             {FORMATS_HINT}
           </p>
           {notice}
+          {archive && (
+            <ReceivedAtOption value={receivedAt} onChange={setReceivedAt} disabled={upload.isPending} />
+          )}
           <DropZone
             label={`Файл: ${TEMPLATE_LABELS[kind]}`}
             describedBy={formatsId}
             disabled={upload.isPending}
-            onFile={(file) => upload.mutate({ file, kind })}
+            onFile={(file) =>
+              upload.mutate({ file, kind, receivedAt: archive && receivedAt ? receivedAt : undefined })
+            }
           />
         </li>
       </ol>
-      <UploadState upload={upload} />
+      <UploadState upload={upload} mayGiveReason={givesUploadOptions(user)} />
     </section>
   );
 }
@@ -102,7 +120,13 @@ function KindPicker({ kinds, kind, onChange, disabled }: KindPickerProps) {
   );
 }
 
-function UploadState({ upload }: { upload: ReturnType<typeof useUploadWorkbook> }) {
+type UploadStateProps = {
+  upload: ReturnType<typeof useUploadWorkbook>;
+  /** The committee may upload into an accepted report or a closed campaign with a reason. */
+  mayGiveReason: boolean;
+};
+
+function UploadState({ upload, mayGiveReason }: UploadStateProps) {
   const file = upload.variables?.file;
   if (upload.isIdle || !file) return null;
 
@@ -153,7 +177,19 @@ function UploadState({ upload }: { upload: ReturnType<typeof useUploadWorkbook> 
       );
     }
     const result = resultFromError(upload.error);
-    if (result) return <ImportResultView result={result} message={upload.error.message} />;
+    const locked = result && lockedRefusal(result);
+    if (result)
+      return (
+        <>
+          <ImportResultView result={result} message={upload.error.message} />
+          {mayGiveReason && locked && (
+            <UploadReasonForm
+              refused={locked}
+              onSubmit={(reason) => upload.mutate({ ...upload.variables!, reason })}
+            />
+          )}
+        </>
+      );
     return (
       <div className="alert" role="alert">
         <p className="alert__title">Файл «{file.name}» не принят.</p>
@@ -162,5 +198,16 @@ function UploadState({ upload }: { upload: ReturnType<typeof useUploadWorkbook> 
     );
   }
 
-  return <ImportResultView result={upload.data!} />;
+  const { reason, receivedAt } = upload.variables;
+  return (
+    <>
+      <ImportResultView result={upload.data!} />
+      {(reason || receivedAt) && (
+        <p className="upload-given">
+          {receivedAt && <>Файл записан как полученный {receivedAtText(receivedAt)}. </>}
+          {reason && <>Причина загрузки записана в журнал: «{reason}».</>}
+        </p>
+      )}
+    </>
+  );
 }
