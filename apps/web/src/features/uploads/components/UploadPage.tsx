@@ -6,6 +6,7 @@ import { ImportResultView } from '@/components/uploads/ImportResultView';
 import { formatDateTime } from '@/lib/format';
 import { formatFileSize, KIND_LABELS, outcomeLabel } from '@/lib/uploads';
 import { usePageTitle } from '@/hooks/use-page-title';
+import './upload-page.css';
 
 /** One upload from the log: who sent what and when, and its full result. */
 export function UploadPage() {
@@ -68,6 +69,21 @@ function UploadFacts({ upload }: { upload: UploadDetailView }) {
       <dd>
         {upload.uploadedBy}, {formatDateTime(upload.uploadedAt)}
       </dd>
+      {upload.receivedAt && (
+        <>
+          <dt>Получен</dt>
+          <dd>
+            {formatDateTime(upload.receivedAt)}{' '}
+            <span className="muted small">(архивный файл: срок сдачи судят по этому времени)</span>
+          </dd>
+        </>
+      )}
+      {upload.reason && (
+        <>
+          <dt>Причина загрузки</dt>
+          <dd className="upload-facts__reason">{upload.reason}</dd>
+        </>
+      )}
       <dt>Результат</dt>
       <dd>
         <span className={`outcome outcome--${upload.outcome}`}>{outcomeLabel(upload.outcome)}</span>
