@@ -152,3 +152,96 @@ it('an upload’s page lists its errors, and the committee sees who has not repo
   await missing.locator('li').first().waitFor();
   await app.page.screenshot({ path: join(SCREENSHOTS, '9-committee-uploads.png'), fullPage: true });
 });
+
+it('the committee uploads into a report it accepted: asked for the reason, gives it, and the upload’s page keeps it', async () => {
+  const { page, server } = app;
+  // SCH01's report, sent whole by the school above, accepted as the campaign page sends it.
+  const accepted = await page.request.post(`${server.url}/api/reviews`, {
+    data: { org: 'SCH01', period: PERIOD, decision: 'accept' },
+  });
+  expect([accepted.status(), ((await accepted.json()) as { state: string }).state]).toEqual([201, 'принят']);
+
+  // An archive: received by the committee on 10 June 2025 at 14:30 (the municipality's time).
+  await page.getByText('Архивный файл', { exact: true }).click();
+  await page.getByLabel('Дата получения').fill('2025-06-10T14:30');
+  expect(plain(await page.locator('.archive-option summary').innerText())).toBe(
+    'Архивный файл: получен 10.06.2025, 14:30',
+  );
+
+  // On a tablet: refused, the server's message, the reason asked for.
+  await page.setViewportSize({ width: 768, height: 1024 });
+  const [refused] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/uploads') && r.request().method() === 'POST'),
+    upload('SCH01-после-приёмки.xlsx', await reportWith('Работа')),
+  ]);
+  expect(refused.status()).toBe(423);
+  expect(new URL(refused.url()).searchParams.get('receivedAt')).toBe('2025-06-10T14:30');
+  await page
+    .locator('.result-banner__title', { hasText: 'Отчёт уже принят комитетом: файл не загружен' })
+    .waitFor();
+  const why = plain(await page.locator('.file-errors').innerText());
+  expect(why).toMatch(
+    /Отчёт «SCH01» за 2024\/2025 принят комитетом \d\d\.\d\d\.\d{4} \(принял\(а\) komitet\)/,
+  );
+  expect(why).toContain('укажите причину загрузки');
+  const form = page.getByRole('form', { name: 'Загрузить исправление с причиной' });
+  await form.waitFor();
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  await page.screenshot({ path: join(SCREENSHOTS, '9a-committee-upload-reason.png'), fullPage: true });
+
+  // Without a reason nothing is sent.
+  await form.getByRole('button', { name: 'Загрузить с причиной' }).click();
+  expect(plain(await form.getByRole('alert').innerText())).toBe(
+    'Напишите причину загрузки: без неё файл в принятый отчёт или закрытый сбор не загружается.',
+  );
+
+  const reason = 'Школа прислала исправленный лист «Выпускники» после приёмки: выпускник ушёл работать.';
+  await form.getByLabel('Причина загрузки').fill(reason);
+  const [stored] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/uploads') && r.request().method() === 'POST'),
+    form.getByRole('button', { name: 'Загрузить с причиной' }).click(),
+  ]);
+  expect(stored.status()).toBe(201);
+  const resent = new URL(stored.url()).searchParams;
+  expect([resent.get('reason'), resent.get('receivedAt')]).toEqual([reason, '2025-06-10T14:30']);
+  await page.locator('.result-banner__title', { hasText: /^Файл принят/ }).waitFor();
+  expect(plain(await page.locator('.upload-given').innerText())).toBe(
+    `Файл записан как полученный 10.06.2025, 14:30. Причина загрузки записана в журнал: «${reason}».`,
+  );
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The upload's page: who, when it was received and why.
+  const { uploadId } = (await stored.json()) as { uploadId: number };
+  await page.getByRole('link', { name: `Загрузка № ${uploadId}` }).click();
+  await page.getByRole('heading', { name: `Загрузка № ${uploadId}: SCH01-после-приёмки.xlsx` }).waitFor();
+  const view = await apiGet<UploadView>(page, `${server.url}/api/uploads/${uploadId}`);
+  // Without an offset the time is Moscow's (TIME_ZONE's default): 14:30 there is 11:30 UTC.
+  expect([view.uploadedBy, view.outcome, view.receivedAt, view.reason]).toEqual([
+    'komitet',
+    expect.stringMatching(/accepted|partial/),
+    '2025-06-10T11:30:00.000Z',
+    reason,
+  ]);
+  const facts = page.locator('dl.facts');
+  const fact = async (term: string) =>
+    plain(await facts.locator('dt', { hasText: term }).locator('+ dd').innerText());
+  expect(await fact('Причина загрузки')).toBe(reason);
+  // Shown in the browser's time zone, as every time of the app.
+  const received = await page.evaluate(
+    (iso) =>
+      new Intl.DateTimeFormat('ru-RU', {
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(new Date(iso)),
+    view.receivedAt!,
+  );
+  expect(await fact('Получен')).toBe(`${received} (архивный файл: срок сдачи судят по этому времени)`);
+  await page.screenshot({ path: join(SCREENSHOTS, '9b-committee-upload-page.png'), fullPage: true });
+});
