@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { INDICATORS, type CompletenessView } from '@profmonitor/domain';
 import { COMMITTEE, ORGANIZATIONS, PERIODS, REGION, SCHOOL, valueView } from '@/test/fixtures';
 import { mockApi } from '@/test/mock-api';
+import { campaignRead, errorBlocks, NO_CAMPAIGN } from '@/test/no-campaign';
 import { renderPage } from '@/test/render';
 import { OverviewPage } from './OverviewPage';
 
@@ -49,6 +50,7 @@ const COVERAGE_BY_ORG = [
 const CITY_API = {
   '/api/periods': PERIODS,
   '/api/organizations': ORGANIZATIONS,
+  '/api/campaign': NO_CAMPAIGN,
   '/api/indicators': (url: URL) =>
     url.searchParams.get('org') === 'municipal' ? MUNICIPAL : COVERAGE_BY_ORG,
   '/api/completeness': COMPLETENESS,
@@ -59,7 +61,7 @@ afterEach(cleanup);
 describe('OverviewPage', () => {
   it('answers the committee in a minute: coverage against the target, the schools behind it', async () => {
     const fetch = mockApi(CITY_API);
-    renderPage(<OverviewPage />, { path: '/overview', url: '/overview' });
+    const { queryClient } = renderPage(<OverviewPage />, { path: '/overview', url: '/overview' });
 
     expect(await screen.findByRole('heading', { name: 'Обзор за 2024/2025 учебный год' })).toBeTruthy();
     const headline = await screen.findByText(/Охват 8–11 классов по городу/);
@@ -91,12 +93,16 @@ describe('OverviewPage', () => {
     const table = await screen.findByRole('region', { name: 'Полнота отчётности по листам' });
     expect(within(table).getByText('1 из 2')).toBeTruthy();
     expect(within(table).getByRole('link', { name: 'МБОУ «Средняя школа № 7»' })).toBeTruthy();
+    // No campaign for the period: no progress card, and no error block in its place.
+    await campaignRead(queryClient);
+    expect(errorBlocks()).toEqual([]);
   });
 
   it('a refused export says so in Russian beside the button', async () => {
     const fetch = mockApi({
       '/api/periods': PERIODS,
       '/api/organizations': ORGANIZATIONS,
+      '/api/campaign': NO_CAMPAIGN,
       '/api/indicators': MUNICIPAL,
       '/api/completeness': COMPLETENESS,
       '/api/export/indicators.xlsx': {
@@ -104,7 +110,7 @@ describe('OverviewPage', () => {
         body: { code: 'role_forbidden', message: 'Этот раздел доступен только комитету образования.' },
       },
     });
-    renderPage(<OverviewPage />, { path: '/overview', url: '/overview' });
+    const { queryClient } = renderPage(<OverviewPage />, { path: '/overview', url: '/overview' });
 
     fireEvent.click(await screen.findByRole('button', { name: 'Выгрузить в Excel' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
@@ -112,26 +118,34 @@ describe('OverviewPage', () => {
     );
     const asked = fetch.mock.calls.map(([input]) => decodeURIComponent(String(input)));
     expect(asked).toContain('/api/export/indicators.xlsx?period=2024/2025');
+    await campaignRead(queryClient);
+    expect(errorBlocks()).toEqual([
+      'Не удалось выгрузить файл. Этот раздел доступен только комитету образования.',
+    ]);
   });
 
   it('the banner agrees in number: «1 из 1 школы»', async () => {
     mockApi({
       '/api/periods': PERIODS,
       '/api/organizations': ORGANIZATIONS,
+      '/api/campaign': NO_CAMPAIGN,
       '/api/indicators': (url: URL) =>
         url.searchParams.get('org') === 'municipal'
           ? MUNICIPAL
           : COVERAGE_BY_ORG.filter((v) => v.org !== 'SCH01'),
       '/api/completeness': COMPLETENESS,
     });
-    renderPage(<OverviewPage />, { path: '/overview', url: '/overview' });
+    const { queryClient } = renderPage(<OverviewPage />, { path: '/overview', url: '/overview' });
     expect((await screen.findByText(/Ниже цели/)).textContent).toMatch(/^Ниже цели 1 из 1 школы: /);
+    await campaignRead(queryClient);
+    expect(errorBlocks()).toEqual([]);
   });
 
   it('a school’s banner speaks of its own coverage, with the city’s beside it', async () => {
     mockApi({
       '/api/periods': PERIODS,
       '/api/organizations': ORGANIZATIONS,
+      '/api/campaign': NO_CAMPAIGN,
       '/api/indicators': (url: URL) =>
         url.searchParams.get('org') === 'municipal'
           ? MUNICIPAL
@@ -143,6 +157,8 @@ describe('OverviewPage', () => {
       'Охват 8–11 классов в вашей организации: 56,6 % при цели ≥ 80,0 % — цель не достигнута. По городу — 77,8 %.',
     );
     expect(screen.queryByText(/Ниже цели/)).toBeNull();
+    // A school's overview does not ask for the campaign.
+    expect(errorBlocks()).toEqual([]);
   });
 
   it('keeps the place of the headline and the tiles while they load, and asks for the headline’s data at once', async () => {
@@ -155,7 +171,7 @@ describe('OverviewPage', () => {
       if (String(input).includes('org=municipal')) await held;
       return answer(input, init);
     });
-    renderPage(<OverviewPage />, { path: '/overview', url: '/overview' });
+    const { queryClient } = renderPage(<OverviewPage />, { path: '/overview', url: '/overview' });
 
     expect(await screen.findByText('Загрузка показателей…')).toBeTruthy();
     // One empty tile per indicator holds the grid's place.
@@ -173,12 +189,15 @@ describe('OverviewPage', () => {
     expect(headline.closest('section')!.textContent).toContain('Ниже цели');
     expect(screen.queryByText('Загрузка показателей…')).toBeNull();
     expect(document.querySelectorAll('.tiles > .tile')).toHaveLength(INDICATORS.length);
+    await campaignRead(queryClient);
+    expect(errorBlocks()).toEqual([]);
   });
 
   it('the ministry of several municipalities reads the region’s values and the municipalities behind the target, not every school', async () => {
     const fetch = mockApi({
       '/api/periods': PERIODS,
       '/api/organizations': ORGANIZATIONS,
+      '/api/campaign': NO_CAMPAIGN,
       '/api/indicators': (url: URL) =>
         url.searchParams.get('org') === 'municipal'
           ? [valueView({ value: 270 / 350, numerator: 270, denominator: 350, status: 'не достигнуто' })]
@@ -191,7 +210,7 @@ describe('OverviewPage', () => {
             : { status: 400, body: {} },
       '/api/completeness': COMPLETENESS,
     });
-    renderPage(<OverviewPage />, {
+    const { queryClient } = renderPage(<OverviewPage />, {
       path: '/overview',
       url: '/overview',
       user: { ...REGION, municipalityCount: 2 },
@@ -213,6 +232,8 @@ describe('OverviewPage', () => {
     const asked = fetch.mock.calls.map(([input]) => decodeURIComponent(String(input)));
     expect(asked).toContain('/api/indicators?period=2024/2025&indicator=coverage_8_11&org=municipalities');
     expect(asked).not.toContain('/api/indicators?period=2024/2025&indicator=coverage_8_11');
+    await campaignRead(queryClient);
+    expect(errorBlocks()).toEqual([]);
   });
 
   it('a municipality’s committee reads its own values, the region’s beside each', async () => {
@@ -220,6 +241,7 @@ describe('OverviewPage', () => {
     mockApi({
       '/api/periods': PERIODS,
       '/api/organizations': ORGANIZATIONS,
+      '/api/campaign': NO_CAMPAIGN,
       '/api/indicators': (url: URL) =>
         url.searchParams.get('org') === 'municipal'
           ? [
@@ -238,7 +260,7 @@ describe('OverviewPage', () => {
               ],
       '/api/completeness': COMPLETENESS,
     });
-    renderPage(<OverviewPage />, {
+    const { queryClient } = renderPage(<OverviewPage />, {
       path: '/overview',
       url: '/overview',
       user: { ...COMMITTEE, municipality: 'Зима', municipalityCount: 2 },
@@ -254,33 +276,45 @@ describe('OverviewPage', () => {
     expect(within(tiles[0]!).getByText('регион: 77,1 %')).toBeTruthy();
     const mismatch = tiles.find((tile) => tile.getAttribute('href') === '/indicators/demand_mismatch')!;
     expect(within(mismatch).getByText('регион: 0,48')).toBeTruthy();
+    await campaignRead(queryClient);
+    expect(errorBlocks()).toEqual([]);
   });
 
   it('says what to do when the period has no data yet', async () => {
     mockApi({
       '/api/periods': PERIODS,
       '/api/organizations': ORGANIZATIONS,
+      '/api/campaign': NO_CAMPAIGN,
       '/api/indicators': [],
       '/api/completeness': { period: '2023/2024', sheets: [] },
     });
-    renderPage(<OverviewPage />, { path: '/overview', url: '/overview?period=2023%2F2024' });
+    const { queryClient } = renderPage(<OverviewPage />, {
+      path: '/overview',
+      url: '/overview?period=2023%2F2024',
+    });
 
     expect(await screen.findByText(/Нет данных за этот период\. Загрузите отчёты/)).toBeTruthy();
+    await campaignRead(queryClient, '2023/2024');
+    expect(errorBlocks()).toEqual([]);
   });
 
   it('shows the server’s Russian message and what to do when a request fails', async () => {
     mockApi({
       '/api/periods': PERIODS,
       '/api/organizations': ORGANIZATIONS,
+      '/api/campaign': NO_CAMPAIGN,
       '/api/indicators': { status: 500, body: { statusCode: 500, message: 'База данных недоступна' } },
       '/api/completeness': COMPLETENESS,
     });
-    renderPage(<OverviewPage />, { path: '/overview', url: '/overview' });
+    const { queryClient } = renderPage(<OverviewPage />, { path: '/overview', url: '/overview' });
 
     const alert = await screen.findByText('Не удалось загрузить показатели.');
     const box = alert.closest('[role="alert"]') as HTMLElement;
     expect(within(box).getByText('База данных недоступна')).toBeTruthy();
     expect(within(box).getByText(/Повторите позже/)).toBeTruthy();
     expect(within(box).getByRole('button', { name: 'Повторить' })).toBeTruthy();
+    // The indicators' failure only: the campaign's «none» is no error.
+    await campaignRead(queryClient);
+    expect(errorBlocks()).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { ORGANIZATIONS, PERIODS, REGION, valueView } from '@/test/fixtures';
 import { mockApi } from '@/test/mock-api';
+import { campaignRead, errorBlocks, NO_CAMPAIGN } from '@/test/no-campaign';
 import { renderPage } from '@/test/render';
 import { MunicipalityPage } from './MunicipalityPage';
 import { RegionPage } from './RegionPage';
@@ -67,6 +68,7 @@ const api = () =>
   mockApi({
     '/api/periods': PERIODS,
     '/api/organizations': REGISTRY,
+    '/api/campaign': NO_CAMPAIGN,
     '/api/completeness': (url: URL) =>
       url.searchParams.get('municipality') === ZIMA ? ZIMA_COMPLETENESS : { status: 404, body: {} },
     '/api/indicators': (url: URL) =>
@@ -104,7 +106,7 @@ const cells = (table: HTMLElement, column: number) =>
 describe('RegionPage', () => {
   it('puts the region on top of its municipalities, sorts them and keeps the region there', async () => {
     api();
-    renderPage(<RegionPage />, {
+    const { queryClient } = renderPage(<RegionPage />, {
       path: '/region',
       url: '/region?period=2024/2025',
       user: { ...REGION, municipalityCount: 2 },
@@ -128,13 +130,16 @@ describe('RegionPage', () => {
     expect(within(table).getByRole('link', { name: '76,0 %' }).getAttribute('href')).toBe(
       `/indicators/coverage_8_11?period=2024%2F2025&municipality=${encodeURIComponent(ZIMA)}`,
     );
+    // No campaign for the period: no progress card, and no error block in its place.
+    await campaignRead(queryClient);
+    expect(errorBlocks()).toEqual([]);
   });
 });
 
 describe('MunicipalityPage', () => {
   it('lists the municipality’s organizations under its values and the region’s, each linked to its page', async () => {
     api();
-    renderPage(<MunicipalityPage />, {
+    const { queryClient } = renderPage(<MunicipalityPage />, {
       path: '/region/:municipality',
       url: `/region/${encodeURIComponent(ZIMA)}?period=2024/2025`,
       user: ZIMA_COMMITTEE,
@@ -158,6 +163,8 @@ describe('MunicipalityPage', () => {
       `/indicators/coverage_8_11?period=2024%2F2025&municipality=${encodeURIComponent(ZIMA)}`,
     );
     expect(within(table).queryByRole('link', { name: '77,1 %' })).toBeNull();
+    await campaignRead(queryClient);
+    expect(errorBlocks()).toEqual([]);
   });
 
   it('tells a committee that another municipality’s page is not its own', async () => {
