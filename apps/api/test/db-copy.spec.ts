@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { cliOn } from './support/cli';
-import { openDataSource } from '../src/database/data-source';
+import { dataSourceOptions, openDataSource } from '../src/database/data-source';
+import { tablesInForeignKeyOrder } from '../src/database/database-copy';
 import { query } from './support/sql';
 import { school } from './support/indicator-workbooks';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
@@ -91,10 +93,10 @@ describe('CLI db copy', () => {
     const copy = onSource('db', 'copy', '--from', source, '--to', destination.url);
     expect(copy.code).toBe(2);
     expect(copy.stdout).toBe('');
-    // The same organizations and periods match; their labor demands (copied before the reports)
-    // are in both databases.
-    expect(copy.stderr).toMatch(
-      /^Потребность в кадрах \(Город\) на \d\d\.\d\d\.\d{4} есть в обеих базах: база не скопирована, ничего не записано\.\n$/,
+    // The same organizations and periods match; their reports are in both databases: the first
+    // report's (the tables in the same order in every process, the rows in id order) is named.
+    expect(copy.stderr).toBe(
+      'Отчёт организации COL01 за 2022/2023 есть в обеих базах: база не скопирована, ничего не записано. Оставьте отчёт в одной из них.\n',
     );
     expect(await count(destination.url, 'report_versions')).toBe(versions);
     expect(indicators(onDestination, PERIODS[0])).toBe(before.get(PERIODS[0]));
@@ -217,4 +219,26 @@ describe('CLI db copy', () => {
     expect(copy.code).toBe(2);
     expect(copy.stderr).toMatch(message);
   });
+});
+
+it('orders the tables after the ones they refer to, the same whatever order the entities were loaded in', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'profmonitor-db-copy-order-'));
+  const dataSource = new DataSource(dataSourceOptions(`sqlite:${join(dir, 'order.sqlite')}`));
+  await dataSource.initialize();
+  try {
+    const names = () => tablesInForeignKeyOrder(dataSource).map((metadata) => metadata.tableName);
+    const ordered = names();
+    // TypeORM lists the entities in the order their classes were loaded: another process's.
+    (dataSource.entityMetadatas as unknown[]).reverse();
+    expect(names()).toEqual(ordered);
+    for (const metadata of tablesInForeignKeyOrder(dataSource))
+      for (const key of metadata.foreignKeys)
+        expect(ordered.indexOf(key.referencedEntityMetadata.tableName)).toBeLessThanOrEqual(
+          ordered.indexOf(metadata.tableName),
+        );
+    expect(ordered).not.toContain('sessions');
+  } finally {
+    await dataSource.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -125,8 +125,14 @@ function sameDatabase(a: string, b: string): boolean {
   return a === b;
 }
 
-/** The copied tables, each after the tables its foreign keys refer to. */
+/**
+ * The copied tables, each after the tables its foreign keys refer to; the others by name. Not in
+ * TypeORM's order of the entities: that is the order their classes were loaded in, which differs
+ * between processes (the CLI loads its modules in another order than a test) and changes with
+ * any import, and the first refusal a person reads must not depend on it.
+ */
 export function tablesInForeignKeyOrder(dataSource: DataSource): EntityMetadata[] {
+  const byName = new Map(dataSource.entityMetadatas.map((metadata) => [metadata.tableName, metadata]));
   const ordered: EntityMetadata[] = [];
   const visiting = new Set<EntityMetadata>();
   const visit = (metadata: EntityMetadata) => {
@@ -135,7 +141,7 @@ export function tablesInForeignKeyOrder(dataSource: DataSource): EntityMetadata[
     for (const key of metadata.foreignKeys) visit(key.referencedEntityMetadata);
     ordered.push(metadata);
   };
-  for (const metadata of dataSource.entityMetadatas) visit(metadata);
+  for (const name of [...byName.keys()].sort()) visit(byName.get(name)!);
   return ordered.filter(
     (metadata) => !NOT_COPIED.has(metadata.tableName) && !PRECOMPUTED.has(metadata.tableName),
   );
@@ -299,7 +305,8 @@ async function refuseOverlaps(
   const overlap = OVERLAPS[metadata.tableName];
   if (!overlap) return;
   const current = (manager: EntityManager) =>
-    manager.getRepository(metadata.target).find({ where: { isCurrent: true } });
+    // In id order: the same overlap is named first on every run and database.
+    manager.getRepository(metadata.target).find({ where: { isCurrent: true }, order: { id: 'ASC' } });
   const there = new Set((await current(destination)).map(overlap.key));
   for (const row of await current(source)) {
     const mapped = map(metadata, row);
