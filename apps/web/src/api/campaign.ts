@@ -5,6 +5,14 @@ import { api, ApiError } from '@/lib/api-client';
 // The reporting campaign as every page reads it (the committee's campaign page, the overview's
 // progress, a school's start page): the campaigns, one period's, and its reports' states.
 
+/**
+ * A report's state changes by another person's hand (the committee accepts or returns it, the
+ * organization sends it): asked again whenever a page showing it opens and when the person comes
+ * back to the tab. The app's default (fresh for a minute, no refetch on focus) showed a school
+ * coming back to its start page «сдан» and no lock after the committee had accepted its report.
+ */
+export const LIVE_QUERY = { staleTime: 0, refetchOnWindowFocus: true } as const;
+
 /** Every campaign, newest period first, with the counts of the account's own level. */
 export const getCampaigns = (signal?: AbortSignal): Promise<CampaignView[]> =>
   api.get<CampaignView[]>('/campaigns', { signal });
@@ -13,6 +21,7 @@ export const campaignsQueryOptions = () =>
   queryOptions({
     queryKey: ['campaigns'],
     queryFn: ({ signal }) => getCampaigns(signal),
+    ...LIVE_QUERY,
   });
 
 export const useCampaigns = () => useQuery(campaignsQueryOptions());
@@ -32,6 +41,7 @@ export const campaignQueryOptions = (period: string) =>
   queryOptions({
     queryKey: ['campaigns', period],
     queryFn: ({ signal }) => getCampaign(period, signal),
+    ...LIVE_QUERY,
   });
 
 export const useCampaign = (period: string) => useQuery(campaignQueryOptions(period));
@@ -51,6 +61,7 @@ export const reportsQueryOptions = (period: string, filter: ReportsFilter = {}) 
   queryOptions({
     queryKey: ['campaign-reports', period, filter],
     queryFn: ({ signal }) => getReports(period, filter, signal),
+    ...LIVE_QUERY,
   });
 
 export const useReports = (period: string, filter: ReportsFilter = {}, options: { enabled?: boolean } = {}) =>
