@@ -132,6 +132,18 @@ async function upload(): Promise<number> {
   return response.status();
 }
 
+/**
+ * The school leaves its start page for another of its pages and comes back, as a person does
+ * (no reload): the page must ask again what the committee may have changed meanwhile.
+ */
+async function returnToStartPage() {
+  const nav = school.getByRole('navigation', { name: 'Разделы' });
+  await nav.getByRole('link', { name: 'Моя организация' }).click();
+  await school.waitForURL((url) => url.pathname.startsWith('/organizations/'));
+  await nav.getByRole('link', { name: 'Загрузка отчёта' }).click();
+  await school.waitForURL((url) => url.pathname === '/uploads');
+}
+
 /** The committee's decision through the API, as its campaign page sends it. */
 async function review(decision: 'accept' | 'return', comment?: string) {
   const response = await committee.request.post(`${server.url}/api/reviews`, {
@@ -188,7 +200,7 @@ it('the committee sees the progress on its overview and accepts; the school is t
   await committee.screenshot({ path: join(SCREENSHOTS, 'school-campaign-3-overview.png'), fullPage: true });
 
   await review('accept');
-  await school.reload();
+  await returnToStartPage();
   await stateShown('принят');
   const card = plain(await dueCard().innerText());
   expect(card).toContain('Отчёт принят и закрыт для изменений');
@@ -219,7 +231,8 @@ it('the committee returns it with a comment: the school reads the comment, who a
   await review('return', COMMENT);
   // The returned report's reminder (at once with the comment; sending again repeats nothing).
   cli('reminders', 'send');
-  await school.reload();
+  // The school comes back to its tab, still open on its start page: no reload, the page asks again.
+  await school.evaluate(() => window.dispatchEvent(new Event('visibilitychange')));
   await stateShown('возвращён');
   const returned = dueCard().getByRole('alert');
   const text = plain(await returned.innerText());
