@@ -1,12 +1,21 @@
+import {
+  addDays,
+  calendarDate,
+  periodOf,
+  type CampaignView,
+  type ReportEventView,
+  type ReportStatusView,
+} from '@profmonitor/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { cliOn } from './support/cli';
+import { cliOn, type CliRun } from './support/cli';
 import { dataSourceOptions, openDataSource } from '../src/database/data-source';
 import { tablesInForeignKeyOrder } from '../src/database/database-copy';
+import { HttpTestContext } from './support/http-context';
 import { query } from './support/sql';
-import { school } from './support/indicator-workbooks';
+import { grad, school } from './support/indicator-workbooks';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { writeXlsx } from './support/xlsx';
 
@@ -14,15 +23,26 @@ jest.setTimeout(240_000);
 
 const PERIODS = ['2024/2025', '2023/2024'];
 
-/** Rows of a table of the database at `url`. */
-async function count(url: string, table: string): Promise<number> {
+/** Runs `work` on the database at `url` (opened once: each opening checks the migrations). */
+async function onDatabase<T>(url: string, work: (db: DataSource) => Promise<T>): Promise<T> {
   const db = await openDataSource(url);
   try {
-    return Number((await query<{ n: number }>(db, `SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+    return await work(db);
   } finally {
     await db.destroy();
   }
 }
+
+/** Rows of each table of the database at `url`. */
+const counts = (url: string, tables: string[]): Promise<number[]> =>
+  onDatabase(url, async (db) => {
+    const rows = async (table: string) =>
+      Number((await query<{ n: number }>(db, `SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+    return Promise.all(tables.map(rows));
+  });
+
+/** Rows of a table of the database at `url`. */
+const count = async (url: string, table: string): Promise<number> => (await counts(url, [table]))[0];
 
 /**
  * `db copy` moves the demo municipality's SQLite file into a database of the suite's kind
@@ -236,9 +256,288 @@ it('orders the tables after the ones they refer to, the same whatever order the 
         expect(ordered.indexOf(key.referencedEntityMetadata.tableName)).toBeLessThanOrEqual(
           ordered.indexOf(metadata.tableName),
         );
+    // Ids kept without a foreign key: a review's newest upload, a returned reminder's review.
+    expect(ordered.indexOf('uploads')).toBeLessThan(ordered.indexOf('report_reviews'));
+    expect(ordered.indexOf('report_reviews')).toBeLessThan(ordered.indexOf('reminders'));
     expect(ordered).not.toContain('sessions');
   } finally {
     await dataSource.destroy();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/**
+ * The reporting campaign goes with its database (SQLite files of two municipalities, the
+ * region's of the suite's kind): the campaign with its moved deadline, the committee's decisions
+ * and the reminders. Copied into an empty database everything the API shows is the same; merged
+ * with another municipality's, whose uploads and decisions take the first ids, every report keeps
+ * its state (a decision's newest upload id moves with the uploads' ids), its on time, its history,
+ * and no reminder goes twice. A campaign of the same period with another deadline or state is
+ * refused, naming it, with nothing written.
+ */
+describe('db copy of the reporting campaign', () => {
+  const TODAY = calendarDate(new Date(), 'Europe/Moscow');
+  const P = periodOf(Number(TODAY.slice(0, 4)) - 1).code;
+  const DEADLINE = addDays(TODAY, -10);
+  const ru = (date: string) => date.split('-').reverse().join('.');
+  const dir = mkdtempSync(join(tmpdir(), 'profmonitor-db-copy-campaign-'));
+  const sqlite = (name: string) => `sqlite:${join(dir, name)}`;
+  let region: TestDatabase;
+  const onRegion = cliOn(() => region.url, 120_000);
+
+  interface Municipality {
+    url: string;
+    name: string;
+    prefix: string;
+  }
+  const ANGARSK: Municipality = { url: sqlite('angarsk.sqlite'), name: 'Ангарск', prefix: 'ANG' };
+  const BRATSK: Municipality = { url: sqlite('bratsk.sqlite'), name: 'Братск', prefix: 'BRA' };
+  const committeeOf = (m: Municipality) => `komitet.${m.prefix.toLowerCase()}`;
+
+  /** What the API shows the municipality's committee of the period's campaign. */
+  interface Seen {
+    campaign: CampaignView;
+    reports: ReportStatusView[];
+    histories: Record<string, ReportEventView[]>;
+  }
+  const seen = new Map<Municipality, Seen>();
+
+  const ok = (run: CliRun): string => {
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    return run.stdout;
+  };
+
+  /** The HTTP application on a database, signed in as a committee (made on its first sign-in). */
+  async function asCommittee<T>(
+    url: string,
+    login: string,
+    work: (committee: Awaited<ReturnType<HttpTestContext['signIn']>>) => Promise<T>,
+  ): Promise<T> {
+    const env = { ...process.env };
+    const http = await new HttpTestContext(url).start();
+    try {
+      return await work(await http.signIn('committee', undefined, login));
+    } finally {
+      await http.stop();
+      process.env = env;
+    }
+  }
+
+  const throughApi = (url: string, login: string): Promise<Seen> =>
+    asCommittee(url, login, async (committee) => {
+      const campaign = (await committee.get('/api/campaign').query({ period: P }).expect(200))
+        .body as CampaignView;
+      const reports = (await committee.get('/api/campaign/reports').query({ period: P }).expect(200))
+        .body as ReportStatusView[];
+      const histories: Record<string, ReportEventView[]> = {};
+      for (const { org } of reports)
+        histories[org] = (await committee.get('/api/reviews/history').query({ org, period: P }).expect(200))
+          .body as ReportEventView[];
+      return { campaign, reports, histories };
+    });
+
+  /** A complete school report; `covered` tells a correction from the first one. */
+  async function report(code: string, covered = 45): Promise<string> {
+    const path = join(dir, `${code}-${covered}.xlsx`);
+    await writeXlsx(
+      path,
+      school({
+        code,
+        period: P,
+        website: true,
+        graduates: [grad('9', 'СПО', 'Город', '33')],
+        coverage: [[9, 50, covered, 20]],
+        teachers: [[36, `15.03.${P.slice(5)}`]],
+        partners: [[`01.09.${P.slice(0, 4)}`, null]],
+      }),
+    );
+    return path;
+  }
+
+  /**
+   * A municipality's database: four schools; the campaign opened and its deadline moved; 01 sent
+   * before the deadline and accepted, 02 before it and returned, 03 after it (2 days late),
+   * returned and corrected, 04 nothing; the reminders sent (the returns' at once, 04's now).
+   */
+  async function municipalityDatabase(m: Municipality): Promise<void> {
+    const cli = cliOn(() => m.url, 120_000);
+    const code = (n: number) => `${m.prefix}0${n}`;
+    const registry = join(dir, `${m.prefix}-registry.xlsx`);
+    await writeXlsx(registry, {
+      Организации: [
+        ['Код', 'Наименование', 'Тип', 'Муниципалитет'],
+        ...[1, 2, 3, 4].map((n) => [code(n), `Школа № ${n} (${m.name})`, 'Школа', m.name]),
+      ],
+    });
+    ok(cli('registry', 'import', registry));
+    for (const [n, day] of [
+      [1, -3],
+      [2, -1],
+      [3, 2],
+    ])
+      ok(cli('import', '--received-at', `${addDays(DEADLINE, day)}T10:00`, await report(code(n))));
+    ok(cli('campaign', 'open', '--period', P, '--deadline', addDays(DEADLINE, -7)));
+    ok(cli('campaign', 'deadline', '--period', P, '--deadline', DEADLINE));
+    await asCommittee(m.url, committeeOf(m), async (committee) => {
+      await committee
+        .post('/api/reviews')
+        .send({ org: code(1), period: P, decision: 'accept' })
+        .expect(201);
+      for (const n of [2, 3])
+        await committee
+          .post('/api/reviews')
+          .send({ org: code(n), period: P, decision: 'return', comment: `Уточните охват (${code(n)})` })
+          .expect(201);
+    });
+    ok(cli('import', await report(code(3), 44)));
+    expect(ok(cli('reminders', 'send', '--now', TODAY))).toBe(
+      'Напоминаний: 1; писем отправлено: 0, не отправлено: 0.\n',
+    );
+    const before = await throughApi(m.url, committeeOf(m));
+    expect(before.reports.map((r) => [r.org, r.state, r.onTime, r.late])).toEqual([
+      [code(1), 'принят', true, null],
+      [code(2), 'возвращён', true, null],
+      [code(3), 'сдан', false, 2],
+      [code(4), 'не сдан', false, 10],
+    ]);
+    expect(before.campaign.history.map((h) => [h.action, h.deadline])).toEqual([
+      ['open', addDays(DEADLINE, -7)],
+      ['deadline', DEADLINE],
+    ]);
+    seen.set(m, before);
+  }
+
+  beforeAll(async () => {
+    region = await createTestDatabase(dir, 'region.sqlite');
+    await municipalityDatabase(ANGARSK);
+    await municipalityDatabase(BRATSK);
+  });
+  afterAll(async () => {
+    await region?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('copies a municipality into an empty database: the campaign, the states, on time and histories the same', async () => {
+    const copy = ok(onRegion('db', 'copy', '--from', ANGARSK.url, '--to', region.url));
+    expect(copy).toMatch(/^campaigns\s+1$/m);
+    expect(copy).toMatch(/^campaign_changes\s+2$/m);
+    expect(copy).toMatch(/^report_reviews\s+3$/m);
+    expect(copy).toMatch(/^reminders\s+3$/m);
+    expect(await throughApi(region.url, committeeOf(ANGARSK))).toEqual(seen.get(ANGARSK));
+  });
+
+  it("merges another municipality: its decisions follow its uploads' new ids, its campaign is the region's", async () => {
+    const uploads = await onDatabase(region.url, async (db) =>
+      Number((await query<{ id: number }>(db, 'SELECT MAX(id) AS id FROM uploads'))[0].id),
+    );
+    expect(uploads).toBeGreaterThan(0);
+
+    const copy = ok(onRegion('db', 'copy', '--from', BRATSK.url, '--to', region.url));
+    // The same period's campaign, same deadline and open: one, the region's with its history.
+    expect(copy).toMatch(/^campaigns\s+0 \(уже были: 1\)$/m);
+    expect(copy).toMatch(/^campaign_changes\s+0 \(уже были: 2\)$/m);
+    expect(copy).toMatch(/^report_reviews\s+3$/m);
+    expect(copy).toMatch(/^reminders\s+3$/m);
+    expect(await count(region.url, 'campaigns')).toBe(1);
+
+    // Ангарск's reports are as they were.
+    expect(await throughApi(region.url, committeeOf(ANGARSK))).toEqual(seen.get(ANGARSK));
+
+    // Братск's too, their uploads' ids shifted past Ангарск's: the returned report is still
+    // returned (not a correction), the corrected one сдан, the accepted one принят.
+    const bratsk = seen.get(BRATSK)!;
+    const after = await throughApi(region.url, committeeOf(BRATSK));
+    expect(after.reports.map((r) => [r.org, r.state, r.onTime, r.late])).toEqual([
+      ['BRA01', 'принят', true, null],
+      ['BRA02', 'возвращён', true, null],
+      ['BRA03', 'сдан', false, 2],
+      ['BRA04', 'не сдан', false, 10],
+    ]);
+    expect(after.reports).toEqual(
+      bratsk.reports.map((r) => ({
+        ...r,
+        lastUpload: r.lastUpload && { ...r.lastUpload, id: r.lastUpload.id + uploads },
+      })),
+    );
+    expect(after.histories).toEqual(
+      Object.fromEntries(
+        Object.entries(bratsk.histories).map(([org, events]) => [
+          org,
+          events.map((e) => ({ ...e, uploadId: e.uploadId === null ? null : e.uploadId + uploads })),
+        ]),
+      ),
+    );
+    const { history, openedAt, ...campaign } = after.campaign;
+    const { history: _history, openedAt: _openedAt, ...bratskCampaign } = bratsk.campaign;
+    expect(campaign).toEqual(bratskCampaign);
+    expect({ history, openedAt }).toEqual({
+      history: seen.get(ANGARSK)!.campaign.history,
+      openedAt: seen.get(ANGARSK)!.campaign.openedAt,
+    });
+
+    // Each decision names its reviewer's account at the destination.
+    const reviews = await onDatabase(region.url, (db) =>
+      query<{ reviewer: string; login: string | null }>(
+        db,
+        'SELECT r.reviewer, a.login FROM report_reviews r LEFT JOIN accounts a ON a.id = r.reviewer_account_id ORDER BY r.id',
+      ),
+    );
+    expect(reviews.map((r) => [r.reviewer, r.login])).toEqual([
+      ...Array(3).fill([committeeOf(ANGARSK), committeeOf(ANGARSK)]),
+      ...Array(3).fill([committeeOf(BRATSK), committeeOf(BRATSK)]),
+    ]);
+    // Every reminder due was sent in one of the databases: none goes again (a returned report's
+    // names its review, whose id moved too).
+    expect(ok(onRegion('reminders', 'send', '--now', TODAY))).toBe(
+      'Напоминать некому: всё, чему пора, уже отправлено.\n',
+    );
+  });
+
+  it('refuses a campaign of the same period with another deadline or closed, naming it, with nothing written', async () => {
+    const tulun = sqlite('tulun.sqlite');
+    const cli = cliOn(() => tulun, 120_000);
+    const registry = join(dir, 'tulun-registry.xlsx');
+    await writeXlsx(registry, {
+      Организации: [
+        ['Код', 'Наименование', 'Тип', 'Муниципалитет'],
+        ['TUL01', 'Школа № 1 г. Тулуна', 'Школа', 'Тулун'],
+      ],
+    });
+    ok(cli('registry', 'import', registry));
+    ok(cli('import', await report('TUL01')));
+    ok(cli('campaign', 'open', '--period', P, '--deadline', addDays(DEADLINE, 1)));
+    const tables = ['organizations', 'uploads', 'campaigns', 'campaign_changes', 'report_versions'];
+    const before = await counts(region.url, tables);
+    const refused = (state: string) => {
+      const copy = cli('db', 'copy', '--from', tulun, '--to', region.url);
+      expect(copy.code).toBe(2);
+      expect(copy.stdout).toBe('');
+      expect(copy.stderr).toBe(
+        `Сбор отчётов за ${P} есть в обеих базах с разными сроком или состоянием (в базе назначения — срок ${ru(DEADLINE)}, открыт; в копируемой — ${state}): база не скопирована, ничего не записано. Приведите сбор к одному виду в одной из баз и повторите.\n`,
+      );
+    };
+    refused(`срок ${ru(addDays(DEADLINE, 1))}, открыт`);
+    expect(await counts(region.url, tables)).toEqual(before);
+    ok(cli('campaign', 'deadline', '--period', P, '--deadline', DEADLINE));
+    ok(cli('campaign', 'close', '--period', P));
+    refused(`срок ${ru(DEADLINE)}, закрыт`);
+    expect(await counts(region.url, tables)).toEqual(before);
+  });
+
+  it("keeps the destination's reminder of an organization, period and reason both databases hold", async () => {
+    // The region's database held Ангарск's registry and reminded its schools itself.
+    const held = sqlite('held.sqlite');
+    const cli = cliOn(() => held, 120_000);
+    ok(cli('registry', 'import', join(dir, `${ANGARSK.prefix}-registry.xlsx`)));
+    ok(cli('campaign', 'open', '--period', P, '--deadline', DEADLINE));
+    expect(ok(cli('reminders', 'send', '--now', TODAY))).toBe(
+      'Напоминаний: 4; писем отправлено: 0, не отправлено: 0.\n',
+    );
+    const reminders = await count(region.url, 'reminders');
+    const copy = ok(cli('db', 'copy', '--from', held, '--to', region.url));
+    // ANG04's «after the deadline» was sent by both: one; the others were not due in Ангарск's.
+    expect(copy).toMatch(/^reminders\s+3 \(уже были: 1\)$/m);
+    expect(copy).toMatch(/^organizations\s+0 \(уже были: 4\)$/m);
+    expect(await count(region.url, 'reminders')).toBe(reminders + 3);
+  });
 });

@@ -28,26 +28,80 @@ const NOT_COPIED = new Set(['sessions', 'login_failures']);
 const PRECOMPUTED = new Set(['indicator_values', 'choice_counts', 'destination_counts']);
 
 /**
- * Rows that are the same thing on both sides when their natural key is: a row of the source
- * whose key the destination holds is that row (it must hold the same data, else the copy is
- * refused); the others are added. Every other table's rows are added, with new ids.
+ * Rows that are the same thing on both sides when their natural key is (of the row with the
+ * destination's ids): a row of the source whose key the destination holds is that row, and the
+ * destination's is kept; the others are added. Every other table's rows are added, with new ids.
  */
-const NATURAL_KEYS: Partial<Record<string, (row: ObjectLiteral) => string>> = {
-  areas: (row) => String(row.code),
-  organizations: (row) => String(row.code).toUpperCase(),
-  periods: (row) => String(row.code),
-  accounts: (row) => String(row.login).toLowerCase(),
-  profession_areas: (row) => JSON.stringify([row.okpdtr, row.profession]),
+interface Match {
+  key: (row: ObjectLiteral) => string;
+  /** What must be equal for the two rows to be one thing; by default every column but the id and time stamps. */
+  same?: (row: ObjectLiteral) => unknown;
+  /** The copy's refusal when they differ; none: never refused, the destination's row stands whatever its data. */
+  refusal?: (row: ObjectLiteral, there: ObjectLiteral, manager: EntityManager) => Promise<string>;
+}
+
+const differentData =
+  (name: (row: ObjectLiteral) => string) =>
+  async (row: ObjectLiteral): Promise<string> =>
+    `${name(row)} есть в базе назначения с другими данными: база не скопирована, ничего не записано. Приведите их к одному виду в одной из баз и повторите.`;
+
+const MATCHED: Partial<Record<string, Match>> = {
+  areas: { key: (row) => String(row.code), refusal: differentData((row) => `Область «${row.code}»`) },
+  organizations: {
+    key: (row) => String(row.code).toUpperCase(),
+    refusal: differentData((row) => `Организация ${row.code}`),
+  },
+  periods: { key: (row) => String(row.code), refusal: differentData((row) => `Учебный год ${row.code}`) },
+  accounts: {
+    key: (row) => String(row.login).toLowerCase(),
+    refusal: differentData((row) => `Учётная запись «${row.login}»`),
+  },
+  profession_areas: {
+    key: (row) => JSON.stringify([row.okpdtr, row.profession]),
+    refusal: differentData((row) => `Строка справочника профессий «${row.okpdtr ?? row.profession}»`),
+  },
+  // One campaign per period: the same deadline and open or closed on both sides, it is one
+  // campaign (the destination's, with its history: see KEPT_WITH); different, the copy is refused.
+  campaigns: {
+    key: (row) => String(row.periodId),
+    same: (row) => [row.deadline, Boolean(row.open)],
+    async refusal(row, there, manager) {
+      const period = (await manager.findOneBy('periods', { id: row.periodId })) as ObjectLiteral | null;
+      const state = (campaign: ObjectLiteral) =>
+        `срок ${formatIsoDate(String(campaign.deadline))}, ${campaign.open ? 'открыт' : 'закрыт'}`;
+      return `Сбор отчётов за ${period?.code} есть в обеих базах с разными сроком или состоянием (в базе назначения — ${state(there)}; в копируемой — ${state(row)}): база не скопирована, ничего не записано. Приведите сбор к одному виду в одной из баз и повторите.`;
+    },
+  },
+  // A reason claims its reminder once per organization and period: the organization was
+  // reminded, the destination's record of it stands (its text and e-mail whatever they were).
+  reminders: { key: (row) => JSON.stringify([row.organizationId, row.periodId, row.reason]) },
 };
 
-/** What a person calls a row of a matched table, in a message. */
-const DESCRIBE: Readonly<Record<string, (row: ObjectLiteral) => string>> = {
-  areas: (row) => `Область «${row.code}»`,
-  organizations: (row) => `Организация ${row.code}`,
-  periods: (row) => `Учебный год ${row.code}`,
-  accounts: (row) => `Учётная запись «${row.login}»`,
-  profession_areas: (row) => `Строка справочника профессий «${row.okpdtr ?? row.profession}»`,
+/**
+ * Rows belonging to a matched row the destination held already: the destination's stand, the
+ * source's are left out (a campaign's history is the destination's campaign's).
+ */
+const KEPT_WITH: Partial<Record<string, { column: string; table: string }>> = {
+  campaign_changes: { column: 'campaignId', table: 'campaigns' },
 };
+
+/**
+ * Columns holding another table's id without a foreign key, mapped as the foreign keys are:
+ * a decision's newest upload id (reportState compares it with the organization's uploads' ids),
+ * its reviewer's account, a duplicate's original upload, and the review a `returned:<id>`
+ * reminder is about (its reason claims that reminder: kept, a merged database does not remind
+ * again). `within`: the id is the text's second group, the first is kept.
+ */
+type IdReference = string | { table: string; within: RegExp };
+
+const ID_COLUMNS: Partial<Record<string, Record<string, IdReference>>> = {
+  uploads: { duplicateOfId: 'uploads' },
+  report_reviews: { lastUploadId: 'uploads', reviewerAccountId: 'accounts' },
+  reminders: { reason: { table: 'report_reviews', within: /^(returned:)(\d+)$/ } },
+};
+
+const referencedTable = (reference: IdReference) =>
+  typeof reference === 'string' ? reference : reference.table;
 
 /**
  * Rows whose null municipality meant "the only municipality of the registry" (its committee's
@@ -67,7 +121,10 @@ export interface CopiedTable {
   table: string;
   /** Rows added at the destination. */
   rows: number;
-  /** Rows of the source that the destination held already (matched by their natural key). */
+  /**
+   * Rows of the source that the destination held already (matched by their natural key), or
+   * that belong to such a row (KEPT_WITH).
+   */
   matched: number;
 }
 
@@ -80,9 +137,12 @@ export type Recompute = (manager: EntityManager) => Promise<void>;
  * holds other municipalities (a municipality joining the regional database). Organizations,
  * periods, accounts and the reference tables are matched by their natural key (code, login):
  * one the destination holds already must hold the same data, else the copy is refused naming
- * it; the other rows are added with new ids (the foreign keys follow). A report or a labor
- * demand that both databases hold for the same organization (territory) and period is refused
- * too: nothing is overwritten. The precomputed values are computed again at the destination
+ * it; the other rows are added with new ids (the foreign keys and the ids kept without one
+ * follow). A period's campaign both hold is one when its deadline and open or closed agree
+ * (the destination's, with its history), else refused; a reminder both hold for the same
+ * organization, period and reason is the destination's. A report or a labor demand that both
+ * databases hold for the same organization (territory) and period is refused too: nothing is
+ * overwritten. The precomputed values are computed again at the destination
  * (`recompute`). Everything is written in one write transaction and checked before it commits:
  * every source row is at the destination with the same values; a difference rolls it all back.
  */
@@ -126,10 +186,10 @@ function sameDatabase(a: string, b: string): boolean {
 }
 
 /**
- * The copied tables, each after the tables its foreign keys refer to; the others by name. Not in
- * TypeORM's order of the entities: that is the order their classes were loaded in, which differs
- * between processes (the CLI loads its modules in another order than a test) and changes with
- * any import, and the first refusal a person reads must not depend on it.
+ * The copied tables, each after the tables its foreign keys (and ID_COLUMNS) refer to; the
+ * others by name. Not in TypeORM's order of the entities: that is the order their classes were
+ * loaded in, which differs between processes (the CLI loads its modules in another order than a
+ * test) and changes with any import, and the first refusal a person reads must not depend on it.
  */
 export function tablesInForeignKeyOrder(dataSource: DataSource): EntityMetadata[] {
   const byName = new Map(dataSource.entityMetadatas.map((metadata) => [metadata.tableName, metadata]));
@@ -139,6 +199,8 @@ export function tablesInForeignKeyOrder(dataSource: DataSource): EntityMetadata[
     if (ordered.includes(metadata) || visiting.has(metadata)) return;
     visiting.add(metadata);
     for (const key of metadata.foreignKeys) visit(key.referencedEntityMetadata);
+    for (const reference of Object.values(ID_COLUMNS[metadata.tableName] ?? {}))
+      visit(byName.get(referencedTable(reference))!);
     ordered.push(metadata);
   };
   for (const name of [...byName.keys()].sort()) visit(byName.get(name)!);
@@ -149,13 +211,15 @@ export function tablesInForeignKeyOrder(dataSource: DataSource): EntityMetadata[
 
 /**
  * How one table's source ids become destination ids: shifted past the destination's (`offset`),
- * or, for a table matched by natural key, looked up (`matched`). `before`: the destination's
- * largest id before the copy (its own rows are those up to it).
+ * or, for a matched table, looked up (`matched`). `before`: the destination's largest id before
+ * the copy (its own rows are those up to it). `kept`: the source's ids of the matched rows the
+ * destination held already (its rows stand).
  */
 interface IdMap {
   offset: number;
   before: number;
   matched: Map<unknown, unknown>;
+  kept: Set<unknown>;
 }
 
 /** The copy in the destination's transaction: tables in foreign-key order, then the check. */
@@ -166,10 +230,12 @@ async function copyInto(source: DataSource, destination: EntityManager): Promise
   const map = (metadata: EntityMetadata, row: ObjectLiteral) => mapRow(metadata, row, ids, only);
   const copied: CopiedTable[] = [];
   for (const metadata of tables) {
-    const key = NATURAL_KEYS[metadata.tableName];
-    const present = key ? await rowsByKey(destination, metadata, key) : new Map<string, ObjectLiteral>();
+    const match = MATCHED[metadata.tableName];
+    const present = match
+      ? await rowsByKey(destination, metadata, match.key)
+      : new Map<string, ObjectLiteral>();
     const before = await largestId(destination, metadata);
-    const idMap: IdMap = { offset: key ? 0 : before, before, matched: new Map() };
+    const idMap: IdMap = { offset: match ? 0 : before, before, matched: new Map(), kept: new Set() };
     ids.set(metadata.tableName, idMap);
     await refuseOverlaps(metadata, source.manager, destination, map);
     let rows = 0;
@@ -177,36 +243,35 @@ async function copyInto(source: DataSource, destination: EntityManager): Promise
     for await (const chunk of chunks(source.manager, metadata)) {
       const added: ObjectLiteral[] = [];
       for (const row of chunk) {
-        const there = key ? present.get(key(row)) : undefined;
-        if (!there) {
-          added.push(row);
+        if (leftOut(metadata, row, ids)) {
+          matched++;
           continue;
         }
-        if (comparable(metadata, map(metadata, row), false) !== comparable(metadata, there, false)) {
-          throw new CopyRefusedError(
-            `${DESCRIBE[metadata.tableName]!(row)} есть в базе назначения с другими данными: база не скопирована, ничего не записано. Приведите их к одному виду в одной из баз и повторите.`,
-          );
+        const mapped = map(metadata, row);
+        const there = match ? present.get(match.key(mapped)) : undefined;
+        if (!there) {
+          added.push(mapped);
+          continue;
         }
+        if (!sameThing(metadata, match!, mapped, there))
+          throw new CopyRefusedError(await match!.refusal!(mapped, there, destination));
         idMap.matched.set(primaryId(metadata, row), primaryId(metadata, there));
+        idMap.kept.add(primaryId(metadata, row));
         matched++;
       }
-      if (key) {
+      if (match) {
         // A matched table's new rows take the destination's next ids, one by one (a registry's worth).
-        for (const row of added) {
+        // (Their ids are not shifted: `mapped` holds the source's.)
+        for (const mapped of added) {
           const { identifiers } = await destination
             .getRepository(metadata.target)
-            .insert(withoutId(metadata, map(metadata, row)));
+            .insert(withoutId(metadata, mapped));
           idMap.matched.set(
-            primaryId(metadata, row),
-            identifiers[0]?.[primaryName(metadata)] ?? primaryId(metadata, row),
+            primaryId(metadata, mapped),
+            identifiers[0]?.[primaryName(metadata)] ?? primaryId(metadata, mapped),
           );
         }
-      } else
-        await insertInChunks(
-          destination,
-          metadata.target,
-          added.map((row) => map(metadata, row)),
-        );
+      } else await insertInChunks(destination, metadata.target, added);
       rows += added.length;
     }
     await advanceSequence(destination, metadata);
@@ -215,6 +280,24 @@ async function copyInto(source: DataSource, destination: EntityManager): Promise
   if (only.destination) await fillOnlyMunicipality(destination, tables, ids, only.destination);
   await check(source, destination, tables, ids, map);
   return copied;
+}
+
+/** A matched source row (mapped) and the destination's row of its key are one thing (see MATCHED). */
+function sameThing(
+  metadata: EntityMetadata,
+  match: Match,
+  mapped: ObjectLiteral,
+  there: ObjectLiteral,
+): boolean {
+  if (!match.refusal) return true;
+  const part = match.same ?? ((row: ObjectLiteral) => comparable(metadata, row, false));
+  return JSON.stringify(part(mapped)) === JSON.stringify(part(there));
+}
+
+/** A source row belonging to a row the destination kept: not copied (see KEPT_WITH). */
+function leftOut(metadata: EntityMetadata, row: ObjectLiteral, ids: Map<string, IdMap>): boolean {
+  const owner = KEPT_WITH[metadata.tableName];
+  return owner !== undefined && ids.get(owner.table)!.kept.has(row[owner.column]);
 }
 
 /** The destination's own rows whose null municipality meant its only one get its name (see ONLY_MUNICIPALITY). */
@@ -262,8 +345,8 @@ async function onlyMunicipalities(
 }
 
 /**
- * A source row as the destination will hold it: foreign keys through the id maps, its own id
- * shifted, and a null municipality that meant the only one filled in.
+ * A source row as the destination will hold it: foreign keys and ID_COLUMNS through the id maps,
+ * its own id shifted, and a null municipality that meant the only one filled in.
  */
 function mapRow(
   metadata: EntityMetadata,
@@ -277,14 +360,25 @@ function mapRow(
     for (const column of metadata.primaryColumns)
       if (column.generationStrategy === 'increment')
         mapped[column.propertyName] = Number(row[column.propertyName]) + own.offset;
-  for (const foreignKey of metadata.foreignKeys) {
-    const target = ids.get(foreignKey.referencedEntityMetadata.tableName);
-    if (!target) continue;
+  const newId = (table: string, value: unknown) => {
+    const target = ids.get(table);
+    return target ? (target.matched.get(value) ?? Number(value) + target.offset) : value;
+  };
+  for (const foreignKey of metadata.foreignKeys)
     for (const column of foreignKey.columns) {
       const value = row[column.propertyName] as unknown;
-      if (value === null || value === undefined) continue;
-      mapped[column.propertyName] = target.matched.get(value) ?? Number(value) + target.offset;
+      if (value !== null && value !== undefined)
+        mapped[column.propertyName] = newId(foreignKey.referencedEntityMetadata.tableName, value);
     }
+  for (const [column, reference] of Object.entries(ID_COLUMNS[metadata.tableName] ?? {})) {
+    const value = row[column] as unknown;
+    if (value === null || value === undefined) continue;
+    if (typeof reference === 'string') mapped[column] = newId(reference, value);
+    else
+      mapped[column] = String(value).replace(
+        reference.within,
+        (_, kept: string, id: string) => `${kept}${String(newId(reference.table, Number(id)))}`,
+      );
   }
   const onlyOne = ONLY_MUNICIPALITY[metadata.tableName];
   if (only.source && onlyOne?.(row) && row.municipality === null) mapped.municipality = only.source;
@@ -431,7 +525,8 @@ async function advanceSequence(manager: EntityManager, metadata: EntityMetadata)
 /**
  * The copy, checked before it commits: every source row is at the destination, mapped as it was
  * written (foreign keys, ids, the only municipality), compared value by value. Added rows are
- * read back in id order beside the source's, a chunk at a time; matched tables by their key.
+ * read back in id order beside the source's, a chunk at a time; matched tables by their key (a
+ * row the destination held already as MATCHED compares them); rows left out are skipped.
  */
 async function check(
   source: DataSource,
@@ -445,21 +540,26 @@ async function check(
       `Проверка копии не прошла: строка ${JSON.stringify(primaryId(metadata, row))} таблицы ${metadata.tableName} отличается от исходной. Ничего не записано.`,
     );
   for (const metadata of tables) {
-    const key = NATURAL_KEYS[metadata.tableName];
-    if (key) {
-      const there = await rowsByKey(destination, metadata, key);
+    const match = MATCHED[metadata.tableName];
+    const idMap = ids.get(metadata.tableName)!;
+    if (match) {
+      const there = await rowsByKey(destination, metadata, match.key);
       for await (const chunk of chunks(source.manager, metadata))
         for (const row of chunk) {
-          const at = there.get(key(row));
-          if (!at || comparable(metadata, at, false) !== comparable(metadata, map(metadata, row), false))
-            throw differs(metadata, row);
+          const mapped = map(metadata, row);
+          const at = there.get(match.key(mapped));
+          const same = idMap.kept.has(primaryId(metadata, row))
+            ? at && sameThing(metadata, match, mapped, at)
+            : at && comparable(metadata, at, false) === comparable(metadata, mapped, false);
+          if (!same) throw differs(metadata, row);
         }
       continue;
     }
-    const added = chunks(destination, metadata, ids.get(metadata.tableName)!.offset);
+    const added = chunks(destination, metadata, idMap.offset);
     let buffer: ObjectLiteral[] = [];
     for await (const chunk of chunks(source.manager, metadata))
       for (const row of chunk) {
+        if (leftOut(metadata, row, ids)) continue;
         // A copy: emptying the generator's own array by shift() would make it stop after one chunk.
         if (buffer.length === 0) buffer = [...((await added.next()).value ?? [])];
         const at = buffer.shift();
