@@ -7,6 +7,7 @@ import { REGISTRY } from './support/fixtures';
 import { HttpTestContext } from './support/http-context';
 import { grad, school } from './support/indicator-workbooks';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { currentReportingPeriod } from '../src/reports/reporting-period';
 import { writeXlsx, type SheetsData } from './support/xlsx';
 
 jest.setTimeout(300_000);
@@ -123,7 +124,7 @@ describe('CLI campaign and review', () => {
       /^Срок сдачи «2025-02-30» — не дата: укажите его в виде ГГГГ-ММ-ДД/,
     );
     expect(refused(cli('campaign', 'open', '--period', '2040/2041', '--deadline', '2041-10-01'))).toBe(
-      'Учебный год «2040/2041» не найден: за него ещё не загружено ни одного отчёта.',
+      `Учебный год 2040/2041 ещё не закончился: сейчас можно объявить сбор отчётов за ${currentReportingPeriod().code} или более ранний год.`,
     );
   });
 

@@ -12,6 +12,7 @@ import {
   type CampaignView,
   type ReportState,
   type ReportStatusView,
+  formatIsoDate,
 } from '@profmonitor/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertMunicipality, assertOrganization, homeMunicipality } from '../accounts/access-policy';
@@ -29,9 +30,6 @@ import { currentReportingPeriod } from '../reports/reporting-period';
 import { CampaignChangeEntity, CampaignEntity } from './campaign.entities';
 import { CampaignsRepository } from './campaigns.repository';
 import { ReportStatusService } from './report-status.service';
-
-/** `2025-10-01` as a Russian reader writes it: 01.10.2025. */
-export const russianDate = (date: string) => date.split('-').reverse().join('.');
 
 /** What a campaign's change asks for (PATCH /api/campaign): a new deadline, closing or reopening. */
 export interface CampaignChange {
@@ -94,7 +92,7 @@ export class CampaignsService {
       if (existing) {
         throw new AppError(
           'campaign_exists',
-          `Сбор отчётов за ${period.code} уже объявлен (срок — ${russianDate(existing.deadline)}): перенесите срок, а не объявляйте сбор заново.`,
+          `Сбор отчётов за ${period.code} уже объявлен (срок — ${formatIsoDate(existing.deadline)}): перенесите срок, а не объявляйте сбор заново.`,
         );
       }
       const campaign = await manager.save(
@@ -257,7 +255,7 @@ export class CampaignsService {
     if (deadline < first || deadline > last) {
       throw new AppError(
         'invalid_deadline',
-        `Срок сдачи отчётов за ${period.code} — дата с ${russianDate(first)} по ${russianDate(last)}, а указано ${russianDate(deadline)}.`,
+        `Срок сдачи отчётов за ${period.code} — дата с ${formatIsoDate(first)} по ${formatIsoDate(last)}, а указано ${formatIsoDate(deadline)}.`,
       );
     }
   }

@@ -4,8 +4,8 @@ import {
   plural,
   type NotificationView,
   type ReportStatusView,
+  formatIsoDate,
 } from '@profmonitor/domain';
-import { russianDate } from './campaigns.service';
 
 /** Why an organization is reminded; its reason (unique per organization and period) says which. */
 export type ReminderDue =
@@ -53,15 +53,15 @@ export function reminderMessage(
   const whose = `Отчёт «${report.name}» (${report.org}) за ${period} учебный год`;
   if (due.kind === 'returned') {
     const review = report.review;
-    const by = review ? ` (${review.by}, ${russianDate(calendarDate(new Date(review.at), timeZone))})` : '';
-    const deadline = due.deadline ? ` Срок сдачи — ${russianDate(due.deadline)}.` : '';
+    const by = review ? ` (${review.by}, ${formatIsoDate(calendarDate(new Date(review.at), timeZone))})` : '';
+    const deadline = due.deadline ? ` Срок сдачи — ${formatIsoDate(due.deadline)}.` : '';
     return (
       `${whose} возвращён комитетом на исправление${by}. Комментарий комитета: «${review?.comment ?? ''}». ` +
       `Исправьте книгу и загрузите её снова в разделе «Загрузка отчёта».${deadline}`
     );
   }
   const left = daysBetween(today, due.deadline);
-  const deadline = russianDate(due.deadline);
+  const deadline = formatIsoDate(due.deadline);
   const when =
     due.kind === 'after-deadline'
       ? `Срок сдачи прошёл ${deadline}`
@@ -75,7 +75,7 @@ export function reminderMessage(
 export function reminderSubject(due: ReminderDue, report: ReportStatusView, period: string): string {
   const about = `ПрофМонитор: отчёт ${report.org} за ${period}`;
   if (due.kind === 'returned') return `${about} возвращён на исправление`;
-  const deadline = russianDate(due.deadline);
+  const deadline = formatIsoDate(due.deadline);
   return due.kind === 'after-deadline'
     ? `${about} не сдан, срок прошёл ${deadline}`
     : `${about}: срок сдачи ${deadline}`;

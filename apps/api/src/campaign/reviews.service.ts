@@ -8,6 +8,7 @@ import {
   type ReportStatusView,
   type ReviewDecision,
   type SheetId,
+  formatIsoDate,
 } from '@profmonitor/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertOrganization } from '../accounts/access-policy';
@@ -24,7 +25,7 @@ import { ReportVersionsRepository } from '../reports/report-versions.repository'
 import type { UploadEntity } from '../reports/entities/upload.entity';
 import { ReportReviewEntity } from './campaign.entities';
 import { CampaignsRepository, receivedAt } from './campaigns.repository';
-import { CampaignsService, russianDate } from './campaigns.service';
+import { CampaignsService } from './campaigns.service';
 import { RemindersService } from './reminders.service';
 import { ReportStatusService } from './report-status.service';
 
@@ -175,7 +176,7 @@ export class ReviewsService {
   }
 
   private readonly decidedBy: DecidedBy = ({ review }) =>
-    review ? ` (${review.by}, ${russianDate(this.status.today(new Date(review.at)))})` : '';
+    review ? ` (${review.by}, ${formatIsoDate(this.status.today(new Date(review.at)))})` : '';
 
   /** The organization's report for the period as the campaign shows it, or a refusal when it is not expected. */
   private async reportOf(

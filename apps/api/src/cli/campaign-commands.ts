@@ -1,8 +1,9 @@
+import { formatIsoDate } from '@profmonitor/domain';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { CampaignView, ReportStatusView } from '@profmonitor/domain';
 import type { Command } from 'commander';
 import { CLI_PRINCIPAL } from '../accounts/principal';
-import { CampaignsService, russianDate } from '../campaign/campaigns.service';
+import { CampaignsService } from '../campaign/campaigns.service';
 import { ReviewsService } from '../campaign/reviews.service';
 import { AppError } from '../common/app-error';
 import type { Settings } from '../config/settings';
@@ -37,7 +38,7 @@ export function addCampaignCommands(program: Command, withApp: WithApp): void {
     .action((options: { period: string; deadline: string }) =>
       change(
         (view) =>
-          `Сбор отчётов за ${view.period} объявлен: срок — ${russianDate(view.deadline)}. ${progress(view)}`,
+          `Сбор отчётов за ${view.period} объявлен: срок — ${formatIsoDate(view.deadline)}. ${progress(view)}`,
         (campaigns) => campaigns.open(options.period, options.deadline, CLI_PRINCIPAL),
       ),
     );
@@ -51,7 +52,7 @@ export function addCampaignCommands(program: Command, withApp: WithApp): void {
       change(
         (view) => {
           const moved = view.history.at(-1)?.previousDeadline;
-          return `Срок сдачи отчётов за ${view.period}: ${moved ? `${russianDate(moved)} → ` : ''}${russianDate(view.deadline)}.`;
+          return `Срок сдачи отчётов за ${view.period}: ${moved ? `${formatIsoDate(moved)} → ` : ''}${formatIsoDate(view.deadline)}.`;
         },
         (campaigns) => campaigns.update(options.period, { deadline: options.deadline }, CLI_PRINCIPAL),
       ),
@@ -74,7 +75,7 @@ export function addCampaignCommands(program: Command, withApp: WithApp): void {
     .requiredOption(...PERIOD)
     .action((options: { period: string }) =>
       change(
-        (view) => `Сбор отчётов за ${view.period} снова открыт: срок — ${russianDate(view.deadline)}.`,
+        (view) => `Сбор отчётов за ${view.period} снова открыт: срок — ${formatIsoDate(view.deadline)}.`,
         (campaigns) => campaigns.update(options.period, { open: true }, CLI_PRINCIPAL),
       ),
     );
@@ -169,7 +170,7 @@ export function formatStatus(
   timeZone: string,
 ): string {
   const head = view
-    ? `Сбор отчётов за ${view.period}: срок — ${russianDate(view.deadline)} (${daysLeft(view.daysLeft)}), ${view.open ? 'открыт' : 'закрыт'}. ${progress(view)}`
+    ? `Сбор отчётов за ${view.period}: срок — ${formatIsoDate(view.deadline)} (${daysLeft(view.daysLeft)}), ${view.open ? 'открыт' : 'закрыт'}. ${progress(view)}`
     : 'Сбор отчётов за этот год не объявлен: состояния отчётов без срока сдачи.';
   const lines = [
     head,

@@ -1,4 +1,4 @@
-import { calendarDate } from '@profmonitor/domain';
+import { calendarDate, formatIsoDate } from '@profmonitor/domain';
 import type { CampaignEntity, ReportReviewEntity } from '../../campaign/campaign.entities';
 import type { ImportResult } from './import-result';
 import { sentByCommittee, type UploadMeta } from './upload-log';
@@ -19,11 +19,11 @@ export interface ReportLock {
 
 /** dd.mm.yyyy of an instant, as the calendar of the municipality's time zone has it. */
 export function russianDate(instant: Date, timeZone: string): string {
-  return calendarDate(instant, timeZone).split('-').reverse().join('.');
+  return formatIsoDate(calendarDate(instant, timeZone));
 }
 
 const COMMITTEE_HINT =
-  'Загрузка не сохранена: чтобы всё же загрузить исправление, укажите причину загрузки — она будет записана в журнал (в запросе: ?reason=…, в командной строке: --reason «…»).';
+  'Загрузка не сохранена: чтобы всё же загрузить исправление, укажите причину загрузки — она будет записана в журнал.';
 
 /**
  * Why this upload may not change the report of `organization` for `period`, if it may not: an
