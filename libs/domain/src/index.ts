@@ -27,3 +27,4 @@ export * from './contracts/api';
 export * from './contracts/errors';
 export * from './reports/file-name';
 export * from './reports/file-types';
+export * from './reports-text/sentences';
