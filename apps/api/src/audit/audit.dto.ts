@@ -41,6 +41,12 @@ const AUDIT_ACTIONS = Object.keys({
   'review-accept': 0,
   'review-return': 0,
   reminder: 0,
+  'cycle-analysis': 0,
+  'cycle-recommendation': 0,
+  'cycle-answer': 0,
+  'cycle-measure': 0,
+  'cycle-decision': 0,
+  'cycle-comment': 0,
 } satisfies Record<AuditAction, 0>);
 
 export class AuditEntryDto implements AuditEntryView {

@@ -440,7 +440,13 @@ export type AuditAction =
   | 'campaign-reopen'
   | 'review-accept'
   | 'review-return'
-  | 'reminder';
+  | 'reminder'
+  | 'cycle-analysis'
+  | 'cycle-recommendation'
+  | 'cycle-answer'
+  | 'cycle-measure'
+  | 'cycle-decision'
+  | 'cycle-comment';
 
 export interface AuditEntryView {
   id: number;
@@ -654,4 +660,109 @@ export interface NotificationView {
 export interface BulkReviewView {
   accepted: string[];
   refused: { org: string; message: string }[];
+}
+
+// The management cycle (issue 15, item 3): per period and level (a municipality, or the region
+// when the registry has several; null with one) the committee's analysis of each indicator, its
+// recommendations to named organizations and their answers, measures and decisions; comments
+// pinned to an indicator's value; the effectiveness of a recommendation.
+
+/** The committee's current analysis of an indicator for a period and level. */
+export interface CycleAnalysisView {
+  period: string;
+  municipality: string | null;
+  indicator: string;
+  text: string;
+  writtenBy: string;
+  writtenAt: string;
+  /** How many versions were written before this one (all kept). */
+  earlierVersions: number;
+}
+
+/** An addressee of a recommendation and its answer (null until it answers). */
+export interface CycleAddresseeView {
+  org: string;
+  name: string;
+  answer: { text: string; answeredBy: string; answeredAt: string } | null;
+}
+
+export interface CycleRecommendationView {
+  id: number;
+  period: string;
+  municipality: string | null;
+  indicator: string;
+  text: string;
+  /** YYYY-MM-DD. */
+  due: string;
+  createdBy: string;
+  createdAt: string;
+  /** A school sees only its own organization among them. */
+  addressees: CycleAddresseeView[];
+}
+
+export interface CycleMeasureView {
+  id: number;
+  period: string;
+  municipality: string | null;
+  text: string;
+  /** YYYY-MM-DD; `until` null for one day. */
+  from: string;
+  until: string | null;
+  responsible: string;
+  orgs: string[];
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface CycleDecisionView {
+  id: number;
+  period: string;
+  municipality: string | null;
+  text: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  basis: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** A comment pinned to an indicator's value: an organization's (`org`) or a pooled level's. */
+export interface CycleCommentView {
+  id: number;
+  period: string;
+  indicator: string;
+  org: string | null;
+  municipality: string | null;
+  text: string;
+  author: string;
+  createdAt: string;
+}
+
+/** A pooled value of a group of organizations: Σ numerators / Σ denominators of their stored values. */
+export interface CyclePooledView {
+  organizations: number;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+}
+
+/** One group's value in the recommendation's period and the next, and the change (value after − before). */
+export interface CycleGroupMoveView {
+  before: CyclePooledView;
+  after: CyclePooledView | null;
+  change: number | null;
+}
+
+/**
+ * How a recommendation's indicator moved from its period to the next in the organizations it
+ * addressed against the level's other organizations (GET /api/cycle/recommendations/{id}/effectiveness).
+ */
+export interface CycleEffectivenessView {
+  recommendation: number;
+  indicator: string;
+  period: string;
+  /** null when the next period has no data yet. */
+  nextPeriod: string | null;
+  addressed: CycleGroupMoveView;
+  others: CycleGroupMoveView;
 }

@@ -145,6 +145,13 @@ export const API_ERRORS = {
   },
   comment_required: { status: 400, message: 'Напишите, что исправить: отчёт возвращается с комментарием.' },
 
+  recommendation_not_found: { status: 404, message: 'Такой рекомендации нет.' },
+  recommendation_not_addressed: {
+    status: 403,
+    message: 'Эта рекомендация адресована не вашей организации: ответить на неё может только адресат.',
+  },
+  invalid_cycle_date: { status: 400, message: 'Дату укажите в виде ГГГГ-ММ-ДД, например 2025-03-01.' },
+
   // The server
   database_busy: {
     status: 503,

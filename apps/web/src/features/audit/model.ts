@@ -25,6 +25,12 @@ const ACTIONS: Record<AuditAction, string> = {
   'review-accept': 'Приём отчёта',
   'review-return': 'Возврат отчёта на доработку',
   reminder: 'Напоминание о сдаче отчёта',
+  'cycle-analysis': 'Анализ показателя',
+  'cycle-recommendation': 'Адресная рекомендация',
+  'cycle-answer': 'Ответ на рекомендацию',
+  'cycle-measure': 'Мероприятие',
+  'cycle-decision': 'Управленческое решение',
+  'cycle-comment': 'Комментарий к показателю',
 };
 
 export const actionLabel = (action: string): string =>
