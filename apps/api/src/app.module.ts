@@ -6,6 +6,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { CampaignModule } from './campaign/campaign.module';
 import { RemindersScheduler } from './campaign/reminders.scheduler';
+import { CycleModule } from './cycle/cycle.module';
 import { WorkbookIntakeModule } from './common/workbook-intake';
 import { SecurityConfigModule } from './config/security.config';
 import type { Settings } from './config/settings';
@@ -31,6 +32,7 @@ import { ReportsModule } from './reports/reports.module';
     IndicatorsModule,
     LaborModule,
     CampaignModule,
+    CycleModule,
   ],
   exports: [
     OrganizationsModule,
@@ -39,6 +41,7 @@ import { ReportsModule } from './reports/reports.module';
     IndicatorsModule,
     LaborModule,
     CampaignModule,
+    CycleModule,
   ],
 })
 export class CoreModule {}

@@ -16,6 +16,7 @@ import { DestinationCounts1764500000000 } from './migrations/1764500000000-desti
 import { Municipalities1764600000000 } from './migrations/1764600000000-municipalities';
 import { MunicipalityIndex1764700000000 } from './migrations/1764700000000-municipality-index';
 import { Campaigns1764800000000 } from './migrations/1764800000000-campaigns';
+import { ManagementCycle1764900000000 } from './migrations/1764900000000-management-cycle';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { isBusy, writeTransaction } from './write-transaction';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   Municipalities1764600000000,
   MunicipalityIndex1764700000000,
   Campaigns1764800000000,
+  ManagementCycle1764900000000,
 ];
 
 /** The databases ПрофМонитор runs on: one SQLite file (the default), or a PostgreSQL server. */

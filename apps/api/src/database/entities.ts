@@ -4,6 +4,7 @@ import { SessionEntity } from '../accounts/session.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AreaEntity } from '../areas/area.entity';
 import { CAMPAIGN_ENTITIES } from '../campaign/campaign.entities';
+import { CYCLE_ENTITIES } from '../cycle/cycle.entities';
 import {
   ChoiceCountEntity,
   DestinationCountEntity,
@@ -40,4 +41,5 @@ export const ENTITIES = [
   LoginFailureEntity,
   AuditEntryEntity,
   ...CAMPAIGN_ENTITIES,
+  ...CYCLE_ENTITIES,
 ];
