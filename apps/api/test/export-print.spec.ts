@@ -1,0 +1,286 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  INDICATORS,
+  type CompletenessView,
+  type IndicatorValueView,
+  type ReportStatusView,
+} from '@profmonitor/domain';
+import ExcelJS from 'exceljs';
+import { CITY_COLUMNS, STATUS_FILLS } from '../src/indicators/export.service';
+import { cliOn, ROOT } from './support/cli';
+import { HttpTestContext } from './support/http-context';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
+
+jest.setTimeout(180_000);
+
+const PERIOD = '2024/2025';
+/** The demo's only municipality. */
+const CITY = 'Северозаводский городской округ';
+
+/**
+ * The print-ready export (issue 15, item 2) of the demo municipality, loaded by the CLI's own
+ * `demo` command, with a campaign whose deadline has passed: the workbook's page setup, widths
+ * and heights, changes in п.п., statuses and their colours, the city's row and the sheet of
+ * missing reports, each against what the API answers; then, where LibreOffice is installed,
+ * printed to PDF: a few landscape pages, one page wide (no column cut off).
+ */
+describe('GET /api/export/indicators.xlsx, print-ready', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'profmonitor-export-print-'));
+  let database: TestDatabase;
+  const cli = cliOn(() => database.url, 90_000);
+  let http: HttpTestContext;
+  let committee: Awaited<ReturnType<HttpTestContext['signIn']>>;
+  let file: Buffer;
+  let workbook: ExcelJS.Workbook;
+  let api: IndicatorValueView[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase(dir, 'demo.sqlite');
+    const demo = cli('demo');
+    expect(demo.stderr).toBe('');
+    expect(demo.code).toBe(0);
+    http = await new HttpTestContext(database.url).start();
+    committee = await http.signIn('committee');
+    await committee.post('/api/campaign').send({ period: PERIOD, deadline: '2025-09-01' }).expect(201);
+    const response = await committee
+      .get('/api/export/indicators.xlsx')
+      .query({ period: PERIOD })
+      .responseType('blob')
+      .expect(200);
+    file = response.body as Buffer;
+    workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as never);
+    api = (await committee.get('/api/indicators').query({ period: PERIOD }).expect(200)).body;
+  });
+  afterAll(async () => {
+    await http?.stop();
+    await database?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const sheet = (name: string) => workbook.getWorksheet(name)!;
+  const pooled = () => api.filter((v) => v.org === null);
+  const rowsFrom = (ws: ExcelJS.Worksheet, first: number) => {
+    const rows: ExcelJS.Row[] = [];
+    ws.eachRow((row, number) => number >= first && rows.push(row));
+    return rows;
+  };
+
+  it('every sheet prints landscape, one page wide, its header row on every page, title and page numbers', () => {
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Показатели города',
+      'По организациям',
+      'Не сдали',
+    ]);
+    expect(pooled()[0].municipality).toBe(CITY);
+    const title = `Показатели профориентации — ${CITY} — 2024/2025`;
+    expect(sheet('Показатели города').getCell('A1').value).toBe(title);
+    for (const [name, titleRow] of [
+      ['Показатели города', 3],
+      ['По организациям', 1],
+      ['Не сдали', 3],
+    ] as const) {
+      const ws = sheet(name);
+      expect(ws.pageSetup).toMatchObject({
+        orientation: 'landscape',
+        paperSize: 9,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: `${titleRow}:${titleRow}`,
+        margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      });
+      expect(ws.headerFooter.oddHeader).toBe(`&C&B${title}`);
+      expect(ws.headerFooter.oddFooter).toBe('&CСтраница &P из &N');
+    }
+  });
+
+  it('column widths are set and every row is tall enough for its wrapped text', () => {
+    const city = sheet('Показатели города');
+    expect(city.columns.map((c) => c.width)).toEqual([56, 12, 11, 11, 15, 12, 15, 12, 14]);
+    const byOrg = sheet('По организациям');
+    expect(byOrg.getColumn(2).width).toBe(30);
+    for (const ws of workbook.worksheets)
+      ws.eachRow((row, number) => {
+        row.eachCell((cell, column) => {
+          if (typeof cell.value !== 'string' || cell.isMerged) return;
+          expect(cell.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+          // A lower bound: wrapping at word boundaries only adds lines.
+          const lines = Math.ceil(cell.value.length / ((ws.getColumn(column).width ?? 10) - 1));
+          if (lines > 1)
+            expect([ws.name, number, row.height! >= lines * 15]).toEqual([ws.name, number, true]);
+        });
+      });
+  });
+
+  it('the city sheet: values, «Изменение» in п.п. as numbers, statuses with the dashboard’s words and colours', () => {
+    const rows = rowsFrom(sheet('Показатели города'), 4);
+    expect(rows.length).toBe(pooled().length);
+    expect(rows.map((r) => r.getCell(3).value)).toEqual(pooled().map((v) => v.value));
+    const changes = pooled().filter((v) => v.change !== null);
+    expect(changes.length).toBeGreaterThan(3);
+    rows.forEach((row, i) => {
+      const value = pooled()[i];
+      const change = row.getCell(9);
+      if (value.change === null) expect(change.value).toBeNull();
+      else if (value.id === 'demand_mismatch') expect(change.value as number).toBeCloseTo(value.change, 12);
+      else {
+        expect(typeof change.value).toBe('number');
+        expect(change.value as number).toBeCloseTo(value.change * 100, 10);
+        expect(change.numFmt).toBe('+0.0" п.п.";"−"0.0" п.п.";0.0" п.п."');
+      }
+      const status = row.getCell(5);
+      expect(status.value).toBe(value.status ?? 'справочно');
+      if (value.status) expect(status.fill).toMatchObject({ fgColor: { argb: STATUS_FILLS[value.status] } });
+      else expect(status.fill ?? { pattern: 'none' }).toMatchObject({ pattern: 'none' });
+    });
+    // The three colours differ, and each status of the demo shows.
+    expect(new Set(Object.values(STATUS_FILLS)).size).toBe(3);
+    expect([...new Set(pooled().map((v) => v.status))]).toEqual(
+      expect.arrayContaining(['достигнуто', 'не достигнуто', null]),
+    );
+  });
+
+  it('the organizations sheet ends with the city’s row: the pooled values of GET /api/indicators', () => {
+    const rows = rowsFrom(sheet('По организациям'), 2);
+    const total = rows.at(-1)!;
+    expect(total.getCell(1).value).toBeNull();
+    expect(total.getCell(2).value).toBe(`Итого: ${CITY}`);
+    expect(total.font).toMatchObject({ bold: true });
+    // A column per indicator but completeness, named in the header row.
+    const ids = (sheet('По организациям').getRow(1).values as unknown[])
+      .slice(3)
+      .map((name) => INDICATORS.find((d) => d.name === name)!.id);
+    expect(ids.length).toBe(INDICATORS.length - 1);
+    const checked = ids.filter((id, i) => {
+      const value = pooled().find((v) => v.id === id && v.sheet === null);
+      expect([id, total.getCell(3 + i).value]).toEqual([id, value?.value ?? null]);
+      return value?.value != null;
+    });
+    expect(checked.length).toBeGreaterThan(8);
+    // Organization cells coloured by their own status.
+    const organizations = rows.slice(0, -1);
+    expect(organizations.length).toBe(new Set(api.filter((v) => v.org).map((v) => v.org)).size);
+    const fills = organizations.flatMap((row) =>
+      ids.map((id, i) => {
+        const own = api.find((v) => v.org === row.getCell(1).value && v.id === id);
+        const fill = row.getCell(3 + i).fill as ExcelJS.FillPattern | undefined;
+        expect([row.getCell(1).value, id, fill?.fgColor?.argb]).toEqual([
+          row.getCell(1).value,
+          id,
+          own?.status ? STATUS_FILLS[own.status] : undefined,
+        ]);
+        return fill?.fgColor?.argb;
+      }),
+    );
+    expect(fills.filter(Boolean).length).toBeGreaterThan(organizations.length);
+  });
+
+  it('«Не сдали» lists each sheet’s missing reports (GET /api/completeness) and the reports not in by the deadline', async () => {
+    const completeness: CompletenessView = (
+      await committee.get('/api/completeness').query({ period: PERIOD }).expect(200)
+    ).body;
+    const reports: ReportStatusView[] = (
+      await committee.get('/api/campaign/reports').query({ period: PERIOD }).expect(200)
+    ).body;
+    const cells = rowsFrom(sheet('Не сдали'), 4).map((r) =>
+      [1, 2, 3, 4].map((c) => r.getCell(c).value ?? null),
+    );
+    const expected = completeness.sheets.flatMap((s) =>
+      s.missing.length === 0
+        ? [[s.name, `${s.reported} из ${s.expected}`, null, 'все сдали']]
+        : s.missing.map((m) => [s.name, `${s.reported} из ${s.expected}`, m.code, m.name]),
+    );
+    expect(cells.slice(0, expected.length)).toEqual(expected);
+    const late = reports.filter((r) => !r.onTime);
+    expect(late.length).toBeGreaterThan(0);
+    expect(cells.slice(expected.length)).toEqual([
+      // A merged row: each cell reads the first one's text.
+      Array(4).fill('Срок сдачи — 01.09.2025: не сдали в срок'),
+      ['Состояние', 'Опоздание, дн.', 'Код', 'Организация'],
+      ...late.map((r) => [
+        r.completedOn ? `сдан ${r.completedOn.split('-').reverse().join('.')}` : r.state,
+        r.late,
+        r.org,
+        r.name,
+      ]),
+    ]);
+  });
+
+  it('printed by LibreOffice: a few landscape pages, every sheet one page wide', () => {
+    if (spawnSync('soffice', ['--version']).error) {
+      console.log('soffice is not installed: the PDF check of the print-ready export is skipped.');
+      return;
+    }
+    const out = join(dir, 'pdf');
+    mkdirSync(out);
+    const xlsx = join(out, 'pokazateli.xlsx');
+    writeFileSync(xlsx, file);
+    const run = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        out,
+        xlsx,
+      ],
+      // A Russian LibreOffice: «+6,2 п.п.», as a committee member sees it.
+      { encoding: 'utf8', timeout: 120_000, env: { ...process.env, LC_ALL: 'ru_RU.UTF-8' } },
+    );
+    expect(run.status).toBe(0);
+    const pdfPath = join(out, 'pokazateli.pdf');
+    const pdf = readFileSync(pdfPath).toString('latin1');
+    const pages = [...pdf.matchAll(/\/Type\s*\/Page[^s]/g)].length;
+    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map(([, w, h]) => [
+      Number(w),
+      Number(h),
+    ]);
+    // Three sheets: one page each at the demo's size; a cut column would add pages across.
+    expect(pages).toBe(3);
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const [width, height] of boxes) expect(width).toBeGreaterThan(height);
+
+    if (spawnSync('pdftotext', ['-v']).error)
+      console.log('pdftotext is not installed: the printed pages’ text is not checked.');
+    else {
+      const page = (n: number) =>
+        spawnSync('pdftotext', ['-f', String(n), '-l', String(n), pdfPath, '-'], {
+          encoding: 'utf8',
+        }).stdout.replace(/\s+/g, ' ');
+      // The city sheet on the first page: every column, the changes as a Russian reader sees them.
+      const first = page(1);
+      for (const word of CITY_COLUMNS.join(' ').split(' '))
+        expect([word, first.includes(word)]).toEqual([word, true]);
+      for (const value of pooled().filter((v) => v.change !== null && v.id !== 'demand_mismatch')) {
+        const points = `${value.change! < 0 ? '−' : '+'}${Math.abs(value.change! * 100)
+          .toFixed(1)
+          .replace('.', ',')} п.п.`;
+        expect([value.id, first.includes(points)]).toEqual([value.id, true]);
+      }
+      expect(first).toContain('Страница 1 из');
+      // The organizations on the second page, the first and last columns both there.
+      const second = page(2);
+      for (const code of new Set(api.filter((v) => v.org).map((v) => v.org!)))
+        expect([code, second.includes(code)]).toEqual([code, true]);
+      expect(second).toContain(`Итого: ${CITY}`);
+      expect(second).toContain('Индекс');
+    }
+
+    if (spawnSync('pdftoppm', ['-v']).error) {
+      console.log('pdftoppm is not installed: no screenshots of the printed pages in test-output/.');
+      return;
+    }
+    const screenshots = join(ROOT, 'test-output', 'export-print');
+    rmSync(screenshots, { recursive: true, force: true });
+    mkdirSync(screenshots, { recursive: true });
+    const shot = spawnSync('pdftoppm', ['-png', '-r', '80', pdfPath, join(screenshots, 'page')]);
+    expect(shot.status).toBe(0);
+    expect(readdirSync(screenshots).filter((name) => name.endsWith('.png')).length).toBe(pages);
+  });
+});
