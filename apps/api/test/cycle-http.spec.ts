@@ -123,6 +123,13 @@ describe('analyses', () => {
       ['coverage_8_11', 'Охват ниже цели в Z01 и Z02.', 1],
     ]);
     expect(await count('cycle_analyses')).toBe(2);
+    const history = (
+      await zima.get('/api/cycle/analyses/coverage_8_11/history').query({ period: P1 }).expect(200)
+    ).body as CycleAnalysisView[];
+    expect(history.map((a) => [a.text, a.earlierVersions])).toEqual([
+      ['Охват ниже цели в Z01 и Z02.', 1],
+      ['Охват ниже цели в двух школах.', 0],
+    ]);
     // Саянск's level has none.
     expect((await sayansk.get('/api/cycle/analyses').query({ period: P1 }).expect(200)).body).toEqual([]);
   });

@@ -38,6 +38,19 @@ export class CycleController {
     return this.cycle.analyses(query.period, query.municipality, user);
   }
 
+  @Get('analyses/:indicator/history')
+  @Allow('region', 'committee')
+  @ApiOperation({ summary: 'Every version of an indicator’s analysis, newest first' })
+  @ApiOkResponse({ type: [CycleAnalysisDto] })
+  @ApiErrors(...LEVEL_ERRORS, 'indicator_not_found')
+  analysisHistory(
+    @Param('indicator') indicator: string,
+    @Query() query: CycleLevelQueryDto,
+    @CurrentUser() user: Principal,
+  ) {
+    return this.cycle.analysisHistory(query.period, query.municipality, indicator, user);
+  }
+
   @Put('analyses/:indicator')
   @Allow('region', 'committee')
   @ApiOperation({ summary: 'Write an indicator’s analysis anew (earlier versions kept)' })

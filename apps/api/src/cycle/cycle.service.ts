@@ -74,6 +74,19 @@ export class CycleService {
     return [...byIndicator.values()].map((versions) => analysisView(versions, level));
   }
 
+  /** Every version of an indicator's analysis of the level, newest first. */
+  async analysisHistory(
+    periodCode: string,
+    municipality: string | undefined,
+    indicator: string,
+    actor: Principal,
+  ): Promise<CycleAnalysisView[]> {
+    this.indicators.definition(indicator);
+    const level = await this.level(periodCode, municipality, actor);
+    const rows = await this.repository.analyses(level.period.id, level.municipality, indicator);
+    return rows.map((_, i) => analysisView(rows.slice(0, i + 1), level)).reverse();
+  }
+
   /** Writes the indicator's analysis anew; the earlier versions are kept. */
   async writeAnalysis(
     periodCode: string,
