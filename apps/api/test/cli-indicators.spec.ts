@@ -74,7 +74,8 @@ describe('CLI indicators --json on the demo data', () => {
       if (value.id !== 'demand_mismatch') keys.push('numerator', 'denominator');
       expect([value.id, Object.keys(value).sort()]).toEqual([value.id, keys.sort()]);
     }
-    // The municipality (all twelve indicators, completeness per sheet) and several organizations.
+    // The municipality (all thirteen indicators, completeness per sheet; timeliness without a
+    // value, the demo has no campaign) and several organizations.
     const municipal = cliValues.filter((v) => v.org === null);
     expect(municipal.map((v) => (v.sheet ? `${v.id}:${v.sheet}` : v.id))).toEqual([
       'coverage_8_11',
@@ -88,6 +89,7 @@ describe('CLI indicators --json on the demo data', () => {
       'stay_local',
       'grade9_to_10',
       'demand_mismatch',
+      'timeliness',
       'completeness:title',
       'completeness:graduates',
       'completeness:coverage',
@@ -95,6 +97,7 @@ describe('CLI indicators --json on the demo data', () => {
       'completeness:partners',
     ]);
     expect(new Set(cliValues.filter((v) => v.org).map((v) => v.org)).size).toBeGreaterThan(3);
+    expect(cliValues.find((v) => v.id === 'timeliness' && v.org === null)!.value).toBeNull();
     expect(cliValues.find((v) => v.id === 'demand_mismatch' && v.org === null)!.value).toEqual(
       expect.any(Number),
     );
