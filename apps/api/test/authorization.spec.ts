@@ -156,6 +156,26 @@ interface Case {
 
 const EVERYONE: Who[] = [...SIGNED_IN, 'anonymous'];
 
+/** An organization of the caller's own level that a recommendation or measure may name. */
+const cycleOrg = (who: Who) => (who === 'committee-other' ? 'SCH21' : 'SCH02');
+const recommendationBody = (who: Who, org = cycleOrg(who)) => ({
+  period: PERIOD,
+  municipality: suite.bound[who],
+  indicator: 'coverage_8_11',
+  text: 'Рекомендация',
+  due: '2024-12-01',
+  orgs: [org],
+});
+/** A recommendation of the caller's level (the region's for the others), made by the region: its id. */
+async function recommendationFor(who: Who, org?: string): Promise<number> {
+  const level = who === 'committee' || who === 'committee-other' ? who : 'region';
+  const { body } = await agents.region
+    .post('/api/cycle/recommendations')
+    .send(recommendationBody(level, org))
+    .expect(201);
+  return body.id;
+}
+
 const CASES: Record<string, Case> = {
   'GET /api/health': { allowed: EVERYONE, call: (a) => a.get('/api/health') },
   'POST /api/auth/login': {
@@ -349,6 +369,80 @@ const CASES: Record<string, Case> = {
   'GET /api/reviews/history': {
     allowed: SCH01_READERS,
     call: (a) => a.get('/api/reviews/history').query({ org: 'SCH01', period: PERIOD }),
+  },
+  'GET /api/cycle/analyses': {
+    allowed: MANAGERS,
+    call: (a) => a.get('/api/cycle/analyses').query({ period: PERIOD }),
+  },
+  'GET /api/cycle/analyses/{indicator}/history': {
+    allowed: MANAGERS,
+    call: (a) => a.get('/api/cycle/analyses/coverage_8_11/history').query({ period: PERIOD }),
+  },
+  'PUT /api/cycle/analyses/{indicator}': {
+    allowed: MANAGERS,
+    call: (a) =>
+      a.put('/api/cycle/analyses/coverage_8_11').query({ period: PERIOD }).send({ text: 'Анализ' }),
+  },
+  'GET /api/cycle/recommendations': {
+    allowed: CAMPAIGN_READERS,
+    call: (a) => a.get('/api/cycle/recommendations').query({ period: PERIOD }),
+  },
+  'POST /api/cycle/recommendations': {
+    allowed: MANAGERS,
+    status: 201,
+    call: (a, who) => a.post('/api/cycle/recommendations').send(recommendationBody(who)),
+  },
+  'PUT /api/cycle/recommendations/{id}/answer': {
+    allowed: ['school'],
+    // A recommendation of the region's level addressed to SCH01, the school's organization.
+    call: async (a) => {
+      const id = await recommendationFor('region', 'SCH01');
+      return a.put(`/api/cycle/recommendations/${id}/answer`).send({ text: 'Сделано' });
+    },
+  },
+  'GET /api/cycle/recommendations/{id}/effectiveness': {
+    allowed: MANAGERS,
+    // A recommendation of the caller's own level.
+    call: async (a, who) => a.get(`/api/cycle/recommendations/${await recommendationFor(who)}/effectiveness`),
+  },
+  'GET /api/cycle/measures': {
+    allowed: MANAGERS,
+    call: (a) => a.get('/api/cycle/measures').query({ period: PERIOD }),
+  },
+  'POST /api/cycle/measures': {
+    allowed: MANAGERS,
+    status: 201,
+    call: (a, who) =>
+      a.post('/api/cycle/measures').send({
+        period: PERIOD,
+        text: 'Мероприятие',
+        from: '2024-03-01',
+        responsible: 'Методист',
+        orgs: [cycleOrg(who)],
+      }),
+  },
+  'GET /api/cycle/decisions': {
+    allowed: MANAGERS,
+    call: (a) => a.get('/api/cycle/decisions').query({ period: PERIOD }),
+  },
+  'POST /api/cycle/decisions': {
+    allowed: MANAGERS,
+    status: 201,
+    call: (a) =>
+      a
+        .post('/api/cycle/decisions')
+        .send({ period: PERIOD, text: 'Решение', date: '2024-06-01', basis: 'Анализ' }),
+  },
+  'GET /api/cycle/comments': {
+    allowed: SIGNED_IN,
+    call: (a) => a.get('/api/cycle/comments').query({ period: PERIOD }),
+  },
+  'POST /api/cycle/comments': {
+    allowed: SIGNED_IN,
+    status: 201,
+    // On the pooled value of the caller's own level.
+    call: (a) =>
+      a.post('/api/cycle/comments').send({ period: PERIOD, indicator: 'coverage_8_11', text: 'Комментарий' }),
   },
   'GET /api/export/indicators.xlsx': {
     allowed: SIGNED_IN,
