@@ -62,6 +62,12 @@ describe('indicatorSentence', () => {
     );
   });
 
+  it('closes a participial clause of the name with a comma', () => {
+    expect(sentence({ name: 'Доля обучающихся 8–11 классов, прошедших профессиональные пробы' })).toMatch(
+      /^Доля обучающихся 8–11 классов, прошедших профессиональные пробы, составила 77,8~%/,
+    );
+  });
+
   it('agrees the verb with the name and counts organizations when not all are schools', () => {
     expect(
       sentence({

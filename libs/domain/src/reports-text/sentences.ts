@@ -118,7 +118,9 @@ export function indicatorSentence(input: IndicatorSentenceInput): string {
   if (input.value === null || !Number.isFinite(input.value)) {
     return `${input.name}: ${NO_DATA_TEXT} за период.`;
   }
-  const head = [`${input.name} ${verbFor(input.name)} ${reportValue(input.value, input.scale)}`];
+  // A name with a participial clause («Доля педагогов, прошедших …») closes it with a comma.
+  const subject = input.name.includes(', ') ? `${input.name},` : input.name;
+  const head = [`${subject} ${verbFor(input.name)} ${reportValue(input.value, input.scale)}`];
   const target = targetClause(input.target);
   if (target) head.push(target);
   const clauses = [head.join(' ')];
