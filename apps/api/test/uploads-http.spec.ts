@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { UploadFolder } from '../src/common/upload-folder';
 import { WorkbookIntake } from '../src/common/workbook-intake';
+import { binary } from './support/binary';
 import { BAD_FILES } from './support/bad-files';
 import { graduate, REGISTRY, schoolWorkbook, title } from './support/fixtures';
 import { HttpTestContext } from './support/http-context';
@@ -231,15 +232,6 @@ describe('POST /api/uploads: refused, and nothing stored', () => {
 });
 
 describe('GET /api/uploads/:id/file: the original as it was sent', () => {
-  const binary = (
-    response: { on: (e: string, f: (c?: Buffer) => void) => void },
-    done: (e: Error | null, b: Buffer) => void,
-  ) => {
-    const chunks: Buffer[] = [];
-    response.on('data', (chunk) => chunks.push(chunk!));
-    response.on('end', () => done(null, Buffer.concat(chunks)));
-  };
-
   it('the sender and the committee download the same bytes, named as stored; another school gets 404', async () => {
     const path = await file(report());
     const sent = await school
