@@ -3,6 +3,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AccountsModule } from './accounts/accounts.module';
+import { AnnualReportModule } from './annual-report/annual-report.module';
 import { AuditModule } from './audit/audit.module';
 import { CampaignModule } from './campaign/campaign.module';
 import { RemindersScheduler } from './campaign/reminders.scheduler';
@@ -30,6 +31,7 @@ import { ReportsModule } from './reports/reports.module';
     AccountsModule,
     ReportsModule,
     IndicatorsModule,
+    AnnualReportModule,
     LaborModule,
     CampaignModule,
     CycleModule,

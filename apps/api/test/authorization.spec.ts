@@ -302,6 +302,10 @@ const CASES: Record<string, Case> = {
     allowed: MANAGERS,
     call: (a) => a.get('/api/completeness').query({ period: PERIOD }),
   },
+  'GET /api/annual-report': {
+    allowed: MANAGERS,
+    call: (a) => a.get('/api/annual-report').query({ period: PERIOD }),
+  },
   'GET /api/destinations': {
     allowed: SIGNED_IN,
     call: (a) => a.get('/api/destinations').query({ period: PERIOD }),

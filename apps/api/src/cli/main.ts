@@ -25,6 +25,7 @@ import type { ImportResult } from '../reports/import/import-result';
 import { copyDatabase } from '../database/database-copy';
 import { addCampaignCommands } from './campaign-commands';
 import { addReminderCommands } from './reminder-commands';
+import { addReportCommands } from './report-commands';
 import { loadDemo } from './demo';
 import { demandJson, formatDemand, formatImportResult, formatIndicators, indicatorJson } from './format';
 
@@ -345,6 +346,7 @@ export function buildCli(): Command {
 
   addCampaignCommands(program, withApp);
   addReminderCommands(program, withApp);
+  addReportCommands(program, withApp);
 
   program
     .command('demo')

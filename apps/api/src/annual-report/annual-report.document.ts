@@ -1,0 +1,193 @@
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
+} from 'docx';
+import {
+  formatIsoDate,
+  NO_DATA_TEXT,
+  reportChange,
+  reportStatus,
+  reportTarget,
+  reportValue,
+  type IndicatorValueView,
+  type ValueScale,
+} from '@profmonitor/domain';
+import type { AnnualReportContent, IndicatorPart } from './annual-report.service';
+
+/**
+ * One part of the document: its paragraphs and tables from the content. The document is the
+ * list below, in order; the next increment adds the charts (ECharts SSR SVG → PNG) as one more
+ * builder, without touching the others.
+ */
+export type SectionBuilder = (content: AnnualReportContent) => FileChild[];
+
+export const TITLE = 'Аналитическая справка о результатах мониторинга профориентационной работы';
+
+/** A4 portrait with 2 cm margins: 21 cm − 4 cm of text, in twentieths of a point. */
+const TEXT_WIDTH = Math.round(((21 - 4) / 2.54) * 1440);
+
+const heading = (text: string, pageBreakBefore = false) =>
+  new Paragraph({ text, heading: HeadingLevel.HEADING_1, pageBreakBefore });
+
+const subheading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2 });
+
+const paragraph = (text: string) => new Paragraph({ text, alignment: AlignmentType.JUSTIFIED });
+
+/** A table filling the text width, its first row a header repeated on every page. */
+function table(header: string[], rows: string[][], widths: number[]): Table {
+  const total = widths.reduce((sum, w) => sum + w, 0);
+  const columnWidths = widths.map((w) => Math.round((w / total) * TEXT_WIDTH));
+  const row = (cells: string[], isHeader: boolean) =>
+    new TableRow({
+      tableHeader: isHeader,
+      cantSplit: true,
+      children: cells.map(
+        (text, i) =>
+          new TableCell({
+            width: { size: columnWidths[i], type: WidthType.DXA },
+            children: [
+              new Paragraph({
+                alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER,
+                children: [new TextRun({ text, bold: isHeader })],
+              }),
+            ],
+          }),
+      ),
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths,
+    rows: [row(header, true), ...rows.map((cells) => row(cells, false))],
+  });
+}
+
+const titlePage: SectionBuilder = (content) => [
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 2400, after: 1200 },
+    children: [new TextRun({ text: content.levelName, size: 28 })],
+  }),
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 600 },
+    children: [new TextRun({ text: TITLE, bold: true, size: 36 })],
+  }),
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ text: `за ${content.period} учебный год`, size: 28 })],
+  }),
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 2400 },
+    children: [new TextRun({ text: `Дата составления: ${formatIsoDate(content.date)}`, size: 24 })],
+  }),
+];
+
+const summary: SectionBuilder = (content) => [
+  heading('1. Показатели эффективности: итоги', true),
+  ...content.indicators.map((part) => paragraph(part.sentence)),
+];
+
+/** A value's cells: value, target, status, change from last year. */
+const valueCells = (value: IndicatorValueView | null, scale: ValueScale) =>
+  value
+    ? [
+        reportValue(value.value, scale),
+        reportTarget(value.target),
+        reportStatus(value.status),
+        reportChange(value.change, scale) ?? '—',
+      ]
+    : [NO_DATA_TEXT, '—', '—', '—'];
+
+function indicatorTable(part: IndicatorPart, levelName: string): FileChild[] {
+  const rows = [
+    ...part.organizations.map((o) => [o.name, ...valueCells(o.value, part.scale)]),
+    [`Итого: ${levelName}`, ...valueCells(part.level, part.scale)],
+  ];
+  return [
+    subheading(part.title),
+    table(['Организация', 'Значение', 'Цель', 'Статус', 'За год'], rows, [40, 14, 14, 17, 15]),
+  ];
+}
+
+const indicatorTables: SectionBuilder = (content) => [
+  heading('2. Показатели по организациям', true),
+  ...content.indicators.flatMap((part) => indicatorTable(part, content.levelName)),
+];
+
+const completeness: SectionBuilder = ({ completeness }) => [
+  heading('3. Полнота отчётности', true),
+  table(
+    ['Лист отчёта', 'Сдали', 'Должны сдать', 'Полнота', 'Не сдали'],
+    completeness.sheets.map((s) => [
+      s.name,
+      String(s.reported),
+      String(s.expected),
+      reportValue(s.value, 'percent'),
+      s.missing.length > 0 ? s.missing.map((m) => m.name).join(', ') : '—',
+    ]),
+    [18, 10, 12, 12, 48],
+  ),
+];
+
+const timeliness: SectionBuilder = ({ timeliness }) => {
+  const title = heading('4. Своевременность отчётности');
+  if (!timeliness)
+    return [title, paragraph('Сбор отчётов за этот период не объявлялся: своевременность не оценивается.')];
+  const intro = paragraph(`Срок сдачи отчётов: ${formatIsoDate(timeliness.deadline)}.`);
+  const late = timeliness.reports.filter((r) => !r.onTime);
+  return [
+    title,
+    intro,
+    paragraph(
+      late.length === 0
+        ? 'Все организации сдали отчёты в срок.'
+        : `Не сдали отчёт в срок: ${late.map((r) => r.name).join(', ')}.`,
+    ),
+    table(
+      ['Организация', 'В срок', 'Опоздание, дней', 'Отчёт полный с'],
+      timeliness.reports.map((r) => [
+        r.name,
+        r.onTime ? 'да' : 'нет',
+        r.late === null ? '—' : String(r.late),
+        r.completedOn ? formatIsoDate(r.completedOn) : 'не сдан',
+      ]),
+      [46, 14, 20, 20],
+    ),
+  ];
+};
+
+/** The document's parts in order (charts: the next increment's builder goes after the summary). */
+export const SECTIONS: readonly SectionBuilder[] = [
+  titlePage,
+  summary,
+  indicatorTables,
+  completeness,
+  timeliness,
+];
+
+export function buildReportDocument(content: AnnualReportContent): Promise<Buffer> {
+  const document = new Document({
+    title: TITLE,
+    creator: 'ПрофМонитор',
+    styles: { default: { document: { run: { font: 'Times New Roman', size: 24 } } } },
+    sections: [
+      {
+        properties: {
+          page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } },
+        },
+        children: SECTIONS.flatMap((build) => build(content)),
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
