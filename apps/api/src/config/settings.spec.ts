@@ -41,6 +41,11 @@ describe('loadSettings: defaults', () => {
       corsOrigins: [],
       loginFailuresPerAddress: 30,
       trustProxy: 0,
+      timeZone: 'Europe/Moscow',
+      reminderDaysBefore: 3,
+      remindersEveryMinutes: 60,
+      smtpUrl: undefined,
+      mailFrom: 'ПрофМонитор <noreply@localhost>',
     });
   });
 
@@ -95,6 +100,12 @@ describe('loadSettings: each type takes a good value and names the variable of a
     ['PROFESSIONS_FILE', 'data/extra.csv', 'professionsFile', join(process.cwd(), 'data/extra.csv')],
     // a secret
     ['SESSION_SECRET', SECRET, 'sessionSecret', SECRET],
+    // the reporting campaign: a time zone, reminders, mail
+    ['TIME_ZONE', 'Asia/Yekaterinburg', 'timeZone', 'Asia/Yekaterinburg'],
+    ['REMINDER_DAYS_BEFORE', '7', 'reminderDaysBefore', 7],
+    ['REMINDERS_EVERY_MINUTES', '0', 'remindersEveryMinutes', 0],
+    ['SMTP_URL', 'smtps://user:pass@mail.example.ru:465', 'smtpUrl', 'smtps://user:pass@mail.example.ru:465'],
+    ['MAIL_FROM', 'Комитет <monitor@edu.example.ru>', 'mailFrom', 'Комитет <monitor@edu.example.ru>'],
   ] as const)('%s=%s', (name, value, key, expected) => {
     expect(loadSettings({ [name]: value })[key]).toEqual(expected);
   });
@@ -124,6 +135,17 @@ describe('loadSettings: each type takes a good value and names the variable of a
       'CORS_ORIGINS=https://a.example/app: ожидается адреса (origin) через запятую: http(s)://хост[:порт] без пути, например https://monitor.example.ru',
     ],
     [
+      'TIME_ZONE',
+      'Moscow',
+      'TIME_ZONE=Moscow: ожидается часовой пояс IANA, например Europe/Moscow или Asia/Yekaterinburg',
+    ],
+    ['REMINDER_DAYS_BEFORE', '0', 'REMINDER_DAYS_BEFORE=0: ожидается целое число от 1 до 60 (дней)'],
+    [
+      'MAIL_FROM',
+      'a\r\nBcc: x@y',
+      'MAIL_FROM=a\r\nBcc: x@y: ожидается адрес отправителя, например ПрофМонитор <monitor@edu.example.ru>',
+    ],
+    [
       'UPLOAD_DIR',
       'up\0loads',
       'UPLOAD_DIR=up\0loads: ожидается путь к папке; относительный путь считается от рабочей папки',
@@ -140,6 +162,13 @@ describe('loadSettings: each type takes a good value and names the variable of a
       ]);
     },
   );
+
+  it('never shows the mail server’s address (it holds a password), only its length', () => {
+    const [message] = problems({ SMTP_URL: 'http://user:secret@mail' });
+    expect(message).toBe(
+      'SMTP_URL (значение скрыто, символов: 23): ожидается smtp://пользователь:пароль@хост:порт или smtps://…',
+    );
+  });
 
   it('never shows a secret, only its length', () => {
     const [message] = problems({ SESSION_SECRET: 'hunter2' });
