@@ -96,9 +96,13 @@ function freshReport(code: string): SheetsData {
   return schoolWorkbook({ Титул: rows });
 }
 
-/** A period of its own, with a report stored for it (a campaign is opened once per period). */
+/**
+ * A period of its own, with a report stored for it (a campaign is opened once per period): an
+ * early one, since a campaign is never opened for a year that has not ended.
+ */
+let periodsOpened = 0;
 async function newPeriod(): Promise<string> {
-  const start = 2100 + ++throwaway;
+  const start = 1950 + ++periodsOpened;
   const period = `${start}/${start + 1}`;
   const result = await ctx.importSheets(schoolWorkbook({ Титул: title('SCH02', period) }));
   expect(result.outcome).not.toBe('rejected');
@@ -333,6 +337,8 @@ const CASES: Record<string, Case> = {
     call: (a) => a.post('/api/professions').send({ profession: `Профессия ${++throwaway}`, area: '33' }),
   },
   'GET /api/campaigns': { allowed: CAMPAIGN_READERS, call: (a) => a.get('/api/campaigns') },
+  // Every account asks for its reminders (only a school's has any).
+  'GET /api/notifications': { allowed: SIGNED_IN, call: (a) => a.get('/api/notifications') },
   'GET /api/campaign': {
     allowed: CAMPAIGN_READERS,
     call: (a) => a.get('/api/campaign').query({ period: PERIOD }),
