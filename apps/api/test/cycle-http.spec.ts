@@ -6,7 +6,7 @@ import type {
 } from '@profmonitor/domain';
 import { AccountsService } from '../src/accounts/accounts.service';
 import { HttpTestContext } from './support/http-context';
-import { school } from './support/indicator-workbooks';
+import { importCoverage, type CoverageByPeriod } from './support/coverage-reports';
 
 jest.setTimeout(180_000);
 
@@ -27,7 +27,7 @@ const REGISTRY: (string | null)[][] = [
   ['S01', 'Школа № 1 (Саянск)', 'Школа', 'Саянск', null, null],
 ];
 /** Students and covered of grade 8 (coverage_8_11 = covered / students) per school and period. */
-const COVERAGE: Record<string, Record<string, [number, number]>> = {
+const COVERAGE: CoverageByPeriod = {
   [P1]: { Z01: [50, 20], Z02: [40, 10], Z03: [30, 24], S01: [100, 10] },
   [P2]: { Z01: [50, 40], Z02: [40, 20], Z03: [30, 21], S01: [100, 90] },
 };
@@ -80,13 +80,7 @@ async function refused(
 beforeAll(async () => {
   await ctx.start();
   await ctx.loadRegistry(REGISTRY);
-  for (const period of [P1, P2])
-    for (const [code, [students, covered]] of Object.entries(COVERAGE[period])) {
-      const result = await ctx.importSheets(
-        school({ code, period, website: true, coverage: [[8, students, covered, 0]] }),
-      );
-      expect(result.outcome).toBe('accepted');
-    }
+  await importCoverage(ctx, COVERAGE);
   region = await ctx.signIn('region');
   zima = await committeeOf('Зима', 'komitet-zima');
   sayansk = await committeeOf('Саянск', 'komitet-sayansk');
