@@ -5,7 +5,6 @@ import {
   type CampaignView,
   type ReportStatusView,
 } from '@profmonitor/domain';
-import { AccountsService } from '../src/accounts/accounts.service';
 import { HttpTestContext } from './support/http-context';
 import { grad, school, type SchoolData } from './support/indicator-workbooks';
 import { writeXlsx, type SheetsData } from './support/xlsx';
@@ -43,13 +42,9 @@ let sayansk: Agent;
 let schoolZ01: Agent;
 let employment: Agent;
 
-/** Signs in a committee bound to a municipality (signIn makes unbound accounts). */
-async function committeeOf(municipality: string, login: string): Promise<Agent> {
-  await ctx.app
-    .get(AccountsService)
-    .create({ login, password: `${login}-password`, role: 'committee', municipality }, null);
-  return ctx.signIn('committee', undefined, login);
-}
+/** Signs in a committee bound to a municipality. */
+const committeeOf = (municipality: string, login: string): Promise<Agent> =>
+  ctx.signIn('committee', undefined, login, municipality);
 
 /** A school's report of P: every sheet, or only those asked for; `variant` changes its numbers. */
 function report(code: string, sheets: 'all' | 'some' = 'all', variant = 0, period = P): SheetsData {

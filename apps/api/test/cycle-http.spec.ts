@@ -4,7 +4,6 @@ import type {
   CycleEffectivenessView,
   CycleRecommendationView,
 } from '@profmonitor/domain';
-import { AccountsService } from '../src/accounts/accounts.service';
 import { HttpTestContext } from './support/http-context';
 import { importCoverage, type CoverageByPeriod } from './support/coverage-reports';
 
@@ -40,12 +39,9 @@ let schoolZ01: Agent;
 let schoolZ03: Agent;
 let employment: Agent;
 
-async function committeeOf(municipality: string, login: string): Promise<Agent> {
-  await ctx.app
-    .get(AccountsService)
-    .create({ login, password: `${login}-password`, role: 'committee', municipality }, null);
-  return ctx.signIn('committee', undefined, login);
-}
+/** Signs in a committee bound to a municipality. */
+const committeeOf = (municipality: string, login: string): Promise<Agent> =>
+  ctx.signIn('committee', undefined, login, municipality);
 
 const count = async (table: string) =>
   Number((await ctx.rows<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);

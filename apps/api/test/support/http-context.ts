@@ -48,13 +48,18 @@ export class HttpTestContext extends TestContext {
 
   /**
    * Creates an account (once per login) and signs in over HTTP: the agent keeps the session
-   * cookie for every request it makes.
+   * cookie for every request it makes. `municipality` binds a committee or employment center.
    */
-  async signIn(role: Role, organization?: string, login = `${role}${organization ?? ''}`.toLowerCase()) {
+  async signIn(
+    role: Role,
+    organization?: string,
+    login = `${role}${organization ?? ''}`.toLowerCase(),
+    municipality?: string,
+  ) {
     const password = `${login}-password`;
     const accounts = this.app.get(AccountsService);
     if (!(await accounts.list()).some((a) => a.login === login)) {
-      await accounts.create({ login, password, role, organization }, null);
+      await accounts.create({ login, password, role, organization, municipality }, null);
     }
     const agent = request.agent(this.server);
     await agent.post('/api/auth/login').send({ login, password }).expect(200);
