@@ -1,4 +1,5 @@
 import {
+  effectivenessSentence,
   indicatorSentence,
   NBSP,
   reportChange,
@@ -121,6 +122,49 @@ describe('indicatorSentence', () => {
     );
     expect(sentence({ target: { kind: 'none' }, status: null })).toBe(
       `${COVERAGE} составил 77,8~%; показатель информационный, цель не ставится; за год +6,2~п.п.`,
+    );
+  });
+});
+
+describe('effectivenessSentence', () => {
+  const base = {
+    name: 'Охват обучающихся 8–11 классов',
+    scale: 'percent' as const,
+    period: '2023/2024',
+    nextPeriod: '2024/2025',
+  };
+
+  it('states both groups’ move in п.п., with how many organizations each holds', () => {
+    expect(
+      effectivenessSentence({
+        ...base,
+        addressed: { organizations: 2, before: 0.6, after: 0.72 },
+        others: { organizations: 6, before: 0.7, after: 0.71 },
+      }),
+    ).toBe(
+      'Показатель «Охват обучающихся 8–11 классов» с 2023/2024 по 2024/2025: в получивших рекомендацию (2 организации) — с 60,0\u00a0% до 72,0\u00a0% (+12,0\u00a0п.п.); в остальных (6 организаций) — с 70,0\u00a0% до 71,0\u00a0% (+1,0\u00a0п.п.).',
+    );
+  });
+
+  it('says when the next period has no data yet, or a group has no value', () => {
+    expect(
+      effectivenessSentence({
+        ...base,
+        nextPeriod: null,
+        addressed: { organizations: 1, before: 0.6, after: null },
+        others: { organizations: 0, before: null, after: null },
+      }),
+    ).toBe(
+      'Показатель «Охват обучающихся 8–11 классов»: данных за период после 2023/2024 ещё нет, эффективность рекомендации оценить нельзя.',
+    );
+    expect(
+      effectivenessSentence({
+        ...base,
+        addressed: { organizations: 1, before: 0.6, after: 0.5 },
+        others: { organizations: 0, before: null, after: null },
+      }),
+    ).toBe(
+      'Показатель «Охват обучающихся 8–11 классов» с 2023/2024 по 2024/2025: в получивших рекомендацию (1 организация) — с 60,0\u00a0% до 50,0\u00a0% (\u221210,0\u00a0п.п.); в остальных (0 организаций) — нет данных.',
     );
   });
 });

@@ -134,3 +134,50 @@ export function indicatorSentence(input: IndicatorSentenceInput): string {
   // «п.п.» at the end already closes the sentence.
   return text.endsWith('.') ? text : `${text}.`;
 }
+
+/** A group's pooled value in two periods (CycleGroupMoveView's numbers). */
+export interface GroupMove {
+  organizations: number;
+  before: number | null;
+  after: number | null;
+}
+
+export interface EffectivenessSentenceInput {
+  /** The indicator's name as the UI shows it. */
+  name: string;
+  scale: ValueScale;
+  period: string;
+  /** null while the next period has no data. */
+  nextPeriod: string | null;
+  addressed: GroupMove;
+  others: GroupMove;
+}
+
+/** «в получивших рекомендацию (2 организации) — с 60,0 % до 72,0 % (+12,0 п.п.)». */
+function moveClause(move: GroupMove, scale: ValueScale, who: string): string {
+  if (move.before === null || move.after === null) return `${who} — ${NO_DATA_TEXT}`;
+  const change = reportChange(move.after - move.before, scale);
+  return `${who} — с ${reportValue(move.before, scale)} до ${reportValue(move.after, scale)} (${change})`;
+}
+
+/**
+ * How a recommendation's indicator moved, in the organizations it addressed against the others,
+ * from its period to the next — the management cycle's «анализ эффективности» in one sentence.
+ */
+export function effectivenessSentence(input: EffectivenessSentenceInput): string {
+  const subject = `Показатель «${input.name}»`;
+  if (input.nextPeriod === null) {
+    return `${subject}: данных за период после ${input.period} ещё нет, эффективность рекомендации оценить нельзя.`;
+  }
+  const addressed = moveClause(
+    input.addressed,
+    input.scale,
+    `в получивших рекомендацию (${input.addressed.organizations} ${plural(input.addressed.organizations, 'организация', 'организации', 'организаций')})`,
+  );
+  const others = moveClause(
+    input.others,
+    input.scale,
+    `в остальных (${input.others.organizations} ${plural(input.others.organizations, 'организация', 'организации', 'организаций')})`,
+  );
+  return `${subject} с ${input.period} по ${input.nextPeriod}: ${addressed}; ${others}.`;
+}
