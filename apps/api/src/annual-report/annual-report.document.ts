@@ -1,16 +1,4 @@
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  type FileChild,
-} from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, TextRun, type FileChild } from 'docx';
 import {
   formatIsoDate,
   NO_DATA_TEXT,
@@ -21,54 +9,10 @@ import {
   type IndicatorValueView,
   type ValueScale,
 } from '@profmonitor/domain';
+import { heading, paragraph, subheading, table, type SectionBuilder } from './annual-report.blocks';
 import type { AnnualReportContent, IndicatorPart } from './annual-report.service';
 
-/**
- * One part of the document: its paragraphs and tables from the content. The document is the
- * list below, in order; the next increment adds the charts (ECharts SSR SVG → PNG) as one more
- * builder, without touching the others.
- */
-export type SectionBuilder = (content: AnnualReportContent) => FileChild[];
-
 export const TITLE = 'Аналитическая справка о результатах мониторинга профориентационной работы';
-
-/** A4 portrait with 2 cm margins: 21 cm − 4 cm of text, in twentieths of a point. */
-const TEXT_WIDTH = Math.round(((21 - 4) / 2.54) * 1440);
-
-const heading = (text: string, pageBreakBefore = false) =>
-  new Paragraph({ text, heading: HeadingLevel.HEADING_1, pageBreakBefore });
-
-const subheading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2 });
-
-const paragraph = (text: string) => new Paragraph({ text, alignment: AlignmentType.JUSTIFIED });
-
-/** A table filling the text width, its first row a header repeated on every page. */
-function table(header: string[], rows: string[][], widths: number[]): Table {
-  const total = widths.reduce((sum, w) => sum + w, 0);
-  const columnWidths = widths.map((w) => Math.round((w / total) * TEXT_WIDTH));
-  const row = (cells: string[], isHeader: boolean) =>
-    new TableRow({
-      tableHeader: isHeader,
-      cantSplit: true,
-      children: cells.map(
-        (text, i) =>
-          new TableCell({
-            width: { size: columnWidths[i], type: WidthType.DXA },
-            children: [
-              new Paragraph({
-                alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER,
-                children: [new TextRun({ text, bold: isHeader })],
-              }),
-            ],
-          }),
-      ),
-    });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths,
-    rows: [row(header, true), ...rows.map((cells) => row(cells, false))],
-  });
-}
 
 const titlePage: SectionBuilder = (content) => [
   new Paragraph({
@@ -166,7 +110,7 @@ const timeliness: SectionBuilder = ({ timeliness }) => {
   ];
 };
 
-/** The document's parts in order (charts: the next increment's builder goes after the summary). */
+/** The document's parts in order; each builder lays out its part of the content. */
 export const SECTIONS: readonly SectionBuilder[] = [
   titlePage,
   summary,

@@ -1,0 +1,55 @@
+import {
+  AlignmentType,
+  HeadingLevel,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type FileChild,
+} from 'docx';
+import type { AnnualReportContent } from './annual-report.service';
+
+// The analytic report's building blocks, shared by its section builders.
+
+/** One part of the document: its paragraphs and tables from the content (see SECTIONS). */
+export type SectionBuilder = (content: AnnualReportContent) => FileChild[];
+
+/** A4 portrait with 2 cm margins: 21 cm − 4 cm of text, in twentieths of a point. */
+export const TEXT_WIDTH = Math.round(((21 - 4) / 2.54) * 1440);
+
+export const heading = (text: string, pageBreakBefore = false) =>
+  new Paragraph({ text, heading: HeadingLevel.HEADING_1, pageBreakBefore });
+
+export const subheading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2 });
+
+export const paragraph = (text: string) => new Paragraph({ text, alignment: AlignmentType.JUSTIFIED });
+
+/** A table filling the text width, its first row a header repeated on every page. */
+export function table(header: string[], rows: string[][], widths: number[]): Table {
+  const total = widths.reduce((sum, w) => sum + w, 0);
+  const columnWidths = widths.map((w) => Math.round((w / total) * TEXT_WIDTH));
+  const row = (cells: string[], isHeader: boolean) =>
+    new TableRow({
+      tableHeader: isHeader,
+      cantSplit: true,
+      children: cells.map(
+        (text, i) =>
+          new TableCell({
+            width: { size: columnWidths[i], type: WidthType.DXA },
+            children: [
+              new Paragraph({
+                alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER,
+                children: [new TextRun({ text, bold: isHeader })],
+              }),
+            ],
+          }),
+      ),
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths,
+    rows: [row(header, true), ...rows.map((cells) => row(cells, false))],
+  });
+}
