@@ -35,5 +35,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Chart builders run in the browser and on the server: no framework, no DOM, and ECharts'
+    // types only (each side loads its own runtime).
+    files: ['libs/charts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['echarts', 'echarts/*', 'zrender', 'zrender/*'], allowTypeImports: true },
+            { group: ['@nestjs/*', 'typeorm', 'react', 'react-dom', 'exceljs', 'node:*', 'fs', 'path'] },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

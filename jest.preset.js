@@ -9,6 +9,7 @@ module.exports = {
   moduleNameMapper: {
     '^@profmonitor/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
     '^@profmonitor/workbook$': path.join(__dirname, 'libs/workbook/src/index.ts'),
+    '^@profmonitor/charts$': path.join(__dirname, 'libs/charts/src/index.ts'),
   },
   testMatch: ['**/?(*.)+(spec|test).ts'],
   // CI runs the projects' suites side by side on two cores: a beforeAll that starts the app and

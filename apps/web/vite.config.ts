@@ -10,6 +10,7 @@ export default defineConfig({
     alias: {
       // Shared pure-TS domain code is compiled from source, as the API does.
       '@profmonitor/domain': fromHere('../../libs/domain/src/index.ts'),
+      '@profmonitor/charts': fromHere('../../libs/charts/src/index.ts'),
       '@': fromHere('./src'),
     },
   },

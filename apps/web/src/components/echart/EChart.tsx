@@ -1,20 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 // Types only: ECharts' runtime (~210 kB gzip) is loaded on demand from ./echarts-runtime, so a
 // page without a chart, the overview among them, does not download it.
-import type { ComposeOption, ECElementEvent, EChartsCoreOption, EChartsType } from 'echarts/core';
-import type {
-  BarSeriesOption,
-  HeatmapSeriesOption,
-  LineSeriesOption,
-  SankeySeriesOption,
-} from 'echarts/charts';
-import type {
-  GridComponentOption,
-  LegendComponentOption,
-  MarkLineComponentOption,
-  TooltipComponentOption,
-  VisualMapComponentOption,
-} from 'echarts/components';
+import type { ECElementEvent, EChartsCoreOption, EChartsType } from 'echarts/core';
 
 type Runtime = typeof import('./echarts-runtime');
 let runtime: Promise<Runtime> | null = null;
@@ -28,18 +15,8 @@ function loadRuntime(): Promise<Runtime> {
   return runtime;
 }
 
-/** An option built from the registered modules only: chart builders return this type. */
-export type ChartOption = ComposeOption<
-  | BarSeriesOption
-  | LineSeriesOption
-  | HeatmapSeriesOption
-  | SankeySeriesOption
-  | GridComponentOption
-  | TooltipComponentOption
-  | LegendComponentOption
-  | MarkLineComponentOption
-  | VisualMapComponentOption
->;
+/** An option built from the registered modules only: chart builders (@profmonitor/charts) return this type. */
+export type { ChartOption } from '@profmonitor/charts';
 
 /** What a click on a bar, a cell or a node tells: its series, name, data index and data item. */
 export type ChartClick = Pick<ECElementEvent, 'seriesIndex' | 'name' | 'dataIndex' | 'data'>;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_NAME as HOSTILE, HOSTILE_NAME_ESCAPED as ESCAPED } from '@/test/hostile-name';
-import { escapeHtml, html, joinHtml } from './html';
+import { escapeHtml, html, joinHtml } from '@profmonitor/charts';
 
 /** What the browser makes of markup put into the page, as ECharts puts a tooltip in. */
 function parsed(markup: string): HTMLElement {

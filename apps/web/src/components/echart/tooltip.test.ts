@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_NAME as HOSTILE, HOSTILE_NAME_ESCAPED as ESCAPED } from '@/test/hostile-name';
-import { html } from './html';
-import { itemTooltip, rowTooltip } from './tooltip';
+import { html, itemTooltip, rowTooltip } from '@profmonitor/charts';
 
 /** What the browser makes of a tooltip: ECharts puts the formatter's string in as HTML. */
 function shown(markup: string): HTMLElement {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_NAME, HOSTILE_NAME_ESCAPED } from '@/test/hostile-name';
 import { demandView, IT, LAW, noDemandView, SERVICE } from '../test-data';
-import { GAP_COLORS, gapAxisBound, gapChartOption, gapTooltip } from './gap-chart';
+import { GAP_COLORS, gapAxisBound, gapChartOption, gapTooltip } from '@profmonitor/charts';
 
 // The parts of the option the tests read, without ECharts' wide union types.
 type Bar = { value: number; itemStyle: { color: string }; label: { position: string } };

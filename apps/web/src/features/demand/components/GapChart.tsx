@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { DemandView } from '@profmonitor/domain';
 import { EChart } from '@/components/echart/EChart';
 import { formatChange } from '@/lib/indicators';
-import { gapAreas, gapChartHeight, gapChartOption, IN_DEMAND_MARK } from '../charts/gap-chart';
+import { gapAreas, gapChartHeight, gapChartOption, IN_DEMAND_MARK } from '@profmonitor/charts';
 
 /** The gap per area, surplus to the right and deficit to the left. */
 export function GapChart({ demand }: { demand: DemandView }) {

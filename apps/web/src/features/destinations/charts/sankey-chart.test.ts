@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DestinationLinkView } from '@profmonitor/domain';
 import { HOSTILE_NAME, HOSTILE_NAME_ESCAPED } from '@/test/hostile-name';
-import { graduatesTotal, labelOf, sankeyChartOption, sankeyData } from './sankey-chart';
+import { graduatesTotal, labelOf, sankeyChartOption, sankeyData } from '@profmonitor/charts';
 
 const links: DestinationLinkView[] = [
   { source: 'СПО', target: 'Работа', value: 30 },

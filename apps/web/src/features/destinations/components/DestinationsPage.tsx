@@ -12,7 +12,7 @@ import { usePeriodLink, useSearchParam } from '@/hooks/use-search-param';
 import { formatNumber } from '@/lib/format';
 import { levelOf } from '@/lib/levels';
 import { useDestinations } from '../api/get-destinations';
-import { graduatesTotal, labelOf, LAYERS, sankeyChartOption, sankeyData } from '../charts/sankey-chart';
+import { graduatesTotal, labelOf, LAYERS, sankeyChartOption, sankeyData } from '@profmonitor/charts';
 import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 
 export function DestinationsPage() {

@@ -4,9 +4,18 @@ import { namesByCode } from '@/api/organizations';
 import { STATUS_COLORS } from '@/lib/indicators';
 import { ORGANIZATIONS } from '@/test/fixtures';
 import { HOSTILE_NAME, HOSTILE_NAME_ESCAPED } from '@/test/hostile-name';
-import { colorRange, heatmapCells, heatmapChartOption, heatmapRows } from './heatmap-chart';
-import { lagging, organizationBars, organizationBarsOption, type OrganizationBar } from './organization-bars';
-import { municipalTrendLines, trendChartOption } from './trend-chart';
+import {
+  colorRange,
+  heatmapCells,
+  heatmapChartOption,
+  heatmapRows,
+  lagging,
+  municipalTrendLines,
+  organizationBars,
+  organizationBarsOption,
+  trendChartOption,
+  type OrganizationBar,
+} from '@profmonitor/charts';
 
 const atLeast80: Target = { kind: 'atLeast', threshold: 0.8 };
 const periods = ['2022/2023', '2023/2024', '2024/2025'];

@@ -13,7 +13,7 @@ import {
   organizationBarsOption,
   sortBars,
   type OrganizationBar,
-} from '../charts/organization-bars';
+} from '@profmonitor/charts';
 
 /** How the bars read against the target: the first words under a comparison's heading. */
 export const targetNote = (target: Target): string =>

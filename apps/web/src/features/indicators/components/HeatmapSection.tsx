@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { plural, type IndicatorDefinition, type IndicatorValueView } from '@profmonitor/domain';
 import { EChart } from '@/components/echart/EChart';
 import { scaleOf } from '@/lib/indicators';
-import { heatmapChartHeight, heatmapChartOption, heatmapRows } from '../charts/heatmap-chart';
+import { heatmapChartHeight, heatmapChartOption, heatmapRows } from '@profmonitor/charts';
 
 type HeatmapSectionProps = {
   definition: IndicatorDefinition;

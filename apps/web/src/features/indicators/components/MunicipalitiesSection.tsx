@@ -4,7 +4,7 @@ import type { IndicatorDefinition, IndicatorValueView } from '@profmonitor/domai
 import type { Column } from '@/components/table/DataTable';
 import { useChooseMunicipality } from '@/hooks/use-level';
 import { usePeriodLink } from '@/hooks/use-search-param';
-import type { OrganizationBar } from '../charts/organization-bars';
+import type { OrganizationBar } from '@profmonitor/charts';
 import { BarsComparison } from './BarsComparison';
 
 /**

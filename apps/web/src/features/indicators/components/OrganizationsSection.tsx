@@ -5,7 +5,7 @@ import { useOrganizations } from '@/api/organizations';
 import type { Column } from '@/components/table/DataTable';
 import { organizationColumn, organizationTypeFacet } from '@/components/table/organization-columns';
 import { usePeriodLink, useSearchParam } from '@/hooks/use-search-param';
-import type { OrganizationBar } from '../charts/organization-bars';
+import type { OrganizationBar } from '@profmonitor/charts';
 import { BarsComparison } from './BarsComparison';
 
 type OrganizationsSectionProps = {

@@ -3,7 +3,7 @@ import type { IndicatorDefinition, IndicatorValueView } from '@profmonitor/domai
 import { EChart } from '@/components/echart/EChart';
 import { formatTarget, formatValue, scaleOf } from '@/lib/indicators';
 import { REGION_LEVEL, type Level } from '@/lib/levels';
-import { municipalTrendLines, trendChartOption } from '../charts/trend-chart';
+import { municipalTrendLines, trendChartOption } from '@profmonitor/charts';
 
 type TrendSectionProps = {
   definition: IndicatorDefinition;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { valueView } from '@/test/fixtures';
 import { mockApi } from '@/test/mock-api';
 import { renderPage } from '@/test/render';
-import { periodsChartOption } from '../charts/periods-chart';
+import { periodsChartOption } from '@profmonitor/charts';
 import { StatusPage } from './StatusPage';
 
 afterEach(cleanup);

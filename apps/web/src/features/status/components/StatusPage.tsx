@@ -3,7 +3,7 @@ import { EChart } from '@/components/echart/EChart';
 import { formatNumber } from '@/lib/format';
 import { useHealth, type Health } from '../api/get-health';
 import { useIndicatorValues } from '@/api/indicator-values';
-import { periodsChartLabel, periodsChartOption } from '../charts/periods-chart';
+import { periodsChartLabel, periodsChartOption } from '@profmonitor/charts';
 import { usePageTitle } from '@/hooks/use-page-title';
 
 export function StatusPage() {

@@ -1,8 +1,8 @@
 import { DESTINATIONS, TERRITORIES, type DestinationLinkView } from '@profmonitor/domain';
-import type { ChartOption } from '@/components/echart/EChart';
-import { html } from '@/components/echart/html';
-import { itemTooltip } from '@/components/echart/tooltip';
-import { formatNumber } from '@/lib/format';
+import type { ChartOption } from './chart-option';
+import { html } from './html';
+import { itemTooltip } from './tooltip';
+import { formatNumber } from './format';
 
 /** The columns of the diagram: where graduates come from, what they do, where. */
 export const LAYERS = ['Класс', 'Направление', 'Территория'] as const;

@@ -1,8 +1,8 @@
 import type { IndicatorValueView, Target } from '@profmonitor/domain';
-import { axisLabel, type OrganizationNames } from '@/api/organizations';
-import type { ChartOption } from '@/components/echart/EChart';
-import { html } from '@/components/echart/html';
-import { itemTooltip } from '@/components/echart/tooltip';
+import { axisLabel, type OrganizationNames } from './organizations';
+import type { ChartOption } from './chart-option';
+import { html } from './html';
+import { itemTooltip } from './tooltip';
 import type { VisualMapComponentOption } from 'echarts/components';
 import {
   formatTarget,
@@ -11,7 +11,7 @@ import {
   SHEET_NAMES,
   STATUS_COLORS,
   type Scale,
-} from '@/lib/indicators';
+} from './indicators';
 
 /** One row of the heatmap: an organization (or, for completeness, a sheet), a value per period. */
 export interface HeatmapRow {

@@ -1,5 +1,5 @@
 import type { IndicatorValueView, Target } from '@profmonitor/domain';
-import type { ChartOption } from '@/components/echart/EChart';
+import type { ChartOption } from './chart-option';
 import {
   formatAxisValue,
   formatTarget,
@@ -7,7 +7,7 @@ import {
   SHEET_NAMES,
   STATUS_COLORS,
   type Scale,
-} from '@/lib/indicators';
+} from './indicators';
 
 /** One line of the trend: a value per period, aligned with the periods (null: no data). */
 export interface TrendLine {

@@ -1,6 +1,6 @@
-import type { ChartOption } from '@/components/echart/EChart';
+import type { ChartOption } from './chart-option';
 import { formatPercent, type IndicatorValueView, type SheetId } from '@profmonitor/domain';
-import { SHEET_NAMES } from '@/lib/indicators';
+import { SHEET_NAMES } from './indicators';
 
 /** Per sheet, its reporting completeness in each period (null: nothing known for that period). */
 export function completenessBySheet(

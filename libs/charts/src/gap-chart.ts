@@ -1,10 +1,10 @@
 import { formatPercent, type AreaGapView } from '@profmonitor/domain';
-import type { ChartOption } from '@/components/echart/EChart';
-import { html, joinHtml, type SafeHtml } from '@/components/echart/html';
-import { rowTooltip } from '@/components/echart/tooltip';
-import { formatNumber, formatSigned } from '@/lib/format';
-import { formatChange } from '@/lib/indicators';
-import { gapSide, type GapSide } from '@/lib/areas';
+import type { ChartOption } from './chart-option';
+import { html, joinHtml, type SafeHtml } from './html';
+import { rowTooltip } from './tooltip';
+import { formatNumber, formatSigned } from './format';
+import { formatChange } from './indicators';
+import { gapSide, type GapSide } from './areas';
 
 /** The sides' colours, the same as the table's (styles.css): neither side is good news. */
 export const GAP_COLORS: Record<GapSide, string> = {

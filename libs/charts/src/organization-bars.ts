@@ -1,9 +1,9 @@
 import { statusOf, type IndicatorValueView, type Status, type Target } from '@profmonitor/domain';
-import { axisLabel, type OrganizationNames } from '@/api/organizations';
-import type { ChartOption } from '@/components/echart/EChart';
-import { html, type SafeHtml } from '@/components/echart/html';
-import { rowTooltip } from '@/components/echart/tooltip';
-import { formatNumber } from '@/lib/format';
+import { axisLabel, type OrganizationNames } from './organizations';
+import type { ChartOption } from './chart-option';
+import { html, type SafeHtml } from './html';
+import { rowTooltip } from './tooltip';
+import { formatNumber } from './format';
 import {
   formatAxisValue,
   formatTarget,
@@ -13,7 +13,7 @@ import {
   statusTone,
   type Scale,
   type StatusTone,
-} from '@/lib/indicators';
+} from './indicators';
 
 export interface OrganizationBar {
   code: string;
