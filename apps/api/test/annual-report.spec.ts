@@ -2,6 +2,8 @@ import {
   addDays,
   formatPercent,
   type CompletenessView,
+  type CycleEffectivenessView,
+  type CycleRecommendationView,
   type IndicatorDefinitionView,
   type IndicatorValueView,
 } from '@profmonitor/domain';
@@ -257,6 +259,119 @@ describe('GET /api/annual-report', () => {
       `Итого: Регион (все муниципалитеты) | 77,5${NBSP}% | ≥${NBSP}80${NBSP}% | не достигнуто | +17,5${NBSP}п.п.`,
     );
     expect(whole.lines).toContain('Школа № 1 (Саянск) | да | — | 31.05.2025');
+  });
+});
+
+describe('the management cycle in the report', () => {
+  let lines: string[];
+  let effectiveness: CycleEffectivenessView;
+
+  beforeAll(async () => {
+    const level = { municipality: ZIMA };
+    await region
+      .put('/api/cycle/analyses/coverage_8_11')
+      .query({ period: P, ...level })
+      .send({ text: 'Охват ниже цели.\nОтстают школы № 2 и № 3.' })
+      .expect(200);
+    const earlier = (
+      await region
+        .post('/api/cycle/recommendations')
+        .send({
+          period: EARLIER,
+          ...level,
+          indicator: 'coverage_8_11',
+          text: 'Провести пробы в 8 классах',
+          due: '2024-12-01',
+          orgs: ['Z01'],
+        })
+        .expect(201)
+    ).body as CycleRecommendationView;
+    const school = await ctx.signIn('school', 'Z01');
+    await school
+      .put(`/api/cycle/recommendations/${earlier.id}/answer`)
+      .send({ text: 'Провели 12 проб' })
+      .expect(200);
+    await region
+      .post('/api/cycle/recommendations')
+      .send({
+        period: P,
+        ...level,
+        indicator: 'coverage_8_11',
+        text: 'Включить 9 классы в пробы',
+        due: '2025-12-01',
+        orgs: ['Z02', 'Z03'],
+      })
+      .expect(201);
+    await region
+      .post('/api/cycle/measures')
+      .send({
+        period: P,
+        ...level,
+        text: 'Неделя профессиональных проб',
+        from: '2025-03-10',
+        until: '2025-03-14',
+        responsible: 'Методист ИМЦ',
+        orgs: ['Z02'],
+      })
+      .expect(201);
+    await region
+      .post('/api/cycle/decisions')
+      .send({
+        period: P,
+        ...level,
+        text: 'Включить пробы в муниципальный план',
+        date: '2025-06-20',
+        basis: 'Анализ охвата за 2024/2025',
+      })
+      .expect(201);
+    effectiveness = (await region.get(`/api/cycle/recommendations/${earlier.id}/effectiveness`).expect(200))
+      .body as CycleEffectivenessView;
+    ({ lines } = await download(region, { period: P, municipality: ZIMA }));
+  });
+
+  it('prints the analysis, the recommendations with the schools’ answers, measures and decisions', () => {
+    const from = lines.indexOf('5. Анализ, рекомендации и управленческие решения');
+    expect(from).toBeGreaterThan(0);
+    expect(lines.slice(from, from + 5)).toEqual([
+      '5. Анализ, рекомендации и управленческие решения',
+      '5.1. Анализ показателей',
+      'Охват обучающихся 8–11 классов программами профессионального самоопределения',
+      'Охват ниже цели.',
+      'Отстают школы № 2 и № 3.',
+    ]);
+    expect(lines).toContain(
+      'Охват обучающихся 8–11 классов программами профессионального самоопределения | Включить 9 классы в пробы | 01.12.2025 | Школа № 2 (Зима): ответа нетШкола № 3 (Зима): ответа нет',
+    );
+    expect(lines).toContain(
+      'Неделя профессиональных проб | 10.03.2025 — 14.03.2025 | Методист ИМЦ | Школа № 2 (Зима)',
+    );
+    expect(lines).toContain('Включить пробы в муниципальный план | 20.06.2025 | Анализ охвата за 2024/2025');
+  });
+
+  it('says how last year’s recommendation worked out, with the API’s effectiveness numbers', () => {
+    // Z01: 12/20 = 60 % → 18/20 = 90 %; Зима's other schools reported nothing in 2023/2024.
+    expect(effectiveness.addressed).toMatchObject({ before: { value: 0.6 }, after: { value: 0.9 } });
+    expect(effectiveness.others.before.organizations).toBe(0);
+    expect(lines).toContain(
+      `Рекомендация «Провести пробы в 8 классах» (срок 01.12.2024). Показатель «Охват обучающихся 8–11 классов программами профессионального самоопределения» с ${EARLIER} по ${P}: ` +
+        `в получивших рекомендацию (1 организация) — с 60,0${NBSP}% до 90,0${NBSP}% (+30,0${NBSP}п.п.); в остальных (0 организаций) — нет данных. ` +
+        'Ответы: Школа № 1 (Зима) — Провели 12 проб.',
+    );
+    expect(lines).toContain(
+      `Провести пробы в 8 классах | Охват обучающихся 8–11 классов программами профессионального самоопределения | 60,0${NBSP}% → 90,0${NBSP}% (+30,0${NBSP}п.п.) | нет данных`,
+    );
+  });
+
+  it('says so where the cycle holds nothing: the other municipality', async () => {
+    const other = await download(region, { period: P, municipality: SAYANSK });
+    for (const line of [
+      'Анализ показателей за период не записан.',
+      'Рекомендаций организациям за период не давалось.',
+      'Мероприятия за период не записаны.',
+      'Управленческие решения за период не записаны.',
+      'Рекомендаций за прошлый год не давалось.',
+    ])
+      expect(other.lines).toContain(line);
   });
 });
 

@@ -38,12 +38,14 @@ export function table(header: string[], rows: string[][], widths: number[]): Tab
         (text, i) =>
           new TableCell({
             width: { size: columnWidths[i], type: WidthType.DXA },
-            children: [
-              new Paragraph({
-                alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER,
-                children: [new TextRun({ text, bold: isHeader })],
-              }),
-            ],
+            // A cell's lines (addressees with their answers) as paragraphs of their own.
+            children: text.split('\n').map(
+              (line) =>
+                new Paragraph({
+                  alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER,
+                  children: [new TextRun({ text: line, bold: isHeader })],
+                }),
+            ),
           }),
       ),
     });

@@ -10,6 +10,7 @@ import {
   type ValueScale,
 } from '@profmonitor/domain';
 import { heading, paragraph, subheading, table, type SectionBuilder } from './annual-report.blocks';
+import { managementCycle } from './annual-report.cycle';
 import type { AnnualReportContent, IndicatorPart } from './annual-report.service';
 
 export const TITLE = 'Аналитическая справка о результатах мониторинга профориентационной работы';
@@ -117,6 +118,7 @@ export const SECTIONS: readonly SectionBuilder[] = [
   indicatorTables,
   completeness,
   timeliness,
+  managementCycle,
 ];
 
 export function buildReportDocument(content: AnnualReportContent): Promise<Buffer> {

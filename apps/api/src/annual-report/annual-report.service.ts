@@ -10,6 +10,7 @@ import {
 } from '@profmonitor/domain';
 import { ReportStatusService } from '../campaign/report-status.service';
 import { AppError } from '../common/app-error';
+import { CycleService, type CycleRecord } from '../cycle/cycle.service';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { ReportingService } from '../indicators/reporting.service';
 import { SHEET_NAMES } from '../indicators/sheet-headers';
@@ -47,6 +48,10 @@ export interface AnnualReportContent {
   completeness: CompletenessView;
   /** The campaign's deadline and each organization's report against it; null without a campaign. */
   timeliness: { deadline: string; reports: TimelinessReportView[] } | null;
+  /** The committee's analyses, recommendations, measures and decisions of the period and level. */
+  cycle: CycleRecord;
+  /** Organization names by code (the registry's). */
+  organizationNames: Map<string, string>;
 }
 
 export interface ReportQuery {
@@ -65,6 +70,7 @@ export class AnnualReportService {
     private readonly reporting: ReportingService,
     private readonly organizations: OrganizationsRepository,
     private readonly reportStatus: ReportStatusService,
+    private readonly cycle: CycleService,
   ) {}
 
   async document(query: ReportQuery): Promise<{ fileName: string; content: Buffer }> {
@@ -107,6 +113,8 @@ export class AnnualReportService {
         municipality,
         levels.several ? levels.municipalities : [],
       ),
+      cycle: await this.cycle.record(completeness.period, municipality),
+      organizationNames: new Map(registry.map((o) => [o.code, o.name])),
     };
   }
 

@@ -40,6 +40,16 @@ import {
 import type { NewCommentDto, NewDecisionDto, NewMeasureDto, NewRecommendationDto } from './cycle.dto';
 import { CycleRepository, type OrganizationRatio } from './cycle.repository';
 
+/** A level's cycle of a period as the analytic report prints it (CycleService.record). */
+export interface CycleRecord {
+  analyses: CycleAnalysisView[];
+  recommendations: CycleRecommendationView[];
+  measures: CycleMeasureView[];
+  decisions: CycleDecisionView[];
+  /** The previous period's recommendations and how their indicator moved by this period. */
+  earlier: { recommendation: CycleRecommendationView; effectiveness: CycleEffectivenessView }[];
+}
+
 /** A period and level a request is about. */
 interface Level {
   period: PeriodEntity;
@@ -68,10 +78,7 @@ export class CycleService {
   /** The current analysis of each indicator of the level that has one. */
   async analyses(periodCode: string, municipality: string | undefined, actor: Principal) {
     const level = await this.level(periodCode, municipality, actor);
-    const rows = await this.repository.analyses(level.period.id, level.municipality);
-    const byIndicator = new Map<string, CycleAnalysisEntity[]>();
-    for (const row of rows) byIndicator.set(row.indicator, [...(byIndicator.get(row.indicator) ?? []), row]);
-    return [...byIndicator.values()].map((versions) => analysisView(versions, level));
+    return this.currentAnalyses(level);
   }
 
   /** Every version of an indicator's analysis of the level, newest first. */
@@ -220,13 +227,60 @@ export class CycleService {
     const recommendation = await this.recommendation(idText);
     const levels = await this.indicators.levels();
     this.assertLevel(levels.several, recommendation.municipality, actor);
+    return this.effectivenessOf(recommendation, levels.several);
+  }
+
+  // ---- The analytic report
+
+  /**
+   * A level's whole cycle of a period for the analytic report: the analyses, the period's
+   * recommendations with their answers, measures and decisions, and how the previous period's
+   * recommendations worked out by this one. The report has checked the account's access.
+   */
+  async record(periodCode: string, municipality: string | null): Promise<CycleRecord> {
+    const level: Level = { period: await this.period(periodCode), municipality };
+    const levels = await this.indicators.levels();
+    const previous = (await this.organizations.findPeriods()).find(
+      (p) => p.startYear === level.period.startYear - 1,
+    );
+    const earlier = previous
+      ? await this.repository.recommendations({ periodId: previous.id, municipality })
+      : [];
+    return {
+      analyses: await this.currentAnalyses(level),
+      recommendations: await this.recommendationViews(
+        await this.repository.recommendations({ periodId: level.period.id, municipality }),
+      ),
+      measures: await this.measureViews(await this.repository.measures(level.period.id, municipality)),
+      decisions: (await this.repository.decisions(level.period.id, municipality)).map(decisionView),
+      earlier: await Promise.all(
+        (await this.recommendationViews(earlier)).map(async (recommendation, i) => ({
+          recommendation,
+          effectiveness: await this.effectivenessOf(earlier[i], levels.several),
+        })),
+      ),
+    };
+  }
+
+  /** The current (last written) analysis of each indicator of the level that has one. */
+  private async currentAnalyses(level: Level): Promise<CycleAnalysisView[]> {
+    const rows = await this.repository.analyses(level.period.id, level.municipality);
+    const byIndicator = new Map<string, CycleAnalysisEntity[]>();
+    for (const row of rows) byIndicator.set(row.indicator, [...(byIndicator.get(row.indicator) ?? []), row]);
+    return [...byIndicator.values()].map((versions) => analysisView(versions, level));
+  }
+
+  private async effectivenessOf(
+    recommendation: CycleRecommendationEntity,
+    several: boolean,
+  ): Promise<CycleEffectivenessView> {
     const period = recommendation.period!;
     const next = (await this.organizations.findPeriods()).find((p) => p.startYear === period.startYear + 1);
     const addressed = new Set(
       (await this.repository.addressees([recommendation.id])).map((a) => a.organizationId),
     );
     const others = new Set(
-      (await this.repository.organizationsOf(levels.several ? recommendation.municipality : null))
+      (await this.repository.organizationsOf(several ? recommendation.municipality : null))
         .map((o) => o.id)
         .filter((id) => !addressed.has(id)),
     );
