@@ -124,6 +124,24 @@ describe('OverviewPage', () => {
     ]);
   });
 
+  it('offers the committee its analytic report as a Word file of the period; a refusal is said beside it', async () => {
+    const fetch = mockApi({
+      ...CITY_API,
+      '/api/annual-report': {
+        status: 404,
+        body: { code: 'period_not_found', message: 'Периода 2024/2025 нет.' },
+      },
+    });
+    const { queryClient } = renderPage(<OverviewPage />, { path: '/overview', url: '/overview' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Аналитическая справка (Word)' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Не удалось выгрузить файл. Периода 2024/2025 нет.',
+    );
+    const asked = fetch.mock.calls.map(([input]) => decodeURIComponent(String(input)));
+    expect(asked).toContain('/api/annual-report?period=2024/2025');
+    await campaignRead(queryClient);
+  });
+
   it('the banner agrees in number: «1 из 1 школы»', async () => {
     mockApi({
       '/api/periods': PERIODS,
@@ -157,6 +175,9 @@ describe('OverviewPage', () => {
       'Охват 8–11 классов в вашей организации: 56,6 % при цели ≥ 80,0 % — цель не достигнута. По городу — 77,8 %.',
     );
     expect(screen.queryByText(/Ниже цели/)).toBeNull();
+    // The analytic report is the committee's.
+    expect(screen.queryByRole('button', { name: 'Аналитическая справка (Word)' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Выгрузить в Excel' })).toBeTruthy();
     // A school's overview does not ask for the campaign.
     expect(errorBlocks()).toEqual([]);
   });

@@ -40,9 +40,17 @@ function Overview({ period }: { period: PeriodView }) {
             Значения {level.by} на конец учебного года, {formatDate(period.endsOn)}
           </p>
         </div>
-        <DownloadButton path="/export/indicators.xlsx" params={{ period: period.code }}>
-          Выгрузить в Excel
-        </DownloadButton>
+        <div className="toolbar">
+          {/* The committee's analytic report (.docx): its level is the account's own. */}
+          {canUse(user, 'cycle') && (
+            <DownloadButton path="/annual-report" params={{ period: period.code }}>
+              Аналитическая справка (Word)
+            </DownloadButton>
+          )}
+          <DownloadButton path="/export/indicators.xlsx" params={{ period: period.code }}>
+            Выгрузить в Excel
+          </DownloadButton>
+        </div>
       </header>
       {canUse(user, 'completeness') && <CampaignProgressCard period={period.code} />}
       <Tiles period={period.code} level={level} />
