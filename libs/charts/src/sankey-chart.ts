@@ -121,7 +121,8 @@ export function sankeyChartOption(links: readonly DestinationLinkView[]): ChartO
       {
         type: 'sankey',
         left: 8,
-        right: 120,
+        // Room for the territories' labels with their counts («Другой регион — 1 234»).
+        right: 150,
         top: 24,
         bottom: 8,
         nodeGap: 12,
