@@ -17,6 +17,7 @@ import { formatDate, formatNumber } from '@/lib/format';
 import { formatTarget, formatValue, scaleOf } from '@/lib/indicators';
 import { choosesMunicipality, isOfLevel, REGION_LEVEL, type Level } from '@/lib/levels';
 import { MunicipalitySelect } from '@/components/layout/MunicipalitySelect';
+import { IndicatorComments } from '@/components/cycle/IndicatorComments';
 import { useChosenMunicipality, useLevel } from '@/hooks/use-level';
 import { MunicipalitiesSection, municipalityNames, municipalityRows } from './MunicipalitiesSection';
 import { CompletenessSection } from './CompletenessSection';
@@ -95,6 +96,7 @@ function Indicator({ definition, period, periods }: IndicatorProps) {
       ) : (
         <LevelValues {...shown} level={level} />
       )}
+      <IndicatorComments period={period.code} indicator={definition.id} level={level} municipality={chosen} />
       <TargetSection definition={definition} period={period.code} municipality={chosen} />
       {definition.kind === 'completeness' ? (
         canUse(user, 'completeness') && <CompletenessSection period={period.code} municipality={chosen} />

@@ -23,6 +23,7 @@ function schoolApi({
     '/api/campaigns': campaigns,
     '/api/campaign/reports': (url: URL) => reports[url.searchParams.get('period')!] ?? [],
     '/api/notifications': notifications,
+    '/api/cycle/recommendations': [],
     '/api/uploads': [],
     '/api/history': [],
   });
@@ -231,6 +232,7 @@ describe('a school’s start page', () => {
         body: { statusCode: 500, code: 'internal', message: 'Внутренняя ошибка.' },
       },
       '/api/notifications': [],
+      '/api/cycle/recommendations': [],
       '/api/uploads': [],
       '/api/history': [],
     });

@@ -46,6 +46,7 @@ function liveApi() {
     '/api/campaigns': () => [campaignView()],
     '/api/campaign/reports': () => [now.report],
     '/api/notifications': () => now.reminders,
+    '/api/cycle/recommendations': [],
     '/api/uploads': [],
     '/api/history': [],
   });

@@ -4,6 +4,7 @@ import { OrganizationSelect } from '@/components/layout/OrganizationSelect';
 import { PeriodGate } from '@/components/layout/PeriodGate';
 import { UploadPanel } from '@/components/uploads/UploadPanel';
 import { UploadsTable } from '@/components/uploads/UploadsTable';
+import { SchoolRecommendations } from '@/components/cycle/SchoolRecommendations';
 import { useSearchParam } from '@/hooks/use-search-param';
 import { canUse } from '@/lib/access';
 import { MissingReports } from './MissingReports';
@@ -34,6 +35,7 @@ export function UploadsPage() {
         </div>
       </header>
       {user.role === 'school' && <SchoolReport user={user} />}
+      {user.role === 'school' && <SchoolRecommendations />}
       <UploadPanel user={user} notice={user.role === 'school' && <UploadLocks user={user} />} />
       <PeriodGate>{(period) => <UploadsHistory user={user} period={period.code} />}</PeriodGate>
     </section>
