@@ -8,6 +8,7 @@ const SECTION_ITEMS: { section: Section; to: string; label: string }[] = [
   { section: 'campaign', to: '/campaign', label: 'Сбор отчётов' },
   { section: 'region', to: '/region', label: 'Регион' },
   { section: 'indicators', to: '/indicators', label: 'Показатели' },
+  { section: 'cycle', to: '/cycle', label: 'Управленческий цикл' },
   { section: 'organizations', to: '/organizations', label: 'Организации' },
   { section: 'destinations', to: '/destinations', label: 'Выпускники' },
   { section: 'demand', to: '/demand', label: 'Потребность в кадрах' },

@@ -39,6 +39,7 @@ function lazyPage<Name extends string>(
 const AccountsPage = lazyPage(() => import('@/features/accounts/components/AccountsPage'), 'AccountsPage');
 const AuditPage = lazyPage(() => import('@/features/audit/components/AuditPage'), 'AuditPage');
 const CampaignPage = lazyPage(() => import('@/features/campaign/components/CampaignPage'), 'CampaignPage');
+const CyclePage = lazyPage(() => import('@/features/cycle/components/CyclePage'), 'CyclePage');
 const LoginPage = lazyPage(() => import('@/features/auth/components/LoginPage'), 'LoginPage');
 const PasswordPage = lazyPage(() => import('@/features/auth/components/PasswordPage'), 'PasswordPage');
 const DemandPage = lazyPage(() => import('@/features/demand/components/DemandPage'), 'DemandPage');
@@ -124,6 +125,14 @@ const routes: RouteObject[] = [
           },
           { path: 'indicators', element: <IndicatorsListPage /> },
           { path: 'indicators/:id', element: <IndicatorPage /> },
+          {
+            path: 'cycle',
+            element: (
+              <RequireSection section="cycle">
+                <CyclePage />
+              </RequireSection>
+            ),
+          },
           {
             path: 'organizations',
             element: (

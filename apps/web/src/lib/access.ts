@@ -26,6 +26,7 @@ export type Section =
   | 'overview'
   | 'campaign'
   | 'indicators'
+  | 'cycle'
   | 'organizations'
   | 'destinations'
   | 'demand'
@@ -43,6 +44,7 @@ const SECTIONS: Record<Role, readonly Section[]> = {
     'overview',
     'campaign',
     'indicators',
+    'cycle',
     'organizations',
     'destinations',
     'demand',
@@ -59,6 +61,7 @@ const SECTIONS: Record<Role, readonly Section[]> = {
     'overview',
     'campaign',
     'indicators',
+    'cycle',
     'organizations',
     'destinations',
     'demand',

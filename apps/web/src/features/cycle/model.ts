@@ -1,0 +1,274 @@
+import {
+  INDICATORS,
+  indicatorById,
+  type CycleAddresseeView,
+  type CycleAnalysisView,
+  type CycleDecisionView,
+  type CycleEffectivenessView,
+  type CycleGroupMoveView,
+  type CycleMeasureView,
+  type CycleRecommendationView,
+  type IndicatorId,
+  type IndicatorValueView,
+  type OrganizationView,
+  type Status,
+  type Target,
+} from '@profmonitor/domain';
+import type { Column } from '@/components/table/columns';
+import { answerState, ANSWER_STATE_TEXT, type AnswerState } from '@/lib/cycle';
+import { formatDate } from '@/lib/format';
+import {
+  formatChange,
+  formatValue,
+  pooledCompleteness,
+  scaleOf,
+  statusLabel,
+  type Scale,
+} from '@/lib/indicators';
+
+// The committee's management cycle page as pure functions of the API's answers: the rows and
+// columns of its tables, the effectiveness in numbers and words. The components only lay these out.
+
+/** An indicator's name, or its id when the definitions do not know it. */
+export const indicatorName = (id: string): string => indicatorById(id)?.name ?? id;
+
+/** One indicator of the level in the period: its value and status as the overview shows them, and the analysis. */
+export interface IndicatorRow {
+  id: IndicatorId;
+  name: string;
+  scale: Scale;
+  value: number | null;
+  target: Target;
+  status: Status | null;
+  analysis: CycleAnalysisView | null;
+}
+
+/**
+ * Every indicator in the order of the definitions, from the level's pooled values of the period
+ * (completeness, given per sheet, pooled into one value as the overview pools it).
+ */
+export function indicatorRows(
+  values: readonly IndicatorValueView[],
+  analyses: readonly CycleAnalysisView[],
+  period: string,
+): IndicatorRow[] {
+  const pooled = values.filter((v) => v.org === null && v.period === period);
+  return INDICATORS.map((definition): IndicatorRow => {
+    const own = pooled.filter((v) => v.id === definition.id);
+    const figure =
+      definition.kind === 'completeness'
+        ? pooledCompleteness(own)
+        : (own[0] ?? {
+            value: null,
+            target: definition.defaultTarget,
+            status: definition.defaultTarget.kind === 'none' ? null : ('нет данных' as const),
+          });
+    return {
+      id: definition.id,
+      name: definition.name,
+      scale: scaleOf(definition.id),
+      value: figure.value,
+      target: figure.target,
+      status: figure.status,
+      analysis: analyses.find((a) => a.indicator === definition.id) ?? null,
+    };
+  });
+}
+
+export const indicatorColumns: Column<IndicatorRow>[] = [
+  { id: 'name', header: 'Показатель', kind: 'text', rowHeader: true, value: (r) => r.name },
+  {
+    id: 'value',
+    header: 'Значение',
+    // The mismatch index is no share: it sorts as a number and prints as «0,51».
+    kind: 'number',
+    value: (r) => r.value,
+    render: (r) => formatValue(r.value, r.scale),
+  },
+  { id: 'status', header: 'Статус', kind: 'text', value: (r) => statusLabel(r.status) },
+  { id: 'analysis', header: 'Анализ комитета', kind: 'text', value: (r) => r.analysis?.text ?? null },
+];
+
+/** What the files hold: the value as the page prints it beside the number. */
+export const indicatorExportColumns: Column<IndicatorRow>[] = [
+  ...indicatorColumns.slice(0, 2),
+  {
+    id: 'valueText',
+    header: 'Значение (как на странице)',
+    kind: 'text',
+    value: (r) => formatValue(r.value, r.scale),
+  },
+  ...indicatorColumns.slice(2),
+  // Not on the page, whose table fits a tablet: the analysis's versions say when.
+  { id: 'writtenAt', header: 'Анализ записан', kind: 'date', value: (r) => r.analysis?.writtenAt ?? null },
+];
+
+/** One addressee of a recommendation: the list's row, so that each organization's answer sorts and exports. */
+export interface AddresseeRow {
+  key: string;
+  recommendation: CycleRecommendationView;
+  addressee: CycleAddresseeView;
+  state: AnswerState;
+}
+
+/** A row per recommendation and addressee, newest recommendation first (the API's order). */
+export const addresseeRows = (
+  recommendations: readonly CycleRecommendationView[],
+  today: string,
+): AddresseeRow[] =>
+  recommendations.flatMap((recommendation) =>
+    recommendation.addressees.map((addressee) => ({
+      key: `${recommendation.id}:${addressee.org}`,
+      recommendation,
+      addressee,
+      state: answerState(addressee, recommendation.due, today),
+    })),
+  );
+
+export const addresseeColumns: Column<AddresseeRow>[] = [
+  { id: 'org', header: 'Организация', kind: 'text', rowHeader: true, value: (r) => r.addressee.name },
+  {
+    id: 'indicator',
+    header: 'Показатель',
+    kind: 'text',
+    value: (r) => indicatorName(r.recommendation.indicator),
+  },
+  { id: 'text', header: 'Рекомендация', kind: 'text', value: (r) => r.recommendation.text },
+  { id: 'due', header: 'Срок', kind: 'date', value: (r) => r.recommendation.due },
+  { id: 'state', header: 'Состояние', kind: 'text', value: (r) => ANSWER_STATE_TEXT[r.state] },
+  { id: 'answer', header: 'Ответ организации', kind: 'text', value: (r) => r.addressee.answer?.text ?? null },
+  {
+    id: 'answeredAt',
+    header: 'Ответ получен',
+    kind: 'date',
+    value: (r) => r.addressee.answer?.answeredAt ?? null,
+  },
+];
+
+/** «01.03.2025» or «01.03.2025 — 15.03.2025». */
+export const measureDates = (measure: Pick<CycleMeasureView, 'from' | 'until'>): string =>
+  measure.until === null || measure.until === measure.from
+    ? formatDate(measure.from)
+    : `${formatDate(measure.from)} — ${formatDate(measure.until)}`;
+
+export const measureColumns = (names: ReadonlyMap<string, string>): Column<CycleMeasureView>[] => [
+  { id: 'text', header: 'Мероприятие', kind: 'text', rowHeader: true, value: (m) => m.text },
+  { id: 'from', header: 'Когда', kind: 'date', value: (m) => m.from, render: measureDates },
+  { id: 'responsible', header: 'Ответственный', kind: 'text', value: (m) => m.responsible },
+  {
+    id: 'orgs',
+    header: 'Для организаций',
+    kind: 'text',
+    value: (m) => m.orgs.map((code) => names.get(code) ?? code).join(', '),
+  },
+];
+
+export const decisionColumns: Column<CycleDecisionView>[] = [
+  { id: 'text', header: 'Решение', kind: 'text', rowHeader: true, value: (d) => d.text },
+  { id: 'date', header: 'Дата', kind: 'date', value: (d) => d.date },
+  { id: 'basis', header: 'Основание', kind: 'text', value: (d) => d.basis },
+  { id: 'createdBy', header: 'Записал', kind: 'text', value: (d) => d.createdBy },
+];
+
+/** The recommendations whose effectiveness can be looked at: those of a period before the one shown. */
+export const earlierRecommendations = (
+  recommendations: readonly CycleRecommendationView[],
+  periods: readonly string[],
+  period: string,
+): CycleRecommendationView[] => {
+  const index = periods.indexOf(period);
+  return recommendations.filter((r) => {
+    const at = periods.indexOf(r.period);
+    return at !== -1 && (index === -1 || at < index);
+  });
+};
+
+/** One group of the effectiveness table. */
+export interface EffectivenessRow {
+  group: string;
+  organizations: number;
+  before: number | null;
+  after: number | null;
+  change: number | null;
+}
+
+const ADDRESSED = 'Получившие рекомендацию';
+const OTHERS = 'Остальные организации';
+
+export function effectivenessRows(view: CycleEffectivenessView): EffectivenessRow[] {
+  const row = (group: string, move: CycleGroupMoveView): EffectivenessRow => ({
+    group,
+    organizations: move.before.organizations,
+    before: move.before.value,
+    after: move.after?.value ?? null,
+    change: move.change,
+  });
+  return [row(ADDRESSED, view.addressed), row(OTHERS, view.others)];
+}
+
+export function effectivenessColumns(view: CycleEffectivenessView): Column<EffectivenessRow>[] {
+  const scale = scaleOf(view.indicator as IndicatorId);
+  // Shares as percentages; the index (no share) as a number the page prints with two decimals.
+  const kind = scale === 'percent' ? 'percent' : 'number';
+  const shown = (value: number | null) => formatValue(value, scale);
+  return [
+    { id: 'group', header: 'Организации', kind: 'text', rowHeader: true, value: (r) => r.group },
+    { id: 'organizations', header: 'Сколько', kind: 'number', value: (r) => r.organizations },
+    { id: 'before', header: view.period, kind, value: (r) => r.before, render: (r) => shown(r.before) },
+    {
+      id: 'after',
+      header: view.nextPeriod ?? 'следующий период',
+      kind,
+      value: (r) => r.after,
+      render: (r) => shown(r.after),
+    },
+    {
+      id: 'change',
+      header: scale === 'percent' ? 'Изменение, п.п.' : 'Изменение',
+      kind: 'number',
+      // Percentage points as printed (6.2), so that the files hold the page's numbers.
+      value: (r) =>
+        r.change === null ? null : scale === 'percent' ? Math.round(r.change * 1000) / 10 : r.change,
+      render: (r) => formatChange(r.change, scale) ?? 'нет данных',
+    },
+  ];
+}
+
+/** «выросло на 6,2 п.п.», «снизилось на 1,0 п.п.», «не изменилось»; null without a change. */
+function moveWords(change: number | null, scale: Scale): string | null {
+  const text = formatChange(change, scale);
+  if (text === null) return null;
+  const amount = text.replace(/^[+\u2212]/, '');
+  if (/^0(,0+)?( п\.п\.)?$/.test(amount)) return 'не изменилось';
+  return `${change! > 0 ? 'выросло' : 'снизилось'} на ${amount}`;
+}
+
+/**
+ * The effectiveness in one line a committee reads: «В организациях, получивших рекомендацию,
+ * значение выросло на 6,2 п.п., в остальных — на 1,0 п.п.» (or why it cannot be said).
+ */
+export function effectivenessHeadline(view: CycleEffectivenessView): string {
+  if (view.nextPeriod === null)
+    return `Данных за период после ${view.period} ещё нет: эффективность рекомендации оценить нельзя.`;
+  const scale = scaleOf(view.indicator as IndicatorId);
+  const addressed = moveWords(view.addressed.change, scale);
+  const others = moveWords(view.others.change, scale);
+  const first = `В организациях, получивших рекомендацию, значение ${addressed ?? 'сравнить нельзя: нет данных'}`;
+  if (others === null) return `${first}; у остальных организаций данных нет.`;
+  const second =
+    addressed !== null && others !== 'не изменилось' && others.split(' ')[0] === addressed.split(' ')[0]
+      ? // «выросло на 6,2 п.п., в остальных — на 1,0 п.п.»: the verb said once.
+        others.replace(/^\S+ /, '')
+      : others;
+  // «п.п.» at the end already closes the sentence.
+  const text = `${first}, в остальных — ${second}`;
+  return text.endsWith('.') ? text : `${text}.`;
+}
+
+/** Whether an organization reports in a period (its first and last periods included; null: open). */
+export const activeIn = (
+  organization: Pick<OrganizationView, 'activeFrom' | 'activeTo'>,
+  period: string,
+): boolean =>
+  (organization.activeFrom === null || organization.activeFrom <= period) &&
+  (organization.activeTo === null || organization.activeTo >= period);
