@@ -10,7 +10,7 @@ export type OrganizationNames = ReadonlyMap<string, string> & {
 
 /** Organization names by code, for tables and charts that get codes from the API. */
 export function namesByCode(
-  organizations: readonly OrganizationView[] | undefined,
+  organizations: readonly Pick<OrganizationView, 'code' | 'name' | 'shortName'>[] | undefined,
 ): Map<string, string> & { short: Map<string, string> } {
   const list = organizations ?? [];
   return Object.assign(new Map(list.map((o) => [o.code, o.name])), {

@@ -28,7 +28,7 @@ const paragraphs = (text: string) =>
     .map(paragraph);
 
 const analyses = ({ cycle }: AnnualReportContent): FileChild[] => [
-  subheading('5.1. Анализ показателей'),
+  subheading('8.1. Анализ показателей'),
   ...(cycle.analyses.length === 0
     ? [paragraph('Анализ показателей за период не записан.')]
     : cycle.analyses.flatMap((a) => [
@@ -42,7 +42,7 @@ const answers = (r: CycleRecommendationView) =>
   r.addressees.map((a) => `${a.name}: ${a.answer ? a.answer.text : 'ответа нет'}`).join('\n');
 
 const recommendations = ({ cycle }: AnnualReportContent): FileChild[] => [
-  subheading('5.2. Адресные рекомендации'),
+  subheading('8.2. Адресные рекомендации'),
   cycle.recommendations.length === 0
     ? paragraph('Рекомендаций организациям за период не давалось.')
     : table(
@@ -58,7 +58,7 @@ const recommendations = ({ cycle }: AnnualReportContent): FileChild[] => [
 ];
 
 const measures = ({ cycle, organizationNames }: AnnualReportContent): FileChild[] => [
-  subheading('5.3. Мероприятия'),
+  subheading('8.3. Мероприятия'),
   cycle.measures.length === 0
     ? paragraph('Мероприятия за период не записаны.')
     : table(
@@ -74,7 +74,7 @@ const measures = ({ cycle, organizationNames }: AnnualReportContent): FileChild[
 ];
 
 const decisions = ({ cycle }: AnnualReportContent): FileChild[] => [
-  subheading('5.4. Управленческие решения'),
+  subheading('8.4. Управленческие решения'),
   cycle.decisions.length === 0
     ? paragraph('Управленческие решения за период не записаны.')
     : table(
@@ -92,7 +92,7 @@ function moveCell(move: CycleGroupMoveView, scale: ValueScale): string {
 }
 
 const effectiveness = ({ cycle }: AnnualReportContent): FileChild[] => {
-  const title = subheading('5.5. Эффективность рекомендаций прошлого года');
+  const title = subheading('8.5. Эффективность рекомендаций прошлого года');
   if (cycle.earlier.length === 0) return [title, paragraph('Рекомендаций за прошлый год не давалось.')];
   return [
     title,
@@ -133,7 +133,7 @@ const effectiveness = ({ cycle }: AnnualReportContent): FileChild[] => {
 
 /** «Анализ, рекомендации и управленческие решения»: the cycle's texts of the period and level. */
 export const managementCycle: SectionBuilder = (content) => [
-  heading('5. Анализ, рекомендации и управленческие решения', true),
+  heading('8. Анализ, рекомендации и управленческие решения', true),
   ...analyses(content),
   ...recommendations(content),
   ...measures(content),

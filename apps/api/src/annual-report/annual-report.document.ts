@@ -10,6 +10,7 @@ import {
   type ValueScale,
 } from '@profmonitor/domain';
 import { heading, paragraph, subheading, table, type SectionBuilder } from './annual-report.blocks';
+import { demandSection, destinationsSection, indicatorCharts } from './annual-report.charts';
 import { managementCycle } from './annual-report.cycle';
 import type { AnnualReportContent, IndicatorPart } from './annual-report.service';
 
@@ -118,6 +119,9 @@ export const SECTIONS: readonly SectionBuilder[] = [
   indicatorTables,
   completeness,
   timeliness,
+  indicatorCharts,
+  destinationsSection,
+  demandSection,
   managementCycle,
 ];
 

@@ -2,15 +2,17 @@ import { Module } from '@nestjs/common';
 import { CycleModule } from '../cycle/cycle.module';
 import { IndicatorsCoreModule } from '../indicators/indicators-core.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
+import { LaborModule } from '../labor/labor.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { AnnualReportChartsReader } from './annual-report.charts.service';
 import { AnnualReportController } from './annual-report.controller';
 import { AnnualReportService } from './annual-report.service';
 
-/** The committee's analytic report (.docx) over the indicators, completeness and timeliness, and the management cycle's texts. */
+/** The committee's analytic report (.docx) over the indicators with their charts, completeness, timeliness, graduates' destinations, labor demand and the management cycle's texts. */
 @Module({
-  imports: [CycleModule, IndicatorsCoreModule, IndicatorsModule, OrganizationsModule],
+  imports: [CycleModule, IndicatorsCoreModule, IndicatorsModule, LaborModule, OrganizationsModule],
   controllers: [AnnualReportController],
-  providers: [AnnualReportService],
+  providers: [AnnualReportService, AnnualReportChartsReader],
   exports: [AnnualReportService],
 })
 export class AnnualReportModule {}

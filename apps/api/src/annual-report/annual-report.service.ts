@@ -15,6 +15,7 @@ import { IndicatorsService } from '../indicators/indicators.service';
 import { ReportingService } from '../indicators/reporting.service';
 import { SHEET_NAMES } from '../indicators/sheet-headers';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
+import { AnnualReportChartsReader, type ChartsContent } from './annual-report.charts.service';
 import { buildReportDocument } from './annual-report.document';
 
 /** An organization's line of an indicator's table. */
@@ -52,6 +53,8 @@ export interface AnnualReportContent {
   cycle: CycleRecord;
   /** Organization names by code (the registry's). */
   organizationNames: Map<string, string>;
+  /** The charts' data, graduates' destinations and labor demand (annual-report.charts.ts). */
+  charts: ChartsContent;
 }
 
 export interface ReportQuery {
@@ -71,6 +74,7 @@ export class AnnualReportService {
     private readonly organizations: OrganizationsRepository,
     private readonly reportStatus: ReportStatusService,
     private readonly cycle: CycleService,
+    private readonly charts: AnnualReportChartsReader,
   ) {}
 
   async document(query: ReportQuery): Promise<{ fileName: string; content: Buffer }> {
@@ -115,6 +119,7 @@ export class AnnualReportService {
       ),
       cycle: await this.cycle.record(completeness.period, municipality),
       organizationNames: new Map(registry.map((o) => [o.code, o.name])),
+      charts: await this.charts.read(completeness.period, municipality, levelName, registry),
     };
   }
 
