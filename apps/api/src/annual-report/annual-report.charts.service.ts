@@ -32,6 +32,12 @@ export interface ChartsContent {
   periods: string[];
   /** Organization names by code, with the registry's short names for the chart axes. */
   names: OrganizationNames;
+  /**
+   * The region of several municipalities is drawn as the dashboard's region page draws it: its
+   * municipalities compared (each keyed by its name where an organization has its code), not
+   * every organization of the region.
+   */
+  byMunicipality: boolean;
   indicators: IndicatorSeries[];
   /** Completeness per sheet over the periods (the level's pooled values). */
   completeness: IndicatorValueView[];
@@ -62,20 +68,26 @@ export class AnnualReportChartsReader {
     registry: readonly OrganizationEntity[],
   ): Promise<ChartsContent> {
     const level = { ...(municipality !== null && { municipality }), home: null };
+    const byMunicipality = levelName === null;
     const startYear = Number(period.slice(0, 4));
     const periods = (await this.organizations.findPeriods())
       .filter((p) => p.startYear <= startYear)
       .map((p) => p.code);
-    // The level's own pooled values and its organizations' (with several municipalities a
-    // municipality's values come with the region's: those are left out).
-    const ofLevel = (v: IndicatorValueView) => v.org !== null || v.municipality === levelName;
+    // A municipality's own pooled values and its organizations' (with several municipalities
+    // its values come with the region's: those are left out); the region's own pooled values
+    // and its municipalities'.
     const series = async (id: IndicatorId) =>
-      (await this.indicators.values({ indicator: id, ...level })).filter(
-        (v) => ofLevel(v) && periods.includes(v.period),
-      );
+      byMunicipality
+        ? (await this.indicators.values({ indicator: id, org: 'municipalities', home: null }))
+            .filter((v) => periods.includes(v.period))
+            .map((v) => (v.municipality === null ? v : { ...v, org: v.municipality }))
+        : (await this.indicators.values({ indicator: id, ...level })).filter(
+            (v) => (v.org !== null || v.municipality === levelName) && periods.includes(v.period),
+          );
     return {
       periods,
       names: namesByCode(registry),
+      byMunicipality,
       indicators: await Promise.all(
         CHART_INDICATORS.map(async (id) => ({ definition: indicatorById(id)!, values: await series(id) })),
       ),

@@ -60,7 +60,8 @@ const chart = (caption: string, option: ChartOption, size: ChartSize): Figure =>
 /** An indicator's figures: its organizations against the target, the level over the years, the heatmap. */
 function indicatorFigures({ definition, values }: IndicatorSeries, content: AnnualReportContent): Figure[] {
   const { period, levelName } = content;
-  const { periods, names } = content.charts;
+  const { periods, names, byMunicipality } = content.charts;
+  const rowsAre = byMunicipality ? 'муниципалитеты' : 'организации';
   const scale = scaleOf(definition.id);
   const target =
     values.find((v) => v.org === null && v.period === period)?.target ?? definition.defaultTarget;
@@ -70,7 +71,7 @@ function indicatorFigures({ definition, values }: IndicatorSeries, content: Annu
   if (bars.length > 0)
     figures.push(
       chart(
-        `${definition.name}: организации за ${period}${goal}`,
+        `${definition.name}: ${rowsAre} за ${period}${goal}`,
         organizationBarsOption({ bars, target, scale }),
         { width: CHART_WIDTH, height: barsChartHeight(bars.length) },
       ),
@@ -94,7 +95,7 @@ function indicatorFigures({ definition, values }: IndicatorSeries, content: Annu
   if (rows.length > 0)
     figures.push(
       chart(
-        `${definition.name}: организации по годам (строки — по значению за ${period}; пустая клетка — нет данных)`,
+        `${definition.name}: ${rowsAre} по годам (строки — по значению за ${period}; пустая клетка — нет данных)`,
         heatmapChartOption({ periods, rows, target, scale }),
         { width: CHART_WIDTH, height: heatmapChartHeight(rows.length) },
       ),
@@ -140,6 +141,9 @@ function drawFigures(content: AnnualReportContent): ReportFigures {
   };
 }
 
+/** The A4 text's height (25,7 cm) in CSS pixels, less room for a caption and a heading. */
+const MAX_FIGURE_HEIGHT = 860;
+
 /** Figures are drawn once per report and numbered through the document. */
 const drawn = new WeakMap<AnnualReportContent, { figures: ReportFigures; numbers: Map<Figure, number> }>();
 
@@ -164,6 +168,8 @@ function figure(content: AnnualReportContent, shown: Figure | null): FileChild[]
   if (!shown) return [];
   const number = figuresOf(content).numbers.get(shown)!;
   const caption = `Рисунок ${number}. ${shown.caption}`;
+  // A chart taller than a page (bars of many organizations) is shrunk to fit one with its caption.
+  const shrink = Math.min(1, MAX_FIGURE_HEIGHT / shown.image.height);
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -173,7 +179,10 @@ function figure(content: AnnualReportContent, shown: Figure | null): FileChild[]
         new ImageRun({
           type: 'png',
           data: shown.image.png,
-          transformation: { width: shown.image.width, height: shown.image.height },
+          transformation: {
+            width: Math.round(shown.image.width * shrink),
+            height: Math.round(shown.image.height * shrink),
+          },
           altText: { name: `Рисунок ${number}`, title: `Рисунок ${number}`, description: shown.caption },
         }),
       ],
