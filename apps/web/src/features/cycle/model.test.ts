@@ -11,6 +11,7 @@ import {
   effectivenessColumns,
   effectivenessHeadline,
   effectivenessRows,
+  effectivenessSummaryColumns,
   indicatorColumns,
   indicatorExportColumns,
   indicatorRows,
@@ -170,6 +171,27 @@ describe('effectiveness', () => {
       ['Остальные организации', 6, '70,0 %', '71,0 %', '+1,0 п.п.'],
     ]);
     expect(rows.map((r) => columns[4]!.value(r))).toEqual([12, 1]);
+  });
+
+  it('sums up every earlier recommendation, its numbers once the API has given them', () => {
+    const rows = [
+      { recommendation: RECOMMENDATION, view: EFFECTIVENESS, failed: false },
+      { recommendation: { ...RECOMMENDATION, id: 8 }, view: null, failed: false },
+      { recommendation: { ...RECOMMENDATION, id: 9 }, view: null, failed: true },
+    ];
+    const shown = rows.map((r) =>
+      effectivenessSummaryColumns.map((c) => (c.render ? c.render(r) : c.value(r))),
+    );
+    expect(shown[0]).toEqual([
+      RECOMMENDATION.text,
+      EARLIER,
+      'Охват обучающихся 8–11 классов программами профессионального самоопределения',
+      '+12,0 п.п.',
+      '+1,0 п.п.',
+    ]);
+    expect(shown[1]!.slice(3)).toEqual(['…', '…']);
+    expect(shown[2]!.slice(3)).toEqual(['не получено', 'не получено']);
+    expect(effectivenessSummaryColumns.map((c) => c.value(rows[0]!)).slice(3)).toEqual([12, 1]);
   });
 
   it('draws both groups in both periods, and says the same in words', () => {

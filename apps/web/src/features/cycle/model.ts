@@ -272,3 +272,57 @@ export const activeIn = (
 ): boolean =>
   (organization.activeFrom === null || organization.activeFrom <= period) &&
   (organization.activeTo === null || organization.activeTo >= period);
+
+/** One earlier recommendation in the effectiveness summary: its numbers once the API has given them. */
+export interface EffectivenessSummaryRow {
+  recommendation: CycleRecommendationView;
+  view: CycleEffectivenessView | null;
+  /** The API's answer failed: the detail below says why. */
+  failed: boolean;
+}
+
+/** A change as the summary sorts and exports it: п.п. as printed (6.2) for shares, the index's as is. */
+function shownChange(view: CycleEffectivenessView | null, group: 'addressed' | 'others'): number | null {
+  const change = view?.[group].change ?? null;
+  if (change === null) return null;
+  return scaleOf(view!.indicator as IndicatorId) === 'percent' ? Math.round(change * 1000) / 10 : change;
+}
+
+const changeText = ({ view, failed }: EffectivenessSummaryRow, group: 'addressed' | 'others'): string =>
+  view === null
+    ? failed
+      ? 'не получено'
+      : '…'
+    : (formatChange(view[group].change, scaleOf(view.indicator as IndicatorId)) ?? 'нет данных');
+
+/** Every earlier recommendation at once: how its addressees moved against the others. */
+export const effectivenessSummaryColumns: Column<EffectivenessSummaryRow>[] = [
+  {
+    id: 'text',
+    header: 'Рекомендация',
+    kind: 'text',
+    rowHeader: true,
+    value: (r) => r.recommendation.text,
+  },
+  { id: 'period', header: 'Период', kind: 'text', value: (r) => r.recommendation.period },
+  {
+    id: 'indicator',
+    header: 'Показатель',
+    kind: 'text',
+    value: (r) => indicatorName(r.recommendation.indicator),
+  },
+  {
+    id: 'addressed',
+    header: 'Адресатам, изменение',
+    kind: 'number',
+    value: (r) => shownChange(r.view, 'addressed'),
+    render: (r) => changeText(r, 'addressed'),
+  },
+  {
+    id: 'others',
+    header: 'Остальным, изменение',
+    kind: 'number',
+    value: (r) => shownChange(r.view, 'others'),
+    render: (r) => changeText(r, 'others'),
+  },
+];

@@ -6,7 +6,7 @@ import { ORGANIZATIONS, PERIODS, valueView } from '@/test/fixtures';
 import { errorAnswer } from '@/test/error-answer';
 import { mockApi } from '@/test/mock-api';
 import { renderPage } from '@/test/render';
-import { ANALYSIS, EFFECTIVENESS, PERIOD, RECOMMENDATION } from '../test-data';
+import { ANALYSIS, EARLIER, EFFECTIVENESS, PERIOD, RECOMMENDATION } from '../test-data';
 import { CyclePage } from './CyclePage';
 
 afterEach(() => {
@@ -99,6 +99,13 @@ describe('the committee’s management cycle page', () => {
         'В организациях, получивших рекомендацию, значение выросло на 12,0 п.п., в остальных — на 1,0 п.п.',
       ),
     ).toBeTruthy();
+    const summary = within(effectiveness).getByRole('region', { name: 'Рекомендации прошлых периодов' });
+    const line = await waitFor(() => {
+      const row = summary.querySelector('tr[data-recommendation="7"]')!;
+      expect(plain(row)).toContain('+12,0 п.п.');
+      return row;
+    });
+    expect([...line.children].map(plain).slice(1, 4)).toEqual([EARLIER, '+12,0 п.п.', '+1,0 п.п.']);
     const table = within(effectiveness).getByRole('region', { name: 'Эффективность рекомендации' });
     const cells = [...within(table).getByText('Получившие рекомендацию').closest('tr')!.children].map(plain);
     expect(cells).toEqual(['Получившие рекомендацию', '2', '60,0 %', '72,0 %', '+12,0 п.п.']);

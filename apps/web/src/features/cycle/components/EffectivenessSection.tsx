@@ -1,9 +1,10 @@
 import { useId, useMemo, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
 import type { CycleRecommendationView, IndicatorId } from '@profmonitor/domain';
-import { useEffectiveness, useRecommendations } from '@/api/cycle';
+import { effectivenessQueryOptions, useEffectiveness, useRecommendations } from '@/api/cycle';
 import { EChart } from '@/components/echart/EChart';
 import { ErrorMessage, Loading } from '@/components/feedback/Feedback';
-import { DataTable } from '@/components/table/DataTable';
+import { DataTable, type Column } from '@/components/table/DataTable';
 import { formatDate } from '@/lib/format';
 import { effectivenessChartLabel, effectivenessChartOption } from '../charts/effectiveness-chart';
 import {
@@ -11,7 +12,9 @@ import {
   effectivenessColumns,
   effectivenessHeadline,
   effectivenessRows,
+  effectivenessSummaryColumns,
   indicatorName,
+  type EffectivenessSummaryRow,
 } from '../model';
 
 type SectionProps = { period: string; periods: readonly string[]; municipality?: string };
@@ -50,6 +53,7 @@ export function EffectivenessSection({ period, periods, municipality }: SectionP
         </p>
       ) : (
         <>
+          <EffectivenessSummary recommendations={earlier} onOpen={setPicked} />
           <div className="field">
             <label htmlFor={selectId}>Рекомендация</label>
             <select id={selectId} value={chosen.id} onChange={(e) => setPicked(Number(e.target.value))}>
@@ -106,5 +110,73 @@ function Effectiveness({ recommendation }: { recommendation: CycleRecommendation
         />
       )}
     </div>
+  );
+}
+
+/** Every earlier recommendation in one table: how its addressees moved against the others. */
+function EffectivenessSummary({
+  recommendations,
+  onOpen,
+}: {
+  recommendations: CycleRecommendationView[];
+  onOpen: (id: number) => void;
+}) {
+  const views = useQueries({ queries: recommendations.map((r) => effectivenessQueryOptions(r.id)) });
+  const rows: EffectivenessSummaryRow[] = recommendations.map((recommendation, i) => ({
+    recommendation,
+    view: views[i]?.data ?? null,
+    failed: views[i]?.isError ?? false,
+  }));
+  const columns = useMemo(
+    (): Column<EffectivenessSummaryRow>[] => [
+      // The indicator under the text rather than a column of its own: the table fits a tablet.
+      ...effectivenessSummaryColumns
+        .filter((column) => column.id !== 'indicator')
+        .map((column) =>
+          column.id === 'text'
+            ? {
+                ...column,
+                render: (r: EffectivenessSummaryRow) => (
+                  <>
+                    {r.recommendation.text}
+                    <span className="muted small cycle-summary__indicator">
+                      {indicatorName(r.recommendation.indicator)}
+                    </span>
+                  </>
+                ),
+              }
+            : column,
+        ),
+      {
+        id: 'open',
+        header: 'Подробно',
+        kind: 'text',
+        sortable: false,
+        value: () => null,
+        render: (r) => (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-label={`Подробно: ${r.recommendation.text}`}
+            onClick={() => onOpen(r.recommendation.id)}
+          >
+            Открыть
+          </button>
+        ),
+      },
+    ],
+    [onOpen],
+  );
+  return (
+    <DataTable
+      label="Рекомендации прошлых периодов"
+      fileName="Эффективность рекомендаций"
+      columns={columns}
+      exportColumns={effectivenessSummaryColumns}
+      rows={rows}
+      rowKey={(r) => String(r.recommendation.id)}
+      rowProps={(r) => ({ 'data-recommendation': String(r.recommendation.id) })}
+      search={rows.length > 5}
+    />
   );
 }
