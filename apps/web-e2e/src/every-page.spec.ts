@@ -45,6 +45,7 @@ const PAGES: Record<Role, (ids: { upload: number }) => Visit[]> = {
     { name: 'сбор отчётов', path: `/campaign${query}` },
     { name: 'показатели', path: `/indicators${query}` },
     { name: 'показатель', path: `/indicators/${INDICATOR}${query}` },
+    { name: 'управленческий цикл', path: `/cycle${query}` },
     { name: 'организации', path: `/organizations${query}` },
     { name: 'организация', path: `/organizations/${SCHOOL}${query}` },
     { name: 'выпускники', path: `/destinations${query}` },
