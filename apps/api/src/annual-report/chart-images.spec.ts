@@ -11,7 +11,7 @@ import {
 import type { AreaGapView, IndicatorValueView, Target } from '@profmonitor/domain';
 import { colourCount, decodePng } from '../../test/support/png';
 import { Resvg } from '@resvg/resvg-js';
-import { CHART_FONT, CHART_FONT_FILES, PRINT_SCALE, renderChart } from './chart-images';
+import { CHART_FONT, CHART_FONT_FILES, chartSvg, PRINT_SCALE, renderChart } from './chart-images';
 import { FontMetrics } from './font-metrics';
 
 // The dashboard's chart builders drawn on the server: every one gives a PNG of the size asked
@@ -123,6 +123,20 @@ describe('renderChart', () => {
       expect(colourCount(png)).toBeGreaterThan(50);
     },
   );
+
+  it('writes a name with markup as text: resvg never gets an element or a file reference from user data', () => {
+    const name = '</text><image href="file:///etc/passwd"/><text>';
+    const option = organizationBarsOption({
+      bars: [bar('S1', name, 0.5)],
+      target: atLeast80,
+      scale: 'percent',
+    });
+    const svg = chartSvg(option, { width: 640, height: 100 });
+    expect(svg).not.toContain('<image');
+    // The axis shows the name escaped (and cut to its width).
+    expect(svg).toContain('&lt;/text&gt;&lt;image href=&quot;file:///etc/passwd&quot;');
+    expect(colourCount(decodePng(renderChart(option, { width: 640, height: 100 }).png))).toBeGreaterThan(50);
+  });
 
   /** Bars named by `name`: the same chart but for the letters of the name. */
   const named = (name: string) =>

@@ -83,6 +83,11 @@ export function chartSvg(option: ChartOption, { width, height }: ChartSize, font
 /**
  * An ECharts option as a PNG at print resolution (ECharts' SVG, rasterised by resvg), which
  * Word and LibreOffice both show; `fonts` are the font files to draw its text with.
+ *
+ * resvg is only ever given ECharts' own SVG, in which every name is text (escaped by ECharts'
+ * SVG writer): no user markup, no image or file reference reaches it. A panic inside resvg
+ * 2.6 would end the process (upstream catches them from 2.7, not yet stable), which is one
+ * more reason never to hand it SVG from outside.
  */
 export function renderChart(
   option: ChartOption,
