@@ -3,6 +3,11 @@ import {
   calendarDate,
   periodOf,
   type CampaignView,
+  type CycleAnalysisView,
+  type CycleCommentView,
+  type CycleDecisionView,
+  type CycleMeasureView,
+  type CycleRecommendationView,
   type ReportEventView,
   type ReportStatusView,
 } from '@profmonitor/domain';
@@ -336,6 +341,71 @@ describe('db copy of the reporting campaign', () => {
       return { campaign, reports, histories };
     });
 
+  type Agent = Awaited<ReturnType<HttpTestContext['signIn']>>;
+
+  /** The committee's management cycle of the period: one of each, named after the municipality. */
+  async function writeCycle(committee: Agent, m: Municipality): Promise<void> {
+    const code = (n: number) => `${m.prefix}0${n}`;
+    await committee
+      .put('/api/cycle/analyses/coverage_8_11')
+      .query({ period: P })
+      .send({ text: `Анализ (${m.name})` })
+      .expect(200);
+    await committee
+      .post('/api/cycle/recommendations')
+      .send({
+        period: P,
+        indicator: 'coverage_8_11',
+        text: `Рекомендация (${m.name})`,
+        due: TODAY,
+        orgs: [code(2)],
+      })
+      .expect(201);
+    await committee
+      .post('/api/cycle/measures')
+      .send({
+        period: P,
+        text: `Мероприятие (${m.name})`,
+        from: DEADLINE,
+        responsible: 'ИМЦ',
+        orgs: [code(3)],
+      })
+      .expect(201);
+    await committee
+      .post('/api/cycle/decisions')
+      .send({ period: P, text: `Решение (${m.name})`, date: DEADLINE, basis: 'Анализ охвата' })
+      .expect(201);
+    for (const org of [undefined, code(1)])
+      await committee
+        .post('/api/cycle/comments')
+        .send({
+          period: P,
+          indicator: 'coverage_8_11',
+          ...(org && { org }),
+          text: `Комментарий (${org ?? m.name})`,
+        })
+        .expect(201);
+  }
+
+  /** The municipality's cycle as its committee reads it: [what, municipality, text, organizations]. */
+  const cycleOf = (url: string, m: Municipality) =>
+    asCommittee(url, committeeOf(m), async (committee) => {
+      const read = async <T>(path: string) =>
+        (await committee.get(`/api/cycle/${path}`).query({ period: P }).expect(200)).body as T[];
+      return [
+        ...(await read<CycleAnalysisView>('analyses')).map((a) => ['analysis', a.municipality, a.text]),
+        ...(await read<CycleRecommendationView>('recommendations')).map((r) => [
+          'recommendation',
+          r.municipality,
+          r.text,
+          r.addressees.map((a) => a.org),
+        ]),
+        ...(await read<CycleMeasureView>('measures')).map((x) => ['measure', x.municipality, x.text, x.orgs]),
+        ...(await read<CycleDecisionView>('decisions')).map((d) => ['decision', d.municipality, d.text]),
+        ...(await read<CycleCommentView>('comments')).map((c) => ['comment', c.municipality, c.text, c.org]),
+      ];
+    });
+
   /** A complete school report; `covered` tells a correction from the first one. */
   async function report(code: string, covered = 45): Promise<string> {
     const path = join(dir, `${code}-${covered}.xlsx`);
@@ -389,6 +459,7 @@ describe('db copy of the reporting campaign', () => {
           .send({ org: code(n), period: P, decision: 'return', comment: `Уточните охват (${code(n)})` })
           .expect(201);
     });
+    await asCommittee(m.url, committeeOf(m), (committee) => writeCycle(committee, m));
     ok(cli('import', await report(code(3), 44)));
     expect(ok(cli('reminders', 'send', '--now', TODAY))).toBe(
       'Напоминаний: 1; писем отправлено: 0, не отправлено: 0.\n',
@@ -522,6 +593,32 @@ describe('db copy of the reporting campaign', () => {
     ok(cli('campaign', 'close', '--period', P));
     refused(`срок ${ru(DEADLINE)}, закрыт`);
     expect(await counts(region.url, tables)).toEqual(before);
+  });
+
+  it('gives each municipality its management cycle once the region holds several', async () => {
+    // Ангарск was alone in the region's database (its rows' null municipality meant it), Братск
+    // alone in its own: both now hold their name, the region's own level holds none of them.
+    for (const m of [ANGARSK, BRATSK]) {
+      const code = (n: number) => `${m.prefix}0${n}`;
+      expect(await cycleOf(region.url, m)).toEqual([
+        ['analysis', m.name, `Анализ (${m.name})`],
+        ['recommendation', m.name, `Рекомендация (${m.name})`, [code(2)]],
+        ['measure', m.name, `Мероприятие (${m.name})`, [code(3)]],
+        ['decision', m.name, `Решение (${m.name})`],
+        ['comment', m.name, `Комментарий (${m.name})`, null],
+        ['comment', null, `Комментарий (${code(1)})`, code(1)],
+      ]);
+    }
+    const env = { ...process.env };
+    const http = await new HttpTestContext(region.url).start();
+    try {
+      const ministry = await http.signIn('region');
+      for (const what of ['analyses', 'measures', 'decisions'])
+        expect((await ministry.get(`/api/cycle/${what}`).query({ period: P }).expect(200)).body).toEqual([]);
+    } finally {
+      await http.stop();
+      process.env = env;
+    }
   });
 
   it("keeps the destination's reminder of an organization, period and reason both databases hold", async () => {

@@ -106,13 +106,19 @@ const referencedTable = (reference: IdReference) =>
 /**
  * Rows whose null municipality meant "the only municipality of the registry" (its committee's
  * targets and in-demand lists, its Город vacancies, its unbound committee and employment
- * center): when the copy makes the registry hold several, they are given that municipality.
+ * center, its committee's management cycle): when the copy makes the registry hold several, they are given that municipality.
  */
 const ONLY_MUNICIPALITY: Partial<Record<string, (row: ObjectLiteral) => boolean>> = {
   indicator_targets: () => true,
   in_demand_lists: () => true,
   labor_demands: (row) => row.territory === 'Город',
   accounts: (row) => row.role === 'committee' || row.role === 'employment',
+  // The management cycle of the only municipality (a comment on an organization's value has none).
+  cycle_analyses: () => true,
+  cycle_recommendations: () => true,
+  cycle_measures: () => true,
+  cycle_decisions: () => true,
+  cycle_comments: (row) => row.organizationId === null,
 };
 
 const READ_CHUNK = 5_000;
