@@ -7,6 +7,7 @@ import { StatusBadge } from '@/components/indicator/Badges';
 import { DataTable, type Column } from '@/components/table/DataTable';
 import { formatDateTime } from '@/lib/format';
 import type { Level } from '@/lib/levels';
+import { actionColumn } from './action-column';
 import { indicatorColumns, indicatorExportColumns, indicatorRows, type IndicatorRow } from '../model';
 
 type SectionProps = { query: CycleLevel; level: Level };
@@ -31,23 +32,13 @@ export function AnalysisSection({ query, level }: SectionProps) {
           ? { ...column, render: (r: IndicatorRow) => <StatusBadge status={r.status} /> }
           : column,
       ),
-      {
+      actionColumn<IndicatorRow>({
         id: 'edit',
         header: 'Действие',
-        kind: 'text',
-        sortable: false,
-        value: () => null,
-        render: (r) => (
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            aria-label={`${r.analysis ? 'Изменить анализ' : 'Написать анализ'}: ${r.name}`}
-            onClick={() => setEditing(r.id)}
-          >
-            {r.analysis ? 'Изменить' : 'Написать'}
-          </button>
-        ),
-      },
+        text: (r) => (r.analysis ? 'Изменить' : 'Написать'),
+        label: (r) => `${r.analysis ? 'Изменить анализ' : 'Написать анализ'}: ${r.name}`,
+        onClick: (r) => setEditing(r.id),
+      }),
     ],
     [],
   );

@@ -16,6 +16,7 @@ import {
   indicatorName,
   type EffectivenessSummaryRow,
 } from '../model';
+import { actionColumn } from './action-column';
 
 type SectionProps = { period: string; periods: readonly string[]; municipality?: string };
 
@@ -147,23 +148,13 @@ function EffectivenessSummary({
               }
             : column,
         ),
-      {
+      actionColumn<EffectivenessSummaryRow>({
         id: 'open',
         header: 'Подробно',
-        kind: 'text',
-        sortable: false,
-        value: () => null,
-        render: (r) => (
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            aria-label={`Подробно: ${r.recommendation.text}`}
-            onClick={() => onOpen(r.recommendation.id)}
-          >
-            Открыть
-          </button>
-        ),
-      },
+        text: () => 'Открыть',
+        label: (r) => `Подробно: ${r.recommendation.text}`,
+        onClick: (r) => onOpen(r.recommendation.id),
+      }),
     ],
     [onOpen],
   );
