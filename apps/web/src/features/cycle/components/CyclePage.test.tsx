@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CycleAnalysisView, CycleRecommendationView } from '@profmonitor/domain';
-import { ORGANIZATIONS, PERIODS, valueView } from '@/test/fixtures';
+import { ORGANIZATIONS, PERIODS, REGION, valueView } from '@/test/fixtures';
 import { errorAnswer } from '@/test/error-answer';
 import { mockApi } from '@/test/mock-api';
 import { renderPage } from '@/test/render';
@@ -190,5 +190,42 @@ describe('the committee’s management cycle page', () => {
         { text: 'Трудоустройство растёт.' },
       ],
     ]);
+  });
+
+  it('works on the municipality the ministry picks: its level asked for, only its organizations offered', async () => {
+    const organizations = [
+      ...ORGANIZATIONS,
+      { ...ORGANIZATIONS[0]!, code: 'Z01', name: 'Школа № 1 (Зима)', shortName: null, municipality: 'Зима' },
+    ];
+    const asked: string[] = [];
+    mockApi({
+      '/api/periods': PERIODS,
+      '/api/indicators': [],
+      '/api/cycle/measures': [],
+      '/api/cycle/decisions': [],
+      '/api/organizations': organizations,
+      '/api/cycle/analyses': (url: URL) => {
+        asked.push(url.search);
+        return [];
+      },
+      '/api/cycle/recommendations': [],
+    });
+    renderPage(<CyclePage />, {
+      path: '/cycle',
+      url: `/cycle?period=${PERIOD}&municipality=${encodeURIComponent('Зима')}`,
+      user: { ...REGION, municipalityCount: 2 },
+    });
+    expect(await screen.findByText(/Анализ показателей муниципалитета «Зима»/)).toBeTruthy();
+    const form = await screen.findByRole('form', { name: 'Новая рекомендация' });
+    expect(
+      within(form)
+        .getAllByRole('checkbox')
+        .map((box) => box.closest('li')!.textContent),
+    ).toEqual(['Школа № 1 (Зима) Z01']);
+    await waitFor(() =>
+      expect(asked).toContain(
+        `?period=${encodeURIComponent(PERIOD)}&municipality=${encodeURIComponent('Зима')}`,
+      ),
+    );
   });
 });
