@@ -1,7 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   INDICATORS,
   type CompletenessView,
@@ -10,9 +6,9 @@ import {
 } from '@profmonitor/domain';
 import ExcelJS from 'exceljs';
 import { CITY_COLUMNS, STATUS_FILLS } from '../src/indicators/export.service';
-import { cliOn, ROOT } from './support/cli';
-import { HttpTestContext } from './support/http-context';
-import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { startDemo, type DemoApp } from './support/demo-app';
+import type { HttpTestContext } from './support/http-context';
+import { pageText, printToPdf, screenshots } from './support/libreoffice';
 
 jest.setTimeout(180_000);
 
@@ -28,22 +24,15 @@ const CITY = 'Северозаводский городской округ';
  * printed to PDF: a few landscape pages, one page wide (no column cut off).
  */
 describe('GET /api/export/indicators.xlsx, print-ready', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'profmonitor-export-print-'));
-  let database: TestDatabase;
-  const cli = cliOn(() => database.url, 90_000);
-  let http: HttpTestContext;
+  let demo: DemoApp;
   let committee: Awaited<ReturnType<HttpTestContext['signIn']>>;
   let file: Buffer;
   let workbook: ExcelJS.Workbook;
   let api: IndicatorValueView[];
 
   beforeAll(async () => {
-    database = await createTestDatabase(dir, 'demo.sqlite');
-    const demo = cli('demo');
-    expect(demo.stderr).toBe('');
-    expect(demo.code).toBe(0);
-    http = await new HttpTestContext(database.url).start();
-    committee = await http.signIn('committee');
+    demo = await startDemo('profmonitor-export-print-');
+    committee = await demo.http.signIn('committee');
     await committee.post('/api/campaign').send({ period: PERIOD, deadline: '2025-09-01' }).expect(201);
     const response = await committee
       .get('/api/export/indicators.xlsx')
@@ -55,11 +44,7 @@ describe('GET /api/export/indicators.xlsx, print-ready', () => {
     await workbook.xlsx.load(file as never);
     api = (await committee.get('/api/indicators').query({ period: PERIOD }).expect(200)).body;
   });
-  afterAll(async () => {
-    await http?.stop();
-    await database?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => demo?.stop());
 
   const sheet = (name: string) => workbook.getWorksheet(name)!;
   const pooled = () => api.filter((v) => v.org === null);
@@ -211,50 +196,18 @@ describe('GET /api/export/indicators.xlsx, print-ready', () => {
   });
 
   it('printed by LibreOffice: a few landscape pages, every sheet one page wide', () => {
-    if (spawnSync('soffice', ['--version']).error) {
-      console.log('soffice is not installed: the PDF check of the print-ready export is skipped.');
-      return;
-    }
-    const out = join(dir, 'pdf');
-    mkdirSync(out);
-    const xlsx = join(out, 'pokazateli.xlsx');
-    writeFileSync(xlsx, file);
-    const run = spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        out,
-        xlsx,
-      ],
-      // A Russian LibreOffice: «+6,2 п.п.», as a committee member sees it.
-      { encoding: 'utf8', timeout: 120_000, env: { ...process.env, LC_ALL: 'ru_RU.UTF-8' } },
-    );
-    expect(run.status).toBe(0);
-    const pdfPath = join(out, 'pokazateli.pdf');
-    const pdf = readFileSync(pdfPath).toString('latin1');
-    const pages = [...pdf.matchAll(/\/Type\s*\/Page[^s]/g)].length;
-    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map(([, w, h]) => [
-      Number(w),
-      Number(h),
-    ]);
+    const printed = printToPdf(file, 'pokazateli.xlsx', demo.dir);
+    if (!printed) return;
+    const { path: pdfPath, pages, boxes } = printed;
     // Three sheets: one page each at the demo's size; a cut column would add pages across.
     expect(pages).toBe(3);
     expect(boxes.length).toBeGreaterThan(0);
     for (const [width, height] of boxes) expect(width).toBeGreaterThan(height);
 
-    if (spawnSync('pdftotext', ['-v']).error)
-      console.log('pdftotext is not installed: the printed pages’ text is not checked.');
+    // The city sheet on the first page: every column, the changes as a Russian reader sees them.
+    const first = pageText(pdfPath, 1);
+    if (first === null) console.log('pdftotext is not installed: the printed pages’ text is not checked.');
     else {
-      const page = (n: number) =>
-        spawnSync('pdftotext', ['-f', String(n), '-l', String(n), pdfPath, '-'], {
-          encoding: 'utf8',
-        }).stdout.replace(/\s+/g, ' ');
-      // The city sheet on the first page: every column, the changes as a Russian reader sees them.
-      const first = page(1);
       for (const word of CITY_COLUMNS.join(' ').split(' '))
         expect([word, first.includes(word)]).toEqual([word, true]);
       for (const value of pooled().filter((v) => v.change !== null && v.id !== 'demand_mismatch')) {
@@ -265,22 +218,14 @@ describe('GET /api/export/indicators.xlsx, print-ready', () => {
       }
       expect(first).toContain('Страница 1 из');
       // The organizations on the second page, the first and last columns both there.
-      const second = page(2);
+      const second = pageText(pdfPath, 2)!;
       for (const code of new Set(api.filter((v) => v.org).map((v) => v.org!)))
         expect([code, second.includes(code)]).toEqual([code, true]);
       expect(second).toContain(`Итого: ${CITY}`);
       expect(second).toContain('Индекс');
     }
 
-    if (spawnSync('pdftoppm', ['-v']).error) {
-      console.log('pdftoppm is not installed: no screenshots of the printed pages in test-output/.');
-      return;
-    }
-    const screenshots = join(ROOT, 'test-output', 'export-print');
-    rmSync(screenshots, { recursive: true, force: true });
-    mkdirSync(screenshots, { recursive: true });
-    const shot = spawnSync('pdftoppm', ['-png', '-r', '80', pdfPath, join(screenshots, 'page')]);
-    expect(shot.status).toBe(0);
-    expect(readdirSync(screenshots).filter((name) => name.endsWith('.png')).length).toBe(pages);
+    const shots = screenshots(pdfPath, 'export-print');
+    if (shots) expect(shots.length).toBe(pages);
   });
 });
