@@ -1,7 +1,8 @@
 import {
-  effectivenessSentence,
+  effectivenessHeadline,
   formatIsoDate,
   indicatorById,
+  indicatorScale,
   reportChange,
   reportValue,
   type CycleGroupMoveView,
@@ -17,7 +18,6 @@ import type { AnnualReportContent } from './annual-report.service';
 // decisions, and how last year's recommendations worked out.
 
 const indicatorName = (id: string) => indicatorById(id)?.name ?? id;
-const scaleOf = (id: string): ValueScale => (indicatorById(id)?.kind === 'mismatch' ? 'index' : 'percent');
 
 /** Paragraphs of a text the committee wrote, one per line it typed. */
 const paragraphs = (text: string) =>
@@ -98,23 +98,8 @@ const effectiveness = ({ cycle }: AnnualReportContent): FileChild[] => {
     title,
     ...cycle.earlier.map(({ recommendation: r, effectiveness: e }) =>
       paragraph(
-        `Рекомендация «${r.text}» (срок ${formatIsoDate(r.due)}). ` +
-          effectivenessSentence({
-            name: indicatorName(e.indicator),
-            scale: scaleOf(e.indicator),
-            period: e.period,
-            nextPeriod: e.nextPeriod,
-            addressed: {
-              organizations: e.addressed.before.organizations,
-              before: e.addressed.before.value,
-              after: e.addressed.after?.value ?? null,
-            },
-            others: {
-              organizations: e.others.before.organizations,
-              before: e.others.before.value,
-              after: e.others.after?.value ?? null,
-            },
-          }) +
+        `Рекомендация «${r.text}» по показателю «${indicatorName(r.indicator)}» (${r.period}, срок ${formatIsoDate(r.due)}). ` +
+          effectivenessHeadline(e) +
           ` Ответы: ${r.addressees.map((a) => `${a.name} — ${a.answer ? a.answer.text.replace(/[.\s]+$/, '') : 'ответа нет'}`).join('; ')}.`,
       ),
     ),
@@ -123,8 +108,8 @@ const effectiveness = ({ cycle }: AnnualReportContent): FileChild[] => {
       cycle.earlier.map(({ recommendation: r, effectiveness: e }) => [
         r.text,
         indicatorName(e.indicator),
-        moveCell(e.addressed, scaleOf(e.indicator)),
-        moveCell(e.others, scaleOf(e.indicator)),
+        moveCell(e.addressed, indicatorScale(e.indicator)),
+        moveCell(e.others, indicatorScale(e.indicator)),
       ]),
       [30, 24, 23, 23],
     ),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   INDICATORS,
+  indicatorScale,
   indicatorSentence,
   type CompletenessView,
   type IndicatorDefinition,
@@ -16,7 +17,6 @@ import { ReportingService } from '../indicators/reporting.service';
 import { SHEET_NAMES } from '../indicators/sheet-headers';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { AnnualReportChartsReader, type ChartsContent } from './annual-report.charts.service';
-import { buildReportDocument } from './annual-report.document';
 
 /** An organization's line of an indicator's table. */
 export interface OrganizationLine {
@@ -82,7 +82,9 @@ export class AnnualReportService {
     const level = content.municipality ?? 'регион';
     return {
       fileName: `Аналитическая справка ${level} ${content.period.replace('/', '-')}.docx`,
-      content: await buildReportDocument(content),
+      // The document's modules (docx, ECharts: some 13 MiB of heap) are loaded by the first
+      // report, not at boot: every other request, a large import above all, would carry them.
+      content: await (await import('./annual-report.document')).buildReportDocument(content),
     };
   }
 
@@ -140,7 +142,7 @@ export class AnnualReportService {
         .map((v) => ({ code: v.org!, name: byCode.get(v.org!)?.name ?? v.org!, value: v }))
         .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
       const title = sheet ? `${definition.name} (лист «${SHEET_NAMES[sheet]}»)` : definition.name;
-      const scale: ValueScale = definition.kind === 'mismatch' ? 'index' : 'percent';
+      const scale = indicatorScale(definition.id);
       const sentence = indicatorSentence({
         name: title,
         scale,

@@ -1,5 +1,5 @@
 import {
-  effectivenessSentence,
+  effectivenessHeadline,
   indicatorSentence,
   NBSP,
   reportChange,
@@ -126,45 +126,53 @@ describe('indicatorSentence', () => {
   });
 });
 
-describe('effectivenessSentence', () => {
-  const base = {
-    name: 'Охват обучающихся 8–11 классов',
-    scale: 'percent' as const,
+describe('effectivenessHeadline', () => {
+  const group = (before: number | null, after: number | null, organizations = 2) => ({
+    before: { organizations, numerator: null, denominator: null, value: before },
+    after: after === null ? null : { organizations, numerator: null, denominator: null, value: after },
+    change: before !== null && after !== null ? after - before : null,
+  });
+  const view = {
+    recommendation: 1,
+    indicator: 'coverage_8_11',
     period: '2023/2024',
     nextPeriod: '2024/2025',
+    addressed: group(0.6, 0.72),
+    others: group(0.7, 0.71, 6),
   };
 
-  it('states both groups’ move in п.п., with how many organizations each holds', () => {
-    expect(
-      effectivenessSentence({
-        ...base,
-        addressed: { organizations: 2, before: 0.6, after: 0.72 },
-        others: { organizations: 6, before: 0.7, after: 0.71 },
-      }),
-    ).toBe(
-      'Показатель «Охват обучающихся 8–11 классов» с 2023/2024 по 2024/2025: в получивших рекомендацию (2 организации) — с 60,0\u00a0% до 72,0\u00a0% (+12,0\u00a0п.п.); в остальных (6 организаций) — с 70,0\u00a0% до 71,0\u00a0% (+1,0\u00a0п.п.).',
+  it('says how both groups moved, the verb once when they moved alike', () => {
+    expect(effectivenessHeadline(view)).toBe(
+      `В организациях, получивших рекомендацию, значение выросло на 12,0${NBSP}п.п., в остальных — на 1,0${NBSP}п.п.`,
+    );
+    expect(effectivenessHeadline({ ...view, others: group(0.7, 0.669) })).toBe(
+      `В организациях, получивших рекомендацию, значение выросло на 12,0${NBSP}п.п., в остальных — снизилось на 3,1${NBSP}п.п.`,
+    );
+    expect(effectivenessHeadline({ ...view, others: group(0.7, 0.7002) })).toBe(
+      `В организациях, получивших рекомендацию, значение выросло на 12,0${NBSP}п.п., в остальных — не изменилось.`,
     );
   });
 
-  it('says when the next period has no data yet, or a group has no value', () => {
+  it('reads the mismatch index as an index', () => {
     expect(
-      effectivenessSentence({
-        ...base,
-        nextPeriod: null,
-        addressed: { organizations: 1, before: 0.6, after: null },
-        others: { organizations: 0, before: null, after: null },
+      effectivenessHeadline({
+        ...view,
+        indicator: 'demand_mismatch',
+        addressed: group(0.51, 0.43),
+        others: group(0.5, 0.47),
       }),
-    ).toBe(
-      'Показатель «Охват обучающихся 8–11 классов»: данных за период после 2023/2024 ещё нет, эффективность рекомендации оценить нельзя.',
+    ).toBe('В организациях, получивших рекомендацию, значение снизилось на 0,08, в остальных — на 0,03.');
+  });
+
+  it('says when the next period has no data yet, or the others have none', () => {
+    expect(effectivenessHeadline({ ...view, nextPeriod: null })).toBe(
+      'Данных за период после 2023/2024 ещё нет: эффективность рекомендации оценить нельзя.',
     );
-    expect(
-      effectivenessSentence({
-        ...base,
-        addressed: { organizations: 1, before: 0.6, after: 0.5 },
-        others: { organizations: 0, before: null, after: null },
-      }),
-    ).toBe(
-      'Показатель «Охват обучающихся 8–11 классов» с 2023/2024 по 2024/2025: в получивших рекомендацию (1 организация) — с 60,0\u00a0% до 50,0\u00a0% (\u221210,0\u00a0п.п.); в остальных (0 организаций) — нет данных.',
+    expect(effectivenessHeadline({ ...view, others: group(null, null, 0) })).toBe(
+      `В организациях, получивших рекомендацию, значение выросло на 12,0${NBSP}п.п.; у остальных организаций данных нет.`,
+    );
+    expect(effectivenessHeadline({ ...view, addressed: group(0.6, null) })).toBe(
+      `В организациях, получивших рекомендацию, значение сравнить нельзя: нет данных, в остальных — выросло на 1,0${NBSP}п.п.`,
     );
   });
 });

@@ -2,6 +2,8 @@
 // («Охват … составил 77,8 % при цели 80 %; цель не достигнута; ниже цели 5 из 8 школ: …»).
 // Pure text from the values the API gives; Russian typography: a no-break space before % and
 // п.п., «ёлочки», the typographic minus.
+import type { CycleEffectivenessView } from '../contracts/api';
+import { indicatorById } from '../indicators/definitions';
 import type { Status, Target } from '../indicators/targets';
 import { describeTarget, formatPercent } from '../indicators/targets';
 import { plural } from '../text';
@@ -135,49 +137,39 @@ export function indicatorSentence(input: IndicatorSentenceInput): string {
   return text.endsWith('.') ? text : `${text}.`;
 }
 
-/** A group's pooled value in two periods (CycleGroupMoveView's numbers). */
-export interface GroupMove {
-  organizations: number;
-  before: number | null;
-  after: number | null;
+/** An indicator's scale: the mismatch index reads as an index, every other as a share. */
+export function indicatorScale(id: string): ValueScale {
+  return indicatorById(id)?.kind === 'mismatch' ? 'index' : 'percent';
 }
 
-export interface EffectivenessSentenceInput {
-  /** The indicator's name as the UI shows it. */
-  name: string;
-  scale: ValueScale;
-  period: string;
-  /** null while the next period has no data. */
-  nextPeriod: string | null;
-  addressed: GroupMove;
-  others: GroupMove;
-}
-
-/** «в получивших рекомендацию (2 организации) — с 60,0 % до 72,0 % (+12,0 п.п.)». */
-function moveClause(move: GroupMove, scale: ValueScale, who: string): string {
-  if (move.before === null || move.after === null) return `${who} — ${NO_DATA_TEXT}`;
-  const change = reportChange(move.after - move.before, scale);
-  return `${who} — с ${reportValue(move.before, scale)} до ${reportValue(move.after, scale)} (${change})`;
+/** «выросло на 6,2 п.п.», «снизилось на 1,0 п.п.», «не изменилось»; null without a change. */
+function moveWords(change: number | null, scale: ValueScale): string | null {
+  const text = reportChange(change, scale);
+  if (text === null) return null;
+  const amount = text.replace(/^[+\u2212]/, '');
+  if (!/[1-9]/.test(amount)) return 'не изменилось';
+  return `${change! > 0 ? 'выросло' : 'снизилось'} на ${amount}`;
 }
 
 /**
- * How a recommendation's indicator moved, in the organizations it addressed against the others,
- * from its period to the next — the management cycle's «анализ эффективности» in one sentence.
+ * A recommendation's effectiveness (the management cycle's «анализ эффективности») in one line
+ * a committee reads: «В организациях, получивших рекомендацию, значение выросло на 6,2 п.п.,
+ * в остальных — на 1,0 п.п.», or why it cannot be said. The dashboard and the report say it alike.
  */
-export function effectivenessSentence(input: EffectivenessSentenceInput): string {
-  const subject = `Показатель «${input.name}»`;
-  if (input.nextPeriod === null) {
-    return `${subject}: данных за период после ${input.period} ещё нет, эффективность рекомендации оценить нельзя.`;
-  }
-  const addressed = moveClause(
-    input.addressed,
-    input.scale,
-    `в получивших рекомендацию (${input.addressed.organizations} ${plural(input.addressed.organizations, 'организация', 'организации', 'организаций')})`,
-  );
-  const others = moveClause(
-    input.others,
-    input.scale,
-    `в остальных (${input.others.organizations} ${plural(input.others.organizations, 'организация', 'организации', 'организаций')})`,
-  );
-  return `${subject} с ${input.period} по ${input.nextPeriod}: ${addressed}; ${others}.`;
+export function effectivenessHeadline(view: CycleEffectivenessView): string {
+  if (view.nextPeriod === null)
+    return `Данных за период после ${view.period} ещё нет: эффективность рекомендации оценить нельзя.`;
+  const scale = indicatorScale(view.indicator);
+  const addressed = moveWords(view.addressed.change, scale);
+  const others = moveWords(view.others.change, scale);
+  const first = `В организациях, получивших рекомендацию, значение ${addressed ?? 'сравнить нельзя: нет данных'}`;
+  if (others === null) return `${first}; у остальных организаций данных нет.`;
+  const second =
+    addressed !== null && others !== 'не изменилось' && others.split(' ')[0] === addressed.split(' ')[0]
+      ? // «выросло на 6,2 п.п., в остальных — на 1,0 п.п.»: the verb said once.
+        others.replace(/^\S+ /, '')
+      : others;
+  // «п.п.» at the end already closes the sentence.
+  const text = `${first}, в остальных — ${second}`;
+  return text.endsWith('.') ? text : `${text}.`;
 }

@@ -128,14 +128,14 @@ describe('measures and organizations', () => {
 describe('effectiveness', () => {
   it('says how both groups moved, the verb once when they moved alike', () => {
     expect(effectivenessHeadline(EFFECTIVENESS)).toBe(
-      'В организациях, получивших рекомендацию, значение выросло на 12,0 п.п., в остальных — на 1,0 п.п.',
+      'В организациях, получивших рекомендацию, значение выросло на 12,0\u00a0п.п., в остальных — на 1,0\u00a0п.п.',
     );
     const fell = {
       ...EFFECTIVENESS,
       others: { ...EFFECTIVENESS.others, change: -0.031 },
     };
     expect(effectivenessHeadline(fell)).toBe(
-      'В организациях, получивших рекомендацию, значение выросло на 12,0 п.п., в остальных — снизилось на 3,1 п.п.',
+      'В организациях, получивших рекомендацию, значение выросло на 12,0\u00a0п.п., в остальных — снизилось на 3,1\u00a0п.п.',
     );
   });
 
@@ -152,7 +152,7 @@ describe('effectiveness', () => {
       },
     };
     expect(effectivenessHeadline(noOthers)).toBe(
-      'В организациях, получивших рекомендацию, значение выросло на 12,0 п.п.; у остальных организаций данных нет.',
+      'В организациях, получивших рекомендацию, значение выросло на 12,0\u00a0п.п.; у остальных организаций данных нет.',
     );
   });
 

@@ -234,36 +234,8 @@ export function effectivenessColumns(view: CycleEffectivenessView): Column<Effec
   ];
 }
 
-/** «выросло на 6,2 п.п.», «снизилось на 1,0 п.п.», «не изменилось»; null without a change. */
-function moveWords(change: number | null, scale: Scale): string | null {
-  const text = formatChange(change, scale);
-  if (text === null) return null;
-  const amount = text.replace(/^[+\u2212]/, '');
-  if (/^0(,0+)?( п\.п\.)?$/.test(amount)) return 'не изменилось';
-  return `${change! > 0 ? 'выросло' : 'снизилось'} на ${amount}`;
-}
-
-/**
- * The effectiveness in one line a committee reads: «В организациях, получивших рекомендацию,
- * значение выросло на 6,2 п.п., в остальных — на 1,0 п.п.» (or why it cannot be said).
- */
-export function effectivenessHeadline(view: CycleEffectivenessView): string {
-  if (view.nextPeriod === null)
-    return `Данных за период после ${view.period} ещё нет: эффективность рекомендации оценить нельзя.`;
-  const scale = scaleOf(view.indicator as IndicatorId);
-  const addressed = moveWords(view.addressed.change, scale);
-  const others = moveWords(view.others.change, scale);
-  const first = `В организациях, получивших рекомендацию, значение ${addressed ?? 'сравнить нельзя: нет данных'}`;
-  if (others === null) return `${first}; у остальных организаций данных нет.`;
-  const second =
-    addressed !== null && others !== 'не изменилось' && others.split(' ')[0] === addressed.split(' ')[0]
-      ? // «выросло на 6,2 п.п., в остальных — на 1,0 п.п.»: the verb said once.
-        others.replace(/^\S+ /, '')
-      : others;
-  // «п.п.» at the end already closes the sentence.
-  const text = `${first}, в остальных — ${second}`;
-  return text.endsWith('.') ? text : `${text}.`;
-}
+/** The effectiveness in one line, as the analytic report says it (libs/domain reports-text). */
+export { effectivenessHeadline } from '@profmonitor/domain';
 
 /** Whether an organization reports in a period (its first and last periods included; null: open). */
 export const activeIn = (
