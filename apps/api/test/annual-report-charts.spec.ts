@@ -2,13 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatPercent, type DemandView, type DestinationLinkView } from '@profmonitor/domain';
 import { binary } from './support/binary';
+import { documentLinesOf, readDocx } from './support/docx';
 import { startDemo, type DemoApp } from './support/demo-app';
 import { HttpTestContext } from './support/http-context';
 import { grad, school } from './support/indicator-workbooks';
 import { pageText, printToPdf, screenshots } from './support/libreoffice';
 import { colourCount, decodePng } from './support/png';
 import { writeXlsx } from './support/xlsx';
-import { unzipEntries } from './support/zip';
 
 jest.setTimeout(240_000);
 
@@ -31,39 +31,10 @@ const points = (gap: number) => {
   return `${Number(text.replace(',', '.')) === 0 ? '' : gap > 0 ? '+' : '−'}${text}${NBSP}п.п.`;
 };
 
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', amp: '&' };
-/** The text of the <w:t> runs in a part of document.xml (the report's text has no entities but &amp;, &lt;, &gt;, &quot;). */
-const runsText = (part: string) =>
-  [...part.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
-    .map(([, text]) => text.replace(/&(lt|gt|quot|amp);/g, (_, name: string) => ENTITIES[name]))
-    .join('');
-
-/** The text as a reader sees it: a line per paragraph and per table row, the cells joined by « | ». */
-const documentLinesOf = (xml: string): string[] =>
-  [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>|<w:p[ >][\s\S]*?<\/w:p>/g)]
-    .map(([part]) =>
-      part.startsWith('<w:tr')
-        ? [...part.matchAll(/<w:tc[ >][\s\S]*?<\/w:tc>/g)].map(([c]) => runsText(c)).join(' | ')
-        : runsText(part),
-    )
-    .filter((line) => line !== '');
-
-/** A downloaded .docx: its text lines, document.xml, its relationships and its pictures. */
+/** A downloaded .docx, written to `path` and read. */
 async function readReport(file: Buffer, path: string) {
   writeFileSync(path, file);
-  const entries = await unzipEntries(path);
-  const part = (entry: string) => entries.find((e) => e.name === entry)!.data.toString('utf8');
-  const xml = part('word/document.xml');
-  return {
-    xml,
-    lines: documentLinesOf(xml),
-    rels: new Map(
-      [...part('word/_rels/document.xml.rels').matchAll(/Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map(
-        ([, id, target]) => [id, `word/${target}`],
-      ),
-    ),
-    media: new Map(entries.filter((e) => e.name.startsWith('word/media/')).map((e) => [e.name, e.data])),
-  };
+  return readDocx(path);
 }
 
 /** The rows of the first table after a heading: its header row and the rows up to «Всего». */

@@ -12,12 +12,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AccountsService } from '../src/accounts/accounts.service';
 import { binary } from './support/binary';
+import { readDocx } from './support/docx';
 import { cliOn } from './support/cli';
 import { HttpTestContext } from './support/http-context';
 import { grad, school } from './support/indicator-workbooks';
 import type { SheetsData } from './support/xlsx';
 import { writeXlsx } from './support/xlsx';
-import { unzipEntries } from './support/zip';
 
 /*
  * The committee's analytic report (.docx) through the real HTTP API and database. Two
@@ -70,32 +70,6 @@ async function archive(sheets: SheetsData, receivedAt: string): Promise<void> {
 
 const at = (days: number) => `${addDays(D, days)}T12:00`;
 
-const unescapeXml = (text: string) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-
-/**
- * The document's text as a reader sees it, one line per paragraph and per table row (the
- * row's cells joined by « | »), from word/document.xml of the .docx at `path`.
- */
-async function documentLines(path: string): Promise<string[]> {
-  const entries = await unzipEntries(path);
-  const xml = entries.find((e) => e.name === 'word/document.xml')!.data.toString('utf8');
-  const text = (part: string) =>
-    [...part.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1])).join('');
-  return [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>|<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)]
-    .map(([part]) =>
-      part.startsWith('<w:tr')
-        ? [...part.matchAll(/<w:tc[ >][\s\S]*?<\/w:tc>/g)].map(([cell]) => text(cell)).join(' | ')
-        : text(part),
-    )
-    .filter((line) => line !== '');
-}
-
 /** Downloads the report and returns its lines; the answer's headers are checked too. */
 async function download(agent: typeof region, query: Record<string, string>) {
   const response = await agent.get('/api/annual-report').query(query).buffer(true).parse(binary).expect(200);
@@ -105,7 +79,7 @@ async function download(agent: typeof region, query: Record<string, string>) {
   return {
     path,
     disposition: response.headers['content-disposition'] as string,
-    lines: await documentLines(path),
+    lines: (await readDocx(path)).lines,
   };
 }
 
@@ -438,7 +412,7 @@ describe('CLI report', () => {
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
     expect(run.stdout.trim()).toBe(`Аналитическая справка за ${P} записана в ${out}.`);
     const api = await download(region, { period: P, municipality: ZIMA });
-    expect(await documentLines(out)).toEqual(api.lines);
+    expect((await readDocx(out)).lines).toEqual(api.lines);
   });
 
   it('refuses an unknown period in Russian and writes nothing', () => {
