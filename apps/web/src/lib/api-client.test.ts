@@ -2,7 +2,7 @@ import { API_ERRORS } from '@profmonitor/domain';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorAnswer } from '@/test/error-answer';
 import { mockApi } from '@/test/mock-api';
-import { api, ApiError, onUnauthorized } from './api-client';
+import { api, ApiError, attachmentName, onUnauthorized } from './api-client';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -86,5 +86,18 @@ describe('an ended session', () => {
     await failureOf(api.get('/periods'));
     expect(listener).toHaveBeenCalledTimes(1);
     stop();
+  });
+});
+
+describe('a download’s name', () => {
+  it('is the UTF-8 one when the server gives it, else the plain one', () => {
+    expect(
+      attachmentName(
+        `attachment; filename="_2024-2025.docx"; filename*=UTF-8''${encodeURIComponent('Аналитическая справка Зима 2024-2025.docx')}`,
+      ),
+    ).toBe('Аналитическая справка Зима 2024-2025.docx');
+    expect(attachmentName('attachment; filename="indicators.xlsx"')).toBe('indicators.xlsx');
+    expect(attachmentName('attachment; filename="x_.xlsx"; filename*=UTF-8\'\'%E0%A4%A')).toBe('x_.xlsx');
+    expect(attachmentName('inline')).toBeNull();
   });
 });

@@ -156,9 +156,26 @@ export async function fetchFile(
     noteFailure(error, false);
     throw error;
   }
-  const disposition = response.headers.get('Content-Disposition') ?? '';
-  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? path.split('/').pop()!;
+  const fileName =
+    attachmentName(response.headers.get('Content-Disposition') ?? '') ?? path.split('/').pop()!;
   return { blob: await response.blob(), fileName };
+}
+
+/**
+ * A download's name from its Content-Disposition: the UTF-8 one (`filename*`, RFC 6266) when
+ * given — «Аналитическая справка Зима 2024-2025.docx» — else the plain one, whose Cyrillic the
+ * server has replaced with «_».
+ */
+export function attachmentName(disposition: string): string | null {
+  const utf8 = /filename\*=UTF-8''([^;\s]+)/i.exec(disposition)?.[1];
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8);
+    } catch {
+      // A malformed escape: fall back to the plain name.
+    }
+  }
+  return /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
 }
 
 export type UploadOptions = Pick<RequestOptions, 'params' | 'signal'> & {
