@@ -9,6 +9,7 @@ import {
   type TimelinessReportView,
   type ValueScale,
 } from '@profmonitor/domain';
+import { pooledCompleteness } from '@profmonitor/charts';
 import { ReportStatusService } from '../campaign/report-status.service';
 import { AppError } from '../common/app-error';
 import { CycleService, type CycleRecord } from '../cycle/cycle.service';
@@ -134,27 +135,51 @@ export class AnnualReportService {
   ): IndicatorPart[] {
     const own = values.filter((v) => v.id === definition.id);
     const sheets = [...new Set(own.map((v) => v.sheet))];
-    return (sheets.length > 0 ? sheets : [null]).map((sheet) => {
-      const ofSheet = own.filter((v) => v.sheet === sheet);
-      const level = ofSheet.find((v) => v.org === null && v.municipality === levelName) ?? null;
-      const organizations = ofSheet
-        .filter((v) => v.org !== null)
-        .map((v) => ({ code: v.org!, name: byCode.get(v.org!)?.name ?? v.org!, value: v }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
-      const title = sheet ? `${definition.name} (лист «${SHEET_NAMES[sheet]}»)` : definition.name;
-      const scale = indicatorScale(definition.id);
-      const sentence = indicatorSentence({
-        name: title,
-        scale,
-        value: level?.value ?? null,
-        target: level?.target ?? definition.defaultTarget,
-        status: level?.status ?? null,
-        change: level?.change ?? null,
-        organizations: organizations.map((o) => ({ name: o.name, status: o.value.status })),
-        schoolsOnly: organizations.every((o) => byCode.get(o.code)?.type === 'Школа'),
-      });
-      return { title, scale, level, organizations, sentence };
+    const part = (title: string, of: IndicatorValueView[]) =>
+      this.part(definition, title, of, levelName, byCode);
+    const perSheet = (sheets.length > 0 ? sheets : [null]).map((sheet) =>
+      part(
+        sheet ? `${definition.name} (лист «${SHEET_NAMES[sheet]}»)` : definition.name,
+        own.filter((v) => v.sheet === sheet),
+      ),
+    );
+    if (definition.kind !== 'completeness' || own.length === 0) return perSheet;
+    // The overview's one completeness tile: every sheet pooled, the level's and each organization's.
+    const byOwner = new Map<string, IndicatorValueView[]>();
+    for (const v of own)
+      byOwner.set(`${v.org}|${v.municipality}`, [...(byOwner.get(`${v.org}|${v.municipality}`) ?? []), v]);
+    const pooled = [...byOwner.values()].map((of): IndicatorValueView => {
+      const { value, numerator, denominator, status } = pooledCompleteness(of);
+      return { ...of[0], sheet: null, value, numerator, denominator, status, previous: null, change: null };
     });
+    return [part(definition.name, pooled), ...perSheet];
+  }
+
+  /** An indicator's (or a completeness sheet's) part: the level's value, its organizations', the sentence. */
+  private part(
+    definition: IndicatorDefinition,
+    title: string,
+    values: IndicatorValueView[],
+    levelName: string | null,
+    byCode: Map<string, { name: string; type: string }>,
+  ): IndicatorPart {
+    const level = values.find((v) => v.org === null && v.municipality === levelName) ?? null;
+    const organizations = values
+      .filter((v) => v.org !== null)
+      .map((v) => ({ code: v.org!, name: byCode.get(v.org!)?.name ?? v.org!, value: v }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+    const scale = indicatorScale(definition.id);
+    const sentence = indicatorSentence({
+      name: title,
+      scale,
+      value: level?.value ?? null,
+      target: level?.target ?? definition.defaultTarget,
+      status: level?.status ?? null,
+      change: level?.change ?? null,
+      organizations: organizations.map((o) => ({ name: o.name, status: o.value.status })),
+      schoolsOnly: organizations.every((o) => byCode.get(o.code)?.type === 'Школа'),
+    });
+    return { title, scale, level, organizations, sentence };
   }
 
   /**
