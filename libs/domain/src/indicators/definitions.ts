@@ -412,22 +412,46 @@ function once<T extends string | null>(value: T): T {
   return value;
 }
 
+/**
+ * A graduate row with only the fields the indicators read as its own; the rest are empty (null)
+ * on the prototype, read like any other field. Six fields a row instead of twelve: on a 64-bit
+ * heap some 50 bytes less of each kept row, 10 MiB of a 200,000-row sheet.
+ */
+class MeasuredGraduate {
+  declare readonly code: null;
+  declare readonly organization: null;
+  declare readonly specialty: null;
+  declare readonly oksoCode: null;
+  declare readonly targetedTraining: null;
+  declare readonly professionalTrials: null;
+  readonly graduateClass: GraduateRow['graduateClass'];
+  readonly destination: GraduateRow['destination'];
+  readonly territory: GraduateRow['territory'];
+  readonly area: GraduateRow['area'];
+  readonly consciousChoice: boolean;
+  readonly inSpecialty: boolean | null;
+
+  constructor(row: GraduateRow) {
+    this.graduateClass = once(row.graduateClass);
+    this.destination = once(row.destination);
+    this.territory = once(row.territory);
+    this.area = once(row.area);
+    this.consciousChoice = row.consciousChoice;
+    this.inSpecialty = row.inSpecialty;
+  }
+}
+Object.assign(MeasuredGraduate.prototype, {
+  code: null,
+  organization: null,
+  specialty: null,
+  oksoCode: null,
+  targetedTraining: null,
+  professionalTrials: null,
+});
+
 /** A graduate row with only the fields the indicators read, the rest empty. */
 export function measuredGraduate(row: GraduateRow): GraduateRow {
-  return {
-    code: null,
-    organization: null,
-    specialty: null,
-    oksoCode: null,
-    targetedTraining: null,
-    professionalTrials: null,
-    graduateClass: once(row.graduateClass),
-    destination: once(row.destination),
-    territory: once(row.territory),
-    area: once(row.area),
-    consciousChoice: row.consciousChoice,
-    inSpecialty: row.inSpecialty,
-  };
+  return new MeasuredGraduate(row);
 }
 
 /** Continuing graduates (any class) with Территория Город or Регион, by area: the gₐ of the mismatch index. */

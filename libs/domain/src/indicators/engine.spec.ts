@@ -4,7 +4,13 @@ import { DESTINATIONS, GRADUATE_CLASSES, TERRITORIES, type GraduateRow } from '.
 import type { PartnerRow } from '../reports/sheets/partners';
 import type { SchoolTitle } from '../reports/sheets/school-title';
 import type { TeacherRow } from '../reports/sheets/teachers';
-import { INDICATORS, measuredGraduate, type IndicatorId, type SheetId } from './definitions';
+import {
+  INDICATORS,
+  MEASURED_GRADUATE_FIELDS,
+  measuredGraduate,
+  type IndicatorId,
+  type SheetId,
+} from './definitions';
 import {
   computeIndicators,
   measureOrganization,
@@ -1034,6 +1040,27 @@ describe('measuredGraduate', () => {
           measureOrganization({ code: 'S', type, sheets: { graduates: rows } }, contextWith());
         expect(measure(graduates.map(measuredGraduate))).toEqual(measure(graduates));
       }
+    }
+  });
+
+  it('holds the measured fields only, every other field read as empty (null)', () => {
+    const row = graduate('11', 'СПО', {
+      code: 'G1',
+      territory: 'Город',
+      organization: 'Колледж',
+      specialty: 'Повар',
+      oksoCode: '43.01.09',
+      area: '06',
+      inSpecialty: true,
+      consciousChoice: true,
+      targetedTraining: false,
+      professionalTrials: true,
+    });
+    const kept = measuredGraduate(row);
+    expect(Object.keys(kept).sort()).toEqual([...MEASURED_GRADUATE_FIELDS].sort());
+    for (const field of Object.keys(row) as (keyof GraduateRow)[]) {
+      const measured = (MEASURED_GRADUATE_FIELDS as readonly string[]).includes(field);
+      expect([field, kept[field]]).toEqual([field, measured ? row[field] : null]);
     }
   });
 });
