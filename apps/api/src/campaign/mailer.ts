@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { Settings } from '../config/settings';
 import { SETTINGS } from '../config/settings.module';
@@ -40,6 +40,8 @@ export class Mailer implements OnModuleDestroy {
   async send(message: MailMessage): Promise<void> {
     const url = this.settings.smtpUrl;
     if (!url) throw new Error('SMTP_URL не задан');
+    // nodemailer (2 MiB of heap) is loaded by the first message, not at boot.
+    const { createTransport } = await import('nodemailer');
     this.transport ??= createTransport(url, SMTP_OPTIONS);
     await this.transport.sendMail({
       from: this.settings.mailFrom,
