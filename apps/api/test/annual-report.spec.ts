@@ -175,6 +175,18 @@ describe('GET /api/annual-report', () => {
     ]);
   });
 
+  it('colours the statuses in its tables as the dashboard does: green met, red missed', async () => {
+    const { xml } = await readDocx(report.path);
+    const colours = (status: string) =>
+      new Set(
+        [...xml.matchAll(/<w:r>((?:(?!<\/w:r>)[\s\S])*?)<\/w:r>/g)]
+          .filter(([, run]) => run.includes(`<w:t xml:space="preserve">${status}</w:t>`))
+          .map(([, run]) => /<w:color w:val="([0-9A-Fa-f]{6})"\/>/.exec(run)?.[1]?.toLowerCase() ?? 'none'),
+      );
+    expect([...colours('достигнуто')]).toEqual(['1e7b4a']);
+    expect([...colours('не достигнуто')]).toEqual(['c0362c']);
+  });
+
   it('lists who did not send each sheet and who did not report on time', () => {
     expect(report.lines).toContain(`Охват | 3 | 4 | 75,0${NBSP}% | Школа № 4 (Зима)`);
     expect(report.lines).toContain('Срок сдачи отчётов: 10.06.2025.');

@@ -33,11 +33,19 @@ export const paragraph = (text: string) =>
     spacing: { after: 120 },
   });
 
+/** How a table's cells look beyond their text. */
+export interface TableStyle {
+  /** A cell's text colour (hex without #), by row (0: the first row after the header) and column. */
+  color?: (row: number, column: number) => string | undefined;
+  /** The last row (a total) in bold. */
+  boldLast?: boolean;
+}
+
 /** A table filling the text width, its first row a header repeated on every page. */
-export function table(header: string[], rows: string[][], widths: number[]): Table {
+export function table(header: string[], rows: string[][], widths: number[], style: TableStyle = {}): Table {
   const total = widths.reduce((sum, w) => sum + w, 0);
   const columnWidths = widths.map((w) => Math.round((w / total) * TEXT_WIDTH));
-  const row = (cells: string[], isHeader: boolean) =>
+  const row = (cells: string[], isHeader: boolean, index = -1) =>
     new TableRow({
       tableHeader: isHeader,
       cantSplit: true,
@@ -50,7 +58,13 @@ export function table(header: string[], rows: string[][], widths: number[]): Tab
               (line) =>
                 new Paragraph({
                   alignment: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER,
-                  children: [new TextRun({ text: line, bold: isHeader })],
+                  children: [
+                    new TextRun({
+                      text: line,
+                      bold: isHeader || (style.boldLast === true && index === rows.length - 1),
+                      color: isHeader ? undefined : style.color?.(index, i),
+                    }),
+                  ],
                 }),
             ),
           }),
@@ -59,6 +73,6 @@ export function table(header: string[], rows: string[][], widths: number[]): Tab
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths,
-    rows: [row(header, true), ...rows.map((cells) => row(cells, false))],
+    rows: [row(header, true), ...rows.map((cells, index) => row(cells, false, index))],
   });
 }

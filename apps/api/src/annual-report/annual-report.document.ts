@@ -9,6 +9,7 @@ import {
   type IndicatorValueView,
   type ValueScale,
 } from '@profmonitor/domain';
+import { STATUS_COLORS, statusTone } from '@profmonitor/charts';
 import { heading, paragraph, subheading, table, type SectionBuilder } from './annual-report.blocks';
 import { demandSection, destinationsSection, indicatorCharts } from './annual-report.charts';
 import { managementCycle } from './annual-report.cycle';
@@ -55,13 +56,24 @@ const valueCells = (value: IndicatorValueView | null, scale: ValueScale) =>
     : [NO_DATA_TEXT, '—', '—', '—'];
 
 function indicatorTable(part: IndicatorPart, levelName: string): FileChild[] {
+  const values = [...part.organizations.map((o) => o.value), part.level];
   const rows = [
     ...part.organizations.map((o) => [o.name, ...valueCells(o.value, part.scale)]),
     [`Итого: ${levelName}`, ...valueCells(part.level, part.scale)],
   ];
+  // The status in the dashboard's colours: green met, red missed.
+  const color = (row: number, column: number) => {
+    const status = values[row]?.status ?? null;
+    return column === 3 && (status === 'достигнуто' || status === 'не достигнуто')
+      ? STATUS_COLORS[statusTone(status)].slice(1)
+      : undefined;
+  };
   return [
     subheading(part.title),
-    table(['Организация', 'Значение', 'Цель', 'Статус', 'За год'], rows, [40, 14, 14, 17, 15]),
+    table(['Организация', 'Значение', 'Цель', 'Статус', 'За год'], rows, [40, 14, 14, 17, 15], {
+      color,
+      boldLast: true,
+    }),
   ];
 }
 
