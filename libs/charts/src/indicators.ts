@@ -1,15 +1,9 @@
 import {
-  coverageSheet,
   describeTarget,
   formatPercent,
-  graduatesSheet,
   indicatorById,
-  partnersSheet,
-  schoolTitleSheet,
-  teachersSheet,
   type IndicatorId,
   type IndicatorValueView,
-  type SheetId,
   type Status,
   type Target,
 } from '@profmonitor/domain';
@@ -92,14 +86,8 @@ export const STATUS_COLORS: Record<StatusTone, string> = {
   info: '#1d4f91',
 };
 
-/** The sheets' names as the workbooks spell them: «Охват», «Выпускники»… */
-export const SHEET_NAMES: Record<SheetId, string> = {
-  title: schoolTitleSheet.name,
-  graduates: graduatesSheet.name,
-  coverage: coverageSheet.name,
-  teachers: teachersSheet.name,
-  partners: partnersSheet.name,
-};
+/** The sheets' names as the workbooks spell them (libs/domain's table). */
+export { SHEET_NAMES } from '@profmonitor/domain';
 
 /** Best first: lower is better only for decrease targets (the mismatch index). */
 export const higherIsBetter = (target: Target): boolean => target.kind !== 'decrease';

@@ -14,6 +14,7 @@ export * from './reports/sheets/teachers';
 export * from './reports/sheets/partners';
 export * from './reports/sheets/vacancies';
 export * from './reports/sheets/organizations';
+export * from './reports/sheets/sheet-names';
 export * from './indicators/targets';
 export * from './indicators/definitions';
 export * from './indicators/labor-demand';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  SHEET_NAMES,
   INDICATORS,
   indicatorScale,
   indicatorSentence,
@@ -15,7 +16,6 @@ import { AppError } from '../common/app-error';
 import { CycleService, type CycleRecord } from '../cycle/cycle.service';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { ReportingService } from '../indicators/reporting.service';
-import { SHEET_NAMES } from '../indicators/sheet-headers';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { AnnualReportChartsReader, type ChartsContent } from './annual-report.charts.service';
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  SHEET_NAMES,
   calendarDate,
   reportState,
   requiredSheets,
@@ -12,7 +13,6 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { SETTINGS } from '../config/settings.module';
 import type { Settings } from '../config/settings';
-import { SHEET_NAMES } from '../indicators/sheet-headers';
 import type { CampaignEntity } from './campaign.entities';
 import { CampaignsRepository, type ExpectedOrganization, type ReportRecord } from './campaigns.repository';
 

@@ -1,4 +1,5 @@
 import {
+  SHEET_NAMES,
   describeTarget,
   formatPercent,
   indicatorById,
@@ -6,7 +7,6 @@ import {
   type DemandView,
   type IndicatorValueView,
 } from '@profmonitor/domain';
-import { SHEET_NAMES } from '../indicators/sheet-headers';
 import type { ImportResult, PlacedIssue } from '../reports/import/import-result';
 
 const OUTCOME = {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  SHEET_NAMES,
   describeTarget,
   formatIsoDate,
   INDICATORS,
@@ -15,7 +16,6 @@ import type { PeriodEntity } from '../organizations/period.entity';
 import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
 import { ReportingService } from './reporting.service';
-import { SHEET_NAMES } from './sheet-headers';
 
 const PERCENT = '0.0%';
 const INDEX = '0.000';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  SHEET_NAMES,
   clip,
   indicatorById,
   INDICATORS,
@@ -30,7 +31,7 @@ import type { PeriodEntity } from '../organizations/period.entity';
 import { IndicatorInputs } from './indicator-inputs';
 import { ROWS_LIMIT_DEFAULT } from './indicators.dto';
 import { IndicatorsRepository, type StoredValue, type ValuesScope } from './indicators.repository';
-import { headersOf, SHEET_NAMES } from './sheet-headers';
+import { headersOf } from './sheet-headers';
 import { AppError } from '../common/app-error';
 import { organizationNotFound } from '../organizations/organization-not-found';
 

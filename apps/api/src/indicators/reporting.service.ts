@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  SHEET_NAMES,
   destinationLinks,
   SHEET_APPLIES_TO,
   type CompletenessView,
@@ -11,7 +12,6 @@ import { IndicatorInputs } from './indicator-inputs';
 import { IndicatorValuesRepository, municipalityOwner, REGION } from './indicator-values.repository';
 import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
-import { SHEET_NAMES } from './sheet-headers';
 
 /** Which pooled level a request means: a municipality it names, else the account's own. */
 export interface LevelQuery {

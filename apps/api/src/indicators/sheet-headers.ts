@@ -19,11 +19,3 @@ const SCHEMAS = {
 export function headersOf(sheet: SheetId): [string, string][] {
   return (SCHEMAS[sheet] as readonly { key: string; header: string }[]).map((c) => [c.key, c.header]);
 }
-
-export const SHEET_NAMES: Record<SheetId, string> = {
-  title: schoolTitleSheet.name,
-  graduates: graduatesSheet.name,
-  coverage: coverageSheet.name,
-  teachers: teachersSheet.name,
-  partners: partnersSheet.name,
-};

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  SHEET_NAMES,
   indicatorById,
   measureOrganization,
   parsePeriod,
@@ -19,7 +20,7 @@ import type { Principal } from '../accounts/principal';
 import { AppError } from '../common/app-error';
 import { organizationNotFound } from '../organizations/organization-not-found';
 import { IndicatorInputs } from '../indicators/indicator-inputs';
-import { headersOf, SHEET_NAMES } from '../indicators/sheet-headers';
+import { headersOf } from '../indicators/sheet-headers';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { ReportVersionsRepository } from './report-versions.repository';
 
