@@ -29,3 +29,4 @@ export * from './contracts/errors';
 export * from './reports/file-name';
 export * from './reports/file-types';
 export * from './reports-text/sentences';
+export * from './collections';

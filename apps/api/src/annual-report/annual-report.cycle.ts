@@ -5,6 +5,7 @@ import {
   indicatorScale,
   reportChange,
   reportValue,
+  type CycleAddresseeView,
   type CycleGroupMoveView,
   type CycleRecommendationView,
   type ValueScale,
@@ -37,9 +38,12 @@ const analyses = ({ cycle }: AnnualReportContent): FileChild[] => [
       ])),
 ];
 
+/** What an addressee answered, or «ответа нет». */
+const answerOf = (a: CycleAddresseeView) => a.answer?.text ?? 'ответа нет';
+
 /** Each addressee with its answer: «Школа № 1: провели 3 профпробы» or «…: ответа нет». */
 const answers = (r: CycleRecommendationView) =>
-  r.addressees.map((a) => `${a.name}: ${a.answer ? a.answer.text : 'ответа нет'}`).join('\n');
+  r.addressees.map((a) => `${a.name}: ${answerOf(a)}`).join('\n');
 
 const recommendations = ({ cycle }: AnnualReportContent): FileChild[] => [
   subheading('8.2. Адресные рекомендации'),
@@ -100,7 +104,7 @@ const effectiveness = ({ cycle }: AnnualReportContent): FileChild[] => {
       paragraph(
         `Рекомендация «${r.text}» по показателю «${indicatorName(r.indicator)}» (${r.period}, срок ${formatIsoDate(r.due)}). ` +
           effectivenessHeadline(e) +
-          ` Ответы: ${r.addressees.map((a) => `${a.name} — ${a.answer ? a.answer.text.replace(/[.\s]+$/, '') : 'ответа нет'}`).join('; ')}.`,
+          ` Ответы: ${r.addressees.map((a) => `${a.name} — ${answerOf(a).replace(/[.\s]+$/, '')}`).join('; ')}.`,
       ),
     ),
     table(

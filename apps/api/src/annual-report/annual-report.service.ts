@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  groupBy,
   SHEET_NAMES,
   INDICATORS,
   indicatorScale,
@@ -145,9 +146,7 @@ export class AnnualReportService {
     );
     if (definition.kind !== 'completeness' || own.length === 0) return perSheet;
     // The overview's one completeness tile: every sheet pooled, the level's and each organization's.
-    const byOwner = new Map<string, IndicatorValueView[]>();
-    for (const v of own)
-      byOwner.set(`${v.org}|${v.municipality}`, [...(byOwner.get(`${v.org}|${v.municipality}`) ?? []), v]);
+    const byOwner = groupBy(own, (v) => `${v.org}|${v.municipality}`);
     const pooled = [...byOwner.values()].map((of): IndicatorValueView => {
       const { value, numerator, denominator, status } = pooledCompleteness(of);
       return { ...of[0], sheet: null, value, numerator, denominator, status, previous: null, change: null };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   clip,
+  groupBy,
   isCalendarDate,
   sameMunicipality,
   type CycleAnalysisView,
@@ -265,9 +266,9 @@ export class CycleService {
   /** The current (last written) analysis of each indicator of the level that has one. */
   private async currentAnalyses(level: Level): Promise<CycleAnalysisView[]> {
     const rows = await this.repository.analyses(level.period.id, level.municipality);
-    const byIndicator = new Map<string, CycleAnalysisEntity[]>();
-    for (const row of rows) byIndicator.set(row.indicator, [...(byIndicator.get(row.indicator) ?? []), row]);
-    return [...byIndicator.values()].map((versions) => analysisView(versions, level));
+    return [...groupBy(rows, (row) => row.indicator).values()].map((versions) =>
+      analysisView(versions, level),
+    );
   }
 
   private async effectivenessOf(
