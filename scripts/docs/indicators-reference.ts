@@ -9,11 +9,14 @@ import {
   INDICATORS,
   periodOf,
   schoolWorkbook,
+  OPTIONAL_SHEETS,
+  REQUIRED_SHEET_IDS,
   SHEET_APPLIES_TO,
   statusOf,
   type CoverageRow,
   type IndicatorDefinition,
   type IndicatorId,
+  type OptionalSheetId,
   type SheetId,
 } from '@profmonitor/domain';
 
@@ -39,30 +42,17 @@ const EXPLANATIONS: Partial<Record<IndicatorId, string>> = {
   grade9_to_10:
     'Graduates of grade 9 are the denominator; those whose `Направление` is «10 класс» are the numerator. Informational: it has no target and no status.',
   demand_mismatch: `Not a ratio: the dissimilarity index D = ½ · Σₐ |gₐ/G − vₐ/V| over the areas a of professional activity. gₐ is the number of continuing graduates (any \`Класс\`, \`Направление\` СПО, ВУЗ or Работа) with \`Территория\` Город or Регион whose area is a, G = Σ gₐ; vₐ is the number of vacancies in area a in the period's labor demand (chosen as for \`local_spo_in_demand\`), V = Σ vₐ. D = 0 when the graduates' choices are spread over the areas exactly as the vacancies are, D = 1 when they share no area. No value when G = 0 or V = 0, or without labor demand. An organization's index compares its own graduates with the period's demand; the municipality's pools the gₐ of every organization before dividing. Beside the index, the per-area table (gₐ, vₐ, both shares and their difference, the gap) is what the employment center reads: a positive gap is a surplus of graduates, a negative one a deficit.`,
+  profminimum_coverage:
+    "Read from the optional `Профминимум` sheet (schools; one row per grade 6..11): Σ `Охвачено профминимумом` over Σ `Обучающихся` of its rows. A school that did not send the sheet has no value — not 0 — and the explanation of the municipality names it among the schools not reporting it; the municipality pools over the schools that sent it. A sheet with its header and no rows is sent and measures 0 / 0 (no value). A college's `Профминимум` is not loaded.",
+  profminimum_above_basic:
+    'The same denominator as `profminimum_coverage` (Σ `Обучающихся` of every row of `Профминимум`); the numerator sums `Охвачено профминимумом` over the rows with `Уровень` Основной or Продвинутый only: the students taught above the basic level (at least 60 hours a year), which regional ministries now expect.',
+  future_ticket:
+    'Only the rows where `Участники «Билета в будущее»` is filled count, in both parts: Σ of that column over Σ `Обучающихся` of the same rows. A school that sent `Профминимум` without filling the column contributes 0 / 0 (no value of its own); grades it left empty do not lower its share.',
   timeliness:
     "Measured for the municipality and the region only, and only for a period whose reporting campaign has a deadline (`campaign.md`): of the active reporting organizations, the share whose report was on time — every sheet completeness requires of it had an accepted version received on or before the deadline, judged by the calendar date in the municipality's time zone (the deadline day itself is on time). Only each sheet's first accepted version counts: a later replacement does not make an on-time report late, and a report returned and corrected after the deadline stays on time. An archive imported with `--received-at` counts at the time it was originally received. An organization that has sent nothing, or not every required sheet, by the deadline is not on time. Without a campaign there is no value («нет данных»), never 0. Per organization there is no value: the campaign page and the explanation show whether each report was on time, when it became complete and how many days late it is. Moving the deadline judges every report again.",
   completeness:
     "Measured for the municipality only, one value per sheet of the school workbook: of the active reporting organizations that the sheet applies to (the registry's schools and colleges whose `Действует с`/`Действует по` cover the period), the share with that sheet accepted for the period.",
 };
-
-/**
- * What the specification (`indicators.md`) also describes and the code does not compute yet:
- * shown until an indicator of that id joins the table of definitions.
- */
-const SPECIFIED_NOT_COMPUTED: readonly { id: string; text: string }[] = [
-  {
-    id: 'profminimum_coverage',
-    text: 'Охват обучающихся 6–11 классов профориентационным минимумом: Σ `Охвачено профминимумом` over Σ `Обучающихся`, grades 6..11 of an optional `Профминимум` sheet; target ≥ 100 %.',
-  },
-  {
-    id: 'profminimum_above_basic',
-    text: 'Доля обучающихся 6–11 классов, изучающих профминимум на основном или продвинутом уровне: Σ `Охвачено профминимумом` over the rows with `Уровень` Основной or Продвинутый, over Σ `Обучающихся` of the sheet; target: growth.',
-  },
-  {
-    id: 'future_ticket',
-    text: 'Доля обучающихся 6–11 классов — участников проекта «Билет в будущее»: Σ `Участники «Билета в будущее»` over Σ `Обучающихся` of the rows where it is filled; target: growth.',
-  },
-];
 
 const sheetName = (id: SheetId) =>
   [schoolWorkbook.titleSheet!, ...schoolWorkbook.sheets].find((sheet) => sheet.id === id)!.name;
@@ -154,14 +144,14 @@ function workedExample(): string {
 
 /** docs/indicators.md. */
 export function indicatorsReference(): string {
-  const computed = new Set<string>(INDICATORS.map((i) => i.id));
-  const pending = SPECIFIED_NOT_COMPUTED.filter((s) => !computed.has(s.id));
-  const applies = (Object.keys(SHEET_APPLIES_TO) as SheetId[])
-    .map(
-      (id) =>
-        `\`${sheetName(id)}\` — ${SHEET_APPLIES_TO[id].map((t) => (t === 'Школа' ? 'schools' : 'colleges')).join(' and ')}`,
-    )
-    .join('; ');
+  const whom = (types: readonly string[]) =>
+    types.map((t) => (t === 'Школа' ? 'schools' : 'colleges')).join(' and ');
+  const applies = REQUIRED_SHEET_IDS.map((id) => `\`${sheetName(id)}\` — ${whom(SHEET_APPLIES_TO[id])}`).join(
+    '; ',
+  );
+  const optional = (Object.keys(OPTIONAL_SHEETS) as OptionalSheetId[])
+    .map((id) => `\`${sheetName(id)}\` (${whom(OPTIONAL_SHEETS[id])})`)
+    .join(', ');
   return `${[
     '# Indicators: the methodology',
     '<!-- Generated from libs/domain/src/indicators/definitions.ts and scripts/docs/indicators-reference.ts by `npm run docs`. Do not edit by hand. -->',
@@ -173,7 +163,7 @@ export function indicatorsReference(): string {
       '- **Current versions only.** An organization contributes the current accepted version of each sheet for the period; a rejected sheet contributes nothing, and a later version replaces the earlier one.',
       "- **Levels: organization → municipality → region.** Each reporting organization (a school or a college of the registry, active in the period) has its own values. A municipality's value (the registry's `Муниципалитет`) is **pooled**: the sum of its organizations' numerators over the sum of their denominators, over the organizations that have the source sheet accepted for the period; never the mean of their percentages (see the worked example). The region's value is pooled the same way over every organization of the database — never the mean of the municipalities. With one municipality in the registry the region is that municipality and is not shown twice: the only pooled value carries the municipality's name. In the API and the CLI a value is `{org, municipality}`: an organization's has its code and its municipality, a municipality's `org: null` and its name, the region's `org: null, municipality: null`. Each organization is measured against its own municipality's labor demand and in-demand areas (see below); the region pools those numerators.",
       "- **Targets per level.** A municipality's committee sets its municipality's targets; the region sets the region's, which a municipality without its own follows; an organization's status uses its municipality's target.",
-      `- **Which sheets apply to whom**: ${applies}. An organization is measured only on the indicators that apply to its type.`,
+      `- **Which sheets apply to whom**: ${applies}. An organization is measured only on the indicators that apply to its type. Optional: ${optional} — it counts in neither completeness nor timeliness; an organization that did not send it has no value for its indicators (not 0, and the explanation names it as not reporting), and the municipality pools over the organizations that sent it.`,
       "- **Precomputed.** An accepted school workbook recomputes its organization from its rows and moves its municipality's and the region's pooled values by its difference within the import's transaction; a labor-demand workbook or a change of the in-demand areas recomputes its period; opening a reporting campaign, moving its deadline or closing it pools its period's levels again (timeliness). Pages only read stored values.",
     ].join('\n'),
     '## Targets and status',
@@ -190,13 +180,6 @@ export function indicatorsReference(): string {
     '## The indicators',
     'In the tables, "graduates of 9 and 11" are rows of `Выпускники` with `Класс` 9 or 11, and "continuing" means `Направление` СПО, ВУЗ or Работа.',
     INDICATORS.map(indicatorSection).join('\n\n'),
-    ...(pending.length
-      ? [
-          '## Specified, not computed yet',
-          'The specification also describes these; they have no values in the app yet.',
-          pending.map((s) => `- \`${s.id}\`: ${s.text}`).join('\n'),
-        ]
-      : []),
     workedExample(),
   ].join('\n\n')}\n`;
 }

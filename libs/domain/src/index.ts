@@ -12,6 +12,7 @@ export * from './reports/sheets/graduates';
 export * from './reports/sheets/coverage';
 export * from './reports/sheets/teachers';
 export * from './reports/sheets/partners';
+export * from './reports/sheets/profminimum';
 export * from './reports/sheets/vacancies';
 export * from './reports/sheets/organizations';
 export * from './reports/sheets/sheet-names';

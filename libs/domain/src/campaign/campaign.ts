@@ -1,4 +1,9 @@
-import { SHEET_APPLIES_TO, type SheetId } from '../indicators/definitions';
+import {
+  REQUIRED_SHEET_IDS,
+  SHEET_APPLIES_TO,
+  type RequiredSheetId,
+  type SheetId,
+} from '../indicators/definitions';
 import type { OrganizationType } from '../reports/sheets/organizations';
 
 // The reporting campaign's rules (spec/campaign.md) as pure functions: an organization's report
@@ -13,10 +18,8 @@ export type ReportState = (typeof REPORT_STATES)[number];
 export const UNSENT_STATES: readonly ReportState[] = ['не сдан', 'сдан частично'];
 
 /** The sheets completeness and timeliness require of an organization of this type, in workbook order. */
-export function requiredSheets(type: OrganizationType): SheetId[] {
-  return (Object.keys(SHEET_APPLIES_TO) as SheetId[]).filter((sheet) =>
-    SHEET_APPLIES_TO[sheet].includes(type),
-  );
+export function requiredSheets(type: OrganizationType): RequiredSheetId[] {
+  return REQUIRED_SHEET_IDS.filter((sheet) => SHEET_APPLIES_TO[sheet].includes(type));
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -3,6 +3,7 @@
 import type { IndicatorId, SheetId } from '../indicators/definitions';
 import type { Status, Target } from '../indicators/targets';
 import type { ReportState } from '../campaign/campaign';
+import type { ProfminimumRow } from '../reports/sheets/profminimum';
 
 export interface PeriodView {
   code: string;
@@ -155,6 +156,11 @@ export interface ExplanationView extends IndicatorValueView {
    * not with every organization of the region. Otherwise empty.
    */
   municipalities: MunicipalityPartView[];
+  /**
+   * For an indicator of an optional sheet (Профминимум), of a municipality's value: the
+   * organizations the sheet applies to that did not send it — they have no value, not 0.
+   */
+  notReporting?: { code: string; name: string }[];
   /** For the mismatch index: the per-area table behind it. */
   areas: AreaGapView[] | null;
   /** True when the rows behind the value can be listed (GET /api/indicators/:id/rows). */
@@ -765,4 +771,25 @@ export interface CycleEffectivenessView {
   nextPeriod: string | null;
   addressed: CycleGroupMoveView;
   others: CycleGroupMoveView;
+}
+
+/** One grade of a school's `Профминимум` sheet (GET /api/profminimum): the row as sent. */
+export type ProfminimumGradeView = ProfminimumRow;
+
+/** A school's career guidance minimum for a period; `grades` is empty when it did not send the sheet. */
+export interface ProfminimumSchoolView {
+  org: string;
+  name: string;
+  municipality: string;
+  /** Whether the school sent the sheet for the period. */
+  reported: boolean;
+  grades: ProfminimumGradeView[];
+  /** It sent the sheet and teaches every grade at the basic level only. */
+  basicOnly: boolean;
+}
+
+/** The career guidance minimum of a period, school by school (GET /api/profminimum). */
+export interface ProfminimumView {
+  period: string;
+  schools: ProfminimumSchoolView[];
 }

@@ -102,6 +102,9 @@ describe('INDICATORS', () => {
       'stay_local',
       'grade9_to_10',
       'demand_mismatch',
+      'profminimum_coverage',
+      'profminimum_above_basic',
+      'future_ticket',
       'timeliness',
       'completeness',
     ]);

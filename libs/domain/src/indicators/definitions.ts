@@ -3,12 +3,17 @@ import { CONTINUING_DESTINATIONS, type GraduateRow } from '../reports/sheets/gra
 import type { CoverageRow } from '../reports/sheets/coverage';
 import type { OrganizationType } from '../reports/sheets/organizations';
 import type { PartnerRow } from '../reports/sheets/partners';
+import { PROFMINIMUM_GRADES, type ProfminimumRow } from '../reports/sheets/profminimum';
 import type { SchoolTitle } from '../reports/sheets/school-title';
 import type { TeacherRow } from '../reports/sheets/teachers';
 import type { Target } from './targets';
 
+/** The sheets every school or college must send (those completeness and timeliness count). */
+export type RequiredSheetId = 'title' | 'graduates' | 'coverage' | 'teachers' | 'partners';
+/** The sheets an organization may send or leave out: it then has no value for their indicators. */
+export type OptionalSheetId = 'profminimum';
 /** The sheets of a school workbook that indicators read, by id. */
-export type SheetId = 'title' | 'graduates' | 'coverage' | 'teachers' | 'partners';
+export type SheetId = RequiredSheetId | OptionalSheetId;
 
 /** One organization's accepted current sheets for a period; an absent sheet was not accepted. */
 export interface OrganizationSheets {
@@ -17,6 +22,7 @@ export interface OrganizationSheets {
   coverage?: readonly CoverageRow[];
   teachers?: readonly TeacherRow[];
   partners?: readonly PartnerRow[];
+  profminimum?: readonly ProfminimumRow[];
 }
 
 interface RowOfSheet {
@@ -25,6 +31,7 @@ interface RowOfSheet {
   coverage: CoverageRow;
   teachers: TeacherRow;
   partners: PartnerRow;
+  profminimum: ProfminimumRow;
 }
 
 export interface MeasureContext {
@@ -57,6 +64,9 @@ export type IndicatorId =
   | 'stay_local'
   | 'grade9_to_10'
   | 'demand_mismatch'
+  | 'profminimum_coverage'
+  | 'profminimum_above_basic'
+  | 'future_ticket'
   | 'timeliness'
   | 'completeness';
 
@@ -112,14 +122,36 @@ export type IndicatorDefinition =
 const SCHOOLS: readonly OrganizationType[] = ['Школа'];
 const SCHOOLS_AND_COLLEGES: readonly OrganizationType[] = ['Школа', 'Колледж'];
 
-/** Which organizations report each sheet (completeness and the sheets' denominators). */
-export const SHEET_APPLIES_TO: Record<SheetId, readonly OrganizationType[]> = {
+/** Which organizations must report each required sheet (completeness and timeliness), in workbook order. */
+export const SHEET_APPLIES_TO: Record<RequiredSheetId, readonly OrganizationType[]> = {
   title: SCHOOLS_AND_COLLEGES,
   graduates: SCHOOLS_AND_COLLEGES,
   coverage: SCHOOLS,
   teachers: SCHOOLS_AND_COLLEGES,
   partners: SCHOOLS_AND_COLLEGES,
 };
+
+/** Which organizations may send each optional sheet; it counts in neither completeness nor timeliness. */
+export const OPTIONAL_SHEETS: Record<OptionalSheetId, readonly OrganizationType[]> = {
+  profminimum: SCHOOLS,
+};
+
+/** The required sheets, in workbook order. */
+export const REQUIRED_SHEET_IDS = Object.keys(SHEET_APPLIES_TO) as RequiredSheetId[];
+/** Every sheet, required first, in workbook order. */
+export const SHEET_IDS: readonly SheetId[] = [
+  ...REQUIRED_SHEET_IDS,
+  ...(Object.keys(OPTIONAL_SHEETS) as OptionalSheetId[]),
+];
+
+export function isOptionalSheet(sheet: SheetId): sheet is OptionalSheetId {
+  return sheet in OPTIONAL_SHEETS;
+}
+
+/** Which organizations send a sheet, required or optional. */
+export function sheetAppliesTo(sheet: SheetId): readonly OrganizationType[] {
+  return isOptionalSheet(sheet) ? OPTIONAL_SHEETS[sheet] : SHEET_APPLIES_TO[sheet];
+}
 
 /** A ratio summed over the rows of one sheet. */
 function overRows<S extends SheetId>(
@@ -143,6 +175,9 @@ function overRows<S extends SheetId>(
 }
 
 const inGrades8to11 = (row: CoverageRow) => row.grade >= 8 && row.grade <= 11;
+// The sheet only admits grades 6..11; the check keeps the indicator right should that ever change.
+const inGrades6to11 = (row: ProfminimumRow) =>
+  row.grade >= PROFMINIMUM_GRADES.from && row.grade <= PROFMINIMUM_GRADES.to;
 const of9or11 = (row: GraduateRow) => row.graduateClass === '9' || row.graduateClass === '11';
 const continuing = (row: GraduateRow) =>
   (CONTINUING_DESTINATIONS as readonly string[]).includes(row.destination);
@@ -349,6 +384,51 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     source: 'Десногорск, центр занятости',
     sheets: ['graduates'],
     appliesTo: SCHOOLS_AND_COLLEGES,
+  },
+  {
+    kind: 'ratio',
+    id: 'profminimum_coverage',
+    name: 'Охват обучающихся 6–11 классов профориентационным минимумом',
+    numeratorText: 'Σ «Охвачено профминимумом», 6–11 классы',
+    denominatorText: 'Σ «Обучающихся», 6–11 классы листа «Профминимум»',
+    defaultTarget: { kind: 'atLeast', threshold: 1 },
+    source: 'Приказ Минпросвещения, 2023',
+    appliesTo: SCHOOLS,
+    ...overRows({
+      sheet: 'profminimum',
+      numerator: (row) => (inGrades6to11(row) ? row.covered : 0),
+      denominator: (row) => (inGrades6to11(row) ? row.students : 0),
+    }),
+  },
+  {
+    kind: 'ratio',
+    id: 'profminimum_above_basic',
+    name: 'Доля обучающихся 6–11 классов, изучающих профминимум на основном или продвинутом уровне',
+    numeratorText: 'Σ «Охвачено профминимумом» в параллелях с уровнем «Основной» или «Продвинутый»',
+    denominatorText: 'Σ «Обучающихся», 6–11 классы листа «Профминимум»',
+    defaultTarget: { kind: 'growth' },
+    source: 'Единая модель профориентации, 2025',
+    appliesTo: SCHOOLS,
+    ...overRows({
+      sheet: 'profminimum',
+      numerator: (row) => (inGrades6to11(row) && row.level !== 'Базовый' ? row.covered : 0),
+      denominator: (row) => (inGrades6to11(row) ? row.students : 0),
+    }),
+  },
+  {
+    kind: 'ratio',
+    id: 'future_ticket',
+    name: 'Доля обучающихся 6–11 классов — участников проекта «Билет в будущее»',
+    numeratorText: 'Σ «Участники «Билета в будущее»» по строкам, где столбец заполнен',
+    denominatorText: 'Σ «Обучающихся» по тем же строкам',
+    defaultTarget: { kind: 'growth' },
+    source: '«Билет в будущее»',
+    appliesTo: SCHOOLS,
+    ...overRows({
+      sheet: 'profminimum',
+      numerator: (row) => (inGrades6to11(row) && row.futureTicket !== null ? row.futureTicket : 0),
+      denominator: (row) => (inGrades6to11(row) && row.futureTicket !== null ? row.students : 0),
+    }),
   },
   {
     kind: 'timeliness',

@@ -2,6 +2,7 @@ import { periodOf } from '../periods';
 import type { CoverageRow } from '../reports/sheets/coverage';
 import { DESTINATIONS, GRADUATE_CLASSES, TERRITORIES, type GraduateRow } from '../reports/sheets/graduates';
 import type { PartnerRow } from '../reports/sheets/partners';
+import type { ProfminimumLevel, ProfminimumRow } from '../reports/sheets/profminimum';
 import type { SchoolTitle } from '../reports/sheets/school-title';
 import type { TeacherRow } from '../reports/sheets/teachers';
 import {
@@ -38,6 +39,14 @@ const grade = (grade: number, students: number, covered: number, trials: number)
   diagnostics: null,
   excursions: null,
 });
+
+const profminimum = (
+  grade: number,
+  students: number,
+  level: ProfminimumLevel,
+  covered: number,
+  futureTicket: number | null = null,
+): ProfminimumRow => ({ grade, students, level, covered, futureTicket, hours: null });
 
 const teacher = (hours: number | null, completedOn: string | null): TeacherRow => ({
   name: 'Педагог',
@@ -239,7 +248,12 @@ describe('measureOrganization', () => {
     };
     const { values } = measureOrganization(college, contextWith());
     expect(values.map((v) => v.indicator)).toEqual(
-      ratioIds.filter((id) => id !== 'coverage_8_11' && id !== 'trials_8_11'),
+      ratioIds.filter(
+        (id) =>
+          !['coverage_8_11', 'trials_8_11'].includes(id) &&
+          !id.includes('profminimum') &&
+          id !== 'future_ticket',
+      ),
     );
     expect(find(values, 'website_section', 'C').value).toBe(1);
   });
@@ -587,6 +601,13 @@ describe('computeIndicators: a municipality of three schools and a college', () 
         teacher(null, null), // no course
       ],
       partners: [agreement('2020-01-01', '2023-09-01')],
+      // Mixed levels; «Билет в будущее» filled for grades 6 and 8 only.
+      profminimum: [
+        profminimum(6, 100, 'Базовый', 100, 40),
+        profminimum(7, 80, 'Основной', 80),
+        profminimum(8, 50, 'Продвинутый', 45, 30),
+        profminimum(9, 50, 'Основной', 50),
+      ],
       graduates: [
         graduate('9', '10 класс', { consciousChoice: true }),
         graduate('9', '10 класс'),
@@ -605,6 +626,8 @@ describe('computeIndicators: a municipality of three schools and a college', () 
     sheets: {
       title: title('B', false),
       coverage: [grade(8, 50, 30, 5), grade(9, 50, 30, 5)],
+      // Basic level only, no «Билет в будущее» filled.
+      profminimum: [profminimum(10, 30, 'Базовый', 20), profminimum(11, 20, 'Базовый', 20)],
       graduates: [
         graduate('9', 'СПО', { territory: 'Город', area: '17', consciousChoice: true }), // 17 is not in demand
         graduate('9', 'Армия'),
@@ -619,6 +642,7 @@ describe('computeIndicators: a municipality of three schools and a college', () 
     sheets: {
       title: title('C', true),
       coverage: [grade(9, 20, 20, 20)],
+      profminimum: [profminimum(9, 20, 'Основной', 20, 20)],
       teachers: [
         teacher(36, '2021-08-31'), // exactly end − 3 years: out
         teacher(36, '2024-08-31'), // exactly the period end: in
@@ -655,11 +679,11 @@ describe('computeIndicators: a municipality of three schools and a college', () 
   });
 
   it('gives the organizations’ values first, then the municipality’s', () => {
-    // A and D: 11 each; C: 9 (no Охват-based ones); municipality: 10 ratios, the index,
-    // timeliness, 5 sheets.
-    expect(values).toHaveLength(11 + 11 + 9 + 11 + 17);
-    expect(values.slice(0, 42).every((v) => v.organization !== null)).toBe(true);
-    expect(values.slice(42).every((v) => v.organization === null)).toBe(true);
+    // A, B and D: 14 each; C: 9 (no Охват- or Профминимум-based ones); municipality: 13 ratios,
+    // the index, timeliness, 5 required sheets (Профминимум is optional).
+    expect(values).toHaveLength(14 + 14 + 9 + 14 + 20);
+    expect(values.slice(0, 51).every((v) => v.organization !== null)).toBe(true);
+    expect(values.slice(51).every((v) => v.organization === null)).toBe(true);
   });
 
   it.each([
@@ -695,6 +719,16 @@ describe('computeIndicators: a municipality of three schools and a college', () 
     ['grade9_to_10', 'A', 2, 4],
     ['grade9_to_10', 'B', 0, 2],
     ['grade9_to_10', 'C', 0, 0],
+    // Профминимум: A 100 + 80 + 45 + 50 of 280; above basic 80 + 45 + 50; tickets of grades 6 and 8.
+    ['profminimum_coverage', 'A', 275, 280],
+    ['profminimum_coverage', 'B', 40, 50],
+    ['profminimum_coverage', 'D', null, null], // no sheet: no value, not 0
+    ['profminimum_above_basic', 'A', 175, 280],
+    ['profminimum_above_basic', 'B', 0, 50],
+    ['profminimum_above_basic', 'D', null, null],
+    ['future_ticket', 'A', 70, 150],
+    ['future_ticket', 'B', 0, 0], // the sheet without the optional column: sent, nothing to measure
+    ['future_ticket', 'D', null, null],
   ] as const)('%s of %s is %p / %p', (indicator, organization, numerator, denominator) => {
     const value = find(values, indicator, organization);
     expect([value.numerator, value.denominator]).toEqual([numerator, denominator]);
@@ -731,6 +765,9 @@ describe('computeIndicators: a municipality of three schools and a college', () 
     ['employed_in_specialty', 1, 3, ['A', 'B', 'C']],
     ['stay_local', 4, 8, ['A', 'B', 'C']],
     ['grade9_to_10', 2, 6, ['A', 'B', 'C']],
+    ['profminimum_coverage', 315, 330, ['A', 'B']], // the college's sheet does not count, D sent none
+    ['profminimum_above_basic', 175, 330, ['A', 'B']],
+    ['future_ticket', 70, 150, ['A', 'B']],
   ] as const)(
     'pools %s for the municipality: %p / %p from %p',
     (indicator, numerator, denominator, contributors) => {
@@ -961,7 +998,13 @@ describe('computeIndicators: a municipality of three schools and a college', () 
         );
         expectMoved(
           { organizations: judged },
-          { ...schoolA, sheets: { title: title('A', false) }, onTime: true },
+          // A keeps its Профминимум: without it B's 0 / 0 «Билет в будущее» alone would be left,
+          // which the difference cannot tell from nobody's (movePooled is then undefined).
+          {
+            ...schoolA,
+            sheets: { title: title('A', false), profminimum: schoolA.sheets.profminimum },
+            onTime: true,
+          },
         );
         const moved = movePooled(
           pooledOf({ organizations: judged }),

@@ -4,7 +4,9 @@ import type { OrganizationType } from '../reports/sheets/organizations';
 import {
   INDICATORS,
   localChoicesByArea,
+  REQUIRED_SHEET_IDS,
   SHEET_APPLIES_TO,
+  isOptionalSheet,
   type IndicatorId,
   type MeasureContext,
   type OrganizationSheets,
@@ -42,8 +44,6 @@ export interface PeriodContext extends MeasureContext {
 
 export const ratioValue = (numerator: number, denominator: number): number | null =>
   denominator > 0 ? numerator / denominator : null;
-
-const COMPLETENESS_SHEETS: readonly SheetId[] = ['title', 'graduates', 'coverage', 'teachers', 'partners'];
 
 /** Everything one organization contributes for a period: its values and its local choices by area. */
 export function measureOrganization(
@@ -158,7 +158,8 @@ export function municipalValues(input: MunicipalInput): IndicatorValue[] {
         contributors: onTime.map((o) => o.code),
       });
     } else {
-      for (const sheet of COMPLETENESS_SHEETS) {
+      // Optional sheets (Профминимум) are not counted: leaving one out is not a gap in the report.
+      for (const sheet of REQUIRED_SHEET_IDS) {
         const expected = input.organizations.filter((o) => SHEET_APPLIES_TO[sheet].includes(o.type));
         const reported = expected.filter((o) => o.sheets.has(sheet));
         values.push({
@@ -257,6 +258,7 @@ export function movePooled(
     } else if (
       definition?.kind === 'completeness' &&
       row.sheet &&
+      !isOptionalSheet(row.sheet) &&
       SHEET_APPLIES_TO[row.sheet].includes(type)
     ) {
       const numerator = (row.numerator ?? 0) - +before.sheets.has(row.sheet) + +after.sheets.has(row.sheet);

@@ -32,9 +32,11 @@ export interface ColumnSpec<Row, K extends keyof Row & string = keyof Row & stri
   width?: number;
 }
 
-/** A check across the columns of one row; the error is reported at `column`. */
+/** A check across the columns of one row; the error (or warning) is reported at `column`. */
 export interface RowRule<Row> {
   column: keyof Row & string;
+  /** A warning: the row is accepted all the same. */
+  warning?: true;
   /** Rules that need the period wait until the `Титул` sheet has been read. */
   needs?: 'period';
   violated(row: Row, context: SheetContext): boolean;

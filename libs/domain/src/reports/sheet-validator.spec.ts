@@ -11,6 +11,7 @@ import { coverageSheet, type CoverageRow } from './sheets/coverage';
 import { graduatesSheet, type GraduateRow } from './sheets/graduates';
 import { organizationsSheet, type OrganizationRow } from './sheets/organizations';
 import { partnersSheet, type PartnerRow } from './sheets/partners';
+import { profminimumSheet, type ProfminimumRow } from './sheets/profminimum';
 import { schoolTitleSheet, type SchoolTitle } from './sheets/school-title';
 import { teachersSheet, type TeacherRow } from './sheets/teachers';
 import {
@@ -1333,5 +1334,138 @@ describe('ItemsSheetValidator: Титул of the vacancies workbook', () => {
     const { outcome } = readItems(vacanciesTitleSheet, titleSheet([['Территория', 'Город']]));
     expect(places(outcome.errors)).toEqual(['null:Показатель']);
     expect(outcome.errors[0].message).toContain('Нет строки «Дата»');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Профминимум
+
+describe('the Профминимум sheet', () => {
+  const HEADERS = profminimumSheet.columns.map((c) => c.header);
+  const TICKET = 'Участники «Билета в будущее»';
+  const sheetOf = (...rows: RowValues[]) => table(HEADERS, rows);
+  const grade7: RowValues = {
+    Класс: 7,
+    Обучающихся: 60,
+    Уровень: 'Основной',
+    'Охвачено профминимумом': 58,
+    [TICKET]: 30,
+    'Часов за год': 64,
+  };
+
+  it('reads a valid row, and empty optional columns as null', () => {
+    const { outcome, pushed } = readTable(
+      profminimumSheet,
+      sheetOf(grade7, { Класс: '11', Обучающихся: 25, Уровень: 'продвинутый', 'Охвачено профминимумом': 25 }),
+    );
+    expectAccepted(outcome);
+    expect(outcome.warnings).toEqual([]);
+    expect(pushed.get(2)).toEqual<ProfminimumRow>({
+      grade: 7,
+      students: 60,
+      level: 'Основной',
+      covered: 58,
+      futureTicket: 30,
+      hours: 64,
+    });
+    expect(pushed.get(3)).toEqual<ProfminimumRow>({
+      grade: 11,
+      students: 25,
+      level: 'Продвинутый',
+      covered: 25,
+      futureTicket: null,
+      hours: null,
+    });
+  });
+
+  it.each<Cell>([5, 12, 0, 6.5, '7б'])('rejects Класс %p: grades 6 to 11 only', (grade) => {
+    const { outcome, pushed } = readTable(profminimumSheet, sheetOf({ ...grade7, Класс: grade }));
+    expectRejected(outcome);
+    expect(places(outcome.errors)).toEqual(['2:Класс']);
+    expect(outcome.errors[0].message).toContain('от 6 до 11');
+    expect(pushed.get(2)).toBeUndefined();
+  });
+
+  it('rejects a grade that appears twice', () => {
+    const { outcome } = readTable(profminimumSheet, sheetOf(grade7, { ...grade7, Класс: '7' }));
+    expectRejected(outcome);
+    expect(outcome.errors).toEqual([
+      {
+        sheet: 'Профминимум',
+        row: 3,
+        column: 'Класс',
+        message: expect.stringContaining('уже есть в строке 2'),
+      },
+    ]);
+  });
+
+  it.each(['Охвачено профминимумом', TICKET])('rejects «%s» above Обучающихся, at that column', (header) => {
+    const { outcome } = readTable(profminimumSheet, sheetOf({ ...grade7, [header]: 61 }));
+    expectRejected(outcome);
+    expect(outcome.errors).toEqual([
+      { sheet: 'Профминимум', row: 2, column: header, message: expect.stringContaining(`(61) больше`) },
+    ]);
+    expect(outcome.errors[0].message).toContain('обучающихся в 7 классе (60)');
+  });
+
+  it('accepts counts equal to Обучающихся', () => {
+    const row = { ...grade7, 'Охвачено профминимумом': 60, [TICKET]: 60 };
+    expectAccepted(readTable(profminimumSheet, sheetOf(row)).outcome);
+  });
+
+  it.each<Cell>(['Высокий', 'Базовый+', 3])('rejects Уровень %p: one of the three levels', (level) => {
+    const { outcome } = readTable(profminimumSheet, sheetOf({ ...grade7, Уровень: level }));
+    expectRejected(outcome);
+    expect(places(outcome.errors)).toEqual(['2:Уровень']);
+    expect(outcome.errors[0].message).toContain('Базовый');
+  });
+
+  it.each(['Обучающихся', 'Уровень', 'Охвачено профминимумом'])('rejects a row without «%s»', (header) => {
+    const { outcome } = readTable(profminimumSheet, sheetOf({ ...grade7, [header]: null }));
+    expectRejected(outcome);
+    expect(places(outcome.errors)).toEqual([`2:${header}`]);
+  });
+
+  it.each([
+    ['Базовый', 39, 40],
+    ['Основной', 59, 60],
+    ['Продвинутый', 79, 80],
+  ] as const)('warns about %s with %p hours (below %p) and accepts the row', (level, hours, minimum) => {
+    const { outcome, pushed } = readTable(
+      profminimumSheet,
+      sheetOf({ ...grade7, Уровень: level, 'Часов за год': hours }),
+    );
+    expectAccepted(outcome);
+    expect(outcome.warnings).toEqual([
+      {
+        sheet: 'Профминимум',
+        row: 2,
+        column: 'Часов за год',
+        message: `В 7 классе ${hours} ч за год — меньше минимума ${minimum} ч для уровня «${level}». Проверьте часы или уровень: строка загружена.`,
+      },
+    ]);
+    expect(pushed.get(2)).toMatchObject({ level, hours });
+  });
+
+  it.each([
+    ['Базовый', 40],
+    ['Основной', 60],
+    ['Продвинутый', 80],
+  ] as const)('does not warn about %s with exactly %p hours', (level, hours) => {
+    const { outcome } = readTable(
+      profminimumSheet,
+      sheetOf({ ...grade7, Уровень: level, 'Часов за год': hours }),
+    );
+    expectAccepted(outcome);
+    expect(outcome.warnings).toEqual([]);
+  });
+
+  it('gives no hours warning for a row rejected by an error', () => {
+    const { outcome } = readTable(
+      profminimumSheet,
+      sheetOf({ ...grade7, 'Охвачено профминимумом': 70, 'Часов за год': 10 }),
+    );
+    expect(places(outcome.errors)).toEqual(['2:Охвачено профминимумом']);
+    expect(outcome.warnings).toEqual([]);
   });
 });

@@ -201,8 +201,12 @@ export class TableSheetValidator<Row = Record_> {
     if (failed || !this.complete(record)) return undefined;
     for (const rule of (this.schema.rules ?? []) as readonly RowRule<Record_>[]) {
       if (rule.needs === 'period' && !this.context.period) this.deferred.push({ excelRow, record, rule });
-      else if (rule.violated(record, this.context))
-        fail(this.headerOf(rule.column), rule.message(record, this.context));
+      else if (!rule.violated(record, this.context)) continue;
+      else if (rule.warning) {
+        // A row rejected already is not worth a warning on top.
+        if (!failed)
+          this.log.warning(excelRow, this.headerOf(rule.column), rule.message(record, this.context));
+      } else fail(this.headerOf(rule.column), rule.message(record, this.context));
     }
     if (failed) return undefined;
     this.schema.warnings?.forEach((warning, i) => {
@@ -216,7 +220,11 @@ export class TableSheetValidator<Row = Record_> {
     if (!this.columnIndex) this.log.error(null, null, this.noHeaderMessage());
     for (const { excelRow, record, rule } of this.deferred) {
       if (rule.violated(record, context))
-        this.log.error(excelRow, this.headerOf(rule.column), rule.message(record, context));
+        this.log[rule.warning ? 'warning' : 'error'](
+          excelRow,
+          this.headerOf(rule.column),
+          rule.message(record, context),
+        );
     }
     this.schema.warnings?.forEach((warning, i) => {
       const matching = this.shareCounts[i];

@@ -5,6 +5,7 @@ import { coverageSheet } from './sheets/coverage';
 import { graduatesSheet } from './sheets/graduates';
 import { organizationsSheet } from './sheets/organizations';
 import { partnersSheet } from './sheets/partners';
+import { profminimumSheet } from './sheets/profminimum';
 import { schoolTitleSheet } from './sheets/school-title';
 import { teachersSheet } from './sheets/teachers';
 import { vacanciesSheet, vacanciesTitleSheet } from './sheets/vacancies';
@@ -37,7 +38,7 @@ export const schoolWorkbook = asKind({
   id: 'school',
   title: 'Отчёт организации',
   titleSheet: schoolTitleSheet,
-  sheets: [graduatesSheet, coverageSheet, teachersSheet, partnersSheet],
+  sheets: [graduatesSheet, coverageSheet, teachersSheet, partnersSheet, profminimumSheet],
   templateVersion: '2026.1',
 });
 

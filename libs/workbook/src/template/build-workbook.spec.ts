@@ -98,6 +98,7 @@ describe('template of the school workbook', () => {
       'Охват',
       'Педагоги',
       'Партнёры',
+      'Профминимум',
     ]);
   });
 
@@ -396,6 +397,10 @@ const schoolContent: WorkbookContent = {
       },
     ],
     partners: [],
+    profminimum: [
+      { grade: 6, students: 80, level: 'Базовый', covered: 80, futureTicket: null, hours: 40 },
+      { grade: 9, students: 50, level: 'Продвинутый', covered: 48, futureTicket: 35, hours: 82 },
+    ],
   },
 };
 
@@ -436,6 +441,7 @@ describe('a filled school workbook', () => {
     expect(sheet.getCell('D3').value).toBeNull();
     expect(sheet.getCell('G2').numFmt).toBe('@');
     expect(rowValues(sheetOf(workbook, 'Охват'), 2)).toEqual([9, 50, 40, 20, undefined, 10]);
+    expect(rowValues(sheetOf(workbook, 'Профминимум'), 3)).toEqual([9, 50, 'Продвинутый', 48, 35, 82]);
   });
 
   it('writes dates as real Excel dates at UTC midnight, shown as ДД.ММ.ГГГГ', () => {

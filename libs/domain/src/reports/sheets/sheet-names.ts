@@ -2,6 +2,7 @@ import type { SheetId } from '../../indicators/definitions';
 import { coverageSheet } from './coverage';
 import { graduatesSheet } from './graduates';
 import { partnersSheet } from './partners';
+import { profminimumSheet } from './profminimum';
 import { schoolTitleSheet } from './school-title';
 import { teachersSheet } from './teachers';
 
@@ -12,4 +13,5 @@ export const SHEET_NAMES: Record<SheetId, string> = {
   coverage: coverageSheet.name,
   teachers: teachersSheet.name,
   partners: partnersSheet.name,
+  profminimum: profminimumSheet.name,
 };
