@@ -17,6 +17,7 @@ import { Municipalities1764600000000 } from './migrations/1764600000000-municipa
 import { MunicipalityIndex1764700000000 } from './migrations/1764700000000-municipality-index';
 import { Campaigns1764800000000 } from './migrations/1764800000000-campaigns';
 import { ManagementCycle1764900000000 } from './migrations/1764900000000-management-cycle';
+import { Profminimum1765000000000 } from './migrations/1765000000000-profminimum';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { isBusy, writeTransaction } from './write-transaction';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   MunicipalityIndex1764700000000,
   Campaigns1764800000000,
   ManagementCycle1764900000000,
+  Profminimum1765000000000,
 ];
 
 /** The databases ПрофМонитор runs on: one SQLite file (the default), or a PostgreSQL server. */

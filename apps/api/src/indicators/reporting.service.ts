@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import {
   SHEET_NAMES,
   destinationLinks,
+  REQUIRED_SHEET_IDS,
   SHEET_APPLIES_TO,
   type CompletenessView,
   type DestinationLinkView,
-  type SheetId,
 } from '@profmonitor/domain';
 import { DataSource } from 'typeorm';
 import { IndicatorInputs } from './indicator-inputs';
@@ -43,7 +43,8 @@ export class ReportingService {
       period,
       municipality,
     );
-    const counts = (Object.keys(SHEET_NAMES) as SheetId[]).map((sheet) => {
+    // Optional sheets (Профминимум) are not part of completeness.
+    const counts = REQUIRED_SHEET_IDS.map((sheet) => {
       const expected = organizations.filter((o) => SHEET_APPLIES_TO[sheet].includes(o.type));
       const missing = expected.filter((o) => !o.sheets.has(sheet));
       return { sheet, expected, missing };

@@ -1,21 +1,12 @@
-import {
-  coverageSheet,
-  graduatesSheet,
-  partnersSheet,
-  schoolTitleSheet,
-  teachersSheet,
-  type SheetId,
-} from '@profmonitor/domain';
+import { schoolWorkbook, type AnySheet, type SheetId } from '@profmonitor/domain';
 
-const SCHEMAS = {
-  title: schoolTitleSheet.items,
-  graduates: graduatesSheet.columns,
-  coverage: coverageSheet.columns,
-  teachers: teachersSheet.columns,
-  partners: partnersSheet.columns,
-};
+const SCHEMAS = new Map<string, AnySheet>(
+  [schoolWorkbook.titleSheet!, ...schoolWorkbook.sheets].map((schema) => [schema.id, schema]),
+);
 
 /** Column key → header, in schema order: stored rows shown as the person filled them in. */
 export function headersOf(sheet: SheetId): [string, string][] {
-  return (SCHEMAS[sheet] as readonly { key: string; header: string }[]).map((c) => [c.key, c.header]);
+  const schema = SCHEMAS.get(sheet)!;
+  const columns = schema.layout === 'items' ? schema.items : schema.columns;
+  return columns.map((c) => [c.key, c.header]);
 }

@@ -1,4 +1,4 @@
-import type { Destination, GraduateClass, Territory } from '@profmonitor/domain';
+import type { Destination, GraduateClass, ProfminimumLevel, Territory } from '@profmonitor/domain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ReportVersionEntity } from './report-version.entity';
 
@@ -144,6 +144,27 @@ export class PartnerRowEntity extends SheetRow {
   subject: string | null;
 }
 
+@Entity('profminimum_rows')
+export class ProfminimumRowEntity extends SheetRow {
+  @Column({ type: 'integer' })
+  grade: number;
+
+  @Column({ type: 'integer' })
+  students: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  level: ProfminimumLevel;
+
+  @Column({ type: 'integer' })
+  covered: number;
+
+  @Column({ type: 'integer', nullable: true })
+  futureTicket: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  hours: number | null;
+}
+
 /** Where each sheet of the school workbook is stored: one declarative table. */
 export const SCHOOL_SHEET_ENTITIES = {
   title: TitleRowEntity,
@@ -151,4 +172,5 @@ export const SCHOOL_SHEET_ENTITIES = {
   coverage: CoverageRowEntity,
   teachers: TeacherRowEntity,
   partners: PartnerRowEntity,
+  profminimum: ProfminimumRowEntity,
 } as const;
