@@ -162,6 +162,15 @@ describe('template of the school workbook', () => {
     ]);
   });
 
+  it('offers the three levels of the career guidance minimum as a dropdown on Профминимум', () => {
+    const schema = schoolWorkbook.sheets.find((s) => s.id === 'profminimum')!;
+    const validations = validationsOf(sheetOf(workbook, 'Профминимум'));
+    const level = validations[`${letterOf(schema, 'level')}2`]!;
+    expect(level).toMatchObject({ type: 'list', showErrorMessage: true });
+    expect(listValues(workbook, level)).toEqual(['Базовый', 'Основной', 'Продвинутый']);
+    expect(validations[`${letterOf(schema, 'grade')}2`]?.type).not.toBe('list');
+  });
+
   it('puts a dropdown on the enumerated title items only', () => {
     const validations = validationsOf(sheetOf(workbook, 'Титул'));
     expect(listValues(workbook, validations['B4']!)).toEqual([...yesNo.options!]);
