@@ -13,3 +13,4 @@ export * from './heatmap-chart';
 export * from './sankey-chart';
 export * from './gap-chart';
 export * from './periods-chart';
+export * from './profminimum-chart';
