@@ -13,6 +13,7 @@ const SHEET_NAMES: Record<SheetId, string> = {
   coverage: 'Охват',
   teachers: 'Педагоги',
   partners: 'Партнёры',
+  profminimum: 'Профминимум',
 };
 
 const SCHOOL_SHEETS: SheetId[] = ['title', 'graduates', 'coverage', 'teachers', 'partners'];

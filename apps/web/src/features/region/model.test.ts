@@ -109,6 +109,26 @@ describe('a municipality’s organizations', () => {
     });
   });
 
+  it('never expect the optional Профминимум sheet, even if an answer lists it', () => {
+    const withOptional = {
+      ...completeness,
+      sheets: [
+        ...completeness.sheets,
+        {
+          sheet: 'profminimum' as const,
+          name: 'Профминимум',
+          reported: 0,
+          expected: 1,
+          value: 0,
+          missing: [{ code: 'Z01', name: 'Школа № 1' }],
+        },
+      ],
+    };
+    expect(Object.fromEntries(sheetsSent(withOptional, zima))).toEqual(
+      Object.fromEntries(sheetsSent(completeness, zima)),
+    );
+  });
+
   it('show each organization’s values, «не относится» (null) where the indicator is not for its type', () => {
     const values = [
       value({ org: 'Z01', municipality: ZIMA, value: 0.6, status: 'не достигнуто' }),

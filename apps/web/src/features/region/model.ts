@@ -1,5 +1,6 @@
 import {
   INDICATORS,
+  isOptionalSheet,
   SHEET_APPLIES_TO,
   statusOf,
   type CompletenessView,
@@ -66,6 +67,9 @@ export const SHORT_NAMES: Record<IndicatorId, string> = {
   demand_mismatch: 'Индекс несоответствия',
   timeliness: 'Своевременность',
   completeness: 'Полнота отчётности',
+  profminimum_coverage: 'Охват профминимумом',
+  profminimum_above_basic: 'Выше базового уровня',
+  future_ticket: 'Билет в будущее',
 };
 
 /** A cell for an indicator nobody's value was given for: «нет данных», or none when informational. */
@@ -153,8 +157,11 @@ export function sheetsSent(
   const result = new Map<string, SheetsSent>();
   for (const organization of organizations) {
     if (!activeIn(organization, completeness.period)) continue;
-    const expected = completeness.sheets.filter((sheet) =>
-      (SHEET_APPLIES_TO[sheet.sheet] as readonly string[]).includes(organization.type),
+    // Optional sheets (Профминимум) are never expected: completeness counts the required ones.
+    const expected = completeness.sheets.filter(
+      (sheet) =>
+        !isOptionalSheet(sheet.sheet) &&
+        (SHEET_APPLIES_TO[sheet.sheet] as readonly string[]).includes(organization.type),
     );
     if (expected.length === 0) continue;
     const missing = expected.filter((sheet) => sheet.missing.some((m) => m.code === organization.code));
