@@ -8,6 +8,21 @@ export const PERIODS = ['2022/2023', '2023/2024', '2024/2025'] as const;
 export type PeriodCode = (typeof PERIODS)[number];
 /** Per period, in the order of PERIODS. */
 export type PerPeriod<T> = readonly [T, T, T];
+/** The periods schools send the optional `Профминимум` sheet for: the minimum began in September 2023. */
+export const PROFMINIMUM_PERIODS = ['2023/2024', '2024/2025'] as const satisfies readonly PeriodCode[];
+export type ProfminimumPeriod = (typeof PROFMINIMUM_PERIODS)[number];
+
+/** One period's `Профминимум` sheet of a school. */
+export interface ProfminimumPlan {
+  /** The level of each grade from the 6th up: Б базовый, О основной, П продвинутый. */
+  levels: string;
+  /** Share of each grade's students the programme covered. */
+  covered: number;
+  /** Share registered in «Билет в будущее», filled from grade `from` up (lower grades left empty); absent: the column is left empty. */
+  ticket?: { share: number; from?: number };
+  /** A grade whose programme held fewer hours than its level asks for (a warning on import). */
+  short?: { grade: number; hours: number };
+}
 
 export interface OrganizationProfile {
   code: string;
@@ -47,6 +62,8 @@ export interface OrganizationProfile {
   missingSheets?: Partial<Record<PeriodCode, readonly ('teachers' | 'partners')[]>>;
   /** Sent a first version with graduates missing, then a corrected one. */
   corrected?: PeriodCode;
+  /** The `Профминимум` sheet per period it sends one for (schools only). */
+  profminimum?: Partial<Record<ProfminimumPeriod, ProfminimumPlan>>;
 }
 
 const always = [true, true, true] as const;
@@ -68,6 +85,10 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
     staff: [44, 52],
     website: always,
     agreements: 5,
+    profminimum: {
+      '2023/2024': { levels: 'ББББОО', covered: 0.93, ticket: { share: 0.42 } },
+      '2024/2025': { levels: 'ББОООО', covered: 0.97, ticket: { share: 0.58 } },
+    },
   },
   {
     code: 'SCH02',
@@ -85,6 +106,10 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
     staff: [46, 56],
     website: always,
     agreements: 7,
+    profminimum: {
+      '2023/2024': { levels: 'ББББОО', covered: 0.98, ticket: { share: 0.6 } },
+      '2024/2025': { levels: 'ББОООП', covered: 1, ticket: { share: 0.72 } },
+    },
   },
   {
     code: 'SCH03',
@@ -102,6 +127,10 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
     staff: [40, 48],
     website: always,
     agreements: 6,
+    profminimum: {
+      '2023/2024': { levels: 'ББОООО', covered: 0.97 },
+      '2024/2025': { levels: 'ООООПП', covered: 1, ticket: { share: 0.66, from: 8 } },
+    },
   },
   {
     // Sends a corrected workbook for 2023/2024: the first one missed a few graduates.
@@ -121,6 +150,11 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
     website: always,
     agreements: 4,
     corrected: '2023/2024',
+    // Stays at the basic level both years.
+    profminimum: {
+      '2023/2024': { levels: 'ББББББ', covered: 0.9 },
+      '2024/2025': { levels: 'ББББББ', covered: 0.93, ticket: { share: 0.3, from: 8 } },
+    },
   },
   {
     // The success story: a new deputy head, a partnership with the plant, coverage 45 % → 88 %.
@@ -139,6 +173,11 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
     staff: [42, 50],
     website: always,
     agreements: 6,
+    // The success story again: from the basic level to the advanced one in the senior grades.
+    profminimum: {
+      '2023/2024': { levels: 'ББББББ', covered: 0.92, ticket: { share: 0.35 } },
+      '2024/2025': { levels: 'ООООПП', covered: 1, ticket: { share: 0.7 } },
+    },
   },
   {
     // Did not send its staff sheet for 2024/2025.
@@ -158,6 +197,10 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
     website: always,
     agreements: 5,
     missingSheets: { '2024/2025': ['teachers'] },
+    profminimum: {
+      '2023/2024': { levels: 'ББББББ', covered: 0.91, ticket: { share: 0.4, from: 8 } },
+      '2024/2025': { levels: 'ББОООО', covered: 0.96, ticket: { share: 0.5, from: 8 } },
+    },
   },
   {
     // The lagging school on the outskirts: no website section, agreements lapsed in 2023.
@@ -177,9 +220,19 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
     website: [false, false, false],
     agreements: 2,
     agreementsLapse: '2023-06-30',
+    // Stays at the basic level, and its 11th grade fell short of the 40 hours in 2024/2025.
+    profminimum: {
+      '2023/2024': { levels: 'ББББББ', covered: 0.86 },
+      '2024/2025': {
+        levels: 'ББББББ',
+        covered: 0.9,
+        ticket: { share: 0.25 },
+        short: { grade: 11, hours: 34 },
+      },
+    },
   },
   {
-    // Sent nothing for 2024/2025.
+    // Sent nothing for 2024/2025 (so its Профминимум sheet is 2023/2024's only).
     code: 'SCH08',
     name: 'МБОУ «Средняя школа № 8»',
     shortName: 'Школа № 8',
@@ -196,9 +249,12 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
     website: always,
     agreements: 4,
     notSent: ['2024/2025'],
+    profminimum: {
+      '2023/2024': { levels: 'ББББББ', covered: 0.92, ticket: { share: 0.38 } },
+    },
   },
   {
-    // A small basic school in the village, merged into school № 8 after 2023/2024.
+    // A small basic school in the village, merged into school № 8 after 2023/2024; never sends the Профминимум sheet.
     code: 'SCH09',
     name: 'МБОУ «Основная школа № 9 пос. Заречный»',
     shortName: 'Школа № 9 (Заречный)',
@@ -217,7 +273,7 @@ export const ORGANIZATIONS: readonly OrganizationProfile[] = [
     activeTo: '2023/2024',
   },
   {
-    // Lags behind; opened its website section only in 2024/2025.
+    // Lags behind; opened its website section only in 2024/2025; never sends the Профминимум sheet.
     code: 'SCH10',
     name: 'МБОУ «Средняя школа № 10»',
     shortName: 'Школа № 10',

@@ -9,6 +9,11 @@ import {
   type GraduateRow,
   type OrganizationRow,
   type PartnerRow,
+  PROFMINIMUM_GRADES,
+  PROFMINIMUM_LEVELS,
+  PROFMINIMUM_MIN_HOURS,
+  type ProfminimumLevel,
+  type ProfminimumRow,
   type SchoolTitle,
   type TeacherRow,
   type Territory,
@@ -39,6 +44,7 @@ import {
   PERIODS,
   type OrganizationProfile,
   type PeriodCode,
+  type ProfminimumPeriod,
 } from './profiles';
 import { addDays, addYears, clamp, Rng, type Weighted } from './random';
 
@@ -139,6 +145,46 @@ export function coverageRows(org: OrganizationProfile, period: PeriodCode): Cove
       diagnostics:
         grade >= 6 ? Math.round(students * clamp(org.coverage[i] * 0.85 + rng.float(-0.05, 0.1))) : null,
       excursions: Math.round(students * (grade >= 5 ? rng.float(0.2, 0.55) : rng.float(0, 0.2))),
+    };
+  });
+}
+
+// ---------------------------------------------------------------- Профминимум
+
+/** A plan's letters: Б, О, П. */
+const LEVEL_BY_LETTER = new Map<string, ProfminimumLevel>(
+  PROFMINIMUM_LEVELS.map((level) => [level[0], level]),
+);
+
+/**
+ * The school's `Профминимум` sheet for a period, or undefined when it sends none: grades 6..11
+ * of its Охват, with the same students; hours a little above the level's minimum unless the
+ * plan names a grade that fell short.
+ */
+export function profminimumRows(org: OrganizationProfile, period: PeriodCode): ProfminimumRow[] | undefined {
+  const plan = org.profminimum?.[period as ProfminimumPeriod];
+  if (!plan) return undefined;
+  const rng = Rng.for('profminimum', org.code, period);
+  const grades = [...studentsByGrade(org, period)].filter(
+    ([grade]) => grade >= PROFMINIMUM_GRADES.from && grade <= PROFMINIMUM_GRADES.to,
+  );
+  if (plan.levels.length !== grades.length)
+    throw new Error(`${org.code} ${period}: ${plan.levels.length} levels for ${grades.length} grades`);
+  return grades.map(([grade, students], n): ProfminimumRow => {
+    const level = LEVEL_BY_LETTER.get(plan.levels[n])!;
+    const minimum = PROFMINIMUM_MIN_HOURS[level];
+    const ticketed = plan.ticket && grade >= (plan.ticket.from ?? PROFMINIMUM_GRADES.from);
+    const spread = rng.float(-0.03, 0.03);
+    return {
+      grade,
+      students,
+      level,
+      // A plan of 1 covers every student of every grade.
+      covered: plan.covered >= 1 ? students : Math.round(students * clamp(plan.covered + spread)),
+      futureTicket: ticketed
+        ? Math.round(students * clamp(plan.ticket!.share + rng.float(-0.08, 0.08)))
+        : null,
+      hours: plan.short?.grade === grade ? plan.short.hours : minimum + rng.int(0, 2) * 2,
     };
   });
 }

@@ -6,6 +6,7 @@ import type {
   CoverageRow,
   GraduateRow,
   PartnerRow,
+  ProfminimumRow,
   SchoolTitle,
   TeacherRow,
   VacancyRow,
@@ -22,6 +23,8 @@ export interface OrgReport {
   coverage?: CoverageRow[];
   teachers?: TeacherRow[];
   partners?: PartnerRow[];
+  /** The optional `Профминимум` sheet, when sent. */
+  profminimum?: ProfminimumRow[];
 }
 
 export interface PeriodDemo {
@@ -53,6 +56,18 @@ export function coverage811(rows: readonly CoverageRow[], key: 'covered' | 'tria
   const senior = rows.filter((r) => r.grade >= 8);
   return [sum(senior, (r) => r[key]), sum(senior, (r) => r.students)];
 }
+
+/** Grades 6..11 of the Профминимум sheets: covered (of the rows `counted`) over students (of the rows `over`). */
+function profminimum(
+  reports: readonly OrgReport[],
+  counted: (row: ProfminimumRow) => number,
+  over: (row: ProfminimumRow) => boolean = () => true,
+): Ratio {
+  const rows = reports.flatMap((r) => r.profminimum ?? []).filter(over);
+  return [sum(rows, counted), sum(rows, (r) => r.students)];
+}
+
+const basicOnly = (rows: readonly ProfminimumRow[]) => rows.every((r) => r.level === 'Базовый');
 
 function teachersTrained(rows: readonly TeacherRow[], period: PeriodCode): Ratio {
   const { endsOn } = periodOf(Number(period.slice(0, 4)));
@@ -141,6 +156,21 @@ function indicators(demo: PeriodDemo): [string, string][] {
       ]),
     ],
     ['demand_mismatch', D === null ? 'нет данных' : D.toFixed(3).replace('.', ',')],
+    ['profminimum_coverage', percent(profminimum(reports, (r) => r.covered))],
+    [
+      'profminimum_above_basic',
+      percent(profminimum(reports, (r) => (r.level === 'Базовый' ? 0 : r.covered))),
+    ],
+    [
+      'future_ticket',
+      percent(
+        profminimum(
+          reports,
+          (r) => r.futureTicket ?? 0,
+          (r) => r.futureTicket !== null,
+        ),
+      ),
+    ],
     [
       '«Другое» (всего / макс. по листу)',
       `${percent([count(graduates, (g) => g.destination === 'Другое'), graduates.length])} / ${percent([Math.max(...other), 1])}`,
@@ -189,12 +219,36 @@ export function summaryLines(demos: readonly PeriodDemo[]): string[] {
   const codes = [
     ...new Set(demos.flatMap((d) => d.reports.filter((r) => r.coverage).map((r) => r.org.code))),
   ];
-  for (const code of codes) {
-    const values = demos.map((d) => {
-      const report = d.reports.find((r) => r.org.code === code);
-      return report?.coverage ? percent(coverage811(report.coverage)) : '—';
-    });
-    lines.push(`  ${code.padEnd(width - 2)}${values.map((v) => v.padEnd(column)).join('')}`);
-  }
+  const byCode = (code: string, value: (report: OrgReport) => string) =>
+    `  ${code.padEnd(width - 2)}${demos
+      .map((d) => {
+        const report = d.reports.find((r) => r.org.code === code);
+        return (report ? value(report) : '—').padEnd(column);
+      })
+      .join('')}`;
+  for (const code of codes)
+    lines.push(byCode(code, (r) => (r.coverage ? percent(coverage811(r.coverage)) : '—')));
+  lines.push('', 'profminimum_coverage по школам (уровни 6–11 классов):');
+  for (const code of codes)
+    lines.push(
+      byCode(code, (r) =>
+        r.profminimum
+          ? `${percent(profminimum([r], (row) => row.covered))} ${r.profminimum.map((row) => row.level[0]).join('')}`
+          : 'не сдан',
+      ),
+    );
+  lines.push(
+    '',
+    'Только базовый уровень:',
+    ...demos.map(
+      (d) =>
+        `  ${d.period}: ${
+          d.reports
+            .filter((r) => r.profminimum && basicOnly(r.profminimum))
+            .map((r) => r.org.code)
+            .join(', ') || '—'
+        }`,
+    ),
+  );
   return lines;
 }
