@@ -128,6 +128,50 @@ describe('ExplanationSection', () => {
     ).toBe(true);
   });
 
+  it('names the schools that did not send the Профминимум sheet: no value, not 0', async () => {
+    mockApi({
+      '/api/organizations': ORGANIZATIONS,
+      '/api/indicators/profminimum_coverage/explanation': {
+        ...EXPLANATION,
+        id: 'profminimum_coverage',
+        numerator: 100,
+        denominator: 100,
+        value: 1,
+        contributors: [EXPLANATION.contributors[1]],
+        notReporting: [
+          { code: 'SCH07', name: 'МБОУ «Средняя школа № 7»' },
+          { code: 'SCH03', name: 'МБОУ «Средняя школа № 3»' },
+        ],
+      },
+    });
+    renderPage(
+      <ExplanationSection definition={indicatorById('profminimum_coverage')!} period="2024/2025" />,
+      { path: '/indicators/:id', url: '/indicators/profminimum_coverage?period=2024%2F2025' },
+    );
+    const notice = await screen.findByText('Не сдали лист «Профминимум» (нет значения, не 0):', {
+      exact: false,
+    });
+    expect(notice.textContent).toBe(
+      'Не сдали лист «Профминимум» (нет значения, не 0): МБОУ «Средняя школа № 3», МБОУ «Средняя школа № 7».',
+    );
+    expect(within(notice).getByRole('link', { name: 'МБОУ «Средняя школа № 7»' }).getAttribute('href')).toBe(
+      '/organizations/SCH07?period=2024%2F2025',
+    );
+  });
+
+  it('says nothing of sheets not sent when every school sent it', async () => {
+    mockApi({
+      '/api/organizations': ORGANIZATIONS,
+      '/api/indicators/coverage_8_11/explanation': EXPLANATION,
+    });
+    renderPage(<ExplanationSection definition={indicatorById('coverage_8_11')!} period="2024/2025" />, {
+      path: '/indicators/:id',
+      url: '/indicators/coverage_8_11?period=2024%2F2025',
+    });
+    expect(await screen.findByText('150 / 200 =', { exact: false })).toBeTruthy();
+    expect(screen.queryByText(/Не сдали лист/)).toBeNull();
+  });
+
   describe('timeliness', () => {
     const TIMELINESS = timelinessExplanation([
       { org: 'SCH01', name: 'Школа № 1', onTime: true, late: null, completedOn: '2025-06-10' },

@@ -1,10 +1,11 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type {
-  ContributorView,
-  ExplanationView,
-  IndicatorDefinition,
-  TimelinessReportView,
+import {
+  isOptionalSheet,
+  type ContributorView,
+  type ExplanationView,
+  type IndicatorDefinition,
+  type TimelinessReportView,
 } from '@profmonitor/domain';
 import { useOrganizations } from '@/api/organizations';
 import { useCurrentUser } from '@/api/session';
@@ -15,7 +16,7 @@ import { TableWrap } from '@/components/layout/Table';
 import { usePeriodLink, useSearchParam } from '@/hooks/use-search-param';
 import { formatDate, formatNumber } from '@/lib/format';
 import { useChosenMunicipality, useLevel } from '@/hooks/use-level';
-import { formatValue, scaleOf } from '@/lib/indicators';
+import { formatValue, scaleOf, SHEET_NAMES } from '@/lib/indicators';
 import { levelOfValue, organizationsOf } from '@/lib/levels';
 import { useExplanation } from '../api/get-explanation';
 import { RowsTable } from './RowsTable';
@@ -166,6 +167,10 @@ function Explanation({ explanation, definition, period, org, municipality }: Exp
         </EmptyState>
       )}
 
+      {explanation.notReporting && explanation.notReporting.length > 0 && (
+        <NotReporting organizations={explanation.notReporting} sheet={optionalSheetName(definition)} />
+      )}
+
       {explanation.hasRows &&
         (showRows ? (
           <RowsTable target={{ id: definition.id, period, org, municipality }} />
@@ -175,6 +180,39 @@ function Explanation({ explanation, definition, period, org, municipality }: Exp
           </button>
         ))}
     </>
+  );
+}
+
+/** The optional sheet an indicator is counted from (Профминимум), by its workbook name. */
+const optionalSheetName = (definition: IndicatorDefinition): string => {
+  const sheet = 'sheets' in definition ? definition.sheets.find(isOptionalSheet) : undefined;
+  return sheet ? SHEET_NAMES[sheet] : 'Профминимум';
+};
+
+/**
+ * The organizations that did not send the optional sheet an indicator is counted from: they
+ * have no value (not 0) and are left out of the pooled one, so they are named.
+ */
+function NotReporting({
+  organizations,
+  sheet,
+}: {
+  organizations: { code: string; name: string }[];
+  sheet: string;
+}) {
+  const linkTo = usePeriodLink();
+  const sorted = [...organizations].sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+  return (
+    <p className="notice">
+      Не сдали лист «{sheet}» (нет значения, не 0):{' '}
+      {sorted.map((o, index) => (
+        <span key={o.code}>
+          {index > 0 && ', '}
+          <Link to={linkTo(`/organizations/${encodeURIComponent(o.code)}`)}>{o.name}</Link>
+        </span>
+      ))}
+      .
+    </p>
   );
 }
 
