@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IndicatorValueView } from '@profmonitor/domain';
+import { INDICATORS, type IndicatorValueView } from '@profmonitor/domain';
+import { indicatorTiles } from '@/lib/tiles';
 import { combinedStatus, compared, hasNoData, laggards, overviewTiles } from './model';
 
 const P = '2024/2025';
@@ -40,7 +41,23 @@ describe('overview tiles', () => {
       status: 'не достигнуто',
       change: 0.062,
     });
-    expect(tiles).toHaveLength(13);
+    expect(tiles.map((tile) => tile.id)).toEqual(INDICATORS.map((definition) => definition.id));
+    // The career guidance minimum's three (issue 16) come with the others, from the definitions.
+    expect(tiles.map((tile) => tile.id)).toEqual(
+      expect.arrayContaining(['profminimum_coverage', 'profminimum_above_basic', 'future_ticket']),
+    );
+  });
+
+  it('gives only the tiles asked for, in the definitions’ order', () => {
+    expect(
+      indicatorTiles(values, P, ['future_ticket', 'profminimum_coverage']).map((tile) => [
+        tile.id,
+        tile.status,
+      ]),
+    ).toEqual([
+      ['profminimum_coverage', 'нет данных'],
+      ['future_ticket', 'нет данных'],
+    ]);
   });
 
   it('shows timeliness as the API answers it: «нет данных» for a period without a campaign', () => {

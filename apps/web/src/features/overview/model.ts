@@ -1,63 +1,15 @@
-import {
-  INDICATORS,
-  type IndicatorId,
-  type IndicatorValueView,
-  type Status,
-  type Target,
-} from '@profmonitor/domain';
-import { pooledCompleteness, scaleOf, type Scale } from '@/lib/indicators';
+import type { IndicatorValueView } from '@profmonitor/domain';
+import { indicatorTiles, type Tile } from '@/lib/tiles';
 
-/** What one tile of the overview shows: the municipality's value of an indicator in a period. */
-export interface Tile {
-  id: IndicatorId;
-  name: string;
-  scale: Scale;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  target: Target;
-  status: Status | null;
-  change: number | null;
-  /** A line under the value, e.g. what a pooled completeness is made of. */
-  note: string | null;
-}
-
+export type { Tile } from '@/lib/tiles';
 export { combinedStatus } from '@/lib/indicators';
 
 /**
  * One tile per indicator in the order of the definitions (coverage first), from the
- * municipality's values of the period. Completeness, which the API gives per sheet, is
- * pooled into one tile: all sheets sent over all sheets expected.
+ * municipality's values of the period; completeness pooled into one tile.
  */
-export function overviewTiles(values: readonly IndicatorValueView[], period: string): Tile[] {
-  const municipal = values.filter((v) => v.org === null && v.period === period);
-  return INDICATORS.map((definition): Tile => {
-    const own = municipal.filter((v) => v.id === definition.id);
-    const base = { id: definition.id, name: definition.name, scale: scaleOf(definition.id), note: null };
-    if (definition.kind === 'completeness') return { ...base, ...pooledCompleteness(own), change: null };
-    const value = own[0];
-    if (!value) {
-      return {
-        ...base,
-        value: null,
-        numerator: null,
-        denominator: null,
-        target: definition.defaultTarget,
-        status: definition.defaultTarget.kind === 'none' ? null : 'нет данных',
-        change: null,
-      };
-    }
-    return {
-      ...base,
-      value: value.value,
-      numerator: value.numerator,
-      denominator: value.denominator,
-      target: value.target,
-      status: value.status,
-      change: value.change,
-    };
-  });
-}
+export const overviewTiles = (values: readonly IndicatorValueView[], period: string): Tile[] =>
+  indicatorTiles(values, period);
 
 /** True when the period has no value at all yet: nothing has been loaded for it. */
 export const hasNoData = (tiles: readonly Tile[]): boolean => tiles.every((tile) => tile.value === null);

@@ -14,7 +14,7 @@ import { formatDate } from '@/lib/format';
 import { isOfLevel, levelOf, REGION_LEVEL, type Level } from '@/lib/levels';
 import { hasNoData, overviewTiles, type Tile } from '../model';
 import { CoverageHeadline, HEADLINE_INDICATOR, headlineFilter } from './CoverageHeadline';
-import { IndicatorTile } from './IndicatorTile';
+import { IndicatorTile } from '@/components/indicator/IndicatorTile';
 import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 
 export function OverviewPage() {

@@ -3,7 +3,7 @@ import { ChangeBadge, StatusBadge } from '@/components/indicator/Badges';
 import { usePeriodLink } from '@/hooks/use-search-param';
 import { formatNumber } from '@/lib/format';
 import { formatTarget, formatValue, statusTone } from '@/lib/indicators';
-import type { Tile } from '../model';
+import type { Tile } from '@/lib/tiles';
 
 type IndicatorTileProps = {
   tile: Tile;
