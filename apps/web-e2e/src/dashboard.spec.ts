@@ -7,6 +7,7 @@ import {
 import { join } from 'node:path';
 import { SCREENSHOTS } from './support/browser';
 import { demoApp } from './support/demo-app';
+import { expectExplanationShown, plain } from './support/explanation';
 import { apiGet, DEMO_ACCOUNTS, logIn } from './support/session';
 
 // The committee's path through the built app on the demo data, signed in as `komitet`:
@@ -15,9 +16,6 @@ import { apiGet, DEMO_ACCOUNTS, logIn } from './support/session';
 
 const PERIOD = '2024/2025';
 const query = `period=${encodeURIComponent(PERIOD)}`;
-/** Text as a person reads it: no-break spaces are spaces. */
-const plain = (text: string) => text.replace(/\s+/g, ' ').trim();
-const number = (n: number) => plain(new Intl.NumberFormat('ru-RU').format(n));
 
 const app = demoApp();
 
@@ -62,12 +60,7 @@ it('the coverage page explains the municipal value: numerator, denominator, cont
   await app.page.getByRole('heading', { name: definition.name, level: 1 }).waitFor();
   const explanation = await api<ExplanationView>(`/api/indicators/coverage_8_11/explanation?${query}`);
 
-  const section = app.page.locator('#explanation');
-  await section.locator('.formula').waitFor();
-  const text = plain(await section.innerText());
-  expect(text).toContain(`= ${number(explanation.numerator!)}`);
-  expect(text).toContain(`= ${number(explanation.denominator!)}`);
-  for (const contributor of explanation.contributors) expect(text).toContain(plain(contributor.name));
+  await expectExplanationShown(app.page, explanation);
 
   await app.page.screenshot({ path: join(SCREENSHOTS, '2-indicator-coverage.png'), fullPage: true });
 });
