@@ -17,6 +17,7 @@ import { HealthController } from './health/health.controller';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { LaborModule } from './labor/labor.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { ProfminimumModule } from './profminimum/profminimum.module';
 import { ReportsModule } from './reports/reports.module';
 
 /** Everything but HTTP: the CLI runs on this context. */
@@ -31,6 +32,7 @@ import { ReportsModule } from './reports/reports.module';
     AccountsModule,
     ReportsModule,
     IndicatorsModule,
+    ProfminimumModule,
     AnnualReportModule,
     LaborModule,
     CampaignModule,

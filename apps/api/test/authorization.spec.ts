@@ -314,6 +314,10 @@ const CASES: Record<string, Case> = {
     allowed: SIGNED_IN,
     call: (a) => a.get('/api/destinations').query({ period: PERIOD }),
   },
+  'GET /api/profminimum': {
+    allowed: SIGNED_IN,
+    call: (a) => a.get('/api/profminimum').query({ period: PERIOD }),
+  },
   'GET /api/targets': { allowed: SIGNED_IN, call: (a) => a.get('/api/targets').query({ period: PERIOD }) },
   'PUT /api/targets/{id}': {
     allowed: MANAGERS,
@@ -651,6 +655,7 @@ describe(`authorization, ${TWO.name}: every endpoint × every role`, () => {
       ['/api/indicators/coverage_8_11/explanation', { period: PERIOD, org: 'SCH21' }],
       ['/api/indicators/coverage_8_11/rows', { period: PERIOD, org: 'sch21' }],
       ['/api/destinations', { period: PERIOD, org: 'SCH21' }],
+      ['/api/profminimum', { period: PERIOD, org: 'SCH21' }],
       ['/api/demand', { period: PERIOD, org: 'SCH21' }],
       ['/api/history', { period: PERIOD, org: 'SCH21' }],
       ['/api/uploads', { org: 'SCH21' }],
@@ -673,6 +678,7 @@ describe(`authorization, ${TWO.name}: every endpoint × every role`, () => {
       ['/api/indicators/coverage_8_11/rows', { period: PERIOD }],
       ['/api/completeness', { period: PERIOD }],
       ['/api/destinations', { period: PERIOD }],
+      ['/api/profminimum', { period: PERIOD }],
       ['/api/targets', { period: PERIOD }],
       ['/api/demand', { period: PERIOD }],
     ])('GET %s of the other municipality by name (%j): 403 naming its own', async (path, query) => {

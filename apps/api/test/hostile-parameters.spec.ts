@@ -1,4 +1,4 @@
-import { API_ERRORS } from '@profmonitor/domain';
+import { API_ERRORS, profminimumSheet } from '@profmonitor/domain';
 import type request from 'supertest';
 import { REGISTRY } from './support/fixtures';
 import { HttpTestContext } from './support/http-context';
@@ -42,7 +42,11 @@ beforeAll(async () => {
   await ctx.start();
   await ctx.loadRegistry(REGISTRY);
   for (const code of ['SCH01', 'SCH02']) {
-    await ctx.importSheets(school({ code, period: '2023/2024', website: true, coverage: [[8, 10, 8, 2]] }));
+    // A Профминимум sheet too: GET /api/profminimum has a school's rows a hostile value could leak.
+    await ctx.importSheets({
+      ...school({ code, period: '2023/2024', website: true, coverage: [[8, 10, 8, 2]] }),
+      Профминимум: [profminimumSheet.columns.map((c) => c.header), [8, 10, 'Базовый', 8, null, 40]],
+    });
   }
   committee = await ctx.signIn('committee');
   sch01 = await ctx.signIn('school', 'SCH01');
