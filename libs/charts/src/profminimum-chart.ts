@@ -92,12 +92,14 @@ export function profminimumBars(
 export const profminimumChartHeight = (bars: number): number => Math.max(180, 96 + bars * 30);
 
 /** A bar's tooltip: what it is, its students, and how many at each level and not covered. */
-export const profminimumTooltip = (bar: ProfminimumBar): SafeHtml =>
-  html`<b>${bar.name}</b><br />обучающихся:
-    ${formatNumber(bar.students)}${PROFMINIMUM_STACKS.filter((stack) => bar.counts[stack] > 0).map(
-      (stack) =>
-        html`<br />${stack === 'Не охвачено' ? 'не охвачено' : stack}: ${formatNumber(bar.counts[stack])}`,
-    )}`;
+export function profminimumTooltip(bar: ProfminimumBar): SafeHtml {
+  const stacks = PROFMINIMUM_STACKS.filter((stack) => bar.counts[stack] > 0).map((stack) => {
+    const name = stack === 'Не охвачено' ? 'не охвачено' : stack;
+    return html`<br />${name}: ${formatNumber(bar.counts[stack])}`;
+  });
+  const students = formatNumber(bar.students);
+  return html`<b>${bar.name}</b><br />обучающихся: ${students}${stacks}`;
+}
 
 /** The same figures in words, for screen readers and a chart that failed to load. */
 export function profminimumChartLabel(bars: readonly ProfminimumBar[]): string {
