@@ -17,6 +17,7 @@ import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedbac
 import { ChangeBadge, StatusBadge } from '@/components/indicator/Badges';
 import { PeriodGate } from '@/components/layout/PeriodGate';
 import { TableWrap } from '@/components/layout/Table';
+import { SchoolProfminimum } from '@/components/profminimum/SchoolGrades';
 import { UploadsTable } from '@/components/uploads/UploadsTable';
 import { usePeriodLink } from '@/hooks/use-search-param';
 import { canUse, seesOrganization } from '@/lib/access';
@@ -150,6 +151,7 @@ function Organization({ organization, period, periods }: OrganizationProps) {
           />
         )}
       </section>
+      <SchoolProfminimum organization={organization} period={period.code} />
       <section className="card" aria-labelledby="org-uploads">
         <h2 id="org-uploads">Загруженные отчёты за {period.code}</h2>
         <UploadsTable
