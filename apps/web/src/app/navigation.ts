@@ -11,6 +11,7 @@ const SECTION_ITEMS: { section: Section; to: string; label: string }[] = [
   { section: 'cycle', to: '/cycle', label: 'Управленческий цикл' },
   { section: 'organizations', to: '/organizations', label: 'Организации' },
   { section: 'destinations', to: '/destinations', label: 'Выпускники' },
+  { section: 'profminimum', to: '/profminimum', label: 'Профминимум' },
   { section: 'demand', to: '/demand', label: 'Потребность в кадрах' },
   { section: 'uploads', to: '/uploads', label: 'Загрузки' },
   { section: 'accounts', to: '/accounts', label: 'Учётные записи' },

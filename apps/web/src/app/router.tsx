@@ -63,6 +63,10 @@ const OrganizationsListPage = lazyPage(
   () => import('@/features/organizations/components/OrganizationsListPage'),
   'OrganizationsListPage',
 );
+const ProfminimumPage = lazyPage(
+  () => import('@/features/profminimum/components/ProfminimumPage'),
+  'ProfminimumPage',
+);
 const MunicipalityPage = lazyPage(
   () => import('@/features/region/components/MunicipalityPage'),
   'MunicipalityPage',
@@ -143,6 +147,14 @@ const routes: RouteObject[] = [
           },
           { path: 'organizations/:code', element: <OrganizationPage /> },
           { path: 'destinations', element: <DestinationsPage /> },
+          {
+            path: 'profminimum',
+            element: (
+              <RequireSection section="profminimum">
+                <ProfminimumPage />
+              </RequireSection>
+            ),
+          },
           {
             path: 'demand',
             element: (

@@ -13,6 +13,9 @@ describe('access', () => {
     expect(sectionAudience('demand')).toBe(
       'региональному министерству, комитету образования и центру занятости',
     );
+    expect(sectionAudience('profminimum')).toBe(
+      'региональному министерству, комитету образования и образовательным организациям',
+    );
     expect(canUse({ role: 'school' }, 'demand')).toBe(false);
     expect(canUse({ role: 'employment' }, 'demandSettings')).toBe(false);
   });

@@ -29,6 +29,7 @@ export type Section =
   | 'cycle'
   | 'organizations'
   | 'destinations'
+  | 'profminimum'
   | 'demand'
   | 'uploads'
   | 'completeness'
@@ -47,6 +48,7 @@ const SECTIONS: Record<Role, readonly Section[]> = {
     'cycle',
     'organizations',
     'destinations',
+    'profminimum',
     'demand',
     'uploads',
     'completeness',
@@ -64,6 +66,7 @@ const SECTIONS: Record<Role, readonly Section[]> = {
     'cycle',
     'organizations',
     'destinations',
+    'profminimum',
     'demand',
     'uploads',
     'completeness',
@@ -73,7 +76,7 @@ const SECTIONS: Record<Role, readonly Section[]> = {
     'audit',
   ],
   // Its own organization's page, its uploads and history, and the city's figures.
-  school: ['uploads', 'overview', 'indicators'],
+  school: ['uploads', 'overview', 'indicators', 'profminimum'],
   // Labor demand against graduates' choices, its vacancies upload, and the city's figures.
   employment: ['demand', 'uploads', 'overview', 'indicators'],
 };
