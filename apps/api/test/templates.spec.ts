@@ -87,6 +87,7 @@ describe('GET /api/templates/school as a school', () => {
       'Охват',
       'Педагоги',
       'Партнёры',
+      'Профминимум',
     ]);
     const validations = (sheet(workbook, 'Титул') as unknown as { dataValidations: { model: object } })
       .dataValidations.model;

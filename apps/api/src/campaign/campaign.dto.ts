@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   REPORT_STATES,
-  SHEET_APPLIES_TO,
+  REQUIRED_SHEET_IDS,
   type BulkReviewView,
   type CampaignChangeView,
   type CampaignView,
@@ -20,7 +20,6 @@ import { HistoryQueryDto } from '../reports/uploads.dto';
 // Requests: the period and organization rules of the other features (PeriodQueryDto,
 // HistoryQueryDto), messages in Russian. Responses implement the contract types of libs/domain.
 
-const SHEET_IDS = Object.keys(SHEET_APPLIES_TO) as SheetId[];
 const OUTCOMES = ['accepted', 'partial', 'rejected', 'duplicate'] as const satisfies readonly UploadOutcome[];
 const CHANGE_ACTIONS = [
   'open',
@@ -146,7 +145,7 @@ export class CampaignDto implements CampaignView {
 }
 
 class ReportSheetDto implements ReportSheetView {
-  @ApiProperty({ enum: SHEET_IDS }) sheet: SheetId;
+  @ApiProperty({ enum: REQUIRED_SHEET_IDS }) sheet: SheetId;
   @ApiProperty() name: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) uploadedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstUploadedAt: string | null;

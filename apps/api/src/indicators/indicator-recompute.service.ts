@@ -5,6 +5,7 @@ import {
   moveDestinationCounts,
   movePooled,
   municipalValues,
+  SHEET_IDS,
   type Contribution,
   type OrganizationSheets,
   type DestinationCount,
@@ -39,8 +40,6 @@ export interface OrganizationChange {
   period: PeriodRef;
   committed: readonly CommittedSheet[];
 }
-
-const SHEETS: readonly SheetId[] = ['title', 'graduates', 'coverage', 'teachers', 'partners'];
 
 /**
  * Keeps indicator_values (and the choice sums behind the mismatch index, and the graduates'
@@ -213,7 +212,8 @@ export class IndicatorRecomputeService {
       if (rows) sheets[sheet] = sheet === 'title' ? rows[0] : rows;
     }
     const isCommitted = new Set(committed.map((c) => c.sheet));
-    if (SHEETS.some((sheet) => !(sheet in sheets))) {
+    // Optional sheets included: a workbook without its Профминимум keeps the one stored before.
+    if (SHEET_IDS.some((sheet) => !(sheet in sheets))) {
       for (const version of await this.inputs.currentVersions(manager, organization.id, period.id)) {
         if (!isCommitted.has(version.sheet)) before.add(version.sheet);
         if (!(version.sheet in sheets)) sheets[version.sheet] = await this.inputs.rowsOf(manager, version);

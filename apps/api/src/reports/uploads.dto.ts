@@ -1,19 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type {
-  ImportResult,
-  PlacedIssue,
-  CellChangeView,
-  CellValue,
-  ChangedRowView,
-  ComparedRowView,
-  IndicatorMoveView,
-  SheetCompareView,
-  SheetId,
-  SheetImportResult,
-  SheetVersionView,
-  UploadKind,
-  UploadOutcome,
-  UploadView,
+import {
+  SHEET_IDS,
+  type ImportResult,
+  type PlacedIssue,
+  type CellChangeView,
+  type CellValue,
+  type ChangedRowView,
+  type ComparedRowView,
+  type IndicatorMoveView,
+  type SheetCompareView,
+  type SheetId,
+  type SheetImportResult,
+  type SheetVersionView,
+  type UploadKind,
+  type UploadOutcome,
+  type UploadView,
 } from '@profmonitor/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
@@ -112,17 +113,11 @@ export class HistoryQueryDto {
   period: string;
 }
 
-const SHEET_IDS = [
-  'title',
-  'graduates',
-  'coverage',
-  'teachers',
-  'partners',
-] as const satisfies readonly SheetId[];
-
 export class HistoryCompareQueryDto extends HistoryQueryDto {
   @ApiProperty({ enum: SHEET_IDS, example: 'graduates' })
-  @IsIn(SHEET_IDS, { message: 'Лист указывается так: title, graduates, coverage, teachers или partners.' })
+  @IsIn(SHEET_IDS, {
+    message: 'Лист указывается так: title, graduates, coverage, teachers, partners или profminimum.',
+  })
   sheet: SheetId;
 
   @ApiProperty({ description: 'The earlier version’s id (SheetVersionView.id)' })

@@ -12,6 +12,7 @@ export const DATA_TABLES = [
   'coverage_rows',
   'teacher_rows',
   'partner_rows',
+  'profminimum_rows',
   'labor_demands',
   'vacancy_rows',
   'profession_areas',

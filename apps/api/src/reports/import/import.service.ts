@@ -307,6 +307,8 @@ export class ImportService {
     }
     const storing = new Map<string, SheetBeingStored>();
     for (const { schemaId, outcome } of parsed.sheets) {
+      // An optional sheet left empty (as the template has it) is one not sent: nothing to say or store.
+      if (outcome.accepted && outcome.rows === 0 && handler.optional?.(schemaId)) continue;
       const skip = handler.notApplicable?.(schemaId, scope);
       if (skip) result.warnings.push({ message: skip });
       else result.sheets.push(sheetResult(outcome));

@@ -6,13 +6,17 @@ import {
   parsePeriod,
   periodContaining,
   REPORTING_TYPES,
+  SHEET_NAMES,
   schoolWorkbook,
+  sheetAppliesTo,
+  isOptionalSheet,
   vacanciesWorkbook,
   type DemandTerritory,
   type GraduateRow,
   type OrganizationType,
   type Period,
   type SchoolTitle,
+  type SheetId,
   type VacanciesTitle,
   type WorkbookKind,
   type WorkbookKindId,
@@ -46,6 +50,11 @@ export interface WorkbookHandler<Scope = unknown> {
   ): Promise<Resolution<Scope>>;
   /** A sheet this scope does not report: the warning to give instead of storing it. */
   notApplicable?(sheetId: string, scope: Scope): string | undefined;
+  /**
+   * A sheet that may be left out: one without rows is taken as not sent (stored, it would count
+   * as sent, and its organization would no longer be among those that did not send it).
+   */
+  optional?(sheetId: string): boolean;
   /** The title is stored as a sheet of its own (the school's website section lives there). */
   storesTitle: boolean;
   /** Up to how many rows of a sheet afterCommit gets as parsed (a longer sheet: none); 0 for none. */
@@ -69,6 +78,19 @@ export type SchoolScope = ReportScope & {
   organizationType: OrganizationType;
   organizationMunicipality: string;
   startYear: number;
+};
+
+/** Who sends a sheet, in the warning for a sheet an organization does not send: «только школы». */
+const TYPE_PLURAL: Record<OrganizationType, string> = {
+  Школа: 'школы',
+  Колледж: 'колледжи',
+  'Дополнительное образование': 'организации дополнительного образования',
+};
+/** Whose report it is, in the same warning: «для колледжа». */
+const TYPE_GENITIVE: Record<OrganizationType, string> = {
+  Школа: 'школы',
+  Колледж: 'колледжа',
+  'Дополнительное образование': 'организации дополнительного образования',
 };
 
 @Injectable()
@@ -162,11 +184,19 @@ export class SchoolWorkbookHandler implements WorkbookHandler<SchoolScope> {
     };
   }
 
-  notApplicable(sheetId: string, scope: { organizationType: string }): string | undefined {
-    // Охват is reported by schools only (see the indicators' spec).
-    return sheetId === 'coverage' && scope.organizationType !== 'Школа'
-      ? 'Лист «Охват» заполняют только школы, поэтому для колледжа он не загружен.'
-      : undefined;
+  /** A sheet the organization's type does not send (Охват, Профминимум: schools only; see the indicators' spec). */
+  notApplicable(sheetId: string, scope: { organizationType: OrganizationType }): string | undefined {
+    const sheet = sheetId as SheetId;
+    if (!(sheet in SHEET_NAMES) || sheetAppliesTo(sheet).includes(scope.organizationType)) return undefined;
+    const who = sheetAppliesTo(sheet)
+      .map((type) => TYPE_PLURAL[type])
+      .join(' и ');
+    return `Лист «${SHEET_NAMES[sheet]}» заполняют только ${who}, поэтому для ${TYPE_GENITIVE[scope.organizationType]} он не загружен.`;
+  }
+
+  /** Профминимум: a school without it has no value for its indicators (indicators.md). */
+  optional(sheetId: string): boolean {
+    return sheetId in SHEET_NAMES && isOptionalSheet(sheetId as SheetId);
   }
 }
 
