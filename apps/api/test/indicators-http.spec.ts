@@ -254,6 +254,10 @@ describe('GET /api/indicators', () => {
       stay_local: { value: 5 / 10, numerator: 5, denominator: 10, status: 'нет данных' },
       grade9_to_10: { value: 3 / 6, numerator: 3, denominator: 6, status: null },
       demand_mismatch: { value: mismatch.value, numerator: null, denominator: null, status: 'нет данных' },
+      // Профминимум is an optional sheet no one sent: no value, not 0.
+      profminimum_coverage: { value: null, numerator: null, denominator: null, status: 'нет данных' },
+      profminimum_above_basic: { value: null, numerator: null, denominator: null, status: 'нет данных' },
+      future_ticket: { value: null, numerator: null, denominator: null, status: 'нет данных' },
       // No campaign for the period: no deadline, so no timeliness («нет данных»), as with no demand.
       timeliness: { value: null, numerator: null, denominator: null, status: 'нет данных' },
       'completeness:title': { value: 3 / 4, numerator: 3, denominator: 4, status: 'не достигнуто' },
@@ -277,6 +281,9 @@ describe('GET /api/indicators', () => {
       stay_local: { kind: 'growth' },
       grade9_to_10: { kind: 'none' },
       demand_mismatch: { kind: 'decrease' },
+      profminimum_coverage: atLeast(1),
+      profminimum_above_basic: { kind: 'growth' },
+      future_ticket: { kind: 'growth' },
       timeliness: atLeast(1),
     });
   });
@@ -297,6 +304,10 @@ describe('GET /api/indicators', () => {
       stay_local: { value: 1, numerator: 2, denominator: 2, status: 'достигнуто' },
       grade9_to_10: { value: 1, numerator: 1, denominator: 1, status: null },
       demand_mismatch: { value: null, numerator: null, denominator: null, status: 'нет данных' },
+      // Профминимум is an optional sheet no one sent: no value, not 0.
+      profminimum_coverage: { value: null, numerator: null, denominator: null, status: 'нет данных' },
+      profminimum_above_basic: { value: null, numerator: null, denominator: null, status: 'нет данных' },
+      future_ticket: { value: null, numerator: null, denominator: null, status: 'нет данных' },
       timeliness: { value: null, numerator: null, denominator: null, status: 'нет данных' },
       'completeness:title': { value: 2 / 4, numerator: 2, denominator: 4, status: 'не достигнуто' },
       'completeness:graduates': { value: 1 / 4, numerator: 1, denominator: 4, status: 'не достигнуто' },
@@ -321,7 +332,7 @@ describe('GET /api/indicators', () => {
 
   it('org filter: one organization (code in any case), only the indicators that apply to it', async () => {
     const sch01 = await values({ period: P1, org: 'SCH01' });
-    expect(sch01.map((v) => v.org)).toEqual(Array(11).fill('SCH01'));
+    expect(sch01.map((v) => v.org)).toEqual(Array(14).fill('SCH01'));
     expect(sch01.map((v) => v.id)).toEqual([
       'coverage_8_11',
       'trials_8_11',
@@ -334,6 +345,9 @@ describe('GET /api/indicators', () => {
       'stay_local',
       'grade9_to_10',
       'demand_mismatch',
+      'profminimum_coverage',
+      'profminimum_above_basic',
+      'future_ticket',
     ]);
     const own = byId(sch01);
     expect(own.coverage_8_11).toEqual({
@@ -398,7 +412,7 @@ describe('GET /api/indicators', () => {
 
     const all = await values({});
     expect(new Set(all.map((v) => v.period))).toEqual(new Set([P1, P2]));
-    expect(all.filter((v) => v.period === P1 && v.org === null)).toHaveLength(17);
+    expect(all.filter((v) => v.period === P1 && v.org === null)).toHaveLength(20);
 
     const completeness = await values({ period: P1, org: 'municipal', indicator: 'completeness' });
     expect(completeness.map((v) => v.sheet)).toEqual([
@@ -412,7 +426,7 @@ describe('GET /api/indicators', () => {
 });
 
 describe('GET /api/indicators/definitions', () => {
-  it('lists the thirteen indicators of the spec, in its order, with their default targets', async () => {
+  it('lists the sixteen indicators of the spec, in its order, with their default targets', async () => {
     const { body } = await get('/api/indicators/definitions').expect(200);
     expect(body.map((d: { id: string }) => d.id)).toEqual([
       'coverage_8_11',
@@ -426,6 +440,9 @@ describe('GET /api/indicators/definitions', () => {
       'stay_local',
       'grade9_to_10',
       'demand_mismatch',
+      'profminimum_coverage',
+      'profminimum_above_basic',
+      'future_ticket',
       'timeliness',
       'completeness',
     ]);
@@ -439,8 +456,11 @@ describe('GET /api/indicators/definitions', () => {
       defaultTarget: atLeast(0.8),
     });
     expect(body[10]).toMatchObject({ kind: 'mismatch', defaultTarget: { kind: 'decrease' } });
-    expect(body[11]).toMatchObject({ kind: 'timeliness', defaultTarget: atLeast(1) });
-    expect(body[12]).toMatchObject({ kind: 'completeness', defaultTarget: atLeast(1) });
+    expect(body[11]).toMatchObject({ kind: 'ratio', defaultTarget: atLeast(1) });
+    expect(body[12]).toMatchObject({ kind: 'ratio', defaultTarget: { kind: 'growth' } });
+    expect(body[13]).toMatchObject({ kind: 'ratio', defaultTarget: { kind: 'growth' } });
+    expect(body[14]).toMatchObject({ kind: 'timeliness', defaultTarget: atLeast(1) });
+    expect(body[15]).toMatchObject({ kind: 'completeness', defaultTarget: atLeast(1) });
   });
 });
 
@@ -1062,7 +1082,7 @@ describe('GET and PUT /api/targets', () => {
 
   it("lists the defaults, takes the committee's target at once, and keeps the history", async () => {
     const { body: defaults } = await get('/api/targets').query({ period: P1 }).expect(200);
-    expect(defaults).toHaveLength(13);
+    expect(defaults).toHaveLength(16);
     expect(defaults[0]).toEqual({
       id: 'coverage_8_11',
       period: P1,

@@ -19,7 +19,7 @@ import type {
   TargetView,
   TimelinessReportView,
 } from '@profmonitor/domain';
-import { INDICATORS } from '@profmonitor/domain';
+import { INDICATORS, REQUIRED_SHEET_IDS, SHEET_IDS } from '@profmonitor/domain';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -38,7 +38,8 @@ import {
 // (OpenAPI) and fail the type check if the contract and the documentation drift apart.
 
 export const INDICATOR_IDS = INDICATORS.map((i) => i.id);
-const SHEETS: SheetId[] = ['title', 'graduates', 'coverage', 'teachers', 'partners'];
+/** The sheets completeness is counted for (the required ones: an optional sheet is no gap). */
+const SHEETS = REQUIRED_SHEET_IDS;
 const STATUSES = ['достигнуто', 'не достигнуто', 'нет данных'] as const satisfies readonly Status[];
 const PERIOD = /^\s*\d{4}\s*[/\-–]\s*\d{4}\s*$/;
 const CODE = /^[\p{L}\p{N}_.-]{1,32}$/u;
@@ -231,6 +232,11 @@ export class TimelinessReportDto implements TimelinessReportView {
   completedOn: string | null;
 }
 
+class MissingOrganizationDto {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+}
+
 export class ExplanationDto extends IndicatorValueDto implements ExplanationView {
   @ApiProperty() name: string;
   @ApiProperty() numeratorText: string;
@@ -246,11 +252,17 @@ export class ExplanationDto extends IndicatorValueDto implements ExplanationView
     description: "Timeliness: each organization's report against the deadline",
   })
   reports?: TimelinessReportView[];
+  @ApiPropertyOptional({
+    type: [MissingOrganizationDto],
+    description:
+      "An optional sheet's indicator (Профминимум), a municipality's value: the organizations the sheet applies to that did not send it (no value, not 0), by name",
+  })
+  notReporting?: { code: string; name: string }[];
 }
 
 export class ExplanationRowDto implements ExplanationRowView {
   @ApiProperty() org: string;
-  @ApiProperty({ enum: SHEETS }) sheet: SheetId;
+  @ApiProperty({ enum: SHEET_IDS }) sheet: SheetId;
   @ApiProperty() excelRow: number;
   @ApiProperty() uploadId: number;
   @ApiProperty() fileName: string;
@@ -266,11 +278,6 @@ export class ExplanationRowsDto implements ExplanationRowsView {
   @ApiProperty({ description: 'How many rows stand behind the value, shown or not' }) total: number;
   @ApiProperty({ type: [ExplanationRowDto], description: 'The first `limit` of them' })
   rows: ExplanationRowView[];
-}
-
-class MissingOrganizationDto {
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
 }
 
 export class CompletenessSheetDto implements CompletenessSheetView {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
-  SHEET_NAMES,
+  SHEET_IDS,
   clip,
+  isOptionalSheet,
+  sheetAppliesTo,
   indicatorById,
   INDICATORS,
   findMunicipality,
@@ -17,6 +19,7 @@ import {
   type IndicatorDefinition,
   type IndicatorDefinitionView,
   type IndicatorValueView,
+  type OptionalSheetId,
   type SheetId,
   type Target,
   type TimelinessIndicator,
@@ -34,8 +37,6 @@ import { IndicatorsRepository, type StoredValue, type ValuesScope } from './indi
 import { headersOf } from './sheet-headers';
 import { AppError } from '../common/app-error';
 import { organizationNotFound } from '../organizations/organization-not-found';
-
-const SHEET_ORDER = Object.keys(SHEET_NAMES) as SheetId[];
 
 export interface ValuesQuery {
   period?: string;
@@ -112,7 +113,7 @@ export class IndicatorsService {
       v.organizationCode === null ? '' : v.organizationCode,
       v.organizationCode === null ? (v.municipality ?? '') : '',
       INDICATORS.findIndex((d) => d.id === v.indicator),
-      SHEET_ORDER.indexOf(v.sheet as SheetId),
+      SHEET_IDS.indexOf(v.sheet as SheetId),
     ];
     // Each value's sort key computed once, not twice per comparison (10,000 values on the
     // indicator page: ~260,000 comparisons).
@@ -186,6 +187,8 @@ export class IndicatorsService {
     // The region's value of several municipalities is explained by theirs: an answer that grows
     // with the municipalities, not with every organization of the region.
     const byMunicipality = !org && levels.several && value.municipality === null;
+    // An optional sheet's indicator (Профминимум): a level's value names who did not send the sheet.
+    const optional = definition.kind === 'ratio' ? definition.sheets.find(isOptionalSheet) : undefined;
     const timeliness =
       definition.kind === 'timeliness'
         ? await this.timeliness(period, levels.several ? value.municipality : null, byMunicipality)
@@ -208,7 +211,32 @@ export class IndicatorsService {
           : null,
       hasRows: definition.kind === 'ratio' && !!definition.rows,
       ...(timeliness && { deadline: timeliness.deadline, reports: timeliness.reports }),
+      ...(optional &&
+        !org &&
+        !byMunicipality && {
+          notReporting: await this.notReporting(period, optional, levels.several ? value.municipality : null),
+        }),
     };
+  }
+
+  /**
+   * The organizations of a level (null: the region) an optional sheet applies to that have no
+   * accepted current version of it for the period: they have no value, which is not a 0. By name.
+   */
+  private async notReporting(
+    period: PeriodEntity,
+    sheet: OptionalSheetId,
+    level: string | null,
+  ): Promise<{ code: string; name: string }[]> {
+    const organizations = await this.inputs.reportingOrganizations(this.dataSource.manager, period, level);
+    const missing = organizations.filter(
+      (o) => sheetAppliesTo(sheet).includes(o.type) && !o.sheets.has(sheet),
+    );
+    if (missing.length === 0) return [];
+    const nameOf = new Map((await this.repository.organizations()).map((o) => [o.code, o.name]));
+    return missing
+      .map(({ code }) => ({ code, name: nameOf.get(code) ?? code }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'ru') || a.code.localeCompare(b.code));
   }
 
   /**
