@@ -55,9 +55,11 @@ describe('GET /api/export/indicators.xlsx, print-ready', () => {
   };
 
   it('every sheet prints landscape, one page wide, its header row on every page, title and page numbers', () => {
+    // The demo's schools send the Профминимум sheet for the period: its sheet comes before «Не сдали».
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       'Показатели города',
       'По организациям',
+      'Профминимум',
       'Не сдали',
     ]);
     expect(pooled()[0].municipality).toBe(CITY);
@@ -66,6 +68,7 @@ describe('GET /api/export/indicators.xlsx, print-ready', () => {
     for (const [name, titleRow] of [
       ['Показатели города', 3],
       ['По организациям', 1],
+      ['Профминимум', 1],
       ['Не сдали', 3],
     ] as const) {
       const ws = sheet(name);
@@ -199,8 +202,9 @@ describe('GET /api/export/indicators.xlsx, print-ready', () => {
     const printed = printToPdf(file, 'pokazateli.xlsx', demo.dir);
     if (!printed) return;
     const { path: pdfPath, pages, boxes } = printed;
-    // Three sheets: one page each at the demo's size; a cut column would add pages across.
-    expect(pages).toBe(3);
+    // Three sheets of one page each at the demo's size, and the Профминимум sheet's rows over
+    // some pages down (its header on each); a cut column would add pages across.
+    expect(pages).toBeGreaterThanOrEqual(4);
     expect(boxes.length).toBeGreaterThan(0);
     for (const [width, height] of boxes) expect(width).toBeGreaterThan(height);
 
@@ -223,6 +227,13 @@ describe('GET /api/export/indicators.xlsx, print-ready', () => {
         expect([code, second.includes(code)]).toEqual([code, true]);
       expect(second).toContain(`Итого: ${CITY}`);
       expect(second).toContain('Индекс');
+      // The Профминимум sheet on the pages between (before «Не сдали»), its whole header row on each.
+      for (let page = 3; page < pages; page++) {
+        const text = pageText(pdfPath, page)!;
+        for (const word of ['Код', 'Уровень', 'Билет в будущее', 'Часов', 'Охват'])
+          expect([page, word, text.includes(word)]).toEqual([page, word, true]);
+      }
+      expect(pageText(pdfPath, pages)).toContain('Не сдали');
     }
 
     const shots = screenshots(pdfPath, 'export-print');

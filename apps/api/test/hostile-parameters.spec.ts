@@ -10,6 +10,9 @@ import { school } from './support/indicator-workbooks';
  * client error with a code from the table and a Russian message — never a 500, never the
  * database's or the runtime's words, never another school's data.
  */
+// Every route × parameter × value, twice: past the default 30 s on PostgreSQL on a busy machine.
+jest.setTimeout(120_000);
+
 const ctx = new HttpTestContext();
 let committee: request.Agent;
 let sch01: request.Agent;

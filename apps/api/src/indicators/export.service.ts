@@ -5,14 +5,17 @@ import {
   formatIsoDate,
   INDICATORS,
   type IndicatorValueView,
+  type ProfminimumSchoolView,
   type Status,
 } from '@profmonitor/domain';
 import ExcelJS from 'exceljs';
-import { homeMunicipality, visibleValues } from '../accounts/access-policy';
+import { homeMunicipality, seesOrganization, visibleValues } from '../accounts/access-policy';
 import type { Principal } from '../accounts/principal';
 import { CampaignsRepository } from '../campaign/campaigns.repository';
 import { ReportStatusService } from '../campaign/report-status.service';
 import type { PeriodEntity } from '../organizations/period.entity';
+import { ProfminimumRepository } from '../profminimum/profminimum.repository';
+import { readProfminimum } from '../profminimum/profminimum.view';
 import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
 import { ReportingService } from './reporting.service';
@@ -46,6 +49,19 @@ export const CITY_COLUMNS = [
   'Изменение',
 ];
 
+/** The «Профминимум» sheet's columns: a grade of a school's sheet and its coverage. */
+export const PROFMINIMUM_COLUMNS = [
+  'Код',
+  'Организация',
+  'Класс',
+  'Обучающихся',
+  'Уровень',
+  'Охвачено',
+  'Билет в будущее',
+  'Часов',
+  'Охват',
+];
+
 /**
  * The period's indicator table as a print-ready workbook: the committee's annual report starts
  * from it. Values are written as numbers with a percent format (the index as a plain number),
@@ -53,7 +69,8 @@ export const CITY_COLUMNS = [
  * landscape, one page wide, its header row on every page, the title in the page header and the
  * page numbers in the footer. Each account exports what it may see: a school the city and its
  * own organization, the employment center the city (no sheet per organization); the sheet of
- * missing reports only the committee and the region (as GET /api/completeness).
+ * missing reports only the committee and the region (as GET /api/completeness); the
+ * «Профминимум» sheet when a school the account sees sent it (as GET /api/profminimum).
  */
 @Injectable()
 export class ExportService {
@@ -63,6 +80,7 @@ export class ExportService {
     private readonly reporting: ReportingService,
     private readonly campaigns: CampaignsRepository,
     private readonly reportStatus: ReportStatusService,
+    private readonly profminimum: ProfminimumRepository,
   ) {}
 
   async indicatorsWorkbook(
@@ -158,9 +176,100 @@ export class ExportService {
     total.font = { bold: true };
     this.printLayout(byOrg, title, 1);
 
+    const { schools } = await readProfminimum(this.profminimum, periodEntity, { municipality: level });
+    const visible = schools.filter((school) => seesOrganization(principal, school.org));
+    if (visible.some((school) => school.reported))
+      this.profminimumSheet(workbook, visible, schools, levelName, title);
+
     if (principal.role === 'region' || principal.role === 'committee')
       await this.missingSheet(workbook, periodEntity, level, home, title);
     return this.file(workbook, period);
+  }
+
+  /**
+   * «Профминимум»: each school's grades as sent (level, students covered, «Билет в будущее»,
+   * hours) with the grade's coverage, a total row per school (bold; «только базовый» when every
+   * grade is at the basic level), a line for a school that has not sent the sheet, and the
+   * level's total over every school of the level (`level`; `schools` are those the account
+   * sees): its coverage is the pooled profminimum_coverage (Σ covered / Σ students).
+   */
+  private profminimumSheet(
+    workbook: ExcelJS.Workbook,
+    schools: ProfminimumSchoolView[],
+    level: ProfminimumSchoolView[],
+    levelName: string,
+    title: string,
+  ): void {
+    const sheet = workbook.addWorksheet('Профминимум', {
+      views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }],
+    });
+    const widths = [9, 30, 8, 15, 14, 12, 14, 10, 10];
+    sheet.columns = widths.map((width) => ({ width }));
+    this.header(sheet, widths, PROFMINIMUM_COLUMNS);
+    const add = (cells: ExcelJS.CellValue[], bold = false) => {
+      const row = sheet.addRow(cells);
+      row.getCell(PROFMINIMUM_COLUMNS.length).numFmt = PERCENT;
+      if (bold) row.font = { bold: true };
+      this.body(row, widths);
+    };
+    const coverage = (covered: number, students: number) => (students > 0 ? covered / students : null);
+    const sum = (of: readonly { students: number; covered: number; futureTicket: number | null }[]) => ({
+      students: of.reduce((n, g) => n + g.students, 0),
+      covered: of.reduce((n, g) => n + g.covered, 0),
+      futureTicket: of.some((g) => g.futureTicket !== null)
+        ? of.reduce((n, g) => n + (g.futureTicket ?? 0), 0)
+        : null,
+    });
+    for (const school of schools) {
+      if (!school.reported) {
+        add([school.org, school.name, null, null, 'лист не сдан', null, null, null, null]);
+        continue;
+      }
+      for (const g of school.grades)
+        add([
+          school.org,
+          school.name,
+          g.grade,
+          g.students,
+          g.level,
+          g.covered,
+          g.futureTicket,
+          g.hours,
+          coverage(g.covered, g.students),
+        ]);
+      const own = sum(school.grades);
+      add(
+        [
+          school.org,
+          `Итого: ${school.name}`,
+          null,
+          own.students,
+          school.basicOnly ? 'только базовый' : null,
+          own.covered,
+          own.futureTicket,
+          null,
+          coverage(own.covered, own.students),
+        ],
+        true,
+      );
+    }
+    // The level's pooled numbers, which a school sees as it sees the municipality's values.
+    const all = sum(level.flatMap((school) => school.grades));
+    add(
+      [
+        null,
+        `Итого: ${levelName}`,
+        null,
+        all.students,
+        null,
+        all.covered,
+        all.futureTicket,
+        null,
+        coverage(all.covered, all.students),
+      ],
+      true,
+    );
+    this.printLayout(sheet, title, 1);
   }
 
   /**
