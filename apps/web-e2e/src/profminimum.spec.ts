@@ -113,3 +113,26 @@ it('the coverage page names the schools without the sheet, and such a school has
   }
   await app.page.screenshot({ path: join(SCREENSHOTS, 'profminimum-3-school-without.png'), fullPage: true });
 });
+
+it('the Профминимум page names the schools at the basic level only, as GET /api/profminimum does', async () => {
+  const view = await api<ProfminimumView>(`/api/profminimum?${query}`);
+  const basicOnly = view.schools.filter((s) => s.basicOnly).map((s) => plain(s.name));
+  // The demo's story: schools 4 and 7 stay at the basic level.
+  expect(view.schools.filter((s) => s.basicOnly).map((s) => s.org)).toEqual(
+    expect.arrayContaining(['SCH04', 'SCH07']),
+  );
+
+  await app.page.goto(`${app.server.url}/profminimum?${query}`);
+  await app.page.getByRole('heading', { name: 'Профминимум', level: 1 }).waitFor();
+  // Its tiles are the overview's.
+  for (const id of PROFMINIMUM) {
+    const tile = app.page.locator(`a.tile[href*="/indicators/${id}"]`);
+    expect(plain(await tile.locator('.tile__value').innerText())).toBe(formatPercent(municipal(id).value));
+  }
+  const basic = app.page.getByRole('region', { name: 'Школы, где все классы на базовом уровне' });
+  await basic.locator('table').waitFor();
+  const listed = await basic.locator('tbody tr').getByRole('link').allInnerTexts();
+  expect(listed.map(plain).sort()).toEqual([...basicOnly].sort());
+
+  await app.page.screenshot({ path: join(SCREENSHOTS, 'profminimum-4-page.png'), fullPage: true });
+});
