@@ -1,4 +1,10 @@
-import { formatPercent, INDICATORS, type ExplanationView, type IndicatorId } from '@profmonitor/domain';
+import {
+  formatPercent,
+  INDICATORS,
+  type ExplanationView,
+  type IndicatorId,
+  type ProfminimumView,
+} from '@profmonitor/domain';
 import { join } from 'node:path';
 import { SCREENSHOTS } from './support/browser';
 import { demoApp } from './support/demo-app';
@@ -8,7 +14,8 @@ import { apiGet, DEMO_ACCOUNTS, logIn } from './support/session';
 // The federal career guidance minimum on the demo (issue 16): what the CLI's `indicators
 // --json` computes for the demo's last period is what the committee's overview shows, an
 // organization without the `Профминимум` sheet has no value (named as not reporting it, never
-// 0). Screenshots under test-output/e2e/profminimum-*.png.
+// 0), and the Профминимум page names the schools at the basic level only as the API does.
+// Screenshots under test-output/e2e/profminimum-*.png.
 
 const PERIOD = '2024/2025';
 const query = `period=${encodeURIComponent(PERIOD)}`;
