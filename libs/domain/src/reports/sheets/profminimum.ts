@@ -82,7 +82,7 @@ export const profminimumSheet: TableSheetSchema<ProfminimumRow> = {
   id: 'profminimum',
   name: 'Профминимум',
   description:
-    'необязательный лист школ: одна параллель (класс с 6 по 11) в строке — уровень профориентационного минимума и число охваченных',
+    'необязательный лист школ: одна параллель (класс с 6 по 11) в строке — уровень профориентационного минимума и число охваченных; лист без строк считается не сданным',
   columns,
   rules: [notAboveStudents('covered'), notAboveStudents('futureTicket'), hoursBelowLevel],
 };
