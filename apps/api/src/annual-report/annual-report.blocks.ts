@@ -9,6 +9,15 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
+import {
+  NO_DATA_TEXT,
+  reportChange,
+  reportStatus,
+  reportTarget,
+  reportValue,
+  type IndicatorValueView,
+  type ValueScale,
+} from '@profmonitor/domain';
 import type { AnnualReportContent } from './annual-report.service';
 
 // The analytic report's building blocks, shared by its section builders.
@@ -76,3 +85,14 @@ export function table(header: string[], rows: string[][], widths: number[], styl
     rows: [row(header, true), ...rows.map((cells, index) => row(cells, false, index))],
   });
 }
+
+/** A value's cells: value, target, status, change from last year. */
+export const valueCells = (value: IndicatorValueView | null, scale: ValueScale) =>
+  value
+    ? [
+        reportValue(value.value, scale),
+        reportTarget(value.target),
+        reportStatus(value.status),
+        reportChange(value.change, scale) ?? '—',
+      ]
+    : [NO_DATA_TEXT, '—', '—', '—'];

@@ -13,6 +13,9 @@ import {
   organizationBars,
   organizationBarsOption,
   periodsChartOption,
+  profminimumBars,
+  profminimumChartHeight,
+  profminimumChartOption,
   sankeyChartOption,
   sankeyData,
   scaleOf,
@@ -29,6 +32,7 @@ import {
   reportValue,
   type DemandView,
   type DestinationLinkView,
+  type ProfminimumSchoolView,
 } from '@profmonitor/domain';
 import { heading, paragraph, subheading, table, type SectionBuilder } from './annual-report.blocks';
 import type { IndicatorSeries } from './annual-report.charts.service';
@@ -50,6 +54,7 @@ interface ReportFigures {
   completeness: Figure | null;
   destinations: Figure | null;
   demand: Figure | null;
+  profminimum: Figure | null;
 }
 
 const chart = (caption: string, option: ChartOption, size: ChartSize): Figure => ({
@@ -138,7 +143,19 @@ function drawFigures(content: AnnualReportContent): ReportFigures {
             { width: CHART_WIDTH, height: gapChartHeight(areas.length) },
           )
         : null,
+    profminimum: content.profminimum ? profminimumFigure(content.profminimum.schools, content) : null,
   };
+}
+
+/** The schools' students by level and not covered, one bar a school (the dashboard's Профминимум chart). */
+function profminimumFigure(schools: ProfminimumSchoolView[], content: AnnualReportContent): Figure | null {
+  const bars = profminimumBars(schools, 'school', content.charts.names);
+  if (bars.length === 0) return null;
+  return chart(
+    `Профминимум: обучающиеся 6–11 классов по уровням и не охваченные, по школам за ${content.period}`,
+    profminimumChartOption({ schools, by: 'school', names: content.charts.names }),
+    { width: CHART_WIDTH, height: profminimumChartHeight(bars.length) },
+  );
 }
 
 /** The A4 text's height (25,7 cm) in CSS pixels, less room for a caption and a heading. */
@@ -156,6 +173,7 @@ function figuresOf(content: AnnualReportContent) {
       figures.completeness,
       figures.destinations,
       figures.demand,
+      figures.profminimum,
     ].filter((figure): figure is Figure => figure !== null);
     entry = { figures, numbers: new Map(ordered.map((figure, index) => [figure, index + 1])) };
     drawn.set(content, entry);
@@ -368,3 +386,7 @@ export const demandSection: SectionBuilder = (content) => {
     ...figure(content, figuresOf(content).figures.demand),
   ];
 };
+
+/** The career guidance minimum's chart (its section, annual-report.profminimum.ts). */
+export const profminimumChart = (content: AnnualReportContent): FileChild[] =>
+  figure(content, figuresOf(content).figures.profminimum);

@@ -20,6 +20,9 @@ import type { AnnualReportContent } from './annual-report.service';
 
 const indicatorName = (id: string) => indicatorById(id)?.name ?? id;
 
+/** The section's number: the last one, after the career guidance minimum's when the report has it. */
+const cycleNumber = (content: AnnualReportContent) => (content.profminimum ? 9 : 8);
+
 /** Paragraphs of a text the committee wrote, one per line it typed. */
 const paragraphs = (text: string) =>
   text
@@ -28,11 +31,11 @@ const paragraphs = (text: string) =>
     .filter((line) => line.length > 0)
     .map(paragraph);
 
-const analyses = ({ cycle }: AnnualReportContent): FileChild[] => [
-  subheading('8.1. Анализ показателей'),
-  ...(cycle.analyses.length === 0
+const analyses = (content: AnnualReportContent): FileChild[] => [
+  subheading(`${cycleNumber(content)}.1. Анализ показателей`),
+  ...(content.cycle.analyses.length === 0
     ? [paragraph('Анализ показателей за период не записан.')]
-    : cycle.analyses.flatMap((a) => [
+    : content.cycle.analyses.flatMap((a) => [
         new Paragraph({ children: [new TextRun({ text: indicatorName(a.indicator), bold: true })] }),
         ...paragraphs(a.text),
       ])),
@@ -45,13 +48,13 @@ const answerOf = (a: CycleAddresseeView) => a.answer?.text ?? 'ответа не
 const answers = (r: CycleRecommendationView) =>
   r.addressees.map((a) => `${a.name}: ${answerOf(a)}`).join('\n');
 
-const recommendations = ({ cycle }: AnnualReportContent): FileChild[] => [
-  subheading('8.2. Адресные рекомендации'),
-  cycle.recommendations.length === 0
+const recommendations = (content: AnnualReportContent): FileChild[] => [
+  subheading(`${cycleNumber(content)}.2. Адресные рекомендации`),
+  content.cycle.recommendations.length === 0
     ? paragraph('Рекомендаций организациям за период не давалось.')
     : table(
         ['Показатель', 'Рекомендация', 'Срок', 'Организации и их ответы'],
-        cycle.recommendations.map((r) => [
+        content.cycle.recommendations.map((r) => [
           indicatorName(r.indicator),
           r.text,
           formatIsoDate(r.due),
@@ -61,29 +64,31 @@ const recommendations = ({ cycle }: AnnualReportContent): FileChild[] => [
       ),
 ];
 
-const measures = ({ cycle, organizationNames }: AnnualReportContent): FileChild[] => [
-  subheading('8.3. Мероприятия'),
-  cycle.measures.length === 0
+const measures = (content: AnnualReportContent): FileChild[] => [
+  subheading(`${cycleNumber(content)}.3. Мероприятия`),
+  content.cycle.measures.length === 0
     ? paragraph('Мероприятия за период не записаны.')
     : table(
         ['Мероприятие', 'Сроки', 'Ответственный', 'Для организаций'],
-        cycle.measures.map((m) => [
+        content.cycle.measures.map((m) => [
           m.text,
           m.until ? `${formatIsoDate(m.from)} — ${formatIsoDate(m.until)}` : formatIsoDate(m.from),
           m.responsible,
-          m.orgs.length === 0 ? 'все' : m.orgs.map((code) => organizationNames.get(code) ?? code).join(', '),
+          m.orgs.length === 0
+            ? 'все'
+            : m.orgs.map((code) => content.organizationNames.get(code) ?? code).join(', '),
         ]),
         [36, 18, 18, 28],
       ),
 ];
 
-const decisions = ({ cycle }: AnnualReportContent): FileChild[] => [
-  subheading('8.4. Управленческие решения'),
-  cycle.decisions.length === 0
+const decisions = (content: AnnualReportContent): FileChild[] => [
+  subheading(`${cycleNumber(content)}.4. Управленческие решения`),
+  content.cycle.decisions.length === 0
     ? paragraph('Управленческие решения за период не записаны.')
     : table(
         ['Решение', 'Дата', 'Основание'],
-        cycle.decisions.map((d) => [d.text, formatIsoDate(d.date), d.basis]),
+        content.cycle.decisions.map((d) => [d.text, formatIsoDate(d.date), d.basis]),
         [45, 15, 40],
       ),
 ];
@@ -95,8 +100,9 @@ function moveCell(move: CycleGroupMoveView, scale: ValueScale): string {
   return `${reportValue(move.before.value, scale)} → ${reportValue(move.after.value, scale)} (${change})`;
 }
 
-const effectiveness = ({ cycle }: AnnualReportContent): FileChild[] => {
-  const title = subheading('8.5. Эффективность рекомендаций прошлого года');
+const effectiveness = (content: AnnualReportContent): FileChild[] => {
+  const { cycle } = content;
+  const title = subheading(`${cycleNumber(content)}.5. Эффективность рекомендаций прошлого года`);
   if (cycle.earlier.length === 0) return [title, paragraph('Рекомендаций за прошлый год не давалось.')];
   return [
     title,
@@ -122,7 +128,7 @@ const effectiveness = ({ cycle }: AnnualReportContent): FileChild[] => {
 
 /** «Анализ, рекомендации и управленческие решения»: the cycle's texts of the period and level. */
 export const managementCycle: SectionBuilder = (content) => [
-  heading('8. Анализ, рекомендации и управленческие решения', true),
+  heading(`${cycleNumber(content)}. Анализ, рекомендации и управленческие решения`, true),
   ...analyses(content),
   ...recommendations(content),
   ...measures(content),

@@ -1,18 +1,17 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun, type FileChild } from 'docx';
-import {
-  formatIsoDate,
-  NO_DATA_TEXT,
-  reportChange,
-  reportStatus,
-  reportTarget,
-  reportValue,
-  type IndicatorValueView,
-  type ValueScale,
-} from '@profmonitor/domain';
+import { formatIsoDate, reportValue } from '@profmonitor/domain';
 import { STATUS_COLORS, statusTone } from '@profmonitor/charts';
-import { heading, paragraph, subheading, table, type SectionBuilder } from './annual-report.blocks';
+import {
+  heading,
+  paragraph,
+  subheading,
+  table,
+  valueCells,
+  type SectionBuilder,
+} from './annual-report.blocks';
 import { demandSection, destinationsSection, indicatorCharts } from './annual-report.charts';
 import { managementCycle } from './annual-report.cycle';
+import { profminimumSection } from './annual-report.profminimum';
 import type { AnnualReportContent, IndicatorPart } from './annual-report.service';
 
 export const TITLE = 'Аналитическая справка о результатах мониторинга профориентационной работы';
@@ -43,17 +42,6 @@ const summary: SectionBuilder = (content) => [
   heading('1. Показатели эффективности: итоги', true),
   ...content.indicators.map((part) => paragraph(part.sentence)),
 ];
-
-/** A value's cells: value, target, status, change from last year. */
-const valueCells = (value: IndicatorValueView | null, scale: ValueScale) =>
-  value
-    ? [
-        reportValue(value.value, scale),
-        reportTarget(value.target),
-        reportStatus(value.status),
-        reportChange(value.change, scale) ?? '—',
-      ]
-    : [NO_DATA_TEXT, '—', '—', '—'];
 
 function indicatorTable(part: IndicatorPart, levelName: string): FileChild[] {
   const values = [...part.organizations.map((o) => o.value), part.level];
@@ -134,6 +122,7 @@ export const SECTIONS: readonly SectionBuilder[] = [
   indicatorCharts,
   destinationsSection,
   demandSection,
+  profminimumSection,
   managementCycle,
 ];
 

@@ -7,7 +7,9 @@ import {
   indicatorSentence,
   type CompletenessView,
   type IndicatorDefinition,
+  type IndicatorId,
   type IndicatorValueView,
+  type ProfminimumView,
   type TimelinessReportView,
   type ValueScale,
 } from '@profmonitor/domain';
@@ -18,6 +20,7 @@ import { CycleService, type CycleRecord } from '../cycle/cycle.service';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { ReportingService } from '../indicators/reporting.service';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
+import { ProfminimumService } from '../profminimum/profminimum.service';
 import { AnnualReportChartsReader, type ChartsContent } from './annual-report.charts.service';
 
 /** An organization's line of an indicator's table. */
@@ -29,6 +32,7 @@ export interface OrganizationLine {
 
 /** One indicator (or one sheet of completeness) of the report: the level's value and its organizations'. */
 export interface IndicatorPart {
+  id: IndicatorId;
   title: string;
   scale: ValueScale;
   /** The level's value as GET /api/indicators gives it; null when none is stored. */
@@ -57,6 +61,11 @@ export interface AnnualReportContent {
   organizationNames: Map<string, string>;
   /** The charts' data, graduates' destinations and labor demand (annual-report.charts.ts). */
   charts: ChartsContent;
+  /**
+   * The level's schools with their `Профминимум` sheets (GET /api/profminimum); null when none
+   * of them sent it: the report then has no section on it.
+   */
+  profminimum: ProfminimumView | null;
 }
 
 export interface ReportQuery {
@@ -77,6 +86,7 @@ export class AnnualReportService {
     private readonly reportStatus: ReportStatusService,
     private readonly cycle: CycleService,
     private readonly charts: AnnualReportChartsReader,
+    private readonly profminimum: ProfminimumService,
   ) {}
 
   async document(query: ReportQuery): Promise<{ fileName: string; content: Buffer }> {
@@ -109,6 +119,7 @@ export class AnnualReportService {
     const completeness = await this.reporting.completeness(query.period, {
       ...(municipality !== null && { municipality }),
     });
+    const profminimum = await this.profminimum.ofLevel(completeness.period, municipality);
     return {
       period: completeness.period,
       municipality: levelName,
@@ -124,6 +135,7 @@ export class AnnualReportService {
       cycle: await this.cycle.record(completeness.period, municipality),
       organizationNames: new Map(registry.map((o) => [o.code, o.name])),
       charts: await this.charts.read(completeness.period, municipality, levelName, registry),
+      profminimum: profminimum.schools.some((school) => school.reported) ? profminimum : null,
     };
   }
 
@@ -178,7 +190,7 @@ export class AnnualReportService {
       organizations: organizations.map((o) => ({ name: o.name, status: o.value.status })),
       schoolsOnly: organizations.every((o) => byCode.get(o.code)?.type === 'Школа'),
     });
-    return { title, scale, level, organizations, sentence };
+    return { id: definition.id, title, scale, level, organizations, sentence };
   }
 
   /**

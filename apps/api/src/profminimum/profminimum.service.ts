@@ -10,7 +10,6 @@ import type { Principal } from '../accounts/principal';
 import { IndicatorsRepository } from '../indicators/indicators.repository';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { organizationNotFound } from '../organizations/organization-not-found';
-import type { PeriodEntity } from '../organizations/period.entity';
 import { ProfminimumRepository, type ProfminimumScope } from './profminimum.repository';
 import { readProfminimum } from './profminimum.view';
 
@@ -51,12 +50,16 @@ export class ProfminimumService {
         municipality: this.indicators.level(levels, query.municipality, homeMunicipality(principal)),
       };
     }
-    const view = await this.ofScope(period, scope);
+    const view = await readProfminimum(this.repository, period, scope);
     return { ...view, schools: view.schools.filter((s) => seesOrganization(principal, s.org)) };
   }
 
-  /** Every active school of a scope, as stored (no access check: the report asks for its level). */
-  ofScope(period: PeriodEntity, scope: ProfminimumScope): Promise<ProfminimumView> {
-    return readProfminimum(this.repository, period, scope);
+  /**
+   * A level's active schools as stored (null: the region's), for the analytic report: no access
+   * check, its reader asks for the level it may see.
+   */
+  async ofLevel(periodCode: string, municipality: string | null): Promise<ProfminimumView> {
+    const period = this.indicators.period(await this.registry.periods(), periodCode);
+    return readProfminimum(this.repository, period, { municipality });
   }
 }
