@@ -79,7 +79,7 @@ export function profminimumBars(
         const grade = `${row.grade} класс`;
         return {
           key: `${school.org}:${row.grade}`,
-          label: several ? `${schoolLabel(school, names)} · ${row.grade} кл.` : grade,
+          label: several ? `${schoolLabel(school, names)} · ${row.grade} кл.` : `${row.grade} кл.`,
           name: several ? `${school.name}, ${grade}` : grade,
           students: row.students,
           counts,
@@ -122,11 +122,14 @@ export function profminimumChartOption({
   by = 'grade',
   orientation = 'horizontal',
   names,
+  legend = true,
 }: {
   schools: readonly ProfminimumSchoolView[];
   by?: ProfminimumBarsBy;
   orientation?: 'horizontal' | 'vertical';
   names?: OrganizationNames;
+  /** False for small multiples, which share one key drawn beside them. */
+  legend?: boolean;
 }): ChartOption {
   const bars = profminimumBars(schools, by, names);
   const categories = bars.map((bar) => bar.label);
@@ -145,12 +148,14 @@ export function profminimumChartOption({
         axisLabel: { width: 220, overflow: 'truncate' as const },
         axisTick: { show: false },
       }
-    : { type: 'category' as const, data: categories, axisTick: { show: false } };
+    : // Every grade named under its bar, however narrow the chart (small multiples).
+      { type: 'category' as const, data: categories, axisTick: { show: false }, axisLabel: { interval: 0 } };
+  const top = legend ? 40 : 12;
   return {
     grid: horizontal
-      ? { left: 8, right: 24, top: 40, bottom: 16, outerBoundsContain: 'axisLabel' }
-      : { left: 8, right: 16, top: 40, bottom: 8, outerBoundsContain: 'axisLabel' },
-    legend: { top: 0, data: [...PROFMINIMUM_STACKS] },
+      ? { left: 8, right: 24, top, bottom: 16, outerBoundsContain: 'axisLabel' }
+      : { left: 8, right: 16, top, bottom: 20, outerBoundsContain: 'axisLabel' },
+    legend: { show: legend, top: 0, data: [...PROFMINIMUM_STACKS] },
     tooltip: { trigger: 'item', formatter: rowTooltip(bars, profminimumTooltip) },
     xAxis: horizontal ? { ...valueAxis, position: 'top' } : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,

@@ -50,7 +50,7 @@ const silent = school({ org: 'S3', name: 'Школа № 3', reported: false });
 describe('profminimum chart', () => {
   it('one school: a bar per grade in order, the covered at the grade’s level and the rest not covered', () => {
     const option = profminimumChartOption({ schools: [first] });
-    expect(axisOf(option.yAxis).data).toEqual(['6 класс', '8 класс', '10 класс']);
+    expect(axisOf(option.yAxis).data).toEqual(['6 кл.', '8 кл.', '10 кл.']);
     expect(axisOf(option.xAxis).type).toBe('value');
     const series = seriesOf(option);
     expect(series.map((s) => s.name)).toEqual(['Базовый', 'Основной', 'Продвинутый', 'Не охвачено']);
@@ -64,10 +64,13 @@ describe('profminimum chart', () => {
     expect(series.map((s) => s.itemStyle.color)).toEqual(Object.values(PROFMINIMUM_COLORS));
   });
 
-  it('vertical: the grades on the x axis', () => {
-    const option = profminimumChartOption({ schools: [first], orientation: 'vertical' });
-    expect(axisOf(option.xAxis).data).toEqual(['6 класс', '8 класс', '10 класс']);
+  it('vertical: the grades on the x axis, every one named; a small multiple without its own legend', () => {
+    const option = profminimumChartOption({ schools: [first], orientation: 'vertical', legend: false });
+    expect(axisOf(option.xAxis).data).toEqual(['6 кл.', '8 кл.', '10 кл.']);
+    expect((option.xAxis as { axisLabel: { interval: number } }).axisLabel.interval).toBe(0);
     expect(axisOf(option.yAxis).type).toBe('value');
+    expect(option.legend).toMatchObject({ show: false });
+    expect(profminimumChartOption({ schools: [first] }).legend).toMatchObject({ show: true });
   });
 
   it('a school that did not send the sheet has no bar at all (no value, not 0)', () => {
