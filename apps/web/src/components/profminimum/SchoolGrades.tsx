@@ -9,24 +9,47 @@ import { useProfminimum } from '@/api/profminimum';
 import { EChart } from '@/components/echart/EChart';
 import { ErrorMessage, Loading } from '@/components/feedback/Feedback';
 import { DataTable } from '@/components/table/DataTable';
-import { profminimumBars, profminimumChartLabel, profminimumChartOption } from '@profmonitor/charts';
+import {
+  PROFMINIMUM_COLORS,
+  PROFMINIMUM_STACKS,
+  profminimumBars,
+  profminimumChartLabel,
+  profminimumChartOption,
+} from '@profmonitor/charts';
 import { gradeColumns } from './profminimum';
 
 /** One school's grades as stacked bars of students: the levels and those not covered. */
 export function SchoolGradesChart({
   school,
   height = 260,
+  legend = true,
 }: {
   school: ProfminimumSchoolView;
   height?: number;
+  /** False in a grid of schools that share one key ({@link ProfminimumKey}). */
+  legend?: boolean;
 }) {
   const option = useMemo(
-    () => profminimumChartOption({ schools: [school], orientation: 'vertical' }),
-    [school],
+    () => profminimumChartOption({ schools: [school], orientation: 'vertical', legend }),
+    [school, legend],
   );
   const bars = useMemo(() => profminimumBars([school]), [school]);
   return (
     <EChart option={option} height={height} ariaLabel={`${school.name}. ${profminimumChartLabel(bars)}`} />
+  );
+}
+
+/** The colours of the levels, once for a grid of charts drawn without their own legends. */
+export function ProfminimumKey() {
+  return (
+    <p className="profminimum-key" aria-hidden="true">
+      {PROFMINIMUM_STACKS.map((stack) => (
+        <span key={stack}>
+          <span className="profminimum-key__swatch" style={{ background: PROFMINIMUM_COLORS[stack] }} />
+          {stack}
+        </span>
+      ))}
+    </p>
   );
 }
 

@@ -17,8 +17,9 @@ import { IndicatorTile } from '@/components/indicator/IndicatorTile';
 import { MunicipalitySelect } from '@/components/layout/MunicipalitySelect';
 import { PeriodGate } from '@/components/layout/PeriodGate';
 import { NOT_SENT, PROFMINIMUM_INDICATORS, gradeColumns } from '@/components/profminimum/profminimum';
-import { SchoolGradesChart } from '@/components/profminimum/SchoolGrades';
+import { ProfminimumKey, SchoolGradesChart } from '@/components/profminimum/SchoolGrades';
 import { DataTable, type Column } from '@/components/table/DataTable';
+import { organizationColumn } from '@/components/table/organization-columns';
 import { useChosenMunicipality, useLevel } from '@/hooks/use-level';
 import { usePageTitle, usePeriodCode } from '@/hooks/use-page-title';
 import { usePeriodLink } from '@/hooks/use-search-param';
@@ -142,6 +143,8 @@ function NotReportedList({ schools }: { schools: ProfminimumSchoolView[] }) {
 
 function Schools({ view, period, several }: { view: ProfminimumView; period: string; several: boolean }) {
   const linkTo = usePeriodLink();
+  const organizations = useOrganizations();
+  const short = useMemo(() => namesByCode(organizations.data).short, [organizations.data]);
   const reported = useMemo(() => reportedSchools(view), [view]);
   const missing = useMemo(() => notReported(view), [view]);
   const basic = useMemo(() => basicOnlySchools(view), [view]);
@@ -155,7 +158,13 @@ function Schools({ view, period, several }: { view: ProfminimumView; period: str
     header: 'Школа',
     kind: 'text',
     value: (row) => row.name,
-    render: (row) => <Link to={linkTo(`/organizations/${encodeURIComponent(row.org)}`)}>{row.name}</Link>,
+    // The short name on screen (a tablet keeps the figures in view), the full one in its title and files.
+    render: (row) => (
+      <Link to={linkTo(`/organizations/${encodeURIComponent(row.org)}`)}>
+        {short.get(row.org) ?? row.name}
+      </Link>
+    ),
+    title: (row) => row.name,
     rowHeader: true,
   };
   const municipalityColumn: Column<{ municipality: string }>[] = several
@@ -185,10 +194,18 @@ function Schools({ view, period, several }: { view: ProfminimumView; period: str
     share('coverage', 'Охват', (row) => row.coverage),
     share('aboveBasic', 'Выше базового', (row) => row.aboveBasic),
     share('futureTicket', '«Билет в будущее»', (row) => row.futureTicket),
+  ];
+  // The levels by grade read in the charts above; in the files, a column of their own.
+  const schoolExportColumns: Column<SchoolRow>[] = [
+    ...schoolColumns,
     { id: 'levels', header: 'Уровни по классам', kind: 'text', value: (row) => row.levels },
   ];
   const gradeTableColumns: Column<GradeRow>[] = [
-    { id: 'school', header: 'Школа', kind: 'text', value: (row) => row.school },
+    // The registry's short name keeps the grades in view on a tablet; the full one sorts and exports.
+    {
+      ...organizationColumn<GradeRow>((row) => row.org, organizations.data, { narrow: true }),
+      header: 'Школа',
+    },
     ...municipalityColumn,
     ...gradeColumns.map((column) => ({ ...column, rowHeader: false })),
   ];
@@ -213,13 +230,14 @@ function Schools({ view, period, several }: { view: ProfminimumView; period: str
 
       <section className="card" aria-labelledby="profminimum-grades">
         <h2 id="profminimum-grades">Уровни по классам в каждой школе</h2>
+        <ProfminimumKey />
         <ul className="profminimum-grid">
           {reported.map((school) => (
             <li key={school.org} className="profminimum-grid__item">
               <h3>
                 <Link to={linkTo(`/organizations/${encodeURIComponent(school.org)}`)}>{school.name}</Link>
               </h3>
-              <SchoolGradesChart school={school} height={220} />
+              <SchoolGradesChart school={school} height={200} legend={false} />
             </li>
           ))}
         </ul>
@@ -255,6 +273,7 @@ function Schools({ view, period, several }: { view: ProfminimumView; period: str
           fileName={`Профминимум по школам ${period}`}
           caption={`Значения школ за ${period}; у школы без листа «Профминимум» значений нет`}
           columns={schoolColumns}
+          exportColumns={schoolExportColumns}
           rows={rows}
           rowKey={(row) => row.org}
           initialSort={{ column: 'coverage', direction: 'desc' }}
