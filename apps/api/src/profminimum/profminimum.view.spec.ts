@@ -23,7 +23,7 @@ describe('profminimumSchools', () => {
       school(1, 'A', 'Школа № 2', 10),
       school(2, 'B', 'Гимназия', 11),
       school(3, 'C', 'Лицей', null),
-      // Sent an accepted sheet with no rows: reported, but not «basic only».
+      // A current version without rows (the import stores none: an empty sheet is not sent): not «basic only».
       school(4, 'D', 'Колледж-школа', 12),
     ];
     const rows = [
