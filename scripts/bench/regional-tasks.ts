@@ -18,6 +18,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
   registryWorkbook,
+  SHEET_NAMES,
   schoolWorkbook,
   vacanciesWorkbook,
   type SheetId,
@@ -144,15 +145,8 @@ function accepted(result: { accepted: boolean }, what: string): void {
   if (!result.accepted) throw new Error(`${what} not accepted: ${JSON.stringify(result).slice(0, 2000)}`);
 }
 
-/** Data sheets in the order a school workbook has them (and the import stages them). */
-const DATA_SHEETS = ['graduates', 'coverage', 'teachers', 'partners'] as const;
-const SHEET_NAMES: Record<SheetId, string> = {
-  title: 'Титул',
-  graduates: 'Выпускники',
-  coverage: 'Охват',
-  teachers: 'Педагоги',
-  partners: 'Партнёры',
-};
+/** Data sheets in the order a school workbook has them (and the import stages them); no Профминимум. */
+const DATA_SHEETS = ['graduates', 'coverage', 'teachers', 'partners'] as const satisfies readonly SheetId[];
 
 /**
  * Writes one organization's report for a period the way an accepted import leaves it, with the
@@ -190,7 +184,7 @@ async function writeReport(
       outcome: 'accepted',
       errors: [],
       warnings: [],
-      sheets: (['title', ...sheets] as SheetId[]).map((sheet) => ({
+      sheets: (['title', ...sheets] as const).map((sheet) => ({
         sheet: SHEET_NAMES[sheet],
         accepted: true,
         rows: sheet === 'title' ? 1 : report[sheet]!.length,
