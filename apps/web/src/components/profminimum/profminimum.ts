@@ -51,7 +51,7 @@ export const gradeCoverage = (row: ProfminimumGradeView): number | null =>
 /** The columns of a school's grades (its page, the page's table of every grade). */
 export const gradeColumns: Column<ProfminimumGradeView>[] = [
   { id: 'grade', header: 'Класс', kind: 'number', value: (row) => row.grade, rowHeader: true },
-  { id: 'students', header: 'Обучающихся', kind: 'number', value: (row) => row.students },
+  { id: 'students', header: 'Учеников', kind: 'number', value: (row) => row.students },
   { id: 'level', header: 'Уровень', kind: 'text', value: (row) => row.level },
   { id: 'covered', header: 'Охвачено', kind: 'number', value: (row) => row.covered },
   { id: 'coverage', header: 'Охват', kind: 'percent', value: gradeCoverage },
@@ -64,7 +64,7 @@ export const gradeColumns: Column<ProfminimumGradeView>[] = [
   },
   {
     id: 'hours',
-    header: 'Часов за год',
+    header: 'Часов',
     kind: 'number',
     value: (row) => row.hours,
     render: (row) => (row.hours === null ? 'не указано' : formatNumber(row.hours)),
