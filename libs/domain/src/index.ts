@@ -21,6 +21,7 @@ export * from './indicators/definitions';
 export * from './indicators/labor-demand';
 export * from './indicators/engine';
 export * from './indicators/destinations';
+export * from './indicators/profminimum';
 export * from './labor/demand-table';
 export * from './labor/municipalities';
 export * from './campaign/campaign';

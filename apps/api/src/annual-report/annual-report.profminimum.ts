@@ -1,8 +1,9 @@
 import {
+  PROFMINIMUM_INDICATORS,
   PROFMINIMUM_LEVELS,
+  profminimumRatio,
   reportTarget,
   reportValue,
-  type IndicatorId,
   type ProfminimumSchoolView,
 } from '@profmonitor/domain';
 import { heading, paragraph, table, type SectionBuilder } from './annual-report.blocks';
@@ -12,13 +13,6 @@ import type { IndicatorPart } from './annual-report.service';
 // The career guidance minimum in the analytic report (issue 16): the level's three indicators
 // in a sentence, the schools' grades by level with their coverage, who is at the basic level
 // only, the chart. Only when a school of the level sent the optional `Профминимум` sheet.
-
-/** Its indicators, in the order the sentence names them. */
-const INDICATORS: readonly IndicatorId[] = [
-  'profminimum_coverage',
-  'profminimum_above_basic',
-  'future_ticket',
-];
 
 /** «Охват … — 95,8 % (цель ≥ 100 %: не достигнуто)»: the level's value as the summary reads it. */
 function valueText(part: IndicatorPart): string {
@@ -36,12 +30,6 @@ const gradesAt = (school: ProfminimumSchoolView, level: string) =>
     .map((g) => String(g.grade))
     .join(', ') || '—';
 
-/** Σ covered / Σ students of a school's grades: its profminimum_coverage. */
-function coverage(school: ProfminimumSchoolView): number | null {
-  const students = school.grades.reduce((n, g) => n + g.students, 0);
-  return students > 0 ? school.grades.reduce((n, g) => n + g.covered, 0) / students : null;
-}
-
 const names = (schools: readonly ProfminimumSchoolView[]) => schools.map((s) => s.name).join(', ');
 
 /** 8. The career guidance minimum; absent when no school of the level sent the sheet. */
@@ -51,7 +39,7 @@ export const profminimumSection: SectionBuilder = (content) => {
   const reported = schools.filter((s) => s.reported);
   const missing = schools.filter((s) => !s.reported);
   const basic = schools.filter((s) => s.basicOnly);
-  const parts = INDICATORS.flatMap((id) => content.indicators.filter((part) => part.id === id));
+  const parts = PROFMINIMUM_INDICATORS.flatMap((id) => content.indicators.filter((part) => part.id === id));
   const total = parts.find((part) => part.id === 'profminimum_coverage')?.level?.value ?? null;
   return [
     heading('8. Профориентационный минимум', true),
@@ -73,7 +61,10 @@ export const profminimumSection: SectionBuilder = (content) => {
             ? [
                 school.name,
                 ...PROFMINIMUM_LEVELS.map((level) => gradesAt(school, level)),
-                reportValue(coverage(school), 'percent'),
+                reportValue(
+                  profminimumRatio(school, 'profminimum_coverage', content.period)?.value ?? null,
+                  'percent',
+                ),
               ]
             : [school.name, '—', '—', '—', 'лист не сдан'],
         ),

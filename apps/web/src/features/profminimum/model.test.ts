@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gradeCoverage, schoolRatio } from '@/components/profminimum/profminimum';
+import { profminimumRatio } from '@profmonitor/domain';
+import { gradeCoverage } from '@/components/profminimum/profminimum';
 import { valueView } from '@/test/fixtures';
 import {
   basicOnlySchools,
@@ -16,18 +17,18 @@ const P = '2024/2025';
 
 describe('a school’s Профминимум figures', () => {
   it('are the indicators’ own ratios, counted by hand', () => {
-    expect(schoolRatio(SCH01, 'profminimum_coverage', P)).toEqual({
+    expect(profminimumRatio(SCH01, 'profminimum_coverage', P)).toEqual({
       numerator: 115,
       denominator: 135,
       value: 115 / 135,
     });
-    expect(schoolRatio(SCH01, 'profminimum_above_basic', P)).toMatchObject({
+    expect(profminimumRatio(SCH01, 'profminimum_above_basic', P)).toMatchObject({
       numerator: 75,
       denominator: 135,
     });
     // «Билет в будущее» counts only the rows where it is filled in (grades 8 and 10).
-    expect(schoolRatio(SCH01, 'future_ticket', P)).toMatchObject({ numerator: 50, denominator: 85 });
-    expect(schoolRatio(SCH07, 'profminimum_above_basic', P)).toEqual({
+    expect(profminimumRatio(SCH01, 'future_ticket', P)).toMatchObject({ numerator: 50, denominator: 85 });
+    expect(profminimumRatio(SCH07, 'profminimum_above_basic', P)).toEqual({
       numerator: 0,
       denominator: 50,
       value: 0,
@@ -35,8 +36,8 @@ describe('a school’s Профминимум figures', () => {
   });
 
   it('have no value, not 0, without the sheet or with «Билет в будущее» blank in every row', () => {
-    expect(schoolRatio(SCH03, 'profminimum_coverage', P)).toBeNull();
-    expect(schoolRatio(SCH07, 'future_ticket', P)).toBeNull();
+    expect(profminimumRatio(SCH03, 'profminimum_coverage', P)).toBeNull();
+    expect(profminimumRatio(SCH07, 'future_ticket', P)).toBeNull();
     expect(schoolRow(SCH03, P)).toMatchObject({
       reported: false,
       students: null,

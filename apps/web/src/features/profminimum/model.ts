@@ -1,11 +1,12 @@
 import {
   PROFMINIMUM_LEVELS,
+  profminimumRatio,
   type IndicatorValueView,
+  type ProfminimumRatio,
   type ProfminimumGradeView,
   type ProfminimumSchoolView,
   type ProfminimumView,
 } from '@profmonitor/domain';
-import { schoolRatio, type SchoolRatio } from '@/components/profminimum/profminimum';
 
 /** A school of the period as its table shows it; the values are null when it did not send the sheet. */
 export interface SchoolRow {
@@ -16,9 +17,9 @@ export interface SchoolRow {
   basicOnly: boolean;
   /** Students of its grades 6–11; null when not sent. */
   students: number | null;
-  coverage: SchoolRatio | null;
-  aboveBasic: SchoolRatio | null;
-  futureTicket: SchoolRatio | null;
+  coverage: ProfminimumRatio | null;
+  aboveBasic: ProfminimumRatio | null;
+  futureTicket: ProfminimumRatio | null;
   /** Its grades by level, «Базовый: 6, 7; Основной: 8, 9»; null when not sent. */
   levels: string | null;
 }
@@ -43,9 +44,9 @@ export function schoolRow(school: ProfminimumSchoolView, period: string): School
     reported: school.reported,
     basicOnly: school.reported && school.basicOnly,
     students: school.reported ? school.grades.reduce((sum, row) => sum + row.students, 0) : null,
-    coverage: schoolRatio(school, 'profminimum_coverage', period),
-    aboveBasic: schoolRatio(school, 'profminimum_above_basic', period),
-    futureTicket: schoolRatio(school, 'future_ticket', period),
+    coverage: profminimumRatio(school, 'profminimum_coverage', period),
+    aboveBasic: profminimumRatio(school, 'profminimum_above_basic', period),
+    futureTicket: profminimumRatio(school, 'future_ticket', period),
     levels: school.reported ? levelsText(school.grades) : null,
   };
 }

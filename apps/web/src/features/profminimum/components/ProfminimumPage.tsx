@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import {
   indicatorById,
+  PROFMINIMUM_INDICATORS,
   plural,
   type PeriodView,
   type ProfminimumSchoolView,
@@ -16,7 +17,7 @@ import { EmptyState, ErrorMessage, Loading } from '@/components/feedback/Feedbac
 import { IndicatorTile } from '@/components/indicator/IndicatorTile';
 import { MunicipalitySelect } from '@/components/layout/MunicipalitySelect';
 import { PeriodGate } from '@/components/layout/PeriodGate';
-import { NOT_SENT, PROFMINIMUM_INDICATORS, gradeColumns } from '@/components/profminimum/profminimum';
+import { NOT_SENT, gradeColumns } from '@/components/profminimum/profminimum';
 import { ProfminimumKey, SchoolGradesChart } from '@/components/profminimum/SchoolGrades';
 import { DataTable, type Column } from '@/components/table/DataTable';
 import { organizationColumn } from '@/components/table/organization-columns';
