@@ -3,6 +3,7 @@ import {
   INDICATORS,
   type IndicatorValueView,
   type OrganizationView,
+  type ProfminimumView,
 } from '@profmonitor/domain';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
@@ -15,8 +16,9 @@ import { apiGet, DEMO_ACCOUNTS, logIn } from './support/session';
 // The committee's analytic report (issue 15, item 1) as the committee gets it: downloaded from
 // the overview of the demo's last period, it must hold what the dashboard shows — every
 // indicator's value and status, the schools below the target by name — with at least five
-// charts and the management cycle's texts, and open in LibreOffice (converted to PDF, its pages
-// saved as test-output/e2e/annual-report-*.png) where LibreOffice Writer is installed.
+// charts, the career guidance minimum (issue 16) and the management cycle's texts, and open in
+// LibreOffice (converted to PDF, its pages saved as test-output/e2e/annual-report-*.png) where
+// LibreOffice Writer is installed.
 
 const PERIOD = '2024/2025';
 const query = `period=${encodeURIComponent(PERIOD)}`;
@@ -127,8 +129,21 @@ it('holds at least five charts as PNG pictures placed in the text', () => {
   expect(report.lines.filter((line) => /^Рисунок \d+\./.test(line)).length).toBeGreaterThanOrEqual(5);
 });
 
-it('holds the management cycle’s texts', () => {
-  expect(report.lines).toContain('8. Анализ, рекомендации и управленческие решения');
+it('holds the career guidance minimum: who sent the sheet and the schools at the basic level, as the API has them', async () => {
+  const view = await api<ProfminimumView>(`/api/profminimum?${query}`);
+  const lines = report.lines.map(plain);
+  const at = lines.indexOf('8. Профориентационный минимум');
+  expect(at).toBeGreaterThan(0);
+  const reported = view.schools.filter((s) => s.reported).length;
+  expect(lines[at + 1]).toContain(`сдали ${reported} из ${view.schools.length} школ`);
+  const basic = view.schools.filter((s) => s.basicOnly);
+  expect(basic.length).toBeGreaterThan(0);
+  const sentence = lines.slice(at).find((line) => line.startsWith('Только на базовом уровне'))!;
+  for (const school of basic) expect(sentence).toContain(plain(school.name));
+});
+
+it('holds the management cycle’s texts, numbered after the career guidance minimum', () => {
+  expect(report.lines).toContain('9. Анализ, рекомендации и управленческие решения');
   expect(report.lines).toContain(ANALYSIS);
   expect(report.lines).toContain(`${DECISION} | 20.06.2025 | Анализ охвата за 2024/2025`);
 });
