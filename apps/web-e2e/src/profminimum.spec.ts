@@ -122,7 +122,7 @@ it('the coverage page names the schools without the sheet, and such a school has
   await app.page.screenshot({ path: join(SCREENSHOTS, 'profminimum-3-school-without.png'), fullPage: true });
 });
 
-it('the Профминимум page names the schools at the basic level only, as GET /api/profminimum does', async () => {
+it('the Профминимум page names the schools at the basic level only as GET /api/profminimum does, and each school’s values as the CLI', async () => {
   const view = await api<ProfminimumView>(`/api/profminimum?${query}`);
   const basicOnly = view.schools.filter((s) => s.basicOnly).map((s) => s.org);
   // The demo's story: schools 4 and 7 stay at the basic level.
@@ -149,6 +149,28 @@ it('the Профминимум page names the schools at the basic level only, a
   );
   expect([...listed].sort()).toEqual([...basicOnly].sort());
   expect((await links.allInnerTexts()).map(plain)).toEqual(listed.map(shown));
+
+  // Every school's three values in the page's table are what the CLI computes for it.
+  const table = app.page.getByRole('region', { name: 'Профминимум по школам' });
+  const rows = table.locator('tbody tr');
+  // A school that sent nothing at all for the period has no value in the CLI's answer either.
+  const cli = (id: IndicatorId, org: string) =>
+    cliValues.find((v) => v.id === id && v.org === org)?.value ?? null;
+  expect(await rows.count()).toBe(view.schools.length);
+  for (const row of await rows.all()) {
+    const href = (await row.getByRole('link').first().getAttribute('href')) ?? '';
+    const org = decodeURIComponent(/\/organizations\/([^/?]+)/.exec(href)![1]);
+    // Школа | Лист | Обучающихся 6–11 | Охват | Выше базового | «Билет в будущее»
+    const cells = (await row.locator('td').allInnerTexts()).map(plain).slice(-3);
+    PROFMINIMUM.forEach((id, i) => {
+      const value = cli(id, org);
+      expect({ org, id, shown: cells[i] }).toEqual({
+        org,
+        id,
+        shown: value === null ? expect.not.stringMatching(/%/) : formatPercent(value),
+      });
+    });
+  }
 
   await app.page.screenshot({ path: join(SCREENSHOTS, 'profminimum-4-page.png'), fullPage: true });
 });
