@@ -257,6 +257,45 @@ describe('CLI indicators --json', () => {
   });
 });
 
+describe('a grade outside 6..11', () => {
+  it('is an error: the sheet is rejected and the values stay those of the version in force', async () => {
+    // SCH01 adds a grade 12 to its sheet: rejected, its 225/230 stays; SCH03 sends one with a
+    // grade 5 only: rejected, it still has no value and is still named as not reporting.
+    const withTwelve = await upload(
+      report('SCH01', [
+        [6, 100, 'Базовый', 100, 40, 40],
+        [7, 80, 'Основной', 80, null, 60],
+        [8, 50, 'Продвинутый', 45, 30, 80],
+        [12, 30, 'Основной', 30, 30, 60],
+      ]),
+    );
+    const withFive = await upload(report('SCH03', [[5, 40, 'Основной', 40, 40, 60]]));
+    for (const [result, row] of [
+      [withTwelve, 5],
+      [withFive, 2],
+    ] as const) {
+      const sheet = result.sheets.find((s: { sheet: string }) => s.sheet === 'Профминимум');
+      expect(sheet).toMatchObject({ accepted: false });
+      expect(sheet.errors).toEqual([
+        expect.objectContaining({ row, column: 'Класс', message: expect.stringContaining('от 6 до 11') }),
+      ]);
+    }
+    expect(ratios((await values({ org: 'SCH01' })).filter((v) => v.org === 'SCH01'))).toEqual([
+      ['profminimum_coverage', 225, 230, 225 / 230],
+      ['profminimum_above_basic', 125, 230, 125 / 230],
+      ['future_ticket', 70, 150, 70 / 150],
+    ]);
+    expect(ratios((await values({ org: 'SCH03' })).filter((v) => v.org === 'SCH03'))).toEqual([
+      ['profminimum_coverage', null, null, null],
+      ['profminimum_above_basic', null, null, null],
+      ['future_ticket', null, null, null],
+    ]);
+    const coverage = await explanation('profminimum_coverage');
+    expect([coverage.numerator, coverage.denominator]).toEqual([315, 330]);
+    expect(coverage.notReporting?.map((o) => o.code)).toEqual(['SCH04', 'SCH03']);
+  });
+});
+
 describe('with a second municipality', () => {
   beforeAll(async () => {
     await ctx.loadRegistry([
