@@ -174,6 +174,15 @@ describe('a Профминимум with an error is not loaded; the report’s o
     });
   });
 
+  it('hours beyond any count (PostgreSQL’s integer column would refuse them): an error, not a server fault', async () => {
+    await rejected([[6, 30, 'Базовый', 30, null, 5_000_000_000]], {
+      row: 2,
+      column: 'Часов за год',
+      message:
+        'Число «5000000000» слишком большое: в отчёте не бывает больше 10\u00a0000\u00a0000. Проверьте, не слились ли в ячейке несколько чисел.',
+    });
+  });
+
   it('a level that is not one of the three', async () => {
     await rejected([[6, 30, 'Высокий', 30, null, null]], {
       row: 2,

@@ -3,6 +3,7 @@ import {
   area,
   code,
   count,
+  MAX_COUNT,
   date,
   formatIsoDate,
   isBlank,
@@ -159,6 +160,20 @@ describe('count', () => {
     const message = errorOf(count, cell);
     expectRussianMessageQuoting(message, showCell(cell));
     expect(message).toContain('целое неотрицательное число');
+  });
+
+  it.each<FilledCell>([10_000_001, 5_000_000_000, '99 999 999 999'])(
+    'rejects %p: above any count a report holds (and a 32-bit database column)',
+    (cell) => {
+      const message = errorOf(count, cell);
+      expectRussianMessageQuoting(message, showCell(cell));
+      expect(message).toContain('слишком большое');
+      expect(message).toContain('10\u00a0000\u00a0000');
+    },
+  );
+
+  it('reads the largest count', () => {
+    expect(valueOf(count, MAX_COUNT)).toBe(10_000_000);
   });
 
   it('quotes the text the person wrote', () => {

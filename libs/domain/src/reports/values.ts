@@ -119,13 +119,23 @@ export const code: ValueType<string> = {
   },
 };
 
+/**
+ * Largest count a cell may hold: more students, hours or vacancies than any organization or city
+ * reports, and far below the databases' 32-bit integer columns (PostgreSQL refuses more).
+ */
+export const MAX_COUNT = 10_000_000;
+
 export const count: ValueType<number> = {
   description: 'целое неотрицательное число',
   parse(cell) {
     const number = typeof cell === 'number' ? cell : typeof cell === 'string' ? parseDecimal(cell) : NaN;
-    return Number.isInteger(number) && number >= 0
+    if (!Number.isInteger(number) || number < 0)
+      return fail(`Укажите целое неотрицательное число (например, 12), а не «${quoteCell(cell)}».`);
+    return number <= MAX_COUNT
       ? ok(number)
-      : fail(`Укажите целое неотрицательное число (например, 12), а не «${quoteCell(cell)}».`);
+      : fail(
+          `Число «${quoteCell(cell)}» слишком большое: в отчёте не бывает больше ${MAX_COUNT.toLocaleString('ru-RU')}. Проверьте, не слились ли в ячейке несколько чисел.`,
+        );
   },
 };
 

@@ -1,6 +1,7 @@
 import {
   MAX_CODE_LENGTH,
   MAX_ERRORS_PER_FILE,
+  MAX_COUNT,
   MAX_TEXT_LENGTH,
   MAX_WARNINGS_PER_FILE,
   TableSheetValidator,
@@ -39,7 +40,7 @@ const GENERAL_RULES = `## General rules
 - A merged range's value belongs to every cell of the range. Hidden rows and sheets are read like any other.
 - A formula's cached result is used, rich text gives its plain text. A formula without a cached result is an error at the cell (open the file in Excel or LibreOffice and save it), never read as empty.
 - Yes/no: \`Да\`/\`Нет\`, also \`да\`, \`нет\`, \`1\`, \`0\`, \`+\`, \`-\` and the spreadsheet's TRUE/FALSE.
-- Counts are non-negative whole numbers: \`12.0\`, \`12,0\`, the text \`12\` and \`1 234\` (ordinary, non-breaking or narrow spaces between thousands) are accepted; \`12.5\`, \`-1\` and words are errors.
+- Counts are non-negative whole numbers: \`12.0\`, \`12,0\`, the text \`12\` and \`1 234\` (ordinary, non-breaking or narrow spaces between thousands) are accepted; \`12.5\`, \`-1\`, words and counts above ${MAX_COUNT.toLocaleString('en')} are errors.
 - Dates: real spreadsheet dates, and the texts \`ДД.ММ.ГГГГ\` (optionally followed by \` г.\`) and \`ГГГГ-ММ-ДД\`. A code column holding a real date (a code such as \`15.01.05\` turned into a date by the spreadsheet) is an error asking for the code as text; the templates format code columns as text.
 - An academic year is written \`2023/2024\` (also \`2023-2024\`, \`2023–2024\`, \`2023/24\`, \`2023-24\`, with or without \`уч. год\`, \`учебный год\`): 1 September of the first year to 31 August of the second; the years must follow each other.
 - An area of professional activity is its code from \`data/areas.csv\` (\`06\`, \`6\` or \`06.\`), its full name or its short name.
