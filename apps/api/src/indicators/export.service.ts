@@ -5,6 +5,7 @@ import {
   formatIsoDate,
   INDICATORS,
   type IndicatorValueView,
+  profminimumRatio,
   type ProfminimumSchoolView,
   type Status,
 } from '@profmonitor/domain';
@@ -179,7 +180,7 @@ export class ExportService {
     const { schools } = await readProfminimum(this.profminimum, periodEntity, { municipality: level });
     const visible = schools.filter((school) => seesOrganization(principal, school.org));
     if (visible.some((school) => school.reported))
-      this.profminimumSheet(workbook, visible, schools, levelName, title);
+      this.profminimumSheet(workbook, visible, schools, levelName, title, periodEntity.code);
 
     if (principal.role === 'region' || principal.role === 'committee')
       await this.missingSheet(workbook, periodEntity, level, home, title);
@@ -199,6 +200,7 @@ export class ExportService {
     level: ProfminimumSchoolView[],
     levelName: string,
     title: string,
+    period: string,
   ): void {
     const sheet = workbook.addWorksheet('Профминимум', {
       views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }],
@@ -213,6 +215,9 @@ export class ExportService {
       this.body(row, widths);
     };
     const coverage = (covered: number, students: number) => (students > 0 ? covered / students : null);
+    // A school's and the level's coverage as the indicator measures it (libs/domain).
+    const measured = (grades: ProfminimumSchoolView['grades']) =>
+      profminimumRatio({ reported: true, grades }, 'profminimum_coverage', period)?.value ?? null;
     const sum = (of: readonly { students: number; covered: number; futureTicket: number | null }[]) => ({
       students: of.reduce((n, g) => n + g.students, 0),
       covered: of.reduce((n, g) => n + g.covered, 0),
@@ -248,13 +253,14 @@ export class ExportService {
           own.covered,
           own.futureTicket,
           null,
-          coverage(own.covered, own.students),
+          measured(school.grades),
         ],
         true,
       );
     }
     // The level's pooled numbers, which a school sees as it sees the municipality's values.
-    const all = sum(level.flatMap((school) => school.grades));
+    const grades = level.flatMap((school) => school.grades);
+    const all = sum(grades);
     add(
       [
         null,
@@ -265,7 +271,7 @@ export class ExportService {
         all.covered,
         all.futureTicket,
         null,
-        coverage(all.covered, all.students),
+        measured(grades),
       ],
       true,
     );
